@@ -1,0 +1,66 @@
+"""The validated project: typed tables the optimiser, the checker and the reports consume.
+
+`planner.validate.validate(raw)` produces it from what the user typed; generators and tests may
+build it directly. Every table is a pandas DataFrame with the canonical columns of
+`planner.schema`, defaults applied, and its index the Excel row number the row came from
+(or 0..n-1 when built in code).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+INF = math.inf
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Typed values of the Settings sheet (DESIGN.md section 2)."""
+
+    plan_name: str = "Localization plan"
+    content_basis: str = "fob"  # "fob" or "materials"
+    rvc_min: float | None = None  # least Vietnamese value content, None = no rule
+    incumbent_max_drop: float = 1.0
+    objective: str = "min_cost"  # "min_cost" or "min_china"
+    time_limit_s: float = 60.0
+    mip_gap: float = 1e-4
+    fx_vnd_per_usd: float | None = None
+    currency: str = "USD"
+    solver: str = "auto"  # optimiser backend, a setting (see planner.optimise)
+
+
+@dataclass
+class TypedProject:
+    """Typed tables, keyed by canonical sheet name.
+
+    Columns (all present, defaults applied, ids stripped and NFC-normalised):
+      Components: component_id, description, category, hs_code, qty_per_unit (float, NaN when
+        blank), current_supplier ("" = no incumbent), current_country (ISO-2, "" unknown),
+        current_unit_price (float, NaN when no incumbent), current_china_share (float),
+        locked (bool)
+      Products: product_id, name, fob_price, us_share, units_per_period
+      BOM: product_id, component_id, qty_per_unit  (always filled: built from
+        Components.qty_per_unit when the workbook has one product and no BOM sheet)
+      Suppliers: supplier_id, name, country (ISO-2), province, onboarding_cost,
+        capacity_per_period (inf = unlimited). Incumbents missing from the sheet are added,
+        unlimited, with no onboarding cost.
+      Offers: component_id, supplier_id, unit_price, china_share, lead_periods (int),
+        switching_cost, max_ramp, earliest_period (period label), capacity_per_period (inf)
+      Periods: period (label, in horizon order), budget (inf = unlimited),
+        max_new_qualifications (inf = unlimited), china_cap (NaN = none), tariff_active (bool)
+      Volumes: product_id, period, units   (may be empty: overrides units_per_period)
+      Tariffs: max_china_share, rate   (ascending, last max_china_share == 1)
+    """
+
+    tables: dict[str, pd.DataFrame]
+    settings: Settings = field(default_factory=Settings)
+
+    def __getitem__(self, sheet: str) -> pd.DataFrame:
+        return self.tables[sheet]
+
+    @property
+    def periods(self) -> list[str]:
+        return [str(p) for p in self.tables["Periods"]["period"]]
