@@ -1,0 +1,180 @@
+"""`locplan`: the command line. Exit codes: 0 ok, 1 bad input or infeasible, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from planner.io.guard import RefusedFile
+from planner.io.read import ColumnMapping
+from planner.problems import ERROR, WARNING
+
+EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
+
+
+def _mapping(path: str | None) -> ColumnMapping | None:
+    if not path:
+        return None
+    try:
+        return ColumnMapping.load(Path(path))
+    except (OSError, ValueError) as exc:
+        raise SystemExit(_usage(f"cannot read the mapping file {path}: {exc}")) from None
+
+
+def _usage(message: str) -> int:
+    print(f"locplan: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from planner.validate import check_file
+
+    result = check_file(args.file, _mapping(args.mapping), args.encoding)
+    shown = [p for p in result.problems if args.notes or p.severity != "note"]
+    for problem in shown:
+        print(problem.format(args.lang))
+    errors = sum(p.severity == ERROR for p in result.problems)
+    warnings = sum(p.severity == WARNING for p in result.problems)
+    if args.lang == "vi":
+        print(f"{errors} lỗi, {warnings} cảnh báo.")
+    else:
+        print(f"{errors} error(s), {warnings} warning(s).")
+    if result.ok and result.project is not None:
+        p = result.project
+        print(
+            f"OK: {len(p['Components'])} components, {len(p['Products'])} products, "
+            f"{len(p['Suppliers'])} suppliers, {len(p['Offers'])} offers, "
+            f"{len(p.periods)} periods."
+        )
+        return EXIT_OK
+    return EXIT_BAD
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from planner.io.write import write_template
+
+    write_template(Path(args.file))
+    print(f"Wrote {args.file}")
+    return EXIT_OK
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from planner.generate import generate_project
+    from planner.io.write import write_typed
+
+    project = generate_project(args.components, seed=args.seed, n_periods=args.periods)
+    write_typed(project, Path(args.file))
+    print(
+        f"Wrote {args.file}: {len(project['Components'])} components, "
+        f"{len(project['Offers'])} offers, {len(project.periods)} periods"
+    )
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.optimise import plan_project
+    from planner.validate import check_file
+
+    result = check_file(args.file, _mapping(args.mapping), args.encoding)
+    if not result.ok or result.project is None:
+        for problem in result.problems:
+            if problem.severity == ERROR:
+                print(problem.format(args.lang), file=sys.stderr)
+        return EXIT_BAD
+    plan = plan_project(result.project, time_limit_s=args.time_limit)
+    if args.output:
+        from planner.report.workbook import write_plan_workbook
+
+        write_plan_workbook(result.project, plan, Path(args.output))
+    if args.pdf:
+        from planner.report.pdf import write_plan_pdf
+
+        write_plan_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
+    if args.json:
+        print(json.dumps(plan.summary, ensure_ascii=False, indent=2, default=_json_default))
+    else:
+        for line in plan.explanation:
+            print(line.get(args.lang))
+        print(f"status: {plan.status.value}  total_cost: {plan.total_cost}  gap: {plan.gap}")
+    return EXIT_OK if plan.status.value in ("optimal", "feasible") else EXIT_BAD
+
+
+def _json_default(value: object) -> object:
+    if hasattr(value, "item"):
+        return value.item()
+    if hasattr(value, "value"):
+        return value.value
+    return str(value)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from planner.bench import run_bench
+
+    sizes = tuple(int(s) for s in args.sizes.split(","))
+    rows = run_bench(sizes=sizes, repeats=args.repeats)
+    if args.json:
+        Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="locplan", description="Supplier Localization Planner")
+    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="message language")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def input_args(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", help="project workbook (.xlsx) or folder of CSV files")
+        p.add_argument("--mapping", help="JSON column mapping for unrecognised headers")
+        p.add_argument("--encoding", help="CSV encoding (default: UTF-8, else Windows-1258)")
+
+    p = sub.add_parser("check", help="list the problems of a project")
+    input_args(p)
+    p.add_argument("--notes", action="store_true", help="also print notes")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("template", help="write an empty, annotated project workbook")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("generate", help="write a realistic random project")
+    p.add_argument("file")
+    p.add_argument("--components", type=int, default=150)
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--periods", type=int, default=8)
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("plan", help="plan a project")
+    input_args(p)
+    p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
+    p.add_argument("--pdf", help="printable phase plan to write (.pdf)")
+    p.add_argument("--time-limit", type=float, default=None, help="seconds")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("bench", help="run the benchmark")
+    p.add_argument("--sizes", default="50,200,1000,3000,10000")
+    p.add_argument("--repeats", type=int, default=1)
+    p.add_argument("--json", help="write the results as JSON to this file")
+    p.set_defaults(func=cmd_bench)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return EXIT_USAGE if exc.code else EXIT_OK
+    try:
+        return args.func(args)
+    except RefusedFile as exc:
+        print(exc.message_vi if args.lang == "vi" else exc.message_en, file=sys.stderr)
+        return EXIT_BAD
+    except SystemExit as exc:
+        return int(exc.code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

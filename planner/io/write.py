@@ -1,0 +1,198 @@
+"""Write a project back to .xlsx: the raw cells as typed, or a typed project, or a template.
+
+Saving is atomic (written beside the target, then moved over it), and text that Excel would
+run as a formula is stored as text, so read -> write -> read gives the same project.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict, fields
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from planner import schema
+from planner.io.parse import COUNTRY_NAMES_EN
+from planner.io.read import RawProject
+from planner.project import Settings, TypedProject
+
+FORMULA_START = ("=", "+", "-", "@")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+REQUIRED_FILL = PatternFill("solid", fgColor="833C0B")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+
+def cell_value(value: object) -> object:
+    """A value openpyxl can store: blanks for NaN/inf/None, plain Python scalars."""
+    if value is None:
+        return None
+    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+        return None
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        return value.item()
+    if value is pd.NaT:
+        return None
+    return value
+
+
+def set_cell(ws, row: int, col: int, value: object) -> None:
+    """Store a value; text that looks like a formula stays text (never executed by Excel)."""
+    cell = ws.cell(row=row, column=col)
+    value = cell_value(value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.value = value
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    else:
+        cell.value = value
+
+
+def _header(ws, sheet: schema.Sheet | None, headers: list[str], annotate: bool) -> None:
+    for j, name in enumerate(headers, start=1):
+        col = None
+        if sheet is not None and name in sheet.column_names:
+            col = sheet.column(name)
+        cell = ws.cell(row=1, column=j, value=col.label if col else name)
+        cell.font = HEADER_FONT
+        cell.fill = REQUIRED_FILL if col and col.required else HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+        if annotate and col is not None:
+            unit = f" [{col.unit}]" if col.unit else ""
+            default = "" if col.default in (None, "") else f"\nDefault: {col.default}"
+            text = f"{col.help_en}{unit}{default}\n—\n{col.help_vi}"
+            cell.comment = Comment(text, "Supplier Localization Planner", height=140, width=300)
+        width = max(12, min(40, len(str(cell.value)) + 4))
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+
+
+def _write_frame(wb: Workbook, sheet: schema.Sheet, frame: pd.DataFrame, annotate: bool) -> None:
+    ws = wb.create_sheet(sheet.name)
+    headers = [str(c) for c in frame.columns]
+    _header(ws, sheet, headers, annotate)
+    for i, row in enumerate(frame.itertuples(index=False), start=2):
+        for j, value in enumerate(row, start=1):
+            set_cell(ws, i, j, value)
+    if len(frame.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(frame) + 1)}"
+
+
+def _settings_rows(settings: Settings) -> pd.DataFrame:
+    values = asdict(settings)
+    return pd.DataFrame(
+        {
+            "key": [f.name for f in fields(Settings)],
+            "value": [values[f.name] for f in fields(Settings)],
+        }
+    )
+
+
+def _add_choice_lists(wb: Workbook, max_row: int = 2000) -> None:
+    """Drop-down lists for yes/no and country columns, so a filled template parses."""
+    countries = ",".join(sorted(COUNTRY_NAMES_EN))
+    for sheet in schema.SHEETS:
+        if sheet.name not in wb.sheetnames:
+            continue
+        ws = wb[sheet.name]
+        headers = [c.value for c in ws[1]]
+        for j, header in enumerate(headers, start=1):
+            col = schema.match_column(sheet, header)
+            if col is None:
+                continue
+            if col.kind == schema.BOOL:
+                formula = '"yes,no"'
+            elif col.kind == schema.COUNTRY:
+                formula = f'"{countries}"'
+            else:
+                continue
+            dv = DataValidation(
+                type="list", formula1=formula, allow_blank=True, showErrorMessage=False
+            )
+            letter = get_column_letter(j)
+            dv.add(f"{letter}2:{letter}{max_row}")
+            ws.add_data_validation(dv)
+
+
+def atomic_save(wb: Workbook, path: Path) -> None:
+    """Write beside the target, then replace it: a crash never leaves half a file."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _sheets_in_order(
+    frames: dict[str, pd.DataFrame],
+) -> Iterable[tuple[schema.Sheet, pd.DataFrame]]:
+    for sheet in schema.SHEETS:
+        if sheet.name in frames and frames[sheet.name] is not None:
+            yield sheet, frames[sheet.name]
+
+
+def build_workbook(frames: dict[str, pd.DataFrame], annotate: bool = False) -> Workbook:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet, frame in _sheets_in_order(frames):
+        _write_frame(wb, sheet, frame, annotate)
+    _add_choice_lists(wb)
+    return wb
+
+
+def write_raw(raw: RawProject, path: Path) -> None:
+    """Save the cells as the user typed them (errors included) to a workbook."""
+    atomic_save(build_workbook(raw.sheets, annotate=True), path)
+
+
+def typed_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
+    """The typed tables as a workbook shows them (blank for unlimited, yes/no for flags)."""
+    frames = {}
+    for name, frame in project.tables.items():
+        if name == "Volumes" and frame.empty:
+            continue
+        out = frame.copy()
+        for col in out.columns:
+            if out[col].dtype == bool:
+                out[col] = out[col].map({True: "yes", False: "no"})
+        frames[name] = out.reset_index(drop=True)
+    frames["Settings"] = _settings_rows(project.settings)
+    return frames
+
+
+def write_typed(project: TypedProject, path: Path) -> None:
+    atomic_save(build_workbook(typed_frames(project), annotate=True), path)
+
+
+def write_template(path: Path) -> None:
+    """An empty workbook with every sheet, annotated headers and drop-down lists."""
+    frames = {s.name: pd.DataFrame(columns=s.column_names) for s in schema.SHEETS}
+    frames["Settings"] = _settings_rows(Settings())
+    wb = build_workbook(frames, annotate=True)
+    readme = wb.create_sheet("Read me", 0)
+    lines = [
+        "Supplier Localization Planner: project workbook",
+        "Fill one sheet per table. Columns marked * are required; hover a header for help.",
+        "Shares may be written 0.3, 30% or 30. yes/no accepts yes/no, y/n, 1/0, x, có/không.",
+        "Money is USD unless Settings says otherwise.",
+        "",
+        "Dự án nội địa hóa nhà cung cấp: tệp dự án",
+        "Mỗi sheet là một bảng. Cột có dấu * là bắt buộc; rê chuột lên tiêu đề để xem hướng dẫn.",
+        "Tỷ lệ có thể ghi 0.3, 30% hoặc 30. Có/không nhận yes/no, y/n, 1/0, x, có/không.",
+    ]
+    for i, line in enumerate(lines, start=1):
+        readme.cell(row=i, column=1, value=line).font = Font(bold=i in (1, 6))
+    readme.column_dimensions["A"].width = 100
+    atomic_save(wb, path)

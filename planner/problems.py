@@ -1,0 +1,47 @@
+"""Problems found in a project: what, where (sheet, Excel row, column) and how bad."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.text import Text
+
+ERROR, WARNING, NOTE = "error", "warning", "note"
+_SEVERITY_VI = {ERROR: "lỗi", WARNING: "cảnh báo", NOTE: "ghi chú"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    sheet: str | None
+    row: int | None  # the row number Excel shows (1-based), None for the whole sheet
+    column: str | None  # canonical column name, None for the whole row
+    message: Text
+    code: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def where(self, lang: str = "en") -> str:
+        parts = []
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(("dòng " if lang == "vi" else "row ") + str(self.row))
+        if self.column:
+            parts.append(("cột " if lang == "vi" else "column ") + self.column)
+        return ", ".join(parts)
+
+    def format(self, lang: str = "en") -> str:
+        severity = _SEVERITY_VI[self.severity] if lang == "vi" else self.severity
+        where = self.where(lang)
+        return (
+            f"{severity}: {where}: {self.message.get(lang)}"
+            if where
+            else (f"{severity}: {self.message.get(lang)}")
+        )
+
+
+def has_errors(problems: list[Problem]) -> bool:
+    return any(p.is_error for p in problems)

@@ -1,0 +1,869 @@
+"""The project workbook: every sheet and column in one place.
+
+The reader, the validator, the template, the writer and the app's tables all read this
+declaration, so a column is added or renamed here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Column kinds; planner.io.parse has one parser per kind.
+TEXT, NUMBER, INTEGER, SHARE, BOOL, COUNTRY, CHOICE, PERIOD = (
+    "text",
+    "number",
+    "integer",
+    "share",
+    "bool",
+    "country",
+    "choice",
+    "period",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    required: bool = False
+    default: object = None  # None: blank stays blank (NaN / "" in the typed table)
+    minimum: float | None = None
+    maximum: float | None = None
+    min_exclusive: bool = False  # True: value must be > minimum
+    unit: str = ""
+    help_en: str = ""
+    help_vi: str = ""
+    synonyms: tuple[str, ...] = ()  # English and Vietnamese header spellings
+    choices: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """Header as written in a workbook: required columns are marked with *."""
+        return self.name + ("*" if self.required else "")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...] = ()  # columns whose combination must be unique
+    required: bool = True
+    title_vi: str = ""
+    help_en: str = ""
+    help_vi: str = ""
+    synonyms: tuple[str, ...] = field(default=())
+
+    def column(self, name: str) -> Column:
+        for col in self.columns:
+            if col.name == name:
+                return col
+        raise KeyError(name)
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+C = Column
+
+COMPONENTS = Sheet(
+    "Components",
+    (
+        C(
+            "component_id",
+            TEXT,
+            required=True,
+            help_en="Part number, unique.",
+            help_vi="Mã linh kiện, không trùng.",
+            synonyms=(
+                "component",
+                "component id",
+                "part",
+                "part no",
+                "part number",
+                "part_no",
+                "pn",
+                "item",
+                "item no",
+                "mã linh kiện",
+                "mã lk",
+                "mã",
+                "linh kiện",
+                "mã hàng",
+            ),
+        ),
+        C(
+            "description",
+            TEXT,
+            help_en="What the part is.",
+            help_vi="Mô tả linh kiện.",
+            synonyms=(
+                "desc",
+                "part description",
+                "name",
+                "mô tả",
+                "tên",
+                "tên linh kiện",
+                "diễn giải",
+            ),
+        ),
+        C(
+            "category",
+            TEXT,
+            help_en="Commodity group (PCB, connector, plastics...).",
+            help_vi="Nhóm hàng (PCB, đầu nối, nhựa...).",
+            synonyms=("commodity", "group", "nhóm", "loại", "nhóm hàng", "danh mục"),
+        ),
+        C(
+            "hs_code",
+            TEXT,
+            help_en="HS tariff code.",
+            help_vi="Mã HS.",
+            synonyms=("hs", "hs code", "mã hs"),
+        ),
+        C(
+            "qty_per_unit",
+            NUMBER,
+            minimum=0,
+            min_exclusive=True,
+            unit="pcs",
+            help_en="Units per product (one product and no BOM sheet).",
+            help_vi="Số lượng trên một sản phẩm (khi chỉ có một sản phẩm và không có sheet BOM).",
+            synonyms=(
+                "qty",
+                "quantity",
+                "qty per unit",
+                "usage",
+                "số lượng",
+                "định mức",
+                "số lượng/sp",
+                "sl",
+            ),
+        ),
+        C(
+            "current_supplier",
+            TEXT,
+            default="",
+            help_en="Incumbent supplier id; blank = new part with no incumbent.",
+            help_vi="Mã nhà cung cấp hiện tại; để trống = linh kiện mới.",
+            synonyms=(
+                "supplier",
+                "incumbent",
+                "current supplier",
+                "vendor",
+                "ncc",
+                "nhà cung cấp",
+                "nhà cung cấp hiện tại",
+                "ncc hiện tại",
+            ),
+        ),
+        C(
+            "current_country",
+            COUNTRY,
+            help_en="Origin of the incumbent's part.",
+            help_vi="Xuất xứ linh kiện của nhà cung cấp hiện tại.",
+            synonyms=(
+                "country",
+                "origin",
+                "country of origin",
+                "current country",
+                "coo",
+                "xuất xứ",
+                "quốc gia",
+                "nước",
+            ),
+        ),
+        C(
+            "current_unit_price",
+            NUMBER,
+            minimum=0,
+            unit="USD",
+            help_en="Price per unit today.",
+            help_vi="Đơn giá hiện tại.",
+            synonyms=(
+                "unit price",
+                "price",
+                "current price",
+                "unit cost",
+                "cost",
+                "đơn giá",
+                "đơn giá (usd)",
+                "giá",
+                "giá hiện tại",
+                "đơn giá hiện tại",
+            ),
+        ),
+        C(
+            "current_china_share",
+            SHARE,
+            minimum=0,
+            maximum=1,
+            help_en="Chinese content share of the part's value (default 1 if CN, else 0).",
+            help_vi="Tỷ lệ hàm lượng Trung Quốc trong giá trị linh kiện (mặc định 1 nếu CN, "
+            "ngược lại 0).",
+            synonyms=(
+                "china share",
+                "chinese content",
+                "cn share",
+                "china content",
+                "hàm lượng tq",
+                "tỷ lệ tq",
+                "hàm lượng trung quốc",
+            ),
+        ),
+        C(
+            "locked",
+            BOOL,
+            default=False,
+            help_en="Must stay with the incumbent.",
+            help_vi="Bắt buộc giữ nhà cung cấp hiện tại.",
+            synonyms=("lock", "keep", "fixed", "khóa", "khoá", "giữ nguyên", "cố định"),
+        ),
+    ),
+    key=("component_id",),
+    title_vi="Linh kiện",
+    help_en="One row per part of the bill of materials.",
+    help_vi="Mỗi dòng là một linh kiện trong định mức.",
+    synonyms=(
+        "components",
+        "component",
+        "parts",
+        "bom list",
+        "part list",
+        "linh kiện",
+        "danh sách linh kiện",
+        "linh kien",
+    ),
+)
+
+PRODUCTS = Sheet(
+    "Products",
+    (
+        C(
+            "product_id",
+            TEXT,
+            required=True,
+            help_en="Product code, unique.",
+            help_vi="Mã sản phẩm, không trùng.",
+            synonyms=("product", "product id", "model", "sku", "mã sản phẩm", "mã sp", "sản phẩm"),
+        ),
+        C(
+            "name",
+            TEXT,
+            help_en="Product name.",
+            help_vi="Tên sản phẩm.",
+            synonyms=("product name", "description", "tên", "tên sản phẩm"),
+        ),
+        C(
+            "fob_price",
+            NUMBER,
+            required=True,
+            minimum=0,
+            min_exclusive=True,
+            unit="USD",
+            help_en="FOB price per unit.",
+            help_vi="Giá FOB mỗi sản phẩm.",
+            synonyms=("fob", "fob price", "price", "giá fob", "giá fob (usd)"),
+        ),
+        C(
+            "us_share",
+            SHARE,
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            help_en="Share of units shipped to the US.",
+            help_vi="Tỷ lệ xuất sang Mỹ.",
+            synonyms=("us share", "share to us", "us %", "tỷ lệ xuất mỹ", "tỷ lệ mỹ", "xuất mỹ"),
+        ),
+        C(
+            "units_per_period",
+            NUMBER,
+            required=True,
+            minimum=0,
+            unit="units",
+            help_en="Units built per period (unless Volumes says otherwise).",
+            help_vi="Sản lượng mỗi kỳ (trừ khi sheet Sản lượng ghi khác).",
+            synonyms=(
+                "units",
+                "volume",
+                "volume per period",
+                "units per quarter",
+                "sản lượng",
+                "sản lượng/kỳ",
+                "sản lượng mỗi kỳ",
+            ),
+        ),
+    ),
+    key=("product_id",),
+    title_vi="Sản phẩm",
+    help_en="What the factory ships.",
+    help_vi="Sản phẩm nhà máy xuất.",
+    synonyms=("products", "product", "sản phẩm", "san pham"),
+)
+
+BOM = Sheet(
+    "BOM",
+    (
+        C(
+            "product_id",
+            TEXT,
+            required=True,
+            help_en="Product code.",
+            help_vi="Mã sản phẩm.",
+            synonyms=PRODUCTS.columns[0].synonyms,
+        ),
+        C(
+            "component_id",
+            TEXT,
+            required=True,
+            help_en="Part number.",
+            help_vi="Mã linh kiện.",
+            synonyms=COMPONENTS.columns[0].synonyms,
+        ),
+        C(
+            "qty_per_unit",
+            NUMBER,
+            required=True,
+            minimum=0,
+            min_exclusive=True,
+            unit="pcs",
+            help_en="Units of the part per product.",
+            help_vi="Số lượng linh kiện trên một sản phẩm.",
+            synonyms=COMPONENTS.columns[4].synonyms,
+        ),
+    ),
+    key=("product_id", "component_id"),
+    required=False,
+    title_vi="Định mức",
+    help_en="Which parts go into which product (optional with one product).",
+    help_vi="Linh kiện trong từng sản phẩm (không bắt buộc khi chỉ có một sản phẩm).",
+    synonyms=("bom", "bill of materials", "định mức", "dinh muc", "định mức vật tư"),
+)
+
+SUPPLIERS = Sheet(
+    "Suppliers",
+    (
+        C(
+            "supplier_id",
+            TEXT,
+            required=True,
+            help_en="Supplier code, unique.",
+            help_vi="Mã nhà cung cấp, không trùng.",
+            synonyms=(
+                "supplier",
+                "supplier id",
+                "vendor",
+                "vendor id",
+                "mã ncc",
+                "mã nhà cung cấp",
+                "nhà cung cấp",
+                "ncc",
+            ),
+        ),
+        C(
+            "name",
+            TEXT,
+            help_en="Supplier name.",
+            help_vi="Tên nhà cung cấp.",
+            synonyms=("supplier name", "vendor name", "tên", "tên nhà cung cấp", "tên ncc"),
+        ),
+        C(
+            "country",
+            COUNTRY,
+            required=True,
+            help_en="Country (ISO code or name).",
+            help_vi="Quốc gia (mã ISO hoặc tên).",
+            synonyms=("nation", "origin", "quốc gia", "nước", "xuất xứ"),
+        ),
+        C(
+            "province",
+            TEXT,
+            help_en="Province or city.",
+            help_vi="Tỉnh / thành phố.",
+            synonyms=("city", "location", "region", "tỉnh", "tỉnh/thành", "địa điểm"),
+        ),
+        C(
+            "onboarding_cost",
+            NUMBER,
+            default=0.0,
+            minimum=0,
+            unit="USD",
+            help_en="One-time audit and onboarding cost when its first part starts qualification.",
+            help_vi="Chi phí đánh giá và tiếp nhận một lần khi linh kiện đầu tiên bắt đầu phê duyệt.",
+            synonyms=(
+                "onboarding",
+                "audit cost",
+                "onboarding cost",
+                "chi phí đánh giá",
+                "chi phí tiếp nhận",
+            ),
+        ),
+        C(
+            "capacity_per_period",
+            NUMBER,
+            minimum=0,
+            unit="units",
+            help_en="Units per period over all its parts; blank = unlimited.",
+            help_vi="Công suất mỗi kỳ cho mọi linh kiện; để trống = không giới hạn.",
+            synonyms=("capacity", "capacity per period", "công suất", "công suất/kỳ"),
+        ),
+    ),
+    key=("supplier_id",),
+    title_vi="Nhà cung cấp",
+    help_en="Incumbent and candidate suppliers.",
+    help_vi="Nhà cung cấp hiện tại và ứng viên.",
+    synonyms=("suppliers", "supplier", "vendors", "nhà cung cấp", "nha cung cap", "ncc"),
+)
+
+OFFERS = Sheet(
+    "Offers",
+    (
+        C(
+            "component_id",
+            TEXT,
+            required=True,
+            help_en="Part number.",
+            help_vi="Mã linh kiện.",
+            synonyms=COMPONENTS.columns[0].synonyms,
+        ),
+        C(
+            "supplier_id",
+            TEXT,
+            required=True,
+            help_en="Quoting supplier.",
+            help_vi="Nhà cung cấp báo giá.",
+            synonyms=SUPPLIERS.columns[0].synonyms,
+        ),
+        C(
+            "unit_price",
+            NUMBER,
+            required=True,
+            minimum=0,
+            unit="USD",
+            help_en="Quoted price per unit.",
+            help_vi="Đơn giá báo.",
+            synonyms=(
+                "price",
+                "unit price",
+                "quote",
+                "quoted price",
+                "đơn giá",
+                "đơn giá (usd)",
+                "giá",
+                "giá báo",
+            ),
+        ),
+        C(
+            "china_share",
+            SHARE,
+            minimum=0,
+            maximum=1,
+            help_en="Chinese content share of the quoted part (default 1 for CN, else 0).",
+            help_vi="Tỷ lệ hàm lượng Trung Quốc của linh kiện báo giá (mặc định 1 nếu CN, "
+            "ngược lại 0).",
+            synonyms=(
+                "china share",
+                "chinese content",
+                "cn share",
+                "hàm lượng tq",
+                "tỷ lệ tq",
+                "hàm lượng trung quốc",
+            ),
+        ),
+        C(
+            "lead_periods",
+            INTEGER,
+            default=1,
+            minimum=0,
+            unit="periods",
+            help_en="Periods from start of qualification until it can deliver.",
+            help_vi="Số kỳ từ khi bắt đầu phê duyệt đến khi giao được hàng.",
+            synonyms=(
+                "lead",
+                "lead time",
+                "qualification lead time",
+                "lead periods",
+                "thời gian phê duyệt",
+                "thời gian chứng nhận",
+            ),
+        ),
+        C(
+            "switching_cost",
+            NUMBER,
+            default=0.0,
+            minimum=0,
+            unit="USD",
+            help_en="One-time tooling, NRE, samples, PPAP.",
+            help_vi="Chi phí chuyển đổi một lần (khuôn, NRE, mẫu, PPAP).",
+            synonyms=(
+                "switching",
+                "tooling",
+                "nre",
+                "one-time cost",
+                "chi phí chuyển đổi",
+                "chi phí khuôn",
+            ),
+        ),
+        C(
+            "max_ramp",
+            SHARE,
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            min_exclusive=True,
+            help_en="Largest rise of its share from one period to the next.",
+            help_vi="Mức tăng tỷ trọng tối đa giữa hai kỳ.",
+            synonyms=("ramp", "max ramp", "ramp rate", "tăng tối đa", "mức tăng tối đa"),
+        ),
+        C(
+            "earliest_period",
+            PERIOD,
+            help_en="First period qualification may start (default the first).",
+            help_vi="Kỳ sớm nhất có thể bắt đầu phê duyệt (mặc định kỳ đầu).",
+            synonyms=("earliest", "earliest start", "available from", "kỳ sớm nhất", "bắt đầu từ"),
+        ),
+        C(
+            "capacity_per_period",
+            NUMBER,
+            minimum=0,
+            unit="units",
+            help_en="Units of this part per period; blank = no limit.",
+            help_vi="Công suất linh kiện này mỗi kỳ; để trống = không giới hạn.",
+            synonyms=("capacity", "công suất", "công suất/kỳ"),
+        ),
+    ),
+    key=("component_id", "supplier_id"),
+    title_vi="Báo giá",
+    help_en="Quotes from candidate suppliers.",
+    help_vi="Báo giá của các nhà cung cấp ứng viên.",
+    synonyms=("offers", "offer", "quotes", "quotations", "quote", "báo giá", "bao gia"),
+)
+
+PERIODS = Sheet(
+    "Periods",
+    (
+        C(
+            "period",
+            PERIOD,
+            required=True,
+            help_en="Label, e.g. 2027-Q1, in order.",
+            help_vi="Nhãn kỳ, ví dụ 2027-Q1, theo thứ tự.",
+            synonyms=("quarter", "kỳ", "quý", "giai đoạn"),
+        ),
+        C(
+            "budget",
+            NUMBER,
+            minimum=0,
+            unit="USD",
+            help_en="One-time spending allowed in the period; blank = unlimited.",
+            help_vi="Ngân sách chi một lần trong kỳ; để trống = không giới hạn.",
+            synonyms=("capex", "one-time budget", "ngân sách"),
+        ),
+        C(
+            "max_new_qualifications",
+            INTEGER,
+            minimum=0,
+            help_en="New qualifications that may start; blank = unlimited.",
+            help_vi="Số phê duyệt mới tối đa; để trống = không giới hạn.",
+            synonyms=(
+                "qualification slots",
+                "max qualifications",
+                "slots",
+                "số phê duyệt tối đa",
+                "số phê duyệt",
+            ),
+        ),
+        C(
+            "china_cap",
+            SHARE,
+            minimum=0,
+            maximum=1,
+            help_en="Largest Chinese-content share allowed for every product; blank = none.",
+            help_vi="Tỷ lệ hàm lượng Trung Quốc tối đa cho mọi sản phẩm; để trống = không giới hạn.",
+            synonyms=("cap", "china cap", "max china share", "trần", "trần tq", "tỷ lệ tq tối đa"),
+        ),
+        C(
+            "tariff_active",
+            BOOL,
+            default=True,
+            help_en="Whether the tariff applies.",
+            help_vi="Có áp thuế trong kỳ không.",
+            synonyms=("tariff", "tariff on", "áp thuế"),
+        ),
+    ),
+    key=("period",),
+    title_vi="Kỳ",
+    help_en="The planning horizon, in order.",
+    help_vi="Các kỳ kế hoạch, theo thứ tự.",
+    synonyms=("periods", "period", "quarters", "horizon", "kỳ", "ky", "các kỳ", "kỳ kế hoạch"),
+)
+
+VOLUMES = Sheet(
+    "Volumes",
+    (
+        C(
+            "product_id",
+            TEXT,
+            required=True,
+            help_en="Product code.",
+            help_vi="Mã sản phẩm.",
+            synonyms=PRODUCTS.columns[0].synonyms,
+        ),
+        C(
+            "period",
+            PERIOD,
+            required=True,
+            help_en="Period label.",
+            help_vi="Kỳ.",
+            synonyms=PERIODS.columns[0].synonyms,
+        ),
+        C(
+            "units",
+            NUMBER,
+            required=True,
+            minimum=0,
+            unit="units",
+            help_en="Units built in that period.",
+            help_vi="Sản lượng trong kỳ.",
+            synonyms=("volume", "quantity", "qty", "sản lượng", "số lượng"),
+        ),
+    ),
+    key=("product_id", "period"),
+    required=False,
+    title_vi="Sản lượng",
+    help_en="Optional: volumes per product and period, overriding units_per_period.",
+    help_vi="Không bắt buộc: sản lượng theo sản phẩm và kỳ.",
+    synonyms=("volumes", "volume", "forecast", "sản lượng", "san luong", "dự báo"),
+)
+
+TARIFFS = Sheet(
+    "Tariffs",
+    (
+        C(
+            "max_china_share",
+            SHARE,
+            required=True,
+            minimum=0,
+            maximum=1,
+            help_en="Upper bound of the tier (inclusive); the last tier is 100%.",
+            help_vi="Cận trên của bậc (bao gồm); bậc cuối là 100%.",
+            synonyms=(
+                "max china share",
+                "china share up to",
+                "threshold",
+                "up to",
+                "tỷ lệ tq tối đa",
+                "ngưỡng",
+            ),
+        ),
+        C(
+            "rate",
+            SHARE,
+            required=True,
+            minimum=0,
+            maximum=10,
+            help_en="Tariff rate on the FOB value of US-bound units.",
+            help_vi="Thuế suất trên giá FOB của hàng xuất Mỹ.",
+            synonyms=("tariff", "tariff rate", "duty", "thuế suất", "thuế"),
+        ),
+    ),
+    key=("max_china_share",),
+    title_vi="Thuế",
+    help_en="Content-dependent US tariff tiers.",
+    help_vi="Các bậc thuế Mỹ theo hàm lượng Trung Quốc.",
+    synonyms=(
+        "tariffs",
+        "tariff",
+        "tariff tiers",
+        "duties",
+        "thuế",
+        "thue",
+        "thuế suất",
+        "biểu thuế",
+    ),
+)
+
+SETTINGS = Sheet(
+    "Settings",
+    (
+        C(
+            "key",
+            TEXT,
+            required=True,
+            help_en="Setting name.",
+            help_vi="Tên thiết lập.",
+            synonyms=("setting", "name", "parameter", "tham số", "thiết lập"),
+        ),
+        C("value", TEXT, help_en="Value.", help_vi="Giá trị.", synonyms=("giá trị",)),
+    ),
+    key=("key",),
+    required=False,
+    title_vi="Thiết lập",
+    help_en="Plan settings (key, value).",
+    help_vi="Thiết lập kế hoạch (tên, giá trị).",
+    synonyms=(
+        "settings",
+        "setting",
+        "parameters",
+        "options",
+        "thiết lập",
+        "thiet lap",
+        "tham số",
+        "cài đặt",
+    ),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    COMPONENTS,
+    PRODUCTS,
+    BOM,
+    SUPPLIERS,
+    OFFERS,
+    PERIODS,
+    VOLUMES,
+    TARIFFS,
+    SETTINGS,
+)
+SHEET_BY_NAME = {s.name: s for s in SHEETS}
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    key: str
+    kind: str
+    default: object
+    help_en: str
+    help_vi: str
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    synonyms: tuple[str, ...] = ()
+
+
+SETTING_SPECS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "plan_name",
+        TEXT,
+        "Localization plan",
+        "Name printed on the plan.",
+        "Tên kế hoạch.",
+        synonyms=("name", "tên kế hoạch"),
+    ),
+    SettingSpec(
+        "content_basis",
+        CHOICE,
+        "fob",
+        "Chinese share measured on the FOB price (fob) or on material cost (materials).",
+        "Tính tỷ lệ TQ trên giá FOB (fob) hoặc trên chi phí vật tư (materials).",
+        choices=("fob", "materials"),
+    ),
+    SettingSpec(
+        "rvc_min",
+        SHARE,
+        None,
+        "Least Vietnamese value content (FOB - non-originating materials)/FOB; blank = no rule.",
+        "Hàm lượng giá trị Việt Nam tối thiểu; để trống = không áp dụng.",
+        minimum=0,
+        maximum=1,
+    ),
+    SettingSpec(
+        "incumbent_max_drop",
+        SHARE,
+        1.0,
+        "Largest fall of an incumbent's share per period.",
+        "Mức giảm tỷ trọng tối đa mỗi kỳ của nhà cung cấp hiện tại.",
+        minimum=0,
+        maximum=1,
+    ),
+    SettingSpec(
+        "objective",
+        CHOICE,
+        "min_cost",
+        "min_cost: cheapest plan; min_china: least Chinese content within budget.",
+        "min_cost: chi phí thấp nhất; min_china: hàm lượng TQ thấp nhất trong ngân sách.",
+        choices=("min_cost", "min_china"),
+    ),
+    SettingSpec(
+        "time_limit_s",
+        NUMBER,
+        60.0,
+        "Solver time limit in seconds.",
+        "Giới hạn thời gian giải (giây).",
+        minimum=1,
+        maximum=86400,
+    ),
+    SettingSpec(
+        "mip_gap",
+        NUMBER,
+        1e-4,
+        "Relative optimality gap at which to stop.",
+        "Sai số tối ưu tương đối để dừng.",
+        minimum=0,
+        maximum=1,
+    ),
+    SettingSpec(
+        "fx_vnd_per_usd",
+        NUMBER,
+        None,
+        "Exchange rate for VND display.",
+        "Tỷ giá VND/USD để hiển thị.",
+        minimum=0,
+    ),
+    SettingSpec(
+        "currency",
+        TEXT,
+        "USD",
+        "Currency of all money columns.",
+        "Đơn vị tiền tệ.",
+        synonyms=("tiền tệ",),
+    ),
+    SettingSpec(
+        "solver",
+        CHOICE,
+        "auto",
+        "Optimiser backend.",
+        "Bộ giải.",
+        choices=("auto", "highs", "scip", "cp-sat", "greedy"),
+    ),
+)
+SETTING_BY_KEY = {s.key: s for s in SETTING_SPECS}
+
+
+# Header matching ------------------------------------------------------------------------
+
+_SPACES = re.compile(r"[\s_\-./]+")
+
+
+def normalise_header(text: object) -> str:
+    """Fold a header for matching: NFC, lower case, no '*', units in brackets kept apart."""
+    s = unicodedata.normalize("NFC", str(text or "")).strip().lower().replace("*", "")
+    s = _SPACES.sub(" ", s).strip()
+    return s
+
+
+def _strip_unit(s: str) -> str:
+    return re.sub(r"\s*[\(\[].*?[\)\]]\s*", " ", s).strip()
+
+
+def match_sheet(title: str) -> Sheet | None:
+    """The schema sheet a workbook sheet (or CSV file stem) stands for, by name or synonym."""
+    key = normalise_header(title)
+    for sheet in SHEETS:
+        if key == normalise_header(sheet.name) or key in map(normalise_header, sheet.synonyms):
+            return sheet
+    return None
+
+
+def match_column(sheet: Sheet, header: object) -> Column | None:
+    """The column a header stands for: canonical name, a synonym, or either with a unit."""
+    key = normalise_header(header)
+    if not key:
+        return None
+    for candidate in (key, _strip_unit(key)):
+        for col in sheet.columns:
+            names = {normalise_header(col.name), *map(normalise_header, col.synonyms)}
+            if candidate in names:
+                return col
+    return None

@@ -1,0 +1,834 @@
+"""Every rule on the input. Returns problems and, when there is no error, the typed project.
+
+Never raises on bad data and never drops a row: a row with a fault is reported by sheet, Excel
+row and column, and stays in the raw project the user edits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from planner import schema
+from planner.io.parse import (
+    ParseError,
+    clean_text,
+    is_blank,
+    parse_bool,
+    parse_country,
+    parse_integer,
+    parse_number,
+    parse_period,
+    parse_share,
+)
+from planner.io.read import RawProject
+from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
+from planner.project import INF, Settings, TypedProject
+from planner.text import Text, t
+
+
+@dataclass
+class Validation:
+    problems: list[Problem] = field(default_factory=list)
+    project: TypedProject | None = None  # None while there are errors
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == WARNING]
+
+
+class _Checker:
+    """Collects problems while typing one sheet after another."""
+
+    def __init__(self, raw: RawProject):
+        self.raw = raw
+        self.problems: list[Problem] = list(raw.notes)
+
+    def add(
+        self,
+        severity: str,
+        sheet: str | None,
+        row: int | None,
+        column: str | None,
+        message: Text,
+        code: str,
+    ) -> None:
+        self.problems.append(Problem(severity, sheet, row, column, message, code))
+
+    def error(self, sheet, row, column, message: Text, code: str) -> None:
+        self.add(ERROR, sheet, row, column, message, code)
+
+    def warn(self, sheet, row, column, message: Text, code: str) -> None:
+        self.add(WARNING, sheet, row, column, message, code)
+
+    def note(self, sheet, row, column, message: Text, code: str) -> None:
+        self.add(NOTE, sheet, row, column, message, code)
+
+    # Typing one sheet --------------------------------------------------------------------
+
+    def typed_sheet(self, sheet: schema.Sheet) -> pd.DataFrame | None:
+        """The sheet's cells converted column by column; bad cells become NaN with an error."""
+        frame = self.raw.sheets.get(sheet.name)
+        if frame is None:
+            if sheet.required:
+                self.error(
+                    sheet.name,
+                    None,
+                    None,
+                    t(
+                        "The workbook has no {s} sheet ({vi}); it is required.",
+                        "Tệp không có sheet {s} ({vi}); sheet này là bắt buộc.",
+                        s=sheet.name,
+                        vi=sheet.title_vi,
+                    ),
+                    "missing_sheet",
+                )
+            return None
+        header_row = self.raw.header_rows.get(sheet.name)
+        out = pd.DataFrame(index=frame.index)
+        for col in sheet.columns:
+            if col.name not in frame.columns:
+                if col.required:
+                    self.error(
+                        sheet.name,
+                        header_row,
+                        col.name,
+                        t(
+                            "Required column {c} is missing (looked for: {syn}).",
+                            "Thiếu cột bắt buộc {c} (đã tìm: {syn}).",
+                            c=col.name,
+                            syn=", ".join((col.name, *col.synonyms[:4])),
+                        ),
+                        "missing_column",
+                    )
+                out[col.name] = _blank_series(col, frame.index)
+                continue
+            out[col.name] = self._typed_column(sheet, col, frame[col.name])
+        if sheet.key and all(k in frame.columns for k in sheet.key):
+            self._unique(sheet, out)
+        return out
+
+    def _typed_column(self, sheet: schema.Sheet, col: schema.Column, cells: pd.Series):
+        values: list[object] = []
+        percent_flags: list[bool] = []
+        for row, cell in cells.items():
+            if is_blank(cell):
+                if col.required:
+                    self.error(
+                        sheet.name,
+                        row,
+                        col.name,
+                        t(
+                            "{c} is required but the cell is empty.",
+                            "{c} là bắt buộc nhưng ô đang trống.",
+                            c=col.name,
+                        ),
+                        "required",
+                    )
+                values.append(None)
+                percent_flags.append(False)
+                continue
+            try:
+                value, percent = _parse(col, cell)
+            except ParseError as exc:
+                self.error(sheet.name, row, col.name, exc.reason, "type")
+                values.append(None)
+                percent_flags.append(False)
+                continue
+            values.append(value)
+            percent_flags.append(percent)
+        if col.kind == schema.SHARE:
+            self._percent_column(sheet, col, cells.index, values, percent_flags)
+        for row, value in zip(cells.index, values, strict=True):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                self._range(sheet, col, row, value)
+        if col.kind in (schema.NUMBER, schema.SHARE, schema.INTEGER):
+            return pd.Series(
+                [np.nan if v is None else float(v) for v in values], index=cells.index, dtype=float
+            )
+        return pd.Series(values, index=cells.index, dtype=object)
+
+    def _percent_column(self, sheet, col, index, values, percent_flags) -> None:
+        """30 in a share column whose values are all in 0..100 was meant as 30%."""
+        bare = [v for v, p in zip(values, percent_flags, strict=True) if v is not None and not p]
+        limit = col.maximum if col.maximum is not None else 1
+        if bare and any(v > limit for v in bare) and all(0 <= v <= 100 for v in bare):
+            for i, (v, p) in enumerate(zip(values, percent_flags, strict=True)):
+                if v is not None and not p:
+                    values[i] = v / 100.0
+            self.warn(
+                sheet.name,
+                None,
+                col.name,
+                t(
+                    "Values in {c} were read as percent (e.g. 30 = 30%).",
+                    "Giá trị cột {c} được hiểu là phần trăm (ví dụ 30 = 30%).",
+                    c=col.name,
+                ),
+                "percent",
+            )
+
+    def _range(self, sheet: schema.Sheet, col: schema.Column, row: int, value: float) -> None:
+        low, high = col.minimum, col.maximum
+        if low is not None and (value < low or (col.min_exclusive and value <= low)):
+            op = ">" if col.min_exclusive else "at least"
+            op_vi = "lớn hơn" if col.min_exclusive else "tối thiểu"
+            self.error(
+                sheet.name,
+                row,
+                col.name,
+                t(
+                    "{c} must be {op} {low:g}; it is {v:g}.",
+                    "{c} phải {op_vi} {low:g}; đang là {v:g}.",
+                    c=col.name,
+                    op=op,
+                    op_vi=op_vi,
+                    low=low,
+                    v=value,
+                ),
+                "range",
+            )
+        elif high is not None and value > high:
+            self.error(
+                sheet.name,
+                row,
+                col.name,
+                t(
+                    "{c} must be at most {high:g}; it is {v:g}.",
+                    "{c} phải không quá {high:g}; đang là {v:g}.",
+                    c=col.name,
+                    high=high,
+                    v=value,
+                ),
+                "range",
+            )
+
+    def _unique(self, sheet: schema.Sheet, out: pd.DataFrame) -> None:
+        keys = out[list(sheet.key)]
+        complete = keys.notna().all(axis=1) & (keys.astype(str) != "").all(axis=1)
+        dup = keys[complete].duplicated(keep="first")
+        for row in dup[dup].index:
+            first = keys[complete][(keys[complete] == keys.loc[row]).all(axis=1)].index[0]
+            label = " / ".join(str(keys.loc[row, k]) for k in sheet.key)
+            self.error(
+                sheet.name,
+                row,
+                sheet.key[-1],
+                t(
+                    "{k} '{v}' appears again (first in row {r}); each must be unique.",
+                    "{k} '{v}' bị lặp lại (lần đầu ở dòng {r}); phải là duy nhất.",
+                    k=" + ".join(sheet.key),
+                    v=label,
+                    r=first,
+                ),
+                "duplicate",
+            )
+
+
+def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
+    if col.kind in (schema.NUMBER, schema.SHARE, schema.INTEGER):
+        return pd.Series(np.nan, index=index, dtype=float)
+    return pd.Series([None] * len(index), index=index, dtype=object)
+
+
+def _parse(col: schema.Column, cell: object) -> tuple[object, bool]:
+    kind = col.kind
+    if kind == schema.TEXT:
+        return clean_text(cell), False
+    if kind == schema.NUMBER:
+        return parse_number(cell), False
+    if kind == schema.INTEGER:
+        return parse_integer(cell), False
+    if kind == schema.SHARE:
+        return parse_share(cell)
+    if kind == schema.BOOL:
+        return parse_bool(cell), False
+    if kind == schema.COUNTRY:
+        return parse_country(cell), False
+    if kind == schema.PERIOD:
+        return parse_period(cell), False
+    return clean_text(cell), False
+
+
+def _fill(frame: pd.DataFrame, column: str, default: object) -> None:
+    if frame[column].dtype == float:
+        frame[column] = frame[column].fillna(default)
+    else:
+        frame[column] = [default if v is None or v == "" else v for v in frame[column]]
+
+
+_QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*[QqKk](?:ý|y)?\s*([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+
+
+def _period_order_key(label: str) -> tuple[int, int] | None:
+    m = _QUARTER.match(label) or _MONTH.match(label)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+# The rules -------------------------------------------------------------------------------
+
+
+def validate(raw: RawProject) -> Validation:
+    """Check every rule; return problems and, if there are no errors, the typed project."""
+    chk = _Checker(raw)
+    typed = {s.name: chk.typed_sheet(s) for s in schema.SHEETS if s.name != "Settings"}
+    settings = _settings(chk, raw.sheets.get("Settings"))
+
+    periods = typed["Periods"]
+    period_labels: list[str] = []
+    if periods is not None:
+        period_labels = [p for p in periods["period"] if p]
+        _check_periods(chk, periods)
+    suppliers = typed["Suppliers"]
+    components = typed["Components"]
+    products = typed["Products"]
+    offers = typed["Offers"]
+    supplier_country: dict[str, str] = {}
+    if suppliers is not None:
+        supplier_country = {
+            s: c for s, c in zip(suppliers["supplier_id"], suppliers["country"], strict=True) if s
+        }
+    if components is not None:
+        _check_components(chk, components, supplier_country, offers)
+    if offers is not None:
+        _check_offers(chk, offers, components, supplier_country, period_labels)
+    bom = _check_bom(chk, typed["BOM"], components, products)
+    if typed["Volumes"] is not None:
+        _check_refs(chk, "Volumes", typed["Volumes"], "product_id", products, "product_id")
+        _check_refs(chk, "Volumes", typed["Volumes"], "period", periods, "period")
+    if typed["Tariffs"] is not None:
+        _check_tariffs(chk, typed["Tariffs"])
+    if products is not None and periods is not None and len(products) == 0:
+        chk.error(
+            "Products", None, None, t("There is no product.", "Chưa có sản phẩm nào."), "empty"
+        )
+    if periods is not None and len(period_labels) == 0:
+        chk.error("Periods", None, None, t("There is no period.", "Chưa có kỳ nào."), "empty")
+    if components is not None and len(components) == 0:
+        chk.error(
+            "Components", None, None, t("There is no component.", "Chưa có linh kiện nào."), "empty"
+        )
+
+    result = Validation(problems=chk.problems)
+    if not result.ok:
+        return result
+    result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)
+    result.problems = chk.problems
+    return result
+
+
+def _check_periods(chk: _Checker, periods: pd.DataFrame) -> None:
+    keys = [(row, _period_order_key(p)) for row, p in periods["period"].items() if p]
+    if keys and all(k is not None for _, k in keys):
+        for (_, a), (row, b) in itertools.pairwise(keys):
+            if b <= a:
+                chk.error(
+                    "Periods",
+                    row,
+                    "period",
+                    t(
+                        "Periods must be in time order; this one comes before the row above.",
+                        "Các kỳ phải theo thứ tự thời gian; kỳ này đứng trước kỳ ở dòng trên.",
+                    ),
+                    "period_order",
+                )
+
+
+def _check_components(
+    chk, comps: pd.DataFrame, supplier_country: dict[str, str], offers: pd.DataFrame | None
+) -> None:
+    offered = set() if offers is None else set(offers["component_id"])
+    for row, c in comps.iterrows():
+        incumbent = c["current_supplier"] or ""
+        if incumbent:
+            if math.isnan(c["current_unit_price"]):
+                chk.error(
+                    "Components",
+                    row,
+                    "current_unit_price",
+                    t(
+                        "Part {p} has an incumbent ({s}) but no current unit price.",
+                        "Linh kiện {p} có nhà cung cấp hiện tại ({s}) nhưng thiếu đơn giá.",
+                        p=c["component_id"],
+                        s=incumbent,
+                    ),
+                    "price_missing",
+                )
+            if not c["current_country"] and incumbent not in supplier_country:
+                chk.error(
+                    "Components",
+                    row,
+                    "current_country",
+                    t(
+                        "Part {p}: the origin is unknown; fill current_country or list supplier {s} "
+                        "with its country in Suppliers.",
+                        "Linh kiện {p}: chưa rõ xuất xứ; điền current_country hoặc khai báo nhà cung "
+                        "cấp {s} kèm quốc gia trong sheet Suppliers.",
+                        p=c["component_id"],
+                        s=incumbent,
+                    ),
+                    "origin_missing",
+                )
+            if incumbent not in supplier_country and chk.raw.sheets.get("Suppliers") is not None:
+                chk.note(
+                    "Components",
+                    row,
+                    "current_supplier",
+                    t(
+                        "Incumbent {s} is not in Suppliers; it is taken as unlimited.",
+                        "Nhà cung cấp hiện tại {s} không có trong sheet Suppliers; coi như không giới "
+                        "hạn công suất.",
+                        s=incumbent,
+                    ),
+                    "incumbent_not_listed",
+                )
+        else:
+            if c["locked"] is True:
+                chk.error(
+                    "Components",
+                    row,
+                    "locked",
+                    t(
+                        "Part {p} is locked to its incumbent but has none.",
+                        "Linh kiện {p} bị khóa với nhà cung cấp hiện tại nhưng không có.",
+                        p=c["component_id"],
+                    ),
+                    "locked_without_incumbent",
+                )
+            elif c["component_id"] and c["component_id"] not in offered:
+                chk.error(
+                    "Components",
+                    row,
+                    "current_supplier",
+                    t(
+                        "Part {p} has no supplier: no incumbent and no offer.",
+                        "Linh kiện {p} không có nguồn: không có nhà cung cấp hiện tại và không có "
+                        "báo giá.",
+                        p=c["component_id"],
+                    ),
+                    "no_source",
+                )
+        if c["locked"] is True and c["component_id"] in offered:
+            chk.warn(
+                "Components",
+                row,
+                "locked",
+                t(
+                    "Part {p} is locked, so its offers will not be used.",
+                    "Linh kiện {p} bị khóa nên các báo giá của nó sẽ không được dùng.",
+                    p=c["component_id"],
+                ),
+                "locked_with_offer",
+            )
+
+
+def _check_offers(
+    chk,
+    offers: pd.DataFrame,
+    comps: pd.DataFrame | None,
+    supplier_country: dict[str, str],
+    periods: list[str],
+) -> None:
+    _check_refs(chk, "Offers", offers, "component_id", comps, "component_id")
+    if chk.raw.sheets.get("Suppliers") is not None:
+        for row, s in offers["supplier_id"].items():
+            if s and s not in supplier_country:
+                chk.error(
+                    "Offers",
+                    row,
+                    "supplier_id",
+                    t(
+                        "Supplier {s} is not in the Suppliers sheet.",
+                        "Nhà cung cấp {s} không có trong sheet Suppliers.",
+                        s=s,
+                    ),
+                    "unknown_ref",
+                )
+    incumbent = (
+        {}
+        if comps is None
+        else dict(zip(comps["component_id"], comps["current_supplier"], strict=True))
+    )
+    known = set(periods)
+    for row, o in offers.iterrows():
+        if o["supplier_id"] and incumbent.get(o["component_id"]) == o["supplier_id"]:
+            chk.error(
+                "Offers",
+                row,
+                "supplier_id",
+                t(
+                    "{s} already supplies part {p}: its price is current_unit_price in Components, "
+                    "so remove this offer or change that price.",
+                    "{s} đang cung cấp linh kiện {p}: giá của họ nằm ở current_unit_price trong sheet "
+                    "Components; hãy xóa báo giá này hoặc sửa giá đó.",
+                    s=o["supplier_id"],
+                    p=o["component_id"],
+                ),
+                "incumbent_offer",
+            )
+        ep = o["earliest_period"]
+        if ep and known and ep not in known:
+            chk.error(
+                "Offers",
+                row,
+                "earliest_period",
+                t(
+                    "Period '{p}' is not in the Periods sheet.",
+                    "Kỳ '{p}' không có trong sheet Periods.",
+                    p=ep,
+                ),
+                "unknown_ref",
+            )
+        elif known and not math.isnan(o["lead_periods"]):
+            start = periods.index(ep) if ep in known else 0
+            if start + int(o["lead_periods"]) >= len(periods):
+                chk.warn(
+                    "Offers",
+                    row,
+                    "lead_periods",
+                    t(
+                        "This offer cannot deliver within the horizon (qualification takes {n} "
+                        "periods).",
+                        "Báo giá này không thể giao hàng trong các kỳ kế hoạch (phê "
+                        "duyệt mất {n} kỳ).",
+                        n=int(o["lead_periods"]),
+                    ),
+                    "never_ready",
+                )
+
+
+def _check_refs(
+    chk,
+    sheet: str,
+    frame: pd.DataFrame,
+    column: str,
+    target: pd.DataFrame | None,
+    target_column: str,
+) -> None:
+    if target is None:
+        return
+    known = set(target[target_column])
+    target_sheet = {
+        "component_id": "Components",
+        "product_id": "Products",
+        "period": "Periods",
+        "supplier_id": "Suppliers",
+    }[target_column]
+    for row, value in frame[column].items():
+        if value and value not in known:
+            chk.error(
+                sheet,
+                row,
+                column,
+                t(
+                    "{v} is not in the {s} sheet.",
+                    "{v} không có trong sheet {s}.",
+                    v=value,
+                    s=target_sheet,
+                ),
+                "unknown_ref",
+            )
+
+
+def _check_bom(chk, bom, comps, products) -> pd.DataFrame | None:
+    """BOM rows; built from Components.qty_per_unit when there is one product and no BOM."""
+    if comps is None or products is None:
+        return bom
+    if bom is not None:
+        _check_refs(chk, "BOM", bom, "product_id", products, "product_id")
+        _check_refs(chk, "BOM", bom, "component_id", comps, "component_id")
+        used = set(bom["component_id"])
+        for row, c in comps["component_id"].items():
+            if c and c not in used:
+                chk.warn(
+                    "Components",
+                    row,
+                    "component_id",
+                    t(
+                        "Part {p} is in no product's BOM, so it is not planned.",
+                        "Linh kiện {p} không thuộc định mức sản phẩm nào nên không được lập kế hoạch.",
+                        p=c,
+                    ),
+                    "unused_part",
+                )
+        return bom
+    if len(products) > 1:
+        chk.error(
+            "BOM",
+            None,
+            None,
+            t(
+                "There are {n} products, so a BOM sheet must say which parts each uses.",
+                "Có {n} sản phẩm nên cần sheet BOM ghi linh kiện của từng sản phẩm.",
+                n=len(products),
+            ),
+            "missing_sheet",
+        )
+        return None
+    if len(products) == 0:
+        return None
+    for row, q in comps["qty_per_unit"].items():
+        if math.isnan(q):
+            chk.error(
+                "Components",
+                row,
+                "qty_per_unit",
+                t(
+                    "qty_per_unit is needed when there is no BOM sheet.",
+                    "Cần qty_per_unit khi không có sheet BOM.",
+                ),
+                "required",
+            )
+    product = products["product_id"].iloc[0]
+    return pd.DataFrame(
+        {
+            "product_id": product,
+            "component_id": comps["component_id"],
+            "qty_per_unit": comps["qty_per_unit"],
+        },
+        index=comps.index,
+    )
+
+
+def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
+    tiers = tariffs["max_china_share"].tolist()
+    rows = list(tariffs.index)
+    if not tiers:
+        chk.error(
+            "Tariffs",
+            None,
+            None,
+            t(
+                "There is no tariff tier; one tier with max_china_share 1 and rate 0 means no tariff.",
+                "Chưa có bậc thuế; một bậc max_china_share 1, rate 0 nghĩa là không có thuế.",
+            ),
+            "empty",
+        )
+        return
+    for a, b, row in zip(tiers, tiers[1:], rows[1:], strict=False):
+        if not math.isnan(a) and not math.isnan(b) and b <= a:
+            chk.error(
+                "Tariffs",
+                row,
+                "max_china_share",
+                t(
+                    "Tiers must rise: this bound is not above the one in the row above.",
+                    "Các bậc phải tăng dần: cận này không lớn hơn cận ở dòng trên.",
+                ),
+                "tier_order",
+            )
+    if not math.isnan(tiers[-1]) and abs(tiers[-1] - 1.0) > 1e-9:
+        chk.error(
+            "Tariffs",
+            rows[-1],
+            "max_china_share",
+            t(
+                "The last tier must end at 100% so that every product has a rate; it ends at "
+                "{v:.0%}.",
+                "Bậc cuối phải kết thúc ở 100% để mọi sản phẩm có thuế suất; đang là {v:.0%}.",
+                v=tiers[-1],
+            ),
+            "last_tier",
+        )
+
+
+def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
+    values: dict[str, object] = {}
+    if frame is None or "key" not in frame.columns:
+        return Settings()
+    for row, cells in frame.iterrows():
+        key = clean_text(cells.get("key")).lower().replace(" ", "_")
+        raw_value = cells.get("value")
+        spec = schema.SETTING_BY_KEY.get(key)
+        if spec is None:
+            spec = next((s for s in schema.SETTING_SPECS if key in s.synonyms), None)
+        if spec is None:
+            if key:
+                chk.warn(
+                    "Settings",
+                    row,
+                    "key",
+                    t(
+                        "Unknown setting '{k}'; it is ignored.",
+                        "Thiết lập '{k}' không xác định; bỏ qua.",
+                        k=key,
+                    ),
+                    "unknown_setting",
+                )
+            continue
+        if is_blank(raw_value):
+            continue
+        try:
+            if spec.kind == schema.NUMBER:
+                value: object = parse_number(raw_value)
+            elif spec.kind == schema.SHARE:
+                value, percent = parse_share(raw_value)
+                if not percent and value > 1 and value <= 100:
+                    value = value / 100
+            elif spec.kind == schema.CHOICE:
+                value = clean_text(raw_value).lower()
+                if value not in spec.choices:
+                    raise ParseError(
+                        t(
+                            "'{v}' is not one of {c}",
+                            "'{v}' không thuộc {c}",
+                            v=value,
+                            c=", ".join(spec.choices),
+                        )
+                    )
+            else:
+                value = clean_text(raw_value)
+        except ParseError as exc:
+            chk.error(
+                "Settings",
+                row,
+                "value",
+                t(
+                    "{k}: {why}",
+                    "{k}: {why_vi}",
+                    k=spec.key,
+                    why=exc.reason.en,
+                    why_vi=exc.reason.vi,
+                ),
+                "type",
+            )
+            continue
+        if isinstance(value, float) and (
+            (spec.minimum is not None and value < spec.minimum)
+            or (spec.maximum is not None and value > spec.maximum)
+        ):
+            chk.error(
+                "Settings",
+                row,
+                "value",
+                t(
+                    "{k} must be between {lo:g} and {hi:g}.",
+                    "{k} phải nằm trong khoảng {lo:g} đến {hi:g}.",
+                    k=spec.key,
+                    lo=spec.minimum or 0,
+                    hi=spec.maximum if spec.maximum is not None else math.inf,
+                ),
+                "range",
+            )
+            continue
+        values[spec.key] = value
+    return Settings(**values)
+
+
+def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -> TypedProject:
+    """Defaults applied, incumbents added to Suppliers: the tables the optimiser reads."""
+    comps = typed["Components"].copy()
+    for col in ("description", "category", "hs_code", "current_supplier", "current_country"):
+        _fill(comps, col, "")
+    comps["locked"] = [bool(v) if v is not None else False for v in comps["locked"]]
+    comps["current_country"] = [
+        cc or supplier_country.get(s, "")
+        for cc, s in zip(comps["current_country"], comps["current_supplier"], strict=True)
+    ]
+    comps["current_china_share"] = [
+        v if not math.isnan(v) else (1.0 if cc == "CN" else 0.0)
+        for v, cc in zip(comps["current_china_share"], comps["current_country"], strict=True)
+    ]
+
+    products = typed["Products"].copy()
+    _fill(products, "name", "")
+    _fill(products, "us_share", 1.0)
+
+    suppliers = typed["Suppliers"].copy()
+    _fill(suppliers, "name", "")
+    _fill(suppliers, "province", "")
+    _fill(suppliers, "onboarding_cost", 0.0)
+    _fill(suppliers, "capacity_per_period", INF)
+    listed = set(suppliers["supplier_id"])
+    missing = [
+        (s, cc)
+        for s, cc in dict(
+            zip(comps["current_supplier"], comps["current_country"], strict=True)
+        ).items()
+        if s and s not in listed
+    ]
+    if missing:
+        extra = pd.DataFrame(
+            {
+                "supplier_id": [s for s, _ in missing],
+                "name": "",
+                "country": [cc for _, cc in missing],
+                "province": "",
+                "onboarding_cost": 0.0,
+                "capacity_per_period": INF,
+            }
+        )
+        suppliers = pd.concat([suppliers, extra], ignore_index=False)
+
+    offers = typed["Offers"].copy()
+    country = dict(zip(suppliers["supplier_id"], suppliers["country"], strict=True))
+    offers["china_share"] = [
+        v if not math.isnan(v) else (1.0 if country.get(s) == "CN" else 0.0)
+        for v, s in zip(offers["china_share"], offers["supplier_id"], strict=True)
+    ]
+    _fill(offers, "lead_periods", 1)
+    offers["lead_periods"] = offers["lead_periods"].astype(int)
+    _fill(offers, "switching_cost", 0.0)
+    _fill(offers, "max_ramp", 1.0)
+    _fill(offers, "earliest_period", period_labels[0])
+    _fill(offers, "capacity_per_period", INF)
+
+    periods = typed["Periods"].copy()
+    _fill(periods, "budget", INF)
+    _fill(periods, "max_new_qualifications", INF)
+    periods["tariff_active"] = [True if v is None else bool(v) for v in periods["tariff_active"]]
+
+    volumes = typed["Volumes"]
+    if volumes is None:
+        volumes = pd.DataFrame(
+            {
+                "product_id": pd.Series(dtype=object),
+                "period": pd.Series(dtype=object),
+                "units": pd.Series(dtype=float),
+            }
+        )
+    tariffs = typed["Tariffs"].copy()
+    bom = bom.copy()
+    return TypedProject(
+        tables={
+            "Components": comps,
+            "Products": products,
+            "BOM": bom,
+            "Suppliers": suppliers,
+            "Offers": offers,
+            "Periods": periods,
+            "Volumes": volumes.copy(),
+            "Tariffs": tariffs,
+        },
+        settings=settings,
+    )
+
+
+def check_file(path, mapping=None, encoding=None) -> Validation:
+    """Read and validate in one call; a refused file becomes one error problem."""
+    from planner.io.guard import RefusedFile
+    from planner.io.read import read_project
+
+    try:
+        raw = read_project(path, mapping, encoding)
+    except RefusedFile as exc:
+        return Validation(
+            problems=[
+                Problem(ERROR, None, None, None, Text(exc.message_en, exc.message_vi), exc.code)
+            ]
+        )
+    return validate(raw)
