@@ -74,31 +74,58 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
+    from planner.io.read import read_project
     from planner.optimise import plan_project
-    from planner.validate import check_file
+    from planner.validate import validate
 
-    result = check_file(args.file, _mapping(args.mapping), args.encoding)
+    raw = read_project(args.file, _mapping(args.mapping), args.encoding)
+    result = validate(raw)
     if not result.ok or result.project is None:
-        for problem in result.problems:
-            if problem.severity == ERROR:
-                print(problem.format(args.lang), file=sys.stderr)
+        for problem in result.errors:
+            print(problem.format(args.lang), file=sys.stderr)
         return EXIT_BAD
     plan = plan_project(result.project, time_limit_s=args.time_limit)
-    if args.output:
+    planned = plan.status.value in ("optimal", "feasible") and plan.verified
+    if planned and args.output:
         from planner.report.workbook import write_plan_workbook
 
-        write_plan_workbook(result.project, plan, Path(args.output))
-    if args.pdf:
-        from planner.report.pdf import write_plan_pdf
-
-        write_plan_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
+        write_plan_workbook(result.project, plan, Path(args.output), raw=raw, lang=args.lang)
+    if planned and args.pdf:
+        write_pdf = _exporter("pdf")
+        if write_pdf is None:
+            print("locplan: PDF export needs the desktop app's printing module", file=sys.stderr)
+            return EXIT_BAD
+        write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
         print(json.dumps(plan.summary, ensure_ascii=False, indent=2, default=_json_default))
     else:
-        for line in plan.explanation:
-            print(line.get(args.lang))
-        print(f"status: {plan.status.value}  total_cost: {plan.total_cost}  gap: {plan.gap}")
-    return EXIT_OK if plan.status.value in ("optimal", "feasible") else EXIT_BAD
+        print(
+            f"status: {plan.status.value}  total_cost: {_money(plan.total_cost)}  "
+            f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
+            f"time: {plan.solve_seconds:.1f} s"
+        )
+    stream = sys.stdout if planned else sys.stderr
+    for line in plan.explanation:
+        print(line.get(args.lang), file=stream)
+    return EXIT_OK if planned else EXIT_BAD
+
+
+def _money(value: float | None) -> str:
+    return "-" if value is None else f"${value:,.0f}"
+
+
+def _pct(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2%}"
+
+
+def _exporter(name: str):
+    """An exporter another package registers (the PDF is drawn by Qt, which planner never
+    imports): entry point group `locplan.exporters`."""
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="locplan.exporters", name=name):
+        return entry.load()
+    return None
 
 
 def _json_default(value: object) -> object:

@@ -1,0 +1,49 @@
+# The two commands a newcomer needs (see README):
+#   make run   - set up .venv and open the app on the sample project (headless: plan it instead)
+#   make test  - set up .venv and run the whole test suite with the house rules
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SAMPLE := sample_data/vr_headset_bac_ninh.xlsx
+OUT    := out
+
+.PHONY: run test setup setup-test lint bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+setup-test: $(VENV)/.installed-test
+
+run: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+		$(BIN)/locplan-gui $(SAMPLE); \
+	else \
+		echo "No display found: planning the sample headless instead."; \
+		mkdir -p $(OUT); \
+		$(BIN)/locplan plan $(SAMPLE) -o $(OUT)/sample-plan.xlsx --pdf $(OUT)/sample-plan.pdf; \
+		echo "Wrote $(OUT)/sample-plan.xlsx and $(OUT)/sample-plan.pdf"; \
+	fi
+
+lint: setup-test
+	$(BIN)/ruff check planner ui tests sample_data
+	$(BIN)/ruff format --check planner ui tests sample_data
+	$(BIN)/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: setup
+	$(BIN)/locplan bench
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache
