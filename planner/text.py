@@ -21,6 +21,6 @@ class Text:
         return self.en
 
 
-def t(en: str, vi: str, **values: object) -> Text:
+def t(en: str, vi: str, /, **values: object) -> Text:
     """Build a Text from two templates filled with the same named values."""
     return Text(en.format(**values), vi.format(**values))

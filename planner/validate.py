@@ -162,10 +162,19 @@ class _Checker:
         return pd.Series(values, index=cells.index, dtype=object)
 
     def _percent_column(self, sheet, col, index, values, percent_flags) -> None:
-        """30 in a share column whose values are all in 0..100 was meant as 30%."""
+        """30 in a share column whose values are all in 0..100 was meant as 30%.
+
+        A column mixing fractions (0.4) and whole percents (30), or whose largest value is
+        below 2, is not guessed at: its values above the limit are reported instead.
+        """
         bare = [v for v, p in zip(values, percent_flags, strict=True) if v is not None and not p]
         limit = col.maximum if col.maximum is not None else 1
-        if bare and any(v > limit for v in bare) and all(0 <= v <= 100 for v in bare):
+        if (
+            bare
+            and any(v > limit and v >= 2 for v in bare)
+            and all(0 <= v <= 100 for v in bare)
+            and not any(0 < v < 1 for v in bare)
+        ):
             for i, (v, p) in enumerate(zip(values, percent_flags, strict=True)):
                 if v is not None and not p:
                     values[i] = v / 100.0

@@ -87,6 +87,10 @@ def write_book(sheets: dict[str, list[list[object]]], path: Path) -> Path:
         ws = wb.create_sheet(name)
         for row in rows:
             ws.append(row)
+        for cells in ws.iter_rows():
+            for cell in cells:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"  # typed text that looks like a formula, not a formula
     wb.save(path)
     return path
 
