@@ -159,6 +159,8 @@ class _Checker:
             return pd.Series(
                 [np.nan if v is None else float(v) for v in values], index=cells.index, dtype=float
             )
+        if col.kind != schema.BOOL:
+            values = ["" if v is None else v for v in values]  # blank text is ""
         return pd.Series(values, index=cells.index, dtype=object)
 
     def _percent_column(self, sheet, col, index, values, percent_flags) -> None:
@@ -250,7 +252,8 @@ class _Checker:
 def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
     if col.kind in (schema.NUMBER, schema.SHARE, schema.INTEGER):
         return pd.Series(np.nan, index=index, dtype=float)
-    return pd.Series([None] * len(index), index=index, dtype=object)
+    blank = None if col.kind == schema.BOOL else ""
+    return pd.Series([blank] * len(index), index=index, dtype=object)
 
 
 def _parse(col: schema.Column, cell: object) -> tuple[object, bool]:

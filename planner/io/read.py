@@ -89,7 +89,7 @@ def load_xlsx_cells(path: str) -> list[tuple[str, Grid]]:
         for ws in workbook.worksheets:
             ws.reset_dimensions()  # a hostile <dimension> must not size the grid
             grid: Grid = []
-            blank_run = 0
+            rows = 0
             for row in ws.iter_rows(values_only=True):
                 if len(row) > MAX_COLS and any(v is not None for v in row[MAX_COLS:]):
                     raise RefusedFile(
@@ -101,14 +101,11 @@ def load_xlsx_cells(path: str) -> list[tuple[str, Grid]]:
                     )
                 row = row[:MAX_COLS]
                 if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                    blank_run += 1
-                    grid.append(())
-                    if blank_run > MAX_ROWS:
-                        break  # a million empty rows before one cell: nothing real is there
+                    grid.append(())  # kept so that row numbers stay those Excel shows
                     continue
-                blank_run = 0
+                rows += 1
                 grid.append(tuple(row))
-                if len(grid) > MAX_ROWS:
+                if rows > MAX_ROWS:
                     raise RefusedFile(
                         "too_long",
                         f"Sheet '{ws.title}' has more than {MAX_ROWS:,} rows; "

@@ -1,0 +1,236 @@
+"""Refuse hostile or broken files before and while parsing them.
+
+Two layers: `precheck_xlsx` looks at the zip's structure and declared sizes (no XML parsed, so
+a bomb is refused in milliseconds), and `run_isolated` parses in a child process with an
+address-space limit and a timeout, so that a parser that hangs, eats memory or crashes (the
+Rust calamine reader aborts the process on some sheets) never takes the app down.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # a 150-part project is ~100 kB; 10,000 parts ~5 MB
+MAX_MEMBERS = 10_000
+MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
+MAX_RATIO = 200  # real sheets compress 5-30x; bombs 1000x and more
+RATIO_CHECK_FROM = 10 * 1024 * 1024  # small members may compress well legitimately
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class RefusedFile(Exception):
+    """The file cannot be read safely; carries a plain sentence in English and Vietnamese."""
+
+    def __init__(self, code: str, message_en: str, message_vi: str):
+        super().__init__(code, message_en, message_vi)
+        self.code = code
+        self.message_en = message_en
+        self.message_vi = message_vi
+
+    def __str__(self) -> str:
+        return self.message_en
+
+
+def precheck_xlsx(path: Path) -> None:
+    """Fast structural checks before any XML is parsed; raises RefusedFile."""
+    path = Path(path)
+    name = path.name
+    if not path.is_file():
+        raise RefusedFile("missing", f"{name} is not a file.", f"{name} không phải là tệp.")
+    size = path.stat().st_size
+    if size == 0:
+        raise RefusedFile("empty", f"{name} is empty.", f"{name} rỗng.")
+    if size > MAX_FILE_BYTES:
+        raise RefusedFile(
+            "too_large",
+            f"{name} is {size / 1e6:.0f} MB; a project workbook is far smaller, so it was not "
+            "opened.",
+            f"{name} nặng {size / 1e6:.0f} MB; tệp dự án nhỏ hơn nhiều nên không được mở.",
+        )
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head == OLE_SIGNATURE:
+        raise RefusedFile(
+            "encrypted",
+            f"{name} is password-protected or in the old .xls format: save it as an "
+            "unprotected .xlsx workbook.",
+            f"{name} có mật khẩu hoặc ở định dạng .xls cũ: hãy lưu thành tệp .xlsx không đặt "
+            "mật khẩu.",
+        )
+    if not head.startswith(b"PK"):
+        raise RefusedFile(
+            "not_workbook",
+            f"{name} is not an Excel workbook (.xlsx).",
+            f"{name} không phải là tệp Excel (.xlsx).",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise RefusedFile(
+            "corrupt",
+            f"{name} is damaged or incomplete (the zip structure cannot be read).",
+            f"{name} bị hỏng hoặc không đầy đủ (không đọc được cấu trúc zip).",
+        ) from None
+    _check_members(name, members)
+
+
+def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise RefusedFile(
+            "bomb",
+            f"{name} holds {len(members):,} parts; a workbook holds a few dozen.",
+            f"{name} chứa {len(members):,} phần; một tệp Excel chỉ có vài chục.",
+        )
+    names = {m.filename for m in members}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise RefusedFile(
+            "not_workbook",
+            f"{name} is a zip archive but not an Excel workbook.",
+            f"{name} là tệp nén zip nhưng không phải tệp Excel.",
+        )
+    total = 0
+    for member in members:
+        parts = member.filename.replace("\\", "/").split("/")
+        if member.filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
+            raise RefusedFile(
+                "bad_path",
+                f"{name} contains a part with an unsafe path ({member.filename}).",
+                f"{name} chứa một phần có đường dẫn không an toàn ({member.filename}).",
+            )
+        if member.flag_bits & 0x1:
+            raise RefusedFile(
+                "encrypted",
+                f"{name} has encrypted parts; save it without a password.",
+                f"{name} có phần bị mã hóa; hãy lưu lại không đặt mật khẩu.",
+            )
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if total > MAX_TOTAL_UNCOMPRESSED or (
+            member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO
+        ):
+            raise RefusedFile(
+                "bomb",
+                f"{name} would expand to {max(total, member.file_size) / 1e6:,.0f} MB "
+                "(a 'zip bomb'); it was not opened.",
+                f"{name} sẽ bung ra {max(total, member.file_size) / 1e6:,.0f} MB (tệp 'bom "
+                "zip'); không mở tệp này.",
+            )
+
+
+# Running a parser where it cannot hurt the app ----------------------------------------------
+
+
+def _child_main() -> None:
+    """Entry of the child process: read the job from stdin, write the outcome to stdout."""
+    import importlib
+    import resource
+
+    job = pickle.loads(sys.stdin.buffer.read())
+    sys.path[:] = job["path"]
+    limit = job["memory_mb"] * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        module = importlib.import_module(job["module"])
+        func = module
+        for part in job["name"].split("."):
+            func = getattr(func, part)
+        payload = ("ok", func(*job["args"]))
+    except RefusedFile as exc:
+        payload = ("refused", (exc.code, exc.message_en, exc.message_vi))
+    except MemoryError:
+        payload = ("memory", None)
+    except BaseException as exc:  # anything the parser raises is a fact about the file
+        payload = ("error", f"{type(exc).__name__}: {exc}"[:500])
+    try:
+        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+    except MemoryError:
+        data = pickle.dumps(("memory", None))
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def run_isolated(
+    func: Callable[..., Any], *args: Any, timeout_s: float = 60.0, memory_mb: int = 2048
+) -> Any:
+    """Run func(*args) in a child process with a memory limit and a timeout.
+
+    func must be a module-level function. A crash, timeout or exhausted memory in the child
+    becomes RefusedFile; RefusedFile raised by func is passed on as it is. The child is a
+    fresh interpreter (not a fork, and not multiprocessing's spawn, which re-runs the
+    caller's main script), so it is safe from a Qt app with threads and from any script.
+    """
+    job = pickle.dumps(
+        {
+            "module": func.__module__,
+            "name": func.__qualname__,
+            "args": args,
+            "memory_mb": memory_mb,
+            "path": list(sys.path),
+        }
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from planner.io.guard import _child_main; _child_main()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=os.getcwd(),
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
+    )
+    try:
+        out, _ = process.communicate(job, timeout=timeout_s)  # reads while the child writes
+        status, value = pickle.loads(out) if out else ("crash", None)
+    except subprocess.TimeoutExpired:
+        status, value = "timeout", None
+    except (pickle.UnpicklingError, EOFError, ValueError):
+        status, value = "crash", None
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(5)
+    if status == "ok":
+        return value
+    if status == "refused":
+        raise RefusedFile(*value)
+    if status == "timeout":
+        raise RefusedFile(
+            "timeout",
+            f"Reading the file took more than {timeout_s:.0f} s, far longer than any real "
+            "project; it was stopped.",
+            f"Đọc tệp mất hơn {timeout_s:.0f} giây, lâu hơn mọi dự án thực; đã dừng lại.",
+        )
+    if status == "memory":
+        raise RefusedFile(
+            "memory",
+            f"Reading the file needed more than {memory_mb:,} MB of memory; it was stopped.",
+            f"Đọc tệp cần hơn {memory_mb:,} MB bộ nhớ; đã dừng lại.",
+        )
+    if status == "error":
+        raise RefusedFile(
+            "unreadable",
+            f"The file could not be read: {value}",
+            f"Không đọc được tệp: {value}",
+        )
+    raise RefusedFile(
+        "crash",
+        "The file reader stopped unexpectedly on this file (it may be damaged); the app is "
+        f"safe (exit code {process.returncode}).",
+        "Trình đọc tệp dừng đột ngột với tệp này (có thể tệp bị hỏng); ứng dụng vẫn an toàn "
+        f"(mã thoát {process.returncode}).",
+    )
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether a process still exists (tests use it to prove children are cleaned up)."""
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        return False
+    return True
