@@ -1,0 +1,585 @@
+"""Realistic random electronics-factory projects, for the sample, the benchmark and tests.
+
+The numbers follow what assemblers in northern Vietnam report: materials are about 60% of
+the FOB price, most parts come from Chinese incumbents, local suppliers quote 5-35% above
+with part of their own inputs still Chinese, and need one to three quarters and tooling to
+qualify. Deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from planner.project import INF, Settings, TypedProject
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    parts: tuple[str, ...]  # typical part descriptions
+    price: tuple[float, float]  # unit price range, USD, before scaling
+    qty: tuple[int, int]
+    local_chance: float  # share of parts with a Vietnamese quote
+    sub_china: tuple[float, float]  # Chinese share inside a local part
+    tooling: tuple[float, float]  # switching cost range, USD
+    lead: tuple[int, int]
+    premium: tuple[float, float]
+    lockable: bool = False
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category(
+        "IC",
+        (
+            "SoC",
+            "LPDDR5 memory",
+            "UFS storage",
+            "PMIC",
+            "Wi-Fi/BT module",
+            "Display driver IC",
+            "Audio codec",
+            "Sensor hub MCU",
+        ),
+        (3, 60),
+        (1, 2),
+        0.05,
+        (0.7, 0.9),
+        (2000, 8000),
+        (2, 3),
+        (0.10, 0.25),
+        True,
+    ),
+    Category(
+        "Passives",
+        (
+            "MLCC 0402",
+            "Chip resistor 0201",
+            "Inductor",
+            "Ferrite bead",
+            "Crystal 32 kHz",
+            "TVS diode",
+        ),
+        (0.005, 0.08),
+        (4, 60),
+        0.35,
+        (0.3, 0.6),
+        (0, 1500),
+        (1, 2),
+        (0.05, 0.20),
+    ),
+    Category(
+        "PCB",
+        ("Main PCB 10-layer HDI", "Controller PCB 4-layer", "Sensor board", "Button board"),
+        (1.5, 14),
+        (1, 1),
+        0.8,
+        (0.3, 0.6),
+        (8000, 40000),
+        (2, 3),
+        (0.08, 0.25),
+    ),
+    Category(
+        "FPC",
+        ("Display flex cable", "Camera FPC", "Battery FPC", "Antenna FPC"),
+        (0.3, 3.5),
+        (1, 3),
+        0.6,
+        (0.3, 0.55),
+        (5000, 20000),
+        (1, 3),
+        (0.08, 0.25),
+    ),
+    Category(
+        "Connectors",
+        ("Board-to-board connector", "USB-C receptacle", "Battery connector", "Spring contact"),
+        (0.05, 1.2),
+        (1, 6),
+        0.55,
+        (0.2, 0.5),
+        (2000, 12000),
+        (1, 2),
+        (0.05, 0.20),
+    ),
+    Category(
+        "Optics",
+        ("Pancake lens", "Fresnel lens", "IR filter", "Lens holder"),
+        (1.5, 18),
+        (1, 2),
+        0.3,
+        (0.3, 0.5),
+        (15000, 60000),
+        (2, 3),
+        (0.15, 0.35),
+    ),
+    Category(
+        "Display",
+        ("Micro-OLED panel", "Fast-LCD panel", "Backlight unit"),
+        (12, 45),
+        (1, 2),
+        0.15,
+        (0.5, 0.8),
+        (20000, 60000),
+        (3, 3),
+        (0.10, 0.30),
+    ),
+    Category(
+        "Camera",
+        ("Tracking camera module", "Passthrough camera module"),
+        (3, 12),
+        (1, 4),
+        0.5,
+        (0.4, 0.7),
+        (10000, 30000),
+        (2, 3),
+        (0.08, 0.25),
+    ),
+    Category(
+        "Battery",
+        ("Li-ion cell 3000 mAh", "Battery pack", "Coin cell"),
+        (0.4, 9),
+        (1, 2),
+        0.45,
+        (0.4, 0.7),
+        (15000, 50000),
+        (2, 3),
+        (0.10, 0.30),
+    ),
+    Category(
+        "Acoustics",
+        ("Speaker 15 mm", "MEMS microphone", "Acoustic mesh"),
+        (0.1, 2.5),
+        (1, 4),
+        0.5,
+        (0.3, 0.6),
+        (4000, 15000),
+        (1, 2),
+        (0.08, 0.25),
+    ),
+    Category(
+        "Haptics",
+        ("LRA haptic motor", "ERM motor"),
+        (0.3, 1.8),
+        (1, 2),
+        0.4,
+        (0.3, 0.6),
+        (3000, 10000),
+        (1, 2),
+        (0.08, 0.25),
+    ),
+    Category(
+        "Plastics",
+        (
+            "Front housing",
+            "Rear cover",
+            "Face interface",
+            "Trigger",
+            "Battery door",
+            "Light guide",
+            "Controller ring",
+        ),
+        (0.3, 4.5),
+        (1, 2),
+        0.85,
+        (0.15, 0.4),
+        (10000, 80000),
+        (1, 3),
+        (0.05, 0.25),
+    ),
+    Category(
+        "Metal",
+        ("Stamped shield can", "Heat spreader", "Hinge bracket", "Screw M1.4", "Tripod nut"),
+        (0.01, 2.5),
+        (1, 12),
+        0.8,
+        (0.2, 0.45),
+        (5000, 40000),
+        (1, 2),
+        (0.05, 0.20),
+    ),
+    Category(
+        "Foam & gaskets",
+        ("Face foam", "Dust gasket", "Thermal pad", "Adhesive tape"),
+        (0.02, 1.5),
+        (1, 6),
+        0.9,
+        (0.1, 0.35),
+        (1000, 8000),
+        (1, 1),
+        (0.05, 0.15),
+    ),
+    Category(
+        "Cables & power",
+        ("USB-C cable", "Charger 20 W", "Charging cradle"),
+        (0.5, 6),
+        (1, 1),
+        0.6,
+        (0.4, 0.7),
+        (5000, 20000),
+        (1, 2),
+        (0.08, 0.25),
+    ),
+    Category(
+        "Packaging",
+        ("Gift box", "Pulp tray", "Manual", "Label set", "Shipping carton"),
+        (0.05, 1.8),
+        (1, 3),
+        0.95,
+        (0.0, 0.2),
+        (1000, 6000),
+        (1, 1),
+        (0.03, 0.15),
+    ),
+)
+# How common each category is in a headset BOM (passives dominate by count).
+CATEGORY_WEIGHTS = np.array([6, 30, 3, 5, 8, 3, 2, 3, 3, 4, 2, 9, 9, 6, 3, 5], dtype=float)
+
+VN_PROVINCES = (
+    "Bắc Ninh",
+    "Bắc Giang",
+    "Thái Nguyên",
+    "Vĩnh Phúc",
+    "Hải Phòng",
+    "Hà Nam",
+    "Hà Nội",
+    "Bình Dương",
+    "Đồng Nai",
+    "TP. Hồ Chí Minh",
+    "Đà Nẵng",
+)
+CN_PROVINCES = ("Guangdong", "Jiangsu", "Zhejiang", "Fujian", "Shanghai")
+FOREIGN = (
+    ("KR", "Gyeonggi"),
+    ("JP", "Kanagawa"),
+    ("TW", "Hsinchu"),
+    ("TH", "Chonburi"),
+    ("MY", "Penang"),
+)
+VN_NAME_PARTS = (
+    "An Phát",
+    "Hồng Hà",
+    "Minh Quang",
+    "Tân Tiến",
+    "Đông Á",
+    "Phúc Thịnh",
+    "Kim Long",
+    "Sao Việt",
+    "Trường Sơn",
+    "Hưng Thịnh",
+    "Việt Tiến",
+    "Bảo Minh",
+    "Thành Công",
+    "Nam Việt",
+    "Quang Trung",
+    "Đại Dương",
+    "Hoàng Gia",
+    "Lạc Hồng",
+)
+
+
+def _periods(n_periods: int, start_year: int = 2027) -> list[str]:
+    return [f"{start_year + i // 4}-Q{i % 4 + 1}" for i in range(n_periods)]
+
+
+def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> TypedProject:
+    """A random factory: products sharing parts, Chinese incumbents, local quotes."""
+    rng = np.random.default_rng(seed)
+    n = max(3, int(n_components))
+    periods = _periods(n_periods)
+
+    # Products: a headset and its controllers; larger factories also build a module.
+    products = pd.DataFrame(
+        {
+            "product_id": ["VR-H1", "VR-C1", "MOD-T1"][: 2 if n < 500 else 3],
+            "name": ["VR headset", "Controller pair", "Tracking module"][: 2 if n < 500 else 3],
+            "fob_price": [349.0, 59.0, 42.0][: 2 if n < 500 else 3],
+            "us_share": [0.8, 0.8, 0.7][: 2 if n < 500 else 3],
+            "units_per_period": [60000.0, 60000.0, 40000.0][: 2 if n < 500 else 3],
+        }
+    )
+    n_products = len(products)
+
+    # Components by category.
+    weights = CATEGORY_WEIGHTS / CATEGORY_WEIGHTS.sum()
+    cat_idx = rng.choice(len(CATEGORIES), size=n, p=weights)
+    rows = []
+    for i, k in enumerate(cat_idx):
+        cat = CATEGORIES[k]
+        desc = cat.parts[rng.integers(len(cat.parts))]
+        lo, hi = cat.price
+        price = float(np.exp(rng.uniform(math.log(lo), math.log(hi))))
+        rows.append(
+            (
+                f"{cat.name[:3].upper().replace(' ', '')}-{i + 1:05d}",
+                desc,
+                cat.name,
+                price,
+                int(rng.integers(cat.qty[0], cat.qty[1] + 1)),
+                k,
+            )
+        )
+    comps = pd.DataFrame(
+        rows, columns=["component_id", "description", "category", "price", "qty", "cat"]
+    )
+
+    # BOM: most parts belong to one product, some are shared.
+    bom_rows = []
+    for i in range(n):
+        r = rng.random()
+        if n_products == 2:
+            owners = [0] if r < 0.68 else [1] if r < 0.9 else [0, 1]
+        else:
+            owners = [0] if r < 0.5 else [1] if r < 0.7 else [2] if r < 0.85 else [0, 1]
+        for p in owners:
+            bom_rows.append(
+                (products["product_id"][p], comps["component_id"][i], i, float(comps["qty"][i]))
+            )
+    bom = pd.DataFrame(bom_rows, columns=["product_id", "component_id", "ci", "qty_per_unit"])
+
+    # Scale prices so that materials are ~60% of FOB for every product; a shared part takes
+    # the geometric mean of its products' factors, so a few rounds settle it.
+    ci = bom["ci"].to_numpy()
+    qty = bom["qty_per_unit"].to_numpy()
+    owner = bom["product_id"].map({p: k for k, p in enumerate(products["product_id"])}).to_numpy()
+    fob = products["fob_price"].to_numpy()
+    price = comps["price"].to_numpy().copy()
+    for _ in range(30):
+        cost = np.bincount(owner, weights=price[ci] * qty, minlength=n_products)
+        log_f = np.log(0.6 * fob / cost)
+        sum_log = np.bincount(ci, weights=log_f[owner], minlength=n)
+        count = np.maximum(np.bincount(ci, minlength=n), 1)
+        price *= np.exp(sum_log / count)
+    comps["price"] = price
+    comps["price"] = comps["price"].round(4).clip(lower=0.001)
+
+    # Incumbents: Chinese mostly, some Taiwanese, Korean, Japanese or already local.
+    n_cn = max(4, n // 6)
+    cn_ids = [f"CN-{j + 1:04d}" for j in range(n_cn)]
+    inc_country = rng.choice(
+        ["CN", "TW", "KR", "JP", "VN"], size=n, p=[0.82, 0.06, 0.04, 0.03, 0.05]
+    )
+    incumbents, countries, shares = [], [], []
+    foreign_inc: dict[str, str] = {}
+    for i in range(n):
+        country = inc_country[i]
+        if country == "CN":
+            sid = cn_ids[rng.integers(n_cn)]
+            share = 1.0
+        else:
+            sid = f"{country}-INC-{rng.integers(1, 4)}"
+            foreign_inc[sid] = country
+            share = round(float(rng.uniform(0.2, 0.6)), 2) if country != "JP" else 0.1
+        incumbents.append(sid)
+        countries.append(country)
+        shares.append(share)
+    locked = [CATEGORIES[k].lockable and rng.random() < 0.7 for k in cat_idx]
+
+    # Candidate suppliers: Vietnamese across the clusters, a few from the region.
+    n_vn = max(4, min(400, n // 4))
+    suppliers = []
+    for j in range(n_vn):
+        province = VN_PROVINCES[j % len(VN_PROVINCES)]
+        name = f"{VN_NAME_PARTS[j % len(VN_NAME_PARTS)]} {CATEGORIES[j % 16].name}"
+        onboarding = float(rng.choice([5000, 8000, 12000, 20000, 30000, 40000]))
+        suppliers.append(
+            (f"VN-{j + 1:04d}", f"Công ty {name}", "VN", province, onboarding, j % len(CATEGORIES))
+        )
+    n_foreign = max(2, n_vn // 8)
+    for j in range(n_foreign):
+        country, province = FOREIGN[j % len(FOREIGN)]
+        suppliers.append(
+            (
+                f"{country}-{j + 1:03d}",
+                f"{country} Components {j + 1}",
+                country,
+                province,
+                float(rng.choice([10000, 20000, 30000])),
+                int(rng.integers(len(CATEGORIES))),
+            )
+        )
+    cand = pd.DataFrame(
+        suppliers, columns=["supplier_id", "name", "country", "province", "onboarding_cost", "cat"]
+    )
+    by_cat = {k: cand.index[cand["cat"] == k].tolist() for k in range(len(CATEGORIES))}
+    demand = np.zeros(n)
+    for p, units in zip(products["product_id"], products["units_per_period"], strict=True):
+        rows_p = bom["product_id"] == p
+        np.add.at(
+            demand,
+            bom.loc[rows_p, "ci"].to_numpy(),
+            bom.loc[rows_p, "qty_per_unit"].to_numpy() * units,
+        )
+
+    offers = []
+    for i in range(n):
+        cat = CATEGORIES[cat_idx[i]]
+        if locked[i] or countries[i] == "VN" or rng.random() > cat.local_chance:
+            continue
+        pool = by_cat[cat_idx[i]] or list(range(len(cand)))
+        k = int(rng.integers(1, 4))
+        chosen = rng.choice(pool, size=min(k, len(pool)), replace=False)
+        for s in chosen:
+            sup = cand.loc[s]
+            premium = rng.uniform(*cat.premium) * (0.7 if sup["country"] != "VN" else 1.0)
+            sub = rng.uniform(*cat.sub_china) if sup["country"] == "VN" else rng.uniform(0, 0.2)
+            earliest = periods[int(rng.choice([0, 0, 0, 1, 2]))]
+            cap = INF if rng.random() < 0.6 else float(round(demand[i] * rng.uniform(0.5, 1.5)))
+            offers.append(
+                (
+                    comps["component_id"][i],
+                    sup["supplier_id"],
+                    round(comps["price"][i] * (1 + premium), 4),
+                    round(float(sub), 2),
+                    int(rng.integers(cat.lead[0], cat.lead[1] + 1)),
+                    float(round(rng.uniform(*cat.tooling), -2)),
+                    float(rng.choice([0.25, 0.5, 0.5, 1.0])),
+                    earliest,
+                    cap,
+                )
+            )
+    offers_df = pd.DataFrame(
+        offers,
+        columns=[
+            "component_id",
+            "supplier_id",
+            "unit_price",
+            "china_share",
+            "lead_periods",
+            "switching_cost",
+            "max_ramp",
+            "earliest_period",
+            "capacity_per_period",
+        ],
+    )
+    offers_df["lead_periods"] = offers_df["lead_periods"].astype(int)
+
+    sup_caps = []
+    for _, s in cand.iterrows():
+        load = demand[
+            offers_df.loc[offers_df["supplier_id"] == s["supplier_id"], "component_id"]
+            .str.slice(-5)
+            .astype(int)
+            .to_numpy()
+            - 1
+        ]
+        total = float(load.sum())
+        sup_caps.append(INF if total == 0 or rng.random() < 0.5 else round(total * 0.7, -2))
+    cand["capacity_per_period"] = sup_caps
+
+    incumbent_rows = [
+        (sid, f"{sid} Electronics", "CN", CN_PROVINCES[j % 5], 0.0, INF)
+        for j, sid in enumerate(cn_ids)
+    ]
+    incumbent_rows += [(sid, f"{sid} Co.", c, "", 0.0, INF) for sid, c in foreign_inc.items()]
+    vn_inc = sorted({incumbents[i] for i in range(n) if countries[i] == "VN"})
+    for sid in vn_inc:
+        incumbent_rows.append((sid, f"{sid} Việt Nam", "VN", "Bắc Ninh", 0.0, INF))
+    suppliers_df = pd.concat(
+        [
+            pd.DataFrame(
+                incumbent_rows,
+                columns=[
+                    "supplier_id",
+                    "name",
+                    "country",
+                    "province",
+                    "onboarding_cost",
+                    "capacity_per_period",
+                ],
+            ),
+            cand.drop(columns="cat"),
+        ],
+        ignore_index=True,
+    )
+
+    components = pd.DataFrame(
+        {
+            "component_id": comps["component_id"],
+            "description": comps["description"],
+            "category": comps["category"],
+            "hs_code": "",
+            "qty_per_unit": np.nan,
+            "current_supplier": incumbents,
+            "current_country": countries,
+            "current_unit_price": comps["price"],
+            "current_china_share": shares,
+            "locked": locked,
+        }
+    )
+
+    # Glide path and tariff threshold from today's and the reachable Chinese share.
+    price = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
+    share_now = dict(zip(components["component_id"], shares, strict=True))
+    best = dict(share_now)
+    for c, grp in offers_df.groupby("component_id"):
+        best[c] = (
+            min(share_now[c] * price[c], float((grp["unit_price"] * grp["china_share"]).min()))
+            / price[c]
+        )
+    today, reach = [], []
+    for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
+        rows_p = bom[bom["product_id"] == p]
+        today.append(
+            sum(
+                price[c] * q * share_now[c]
+                for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
+            )
+            / fob
+        )
+        reach.append(
+            sum(
+                price[c] * q * best[c]
+                for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
+            )
+            / fob
+        )
+    worst_today, worst_reach = max(today), max(reach)
+    threshold = round(worst_reach + 0.55 * (worst_today - worst_reach), 2)
+    final_cap = round(worst_reach + 0.8 * (worst_today - worst_reach) + 0.01, 2)
+    caps = [np.nan] * n_periods
+    for t in range(n_periods // 2, n_periods):
+        frac = (t - n_periods // 2 + 1) / (n_periods - n_periods // 2)
+        caps[t] = round(worst_today + 0.01 - frac * (worst_today + 0.01 - final_cap), 3)
+
+    scale = max(1.0, n / 150)
+    periods_df = pd.DataFrame(
+        {
+            "period": periods,
+            "budget": [round(250000 * scale, -3)] * n_periods,
+            "max_new_qualifications": [float(max(4, round(10 * scale)))] * n_periods,
+            "china_cap": caps,
+            "tariff_active": [True] * n_periods,
+        }
+    )
+    volumes = pd.DataFrame(
+        {
+            "product_id": [p for p in products["product_id"] for _ in periods],
+            "period": [t for _ in products["product_id"] for t in periods],
+            "units": [
+                round(u * (1 + 0.04 * i), -2)
+                for u in products["units_per_period"]
+                for i in range(n_periods)
+            ],
+        }
+    )
+    tariffs = pd.DataFrame({"max_china_share": [threshold, 1.0], "rate": [0.2, 0.4]})
+    return TypedProject(
+        tables={
+            "Components": components,
+            "Products": products,
+            "BOM": bom.drop(columns="ci"),
+            "Suppliers": suppliers_df,
+            "Offers": offers_df,
+            "Periods": periods_df,
+            "Volumes": volumes,
+            "Tariffs": tariffs,
+        },
+        settings=Settings(
+            plan_name=f"Generated factory ({n} parts, seed {seed})",
+            incumbent_max_drop=0.5,
+            fx_vnd_per_usd=26000.0,
+        ),
+    )

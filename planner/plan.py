@@ -1,0 +1,111 @@
+"""What the optimiser returns: a status, tidy tables, a summary, and why."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+import pandas as pd
+
+from planner.text import Text
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    elapsed_s: float
+    objective: float | None = None
+    bound: float | None = None
+    gap: float | None = None
+    message: str = ""
+
+
+class Status(StrEnum):
+    OPTIMAL = "optimal"  # proven within the gap setting
+    FEASIBLE = "feasible"  # a verified plan, optimality not proven (time limit or cancel)
+    INFEASIBLE = "infeasible"  # no plan meets the limits; see the explanation
+    NO_PLAN = "no_plan"  # stopped before any plan was found
+    ERROR = "error"
+
+
+ACTION_COLUMNS = [
+    "period",
+    "kind",
+    "component_id",
+    "supplier_id",
+    "one_time_cost",
+    "ready_period",
+    "share_from",
+    "share_to",
+]
+ALLOCATION_COLUMNS = [
+    "component_id",
+    "supplier_id",
+    "period",
+    "share",
+    "units",
+    "unit_price",
+    "cost",
+    "is_incumbent",
+]
+PERIOD_COLUMNS = [
+    "period",
+    "material_cost",
+    "one_time_cost",
+    "tariff_cost",
+    "total_cost",
+    "budget",
+    "budget_used",
+    "qualification_slots",
+    "slots_used",
+]
+CONTENT_COLUMNS = [
+    "product_id",
+    "period",
+    "china_content_usd",
+    "china_share",
+    "cap",
+    "rvc",
+    "tariff_tier",
+    "tariff_rate",
+    "tariff_cost",
+]
+LOAD_COLUMNS = ["supplier_id", "period", "units", "capacity"]
+
+
+def empty(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+@dataclass
+class Plan:
+    """A phased plan. Tables are tidy (one row per fact); money in the project's currency.
+
+    actions: period, kind ('onboard' | 'start_qualification' | 'ramp'), component_id,
+      supplier_id, one_time_cost, ready_period, share_from, share_to
+    allocation: component_id, supplier_id, period, share, units, unit_price, cost, is_incumbent
+    periods: period, material_cost, one_time_cost, tariff_cost, total_cost, budget,
+      budget_used, qualification_slots, slots_used
+    content: product_id, period, china_content_usd, china_share, cap, rvc, tariff_tier,
+      tariff_rate, tariff_cost
+    supplier_load: supplier_id, period, units, capacity
+    """
+
+    status: Status
+    total_cost: float | None = None
+    best_bound: float | None = None
+    gap: float | None = None
+    solve_seconds: float = 0.0
+    actions: pd.DataFrame = field(default_factory=lambda: empty(ACTION_COLUMNS))
+    allocation: pd.DataFrame = field(default_factory=lambda: empty(ALLOCATION_COLUMNS))
+    periods: pd.DataFrame = field(default_factory=lambda: empty(PERIOD_COLUMNS))
+    content: pd.DataFrame = field(default_factory=lambda: empty(CONTENT_COLUMNS))
+    supplier_load: pd.DataFrame = field(default_factory=lambda: empty(LOAD_COLUMNS))
+    summary: dict = field(default_factory=dict)
+    explanation: list[Text] = field(default_factory=list)
+    verified: bool = False
+    violations: list[str] = field(default_factory=list)
+    backend: str = ""
+
+    @property
+    def has_plan(self) -> bool:
+        return self.status in (Status.OPTIMAL, Status.FEASIBLE) and self.verified
