@@ -473,10 +473,10 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
         (sid, f"{sid} Electronics", "CN", CN_PROVINCES[j % 5], 0.0, INF)
         for j, sid in enumerate(cn_ids)
     ]
-    incumbent_rows += [(sid, f"{sid} Co.", c, "", 0.0, INF) for sid, c in foreign_inc.items()]
-    vn_inc = sorted({incumbents[i] for i in range(n) if countries[i] == "VN"})
-    for sid in vn_inc:
-        incumbent_rows.append((sid, f"{sid} Việt Nam", "VN", "Bắc Ninh", 0.0, INF))
+    incumbent_rows += [
+        (sid, f"{sid} Co.", c, "Bắc Ninh" if c == "VN" else "", 0.0, INF)
+        for sid, c in sorted(foreign_inc.items())
+    ]
     suppliers_df = pd.concat(
         [
             pd.DataFrame(
