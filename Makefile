@@ -6,6 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLE := sample_data/vr_headset_bac_ninh.xlsx
 OUT    := out
+CODE   := $(wildcard planner ui tests sample_data)
 
 .PHONY: run test setup setup-test lint bench clean
 
@@ -25,18 +26,23 @@ setup: $(VENV)/.installed
 setup-test: $(VENV)/.installed-test
 
 run: setup
-	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] && $(BIN)/python -c "import ui.app" 2>/dev/null; then \
 		$(BIN)/locplan-gui $(SAMPLE); \
 	else \
-		echo "No display found: planning the sample headless instead."; \
-		mkdir -p $(OUT); \
-		$(BIN)/locplan plan $(SAMPLE) -o $(OUT)/sample-plan.xlsx --pdf $(OUT)/sample-plan.pdf; \
-		echo "Wrote $(OUT)/sample-plan.xlsx and $(OUT)/sample-plan.pdf"; \
+		if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
+			echo "The desktop app is not built yet: planning the sample headless instead."; \
+		else \
+			echo "No display found: planning the sample headless instead."; \
+		fi; \
+		mkdir -p $(OUT); pdf=""; \
+		if $(BIN)/python -c "import ui.printing" 2>/dev/null; then pdf="--pdf $(OUT)/sample-plan.pdf"; fi; \
+		$(BIN)/locplan plan $(SAMPLE) -o $(OUT)/sample-plan.xlsx $$pdf && \
+		echo "Wrote $(OUT)/sample-plan.xlsx $${pdf:+and $(OUT)/sample-plan.pdf}"; \
 	fi
 
 lint: setup-test
-	$(BIN)/ruff check planner ui tests sample_data
-	$(BIN)/ruff format --check planner ui tests sample_data
+	$(BIN)/ruff check $(CODE)
+	$(BIN)/ruff format --check $(CODE)
 	$(BIN)/lint-imports
 
 test: lint

@@ -110,7 +110,12 @@ def _solve_mip(
     worker.start()
     while worker.is_alive():
         worker.join(0.25)
-        stop.poll()
+        if stop.poll():
+            # HiGHS behind ModelBuilder does not honour the interrupt: keep the best plan so
+            # far and let the abandoned solve end at its own time limit.
+            worker.join(1.0)
+            if worker.is_alive():
+                return "CANCELLED", None, None, None
         on_tick(time.monotonic() - start)
     status = result.get("status")
     helper_s = solver._Solver__solve_helper  # values as one array: fast for large models

@@ -1,0 +1,1 @@
+"""The desktop app (PySide6): windows, table models, dialogs, workers, charts."""
