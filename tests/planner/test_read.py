@@ -7,8 +7,8 @@ import unicodedata
 
 import openpyxl
 import pytest
-from planner.io.guard import RefusedFile
 
+from planner.io.guard import RefusedFile
 from planner.io.read import ColumnMapping, read_project
 from planner.io.write import write_raw, write_template, write_typed
 from planner.validate import check_file, validate
