@@ -41,6 +41,9 @@ class _State:
         self.slots_left = inst.slots.copy()
         self.tariff_unit = (inst.fob * inst.us_share)[:, None] * inst.volume * inst.tariff_active
 
+    def china_material_nonorig(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return self.china, self.material, self.nonorig_v
+
     def score(self, china, material, nonorig) -> float:
         """Tariff plus penalties for broken caps and origin rules (material cost apart)."""
         inst = self.inst
@@ -105,11 +108,9 @@ class _State:
         return new
 
 
-def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Shares (O x T), starts (O x T) and onboardings (S x T) of a constructive plan."""
-    st = _State(inst)
+def _order(inst: Instance, st: _State) -> np.ndarray:
+    """Candidate offers, most Chinese content removed per extra dollar first."""
     offers = inst.offers
-    deadline = time.monotonic() + seconds
     candidates = np.nonzero(~offers["incumbent"].to_numpy())[0]
     inc_of = inst.incumbent_offer[st.c_of[candidates]]
     inc_china = np.where(inc_of >= 0, st.price[inc_of] * st.cs[inc_of], np.inf)
@@ -123,15 +124,27 @@ def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.n
     )
     value = removed * total_demand / np.maximum(extra, 1.0)
     value[inc_of < 0] = np.inf  # a new part with no incumbent must be sourced first
-    order = candidates[np.argsort(-value, kind="stable")]
+    keep = (removed > 0) | (inc_of < 0) | (st.price[candidates] < inc_price)
+    return candidates[keep][np.argsort(-value[keep], kind="stable")]
+
+
+def _construct(
+    inst: Instance, accept_all: bool, max_accept: int | None, deadline: float
+) -> tuple[_State, list[float]]:
+    """Take offers in order. accept_all: every affordable switch (the objective after each is
+    recorded, so the best prefix can be replayed); else only switches that pay at once."""
+    st = _State(inst)
+    offers = inst.offers
     switched = np.zeros(inst.C, bool)
     current = st.score(st.china, st.material, st.nonorig_v)
+    running = current
+    history: list[float] = []
     switching = offers["switching"].to_numpy()
     earliest = offers["earliest"].to_numpy()
     lead = offers["lead"].to_numpy()
     q = inst.qty
-    for o in order:
-        if time.monotonic() > deadline:
+    for o in _order(inst, st):
+        if time.monotonic() > deadline or (max_accept is not None and len(history) >= max_accept):
             break
         c = st.c_of[o]
         if switched[c]:
@@ -140,7 +153,9 @@ def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.n
         s = st.s_of[o]
         for t0 in range(int(earliest[o]), inst.T - int(lead[o])):
             board_cost = 0.0
-            needs_board = inst.supplier_is_new[s] and not st.onboard[s, : t0 + 1].any()
+            if st.onboard[s].any() and not st.onboard[s, : t0 + 1].any():
+                continue  # onboarded later than t0 already: start no earlier than that
+            needs_board = inst.supplier_is_new[s] and not st.onboard[s].any()
             if needs_board:
                 board_cost = inst.supplier_onboarding[s]
             if switching[o] + board_cost > st.budget_left[t0] + 1e-9 or st.slots_left[t0] < 1:
@@ -148,21 +163,20 @@ def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.n
             new = st.trajectory(o, t0)
             if new is None:
                 break
+            if inc < 0 and abs(new.sum() - inst.T) > 1e-9:
+                break  # a new part must be fully sourced from the first period
             d_china = np.outer(q[:, c], new * (st.price[o] * st.cs[o]))
             d_mat = np.outer(q[:, c], new * st.price[o])
             d_non = np.outer(q[:, c], new * st.nonorig[o])
+            old_price = st.price[inc] if inc >= 0 else 0.0
             if inc >= 0:
                 d_china -= np.outer(q[:, c], new * st.price[inc] * st.cs[inc])
                 d_mat -= np.outer(q[:, c], new * st.price[inc])
                 d_non -= np.outer(q[:, c], new * st.nonorig[inc])
-            d_cost = float(
-                (new * inst.demand[c] * (st.price[o] - (st.price[inc] if inc >= 0 else 0.0))).sum()
-            )
+            d_cost = float((new * inst.demand[c] * (st.price[o] - old_price)).sum())
             d_cost += switching[o] + board_cost
-            if inc < 0 and abs(new.sum() - inst.T) > 1e-9:
-                break  # a new part must be fully sourced from the first period
             score = st.score(st.china + d_china, st.material + d_mat, st.nonorig_v + d_non)
-            if score + d_cost < current - 1e-6:
+            if accept_all or score + d_cost < current - 1e-6:
                 st.china += d_china
                 st.material += d_mat
                 st.nonorig_v += d_non
@@ -177,10 +191,31 @@ def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.n
                 st.budget_left[t0] -= switching[o] + board_cost
                 st.slots_left[t0] -= 1
                 switched[c] = True
+                running += score - current + d_cost
                 current = score
+                history.append(running)
             break  # first affordable period only: later starts are rarely better
     st.share = np.clip(st.share, 0.0, 1.0)
-    return st.share, st.start, st.onboard
+    return st, history
+
+
+def greedy_plan(inst: Instance, seconds: float = 30.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Shares (O x T), starts (O x T) and onboardings (S x T) of a constructive plan.
+
+    Two passes: switches that pay at once, and the best prefix of "switch everything that
+    removes Chinese content" (a tariff tier is often crossed only by many switches together).
+    """
+    deadline = time.monotonic() + seconds
+    pay_now, hist_now = _construct(inst, False, None, deadline)
+    everything, hist_all = _construct(inst, True, None, deadline)
+    base = everything.score(*_State(inst).china_material_nonorig())
+    best_k = int(np.argmin(hist_all)) + 1 if hist_all else 0
+    best_value = hist_all[best_k - 1] if hist_all else base
+    value_now = hist_now[-1] if hist_now else base
+    if best_value < value_now - 1e-6:
+        prefix, _ = _construct(inst, True, best_k, deadline + seconds)
+        return prefix.share, prefix.start, prefix.onboard
+    return pay_now.share, pay_now.start, pay_now.onboard
 
 
 __all__ = ["greedy_plan", "tier_of"]
