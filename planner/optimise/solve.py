@@ -43,7 +43,9 @@ FAMILIES = (
     add_tariff_tiers,
     add_rules_of_origin,
 )
-BACKENDS = {"auto": "highs", "highs": "highs", "scip": "scip"}
+# SCIP measured best here: 200 parts optimal in 7 s (HiGHS 22 s); the sample within 0.2% in
+# 60 s where HiGHS found no plan in 60 s (optimal after 276 s).
+BACKENDS = {"auto": "scip", "highs": "highs", "scip": "scip"}
 
 
 def build_model(inst: Instance, families=FAMILIES) -> tuple[SparseModel, Variables]:
