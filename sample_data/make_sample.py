@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
+from planner import schema
+from planner.io.write import HEADER_FILL, HEADER_FONT, atomic_save, set_cell, typed_frames
+from planner.io.write import write_typed as write_english
 from planner.project import INF, Settings, TypedProject
 
 HERE = Path(__file__).resolve().parent
@@ -305,8 +311,9 @@ CANDIDATES: list[Supplier] = [
         "Bắc Ninh",
         30_000,
         650_000,
-        # Image sensors from Korea and Japan, lens barrels and holders from China.
-        P((0.12, 0.22), 0.45, 3, 0.5),
+        # Image sensors from Korea and Japan, lens barrels and holders from China; one new
+        # line at a time, so it ramps slowly.
+        P((0.12, 0.22), 0.45, 3, 0.35),
     ),
     Supplier(
         "VN-HOAKHANH-OPT",
@@ -380,8 +387,8 @@ CANDIDATES: list[Supplier] = [
         "Bắc Ninh",
         40_000,
         320_000,
-        # Assembles modules on Chinese glass cells; its line opens in 2027-Q3.
-        P((0.05, 0.10), 0.62, 2, 0.5, earliest="2027-Q3"),
+        # Assembles modules on Chinese glass cells; its line opens in 2027-Q3 and ramps slowly.
+        P((0.05, 0.10), 0.62, 2, 0.25, earliest="2027-Q3"),
     ),
     Supplier(
         "KR-MIRAEON-CER",
@@ -399,7 +406,7 @@ CANDIDATES: list[Supplier] = [
         "Chungcheongbuk",
         30_000,
         None,
-        P((0.20, 0.32), 0.10, 3, 0.5, nre_factor=1.2),
+        P((0.20, 0.32), 0.10, 3, 0.35, nre_factor=1.2),
     ),
     Supplier(
         "KR-HANUL-DISP",
@@ -944,18 +951,19 @@ VOLUMES = {
     CONTROLLERS: [100_000, 115_000, 140_000, 195_000, 120_000, 130_000, 160_000, 220_000],
 }
 
-# One-time spending the plant controller has approved per quarter (tooling, NRE, audits), the
+# One-time spending the plant controller has approved per quarter (tooling, NRE, audits; front-
+# loaded, about two thirds of what taking every quote would cost), the
 # qualifications engineering can run in parallel, and the customer's glide path of Chinese
 # content: nothing in 2027's first three quarters, then 45% -> 40% -> 35% -> 30% of FOB.
 PERIOD_ROWS = [
     # period, budget, max_new_qualifications, china_cap
-    ("2027-Q1", 250_000, 8, None),
-    ("2027-Q2", 300_000, 10, None),
-    ("2027-Q3", 300_000, 10, None),
-    ("2027-Q4", 250_000, 12, 0.45),
-    ("2028-Q1", 250_000, 12, 0.40),
-    ("2028-Q2", 200_000, 12, 0.35),
-    ("2028-Q3", 150_000, 10, 0.35),
+    ("2027-Q1", 300_000, 8, None),
+    ("2027-Q2", 400_000, 10, None),
+    ("2027-Q3", 400_000, 10, None),
+    ("2027-Q4", 350_000, 12, 0.45),
+    ("2028-Q1", 300_000, 12, 0.40),
+    ("2028-Q2", 250_000, 12, 0.35),
+    ("2028-Q3", 200_000, 10, 0.35),
     ("2028-Q4", 150_000, 8, 0.30),
 ]
 
@@ -1025,7 +1033,7 @@ def _offers(parts: list[Part], suppliers: dict[str, Supplier]) -> pd.DataFrame:
 
 
 def build_project() -> TypedProject:
-    """The sample as typed tables, exactly as the validator would return them."""
+    """The sample as typed tables (what the validator returns when it reads the workbook)."""
     parts = _parts()
     everyone = INCUMBENTS + CANDIDATES
     suppliers = {s.supplier_id: s for s in everyone}
@@ -1087,19 +1095,17 @@ def build_project() -> TypedProject:
             for period, units in zip(PERIODS, series, strict=True)
         ]
     )
-    return TypedProject(
-        tables={
-            "Components": components,
-            "Products": PRODUCTS.copy(),
-            "BOM": bom,
-            "Suppliers": supplier_table,
-            "Offers": _offers(parts, suppliers),
-            "Periods": periods,
-            "Volumes": volumes,
-            "Tariffs": TARIFFS.copy(),
-        },
-        settings=SETTINGS,
-    )
+    tables = {
+        "Components": components,
+        "Products": PRODUCTS.copy(),
+        "BOM": bom,
+        "Suppliers": supplier_table,
+        "Offers": _offers(parts, suppliers),
+        "Periods": periods,
+        "Volumes": volumes,
+        "Tariffs": TARIFFS.copy(),
+    }
+    return TypedProject(tables=tables, settings=SETTINGS)
 
 
 def china_share_today(project: TypedProject) -> dict[str, float]:
@@ -1122,3 +1128,149 @@ def material_cost_today(project: TypedProject) -> dict[str, float]:
         price = bom["component_id"].map(comps["current_unit_price"])
         out[product.product_id] = float((bom["qty_per_unit"] * price).sum())
     return out
+
+
+# The Vietnamese workbook -----------------------------------------------------------------
+
+# Headers a Vietnamese team would type; each is one of the column's synonyms in planner.schema
+# (the test checks that the reader maps them back). A unit in brackets is allowed after it.
+VI_HEADERS: dict[str, dict[str, str]] = {
+    "Components": {
+        "component_id": "Mã linh kiện",
+        "description": "Mô tả",
+        "category": "Nhóm hàng",
+        "hs_code": "Mã HS",
+        "qty_per_unit": "Định mức",
+        "current_supplier": "NCC hiện tại",
+        "current_country": "Xuất xứ",
+        "current_unit_price": "Đơn giá (USD)",
+        "current_china_share": "Hàm lượng TQ",
+        "locked": "Giữ nguyên",
+    },
+    "Products": {
+        "product_id": "Mã sản phẩm",
+        "name": "Tên sản phẩm",
+        "fob_price": "Giá FOB (USD)",
+        "us_share": "Tỷ lệ xuất Mỹ",
+        "units_per_period": "Sản lượng/kỳ",
+    },
+    "BOM": {"product_id": "Mã SP", "component_id": "Mã linh kiện", "qty_per_unit": "Số lượng"},
+    "Suppliers": {
+        "supplier_id": "Mã NCC",
+        "name": "Tên nhà cung cấp",
+        "country": "Quốc gia",
+        "province": "Tỉnh/thành",
+        "onboarding_cost": "Chi phí đánh giá (USD)",
+        "capacity_per_period": "Công suất/kỳ",
+    },
+    "Offers": {
+        "component_id": "Mã linh kiện",
+        "supplier_id": "Nhà cung cấp",
+        "unit_price": "Đơn giá (USD)",
+        "china_share": "Hàm lượng TQ",
+        "lead_periods": "Thời gian phê duyệt (quý)",
+        "switching_cost": "Chi phí chuyển đổi (USD)",
+        "max_ramp": "Tăng tối đa",
+        "earliest_period": "Kỳ sớm nhất",
+        "capacity_per_period": "Công suất",
+    },
+    "Periods": {
+        "period": "Quý",
+        "budget": "Ngân sách (USD)",
+        "max_new_qualifications": "Số phê duyệt tối đa",
+        "china_cap": "Tỷ lệ TQ tối đa",
+        "tariff_active": "Áp thuế",
+    },
+    "Volumes": {"product_id": "Mã SP", "period": "Quý", "units": "Sản lượng"},
+    "Tariffs": {"max_china_share": "Tỷ lệ TQ tối đa", "rate": "Thuế suất"},
+    "Settings": {"key": "Tham số", "value": "Giá trị"},
+}
+
+COUNTRY_VI = {
+    "CN": "Trung Quốc",
+    "VN": "Việt Nam",
+    "KR": "Hàn Quốc",
+    "JP": "Nhật Bản",
+    "TW": "Đài Loan",
+    "TH": "Thái Lan",
+    "MY": "Malaysia",
+}
+
+# Title rows above the header, as procurement sheets usually carry them.
+VI_TITLES: dict[str, tuple[str, ...]] = {
+    "Components": (
+        "DANH SÁCH LINH KIỆN - KÍNH VR H1 VÀ TAY CẦM C1 - NHÀ MÁY BẮC NINH",
+        "Đơn giá theo USD; hàm lượng TQ tính trên giá trị linh kiện.",
+    ),
+    "Offers": ("BÁO GIÁ CỦA NHÀ CUNG CẤP ỨNG VIÊN (cập nhật quý 4/2026)",),
+    "Suppliers": ("DANH SÁCH NHÀ CUNG CẤP HIỆN TẠI VÀ ỨNG VIÊN",),
+    "Periods": ("KẾ HOẠCH THEO QUÝ: NGÂN SÁCH, SỐ PHÊ DUYỆT, LỘ TRÌNH GIẢM HÀM LƯỢNG TQ",),
+}
+
+
+def _percent(value: object) -> object:
+    """A share as a Vietnamese sheet writes it: '30%' (blank stays blank)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return f"{round(float(value) * 100, 6):g}%"
+
+
+def vietnamese_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
+    """The workbook tables with Vietnamese headers, country names, có/không and '30%'."""
+    out = {}
+    for name, frame in typed_frames(project).items():
+        sheet = schema.SHEET_BY_NAME[name]
+        frame = frame.copy()
+        if name == "Components" and frame["qty_per_unit"].isna().all():
+            # The BOM sheet gives the quantities; a team would not keep an empty column.
+            frame = frame.drop(columns="qty_per_unit")
+        for col in frame.columns:
+            kind = sheet.column(col).kind
+            if kind == schema.COUNTRY:
+                frame[col] = [COUNTRY_VI.get(v, v) for v in frame[col]]
+            elif kind == schema.BOOL:
+                frame[col] = frame[col].map({"yes": "có", "no": "không"})
+            elif kind == schema.SHARE:
+                frame[col] = [_percent(v) for v in frame[col]]
+        if name == "Settings":
+            # Settings keys stay the canonical names; a share setting is written as a percent.
+            frame["value"] = [
+                _percent(v) if key == "incumbent_max_drop" else v
+                for key, v in zip(frame["key"], frame["value"], strict=True)
+            ]
+        frame.columns = [VI_HEADERS[name][c] for c in frame.columns]
+        out[name] = frame
+    return out
+
+
+def write_vietnamese(project: TypedProject, path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, frame in vietnamese_frames(project).items():
+        ws = wb.create_sheet(schema.SHEET_BY_NAME[name].title_vi)
+        titles = VI_TITLES.get(name, ())
+        for i, line in enumerate(titles, start=1):
+            ws.cell(row=i, column=1, value=line).font = Font(bold=i == 1, size=13 if i == 1 else 11)
+        # One blank row between the titles and the header, as such sheets are laid out.
+        header_row = len(titles) + 2 if titles else 1
+        for j, header in enumerate(frame.columns, start=1):
+            cell = ws.cell(row=header_row, column=j, value=header)
+            cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+            ws.column_dimensions[get_column_letter(j)].width = max(12, min(40, len(header) + 4))
+        for i, row in enumerate(frame.itertuples(index=False), start=header_row + 1):
+            for j, value in enumerate(row, start=1):
+                set_cell(ws, i, j, value)
+        ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    atomic_save(wb, path)
+
+
+def main(out_dir: Path = HERE) -> None:
+    project = build_project()
+    write_english(project, out_dir / EN_FILE)
+    write_vietnamese(project, out_dir / VI_FILE)
+    shares = ", ".join(f"{p} {s:.1%}" for p, s in china_share_today(project).items())
+    print(f"Wrote {EN_FILE} and {VI_FILE} in {out_dir} (Chinese share of FOB today: {shares})")
+
+
+if __name__ == "__main__":
+    main()
