@@ -663,11 +663,17 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
     if frame is None or "key" not in frame.columns:
         return Settings()
     for row, cells in frame.iterrows():
-        key = clean_text(cells.get("key")).lower().replace(" ", "_")
+        typed_key = clean_text(cells.get("key"))
+        key = schema.normalise_header(typed_key)
         raw_value = cells.get("value")
-        spec = schema.SETTING_BY_KEY.get(key)
-        if spec is None:
-            spec = next((s for s in schema.SETTING_SPECS if key in s.synonyms), None)
+        spec = next(
+            (
+                s
+                for s in schema.SETTING_SPECS
+                if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
+            ),
+            None,
+        )
         if spec is None:
             if key:
                 chk.warn(
@@ -677,7 +683,7 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
                     t(
                         "Unknown setting '{k}'; it is ignored.",
                         "Thiết lập '{k}' không xác định; bỏ qua.",
-                        k=key,
+                        k=typed_key,
                     ),
                     "unknown_setting",
                 )

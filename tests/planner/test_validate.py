@@ -197,3 +197,17 @@ def test_validation_never_raises_on_garbage(tmp_path):
     result = check_file(write_book(sheets, tmp_path / "g.xlsx"))
     assert not result.ok
     assert all(p.message.en for p in result.problems)
+
+
+def test_settings_keys_in_vietnamese_and_with_spaces(tmp_path, small_sheets):
+    small_sheets["Settings"] = [
+        ["key", "value"],
+        ["Tên kế hoạch", "Kế hoạch Bắc Ninh"],
+        ["incumbent max drop", "40%"],
+        ["tiền tệ", "USD"],
+    ]
+    result = check_file(write_book(small_sheets, tmp_path / "s.xlsx"))
+    assert result.ok
+    assert not result.warnings, [p.format() for p in result.warnings]
+    assert result.project.settings.plan_name == "Kế hoạch Bắc Ninh"
+    assert result.project.settings.incumbent_max_drop == 0.4
