@@ -80,6 +80,7 @@ def _solve_mip(
     gap: float,
     stop: _Stop,
     on_tick: Callable[[float], None],
+    hint: np.ndarray | None = None,
 ) -> tuple[str, np.ndarray | None, float | None, float | None]:
     """Run the MIP; returns (status, column values, objective, bound)."""
     from ortools.linear_solver.python import model_builder as mb
@@ -91,6 +92,9 @@ def _solve_mip(
     for j in np.nonzero(integer)[0]:
         helper.set_var_integrality(int(j), True)
     helper.set_objective_offset(m.objective_offset)
+    if hint is not None and backend == "scip":  # HiGHS behind ModelBuilder crashes on hints
+        for j, value in enumerate(hint):
+            helper.add_hint(j, float(value))
     solver = mb.Solver(backend)
     solver.set_time_limit_in_seconds(max(time_limit, 0.5))
     if backend == "highs":
@@ -129,6 +133,21 @@ def _solve_mip(
         bound = None
     name = getattr(status, "name", str(status))
     return name, values, objective, bound
+
+
+def _hint(m: SparseModel, v: Variables, inst: Instance, share, start, onboard) -> np.ndarray:
+    """The greedy plan as a value for every column: SCIP starts from it."""
+    from planner.optimise.extract import evaluate
+
+    hint = np.zeros(m.n_cols)
+    for idx, values in ((v.share, share), (v.start, start), (v.onboard, onboard)):
+        mask = idx >= 0
+        hint[idx[mask]] = np.asarray(values, float)[mask]
+    ratio = evaluate(inst, share)["ratio"]
+    for k in range(v.above.shape[2]):
+        mask = v.above[:, :, k] >= 0
+        hint[v.above[:, :, k][mask]] = (ratio > inst.tier_share[k] + 1e-9)[mask]
+    return hint
 
 
 def _arrays(v: Variables, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -241,6 +260,7 @@ def plan_project(
         return best
 
     m, v = build_model(inst)
+    hint = _hint(m, v, inst, g_share, g_start, g_board) if best is not None else None
     if settings.objective == "min_china":
         m = _min_china_first(m, inst, v, chosen, limit, stop, clock, notify)
     remaining = max(limit - (time.monotonic() - clock), 1.0)
@@ -255,6 +275,7 @@ def plan_project(
                 time.monotonic() - clock, best.total_cost if best else None, None, None, "solving"
             )
         ),
+        hint=hint,
     )
     seconds = time.monotonic() - clock
     if values is not None:
