@@ -1,0 +1,54 @@
+"""Numbers as a reader of each language expects them (Vietnamese: 1.234.567,5 and 12,5%)."""
+
+from __future__ import annotations
+
+import math
+
+
+def _is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    try:
+        return math.isnan(float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+
+
+def _localise(text: str, lang: str) -> str:
+    if lang != "vi":
+        return text
+    # swap separators through a placeholder: 1,234.5 -> 1.234,5
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def number(value: object, lang: str = "en", decimals: int = 0) -> str:
+    if _is_blank(value):
+        return ""
+    x = float(value)  # type: ignore[arg-type]
+    if math.isinf(x):
+        return "∞"
+    return _localise(f"{x:,.{decimals}f}", lang)
+
+
+def money(value: object, lang: str = "en", currency: str = "USD", decimals: int = 0) -> str:
+    """'$1,234' in English, '1.234 USD' in Vietnamese (the way local invoices write it)."""
+    if _is_blank(value):
+        return ""
+    x = float(value)  # type: ignore[arg-type]
+    if math.isinf(x):
+        return "∞"
+    body = number(abs(x), lang, decimals)
+    sign = "−" if x < 0 else ""
+    if lang == "vi" or currency != "USD":
+        return f"{sign}{body} {currency}"
+    return f"{sign}${body}"
+
+
+def pct(value: object, lang: str = "en", decimals: int | None = None) -> str:
+    """A share as a percent; whole percents without decimals unless asked."""
+    if _is_blank(value):
+        return ""
+    x = 100 * float(value)  # type: ignore[arg-type]
+    if decimals is None:
+        decimals = 0 if abs(x - round(x)) < 0.05 else 1
+    return _localise(f"{x:.{decimals}f}", lang) + "%"

@@ -1,0 +1,100 @@
+"""Every word the plan's documents show, in English and Vietnamese (one place to translate)."""
+
+from __future__ import annotations
+
+# key -> (English, Vietnamese)
+LABELS: dict[str, tuple[str, str]] = {
+    # columns
+    "period": ("Period", "Kỳ"),
+    "kind": ("Action", "Hành động"),
+    "component_id": ("Part", "Linh kiện"),
+    "description": ("Description", "Mô tả"),
+    "supplier_id": ("Supplier", "Nhà cung cấp"),
+    "supplier_name": ("Supplier name", "Tên nhà cung cấp"),
+    "country": ("Country", "Quốc gia"),
+    "one_time_cost": ("One-time cost", "Chi phí một lần"),
+    "ready_period": ("Ready from", "Sẵn sàng từ"),
+    "share_from": ("Share from", "Tỷ lệ từ"),
+    "share_to": ("Share to", "Tỷ lệ đến"),
+    "share": ("Share", "Tỷ lệ"),
+    "units": ("Units", "Số lượng"),
+    "unit_price": ("Unit price", "Đơn giá"),
+    "cost": ("Cost", "Chi phí"),
+    "is_incumbent": ("Incumbent", "Nhà cung cấp hiện tại"),
+    "material_cost": ("Material cost", "Chi phí vật tư"),
+    "tariff_cost": ("Tariff cost", "Chi phí thuế"),
+    "total_cost": ("Total cost", "Tổng chi phí"),
+    "budget": ("Budget", "Ngân sách"),
+    "budget_used": ("Budget used", "Ngân sách đã dùng"),
+    "qualification_slots": ("Qualification slots", "Số phê duyệt tối đa"),
+    "slots_used": ("Slots used", "Số phê duyệt đã dùng"),
+    "product_id": ("Product", "Sản phẩm"),
+    "china_content_usd": ("Chinese content per unit", "Hàm lượng TQ mỗi đơn vị"),
+    "china_share": ("Chinese share", "Tỷ lệ TQ"),
+    "cap": ("Cap (glide path)", "Trần (lộ trình)"),
+    "rvc": ("RVC", "Hàm lượng giá trị khu vực (RVC)"),
+    "tariff_tier": ("Tariff tier", "Bậc thuế"),
+    "tariff_rate": ("Tariff rate", "Thuế suất"),
+    "capacity": ("Capacity", "Công suất"),
+    "utilisation": ("Utilisation", "Mức sử dụng"),
+    "item": ("Item", "Mục"),
+    "value": ("Value", "Giá trị"),
+    "yes": ("yes", "có"),
+    "no": ("no", "không"),
+    "unlimited": ("unlimited", "không giới hạn"),
+    "none": ("none", "không có"),
+    "beyond_horizon": ("after the horizon", "sau kỳ cuối"),
+    # action kinds
+    "onboard": ("Onboard supplier", "Đánh giá nhà cung cấp mới"),
+    "start_qualification": ("Start qualification", "Bắt đầu phê duyệt"),
+    "ramp": ("Ramp", "Chuyển dần tỷ lệ"),
+    # sheets / sections
+    "sheet_summary": ("Plan summary", "Tóm tắt kế hoạch"),
+    "sheet_phases": ("Plan phases", "Các giai đoạn"),
+    "sheet_allocation": ("Plan allocation", "Phân bổ"),
+    "sheet_suppliers": ("Plan supplier load", "Tải nhà cung cấp"),
+    "sheet_content": ("Plan content", "Hàm lượng TQ"),
+    "sheet_periods": ("Plan periods", "Chi phí theo kỳ"),
+    "sheet_assumptions": ("Plan assumptions", "Giả định"),
+    "phase_plan": ("Phase plan", "Kế hoạch theo giai đoạn"),
+    "content_chart": (
+        "Chinese content against the glide path and tariff thresholds",
+        "Hàm lượng Trung Quốc so với lộ trình trần và ngưỡng thuế",
+    ),
+    "gantt": ("Qualifications and ramps", "Phê duyệt và chuyển dần"),
+    "allocation_title": ("Allocation by part and period", "Phân bổ theo linh kiện và kỳ"),
+    "headline": ("Headline figures", "Số liệu chính"),
+    "assumptions": ("Assumptions", "Giả định"),
+    "phase": ("Phase", "Giai đoạn"),
+    "starts": ("Qualifications started", "Bắt đầu phê duyệt"),
+    "onboards": ("Suppliers onboarded", "Nhà cung cấp mới"),
+    "ramps": ("Ramps", "Chuyển dần tỷ lệ"),
+    "limits": ("Budget and slots", "Ngân sách và số phê duyệt"),
+    "nothing_this_phase": (
+        "No qualification starts and no share changes in this period.",
+        "Không có phê duyệt mới và không thay đổi tỷ lệ trong kỳ này.",
+    ),
+    "no_switch": (
+        "No part changes supplier in this plan.",
+        "Không linh kiện nào đổi nhà cung cấp trong kế hoạch này.",
+    ),
+    # charts
+    "glide_path": ("Glide path (cap)", "Lộ trình trần TQ"),
+    "tariff_line": ("≤ {share}: tariff {rate}", "≤ {share}: thuế {rate}"),
+    "tariff_threshold": ("Tariff threshold", "Ngưỡng thuế"),
+    "tariff_above": ("above: tariff {rate}", "cao hơn: thuế {rate}"),
+    "qualification": ("Qualification", "Phê duyệt"),
+    "ramp_share": ("Share with new supplier", "Tỷ lệ của nhà cung cấp mới"),
+    "ready": ("ready", "sẵn sàng"),
+    "page": ("Page {n} / {total}", "Trang {n} / {total}"),
+    "generated": ("Generated {date}", "Lập ngày {date}"),
+    "continued": ("(continued)", "(tiếp theo)"),
+    "app_name": ("Supplier Localization Planner", "Kế hoạch nội địa hóa nhà cung cấp"),
+}
+
+
+def label(key: str, lang: str = "en", **values: object) -> str:
+    """The word for `key` in `lang`; unknown keys show as themselves (never crash a report)."""
+    en, vi = LABELS.get(key, (key, key))
+    text = vi if lang == "vi" else en
+    return text.format(**values) if values else text
