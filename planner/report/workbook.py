@@ -1,12 +1,20 @@
-"""The plan workbook: the inputs as planned (it reopens as a project) plus the plan sheets."""
+"""The plan workbook: the inputs as planned (it reopens as a project) plus formatted plan sheets.
+
+The plan sheets' names never match an input sheet or its synonyms, so the project reader
+ignores them (with a note) when the workbook is opened again as a project.
+"""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
-import pandas as pd
-from openpyxl.styles import Font
+from openpyxl.chart import LineChart, Reference
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.io.read import RawProject
 from planner.io.write import (
@@ -19,89 +27,190 @@ from planner.io.write import (
 )
 from planner.plan import Plan
 from planner.project import TypedProject
+from planner.report import tables as tb
+from planner.report.chart_data import content_chart
+from planner.report.labels import label
+from planner.report.tables import Table, UnverifiedPlan, require_verified
 
-# Sheet names chosen so the project reader ignores them (no sheet synonym matches).
-PLAN_SHEETS = (
-    "Plan summary",
-    "Plan phases",
-    "Plan allocation",
-    "Plan supplier load",
-    "Plan content",
-)
-MONEY = "#,##0"
-SHARE = "0.0%"
+__all__ = ["UnverifiedPlan", "plan_sheet_names", "write_plan_workbook"]
+
+FORMATS = {
+    tb.MONEY: "#,##0",
+    tb.SHARE: "0.0%",
+    tb.UNITS: "#,##0",
+    tb.PRICE: "#,##0.0000",
+    tb.COUNT: "0",
+    tb.DECIMAL: "#,##0.00",
+}
+BINDING_FILL = PatternFill("solid", fgColor="FCE4D6")
+BINDING_FONT = Font(bold=True, color="9C3A00")
+MUTED = Font(color="808080", italic=True)
+CHART_SHEET = "chart"
+PLAN_KEYS = ("summary", "phases", "periods", "allocation", "suppliers", "content", "assumptions")
 
 
-class UnverifiedPlan(ValueError):
-    """Only a plan that passed the independent checker is exported."""
+def plan_sheet_names(lang: str = "en") -> list[str]:
+    """Titles of the sheets the plan adds (the reader must not take them for input sheets)."""
+    return [label(f"sheet_{k}", lang) for k in (*PLAN_KEYS, CHART_SHEET)]
 
 
-def _sheet(wb, title: str, frame: pd.DataFrame, formats: dict[str, str]) -> None:
-    ws = wb.create_sheet(title)
-    for j, name in enumerate(frame.columns, start=1):
-        cell = ws.cell(row=1, column=j, value=str(name))
+def _header(ws: Worksheet, labels: list[str]) -> None:
+    for j, text in enumerate(labels, start=1):
+        cell = ws.cell(row=1, column=j, value=text)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        ws.column_dimensions[get_column_letter(j)].width = max(12, min(36, len(str(name)) + 4))
-    for i, row in enumerate(frame.itertuples(index=False), start=2):
-        for j, value in enumerate(row, start=1):
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.row_dimensions[1].height = 30
+
+
+def _column_label(col: tb.Column, currency: str) -> str:
+    return f"{col.label} ({currency})" if col.kind == tb.MONEY else col.label
+
+
+def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksheet:
+    ws = wb.create_sheet(table.title)
+    _header(ws, [_column_label(c, currency) for c in table.columns])
+    widths = [len(_column_label(c, currency)) for c in table.columns]
+    per_row_kind = "kind" in table.frame.columns  # summary: each row has its own format
+    for i, row in enumerate(table.frame.itertuples(index=False), start=2):
+        values = row._asdict()
+        for j, col in enumerate(table.columns, start=1):
+            value = values[col.key]
+            kind = values["kind"] if per_row_kind and col.key == "value" else col.kind
+            if isinstance(value, float) and math.isinf(value):
+                value = label("unlimited", lang)  # a blank would read as "none"
+            elif isinstance(value, bool):
+                value = label("yes" if value else "no", lang)
             set_cell(ws, i, j, value)
-            fmt = formats.get(frame.columns[j - 1])
-            if fmt:
-                ws.cell(row=i, column=j).number_format = fmt
-    ws.freeze_panes = "A2"
-    if len(frame.columns) and len(frame):
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{len(frame) + 1}"
+            cell = ws.cell(row=i, column=j)
+            if kind in FORMATS and isinstance(value, int | float):
+                cell.number_format = FORMATS[kind]
+            elif isinstance(value, str) and kind != tb.TEXT:
+                cell.font = MUTED
+                cell.alignment = Alignment(horizontal="right")
+            shown = tb.format_value(value, kind, lang) if not isinstance(value, str) else value
+            widths[j - 1] = max(widths[j - 1], len(shown) + 2)
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = max(9, min(60, w + 1))
+    n = len(table.frame)
+    last = get_column_letter(len(table.columns))
+    ws.freeze_panes = "B2" if len(table.columns) >= 6 else "A2"
+    if n:
+        ws.auto_filter.ref = f"A1:{last}{n + 1}"
+    keys = [c.key for c in table.columns]
+    for b in table.bindings:
+        v = get_column_letter(keys.index(b.value) + 1)
+        lim = get_column_letter(keys.index(b.limit) + 1)
+        # a live rule, so the highlight follows if the analyst edits a figure
+        rule = FormulaRule(
+            formula=[f"AND(ISNUMBER(${lim}2),${v}2>=${lim}2-0.000001*MAX(1,ABS(${lim}2)))"],
+            fill=BINDING_FILL,
+            font=BINDING_FONT,
+        )
+        if n:
+            ws.conditional_formatting.add(f"{v}2:{v}{n + 1}", rule)
+    ws.page_setup.orientation = "landscape" if len(table.columns) > 5 else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    return ws
+
+
+def _summary_note(ws: Worksheet, lang: str) -> None:
+    row = ws.max_row + 2
+    note = (
+        "Tô cam: giới hạn đã chạm (dùng hết ngân sách, hết số phê duyệt, đầy công suất, "
+        "tỷ lệ TQ bằng trần). Xem các sheet KH - Chi phí theo kỳ, KH - Tải nhà cung cấp, "
+        "KH - Hàm lượng TQ."
+        if lang == "vi"
+        else "Orange cells mark a limit that binds (budget fully used, all qualification slots "
+        "used, capacity at its limit, Chinese share at the cap): see the sheets Plan periods, "
+        "Plan suppliers and Plan content."
+    )
+    ws.cell(row=row, column=1, value=note).font = MUTED
+
+
+def _chart_sheet(wb: Workbook, project: TypedProject, plan: Plan, lang: str) -> None:
+    """A wide table (period x product share, cap, thresholds) and a native Excel line chart."""
+    data = content_chart(project, plan)
+    ws = wb.create_sheet(label(f"sheet_{CHART_SHEET}", lang))
+    names = [name for name, _ in data.series] + [label("glide_path", lang)]
+    names += [
+        label("tariff_line", lang, share=f"{100 * s:g}%", rate=f"{100 * r:g}%")
+        for s, r in data.tiers
+    ]
+    _header(ws, [label("period", lang), *names])
+    for i, period in enumerate(data.periods):
+        r = i + 2
+        set_cell(ws, r, 1, period)
+        values = [vs[i] for _, vs in data.series] + [data.cap[i]] + [s for s, _ in data.tiers]
+        for j, v in enumerate(values, start=2):
+            if v is not None and not (isinstance(v, float) and math.isnan(v)):
+                ws.cell(row=r, column=j, value=float(v)).number_format = FORMATS[tb.SHARE]
+    ws.column_dimensions["A"].width = 12
+    for j in range(2, len(names) + 2):
+        ws.column_dimensions[get_column_letter(j)].width = max(12, min(28, len(names[j - 2]) + 2))
+    ws.freeze_panes = "B2"
+    n = len(data.periods)
+    if not n:
+        return
+    chart = LineChart()
+    chart.title = label("chart_title", lang)
+    chart.y_axis.title = label("china_share", lang)
+    chart.x_axis.title = label("period", lang)
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.scaling.min = 0
+    chart.x_axis.delete = False  # recent Excel hides axes unless told
+    chart.y_axis.delete = False
+    chart.height, chart.width = 10, 22
+    chart.legend.position = "b"
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=len(names) + 1, min_row=1, max_row=n + 1),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=n + 1))
+    n_products = len(data.series)
+    for k, series in enumerate(chart.series):
+        series.smooth = False
+        line = series.graphicalProperties.line
+        if k == n_products:  # the glide path
+            line.solidFill = "C00000"
+            line.width = 38100
+        elif k > n_products:  # tariff thresholds
+            line.solidFill = "7F7F7F"
+            line.dashStyle = "dash"
+            line.width = 12700
+        else:
+            line.width = 28575
+    ws.add_chart(chart, f"{get_column_letter(len(names) + 3)}2")
 
 
 def write_plan_workbook(
-    project: TypedProject, plan: Plan, path: Path, raw: RawProject | None = None, lang: str = "en"
+    project: TypedProject,
+    plan: Plan,
+    path: Path,
+    raw: RawProject | None = None,
+    lang: str = "en",
 ) -> None:
-    """Write inputs and plan sheets; refuses a plan the checker did not pass."""
-    if not plan.has_plan:
-        raise UnverifiedPlan("only a verified plan can be exported")
+    """Write the inputs (the raw cells if given, else the typed tables) and the plan sheets.
+
+    Raises UnverifiedPlan for a plan that did not pass the independent checker."""
+    require_verified(plan)
     frames = raw.sheets if raw is not None else typed_frames(project)
     wb = build_workbook(frames, annotate=False)
-    summary = pd.DataFrame(
-        [(k, v) for k, v in plan.summary.items() if not isinstance(v, dict)],
-        columns=["item", "value"],
-    )
-    _sheet(wb, PLAN_SHEETS[0], summary, {})
-    ws = wb[PLAN_SHEETS[0]]
-    ws.column_dimensions["A"].width = 28
-    ws.column_dimensions["B"].width = 22
-    ws["A1"].font = Font(bold=True, color="FFFFFF")
-    _sheet(
-        wb,
-        PLAN_SHEETS[1],
-        plan.actions,
-        {"one_time_cost": MONEY, "share_from": SHARE, "share_to": SHARE},
-    )
-    _sheet(
-        wb,
-        PLAN_SHEETS[2],
-        plan.allocation,
-        {"share": SHARE, "units": "#,##0", "unit_price": "#,##0.0000", "cost": MONEY},
-    )
-    _sheet(wb, PLAN_SHEETS[3], plan.supplier_load, {"units": "#,##0", "capacity": "#,##0"})
-    _sheet(
-        wb,
-        PLAN_SHEETS[4],
-        plan.content,
-        {
-            "china_content_usd": "#,##0.00",
-            "china_share": SHARE,
-            "cap": SHARE,
-            "rvc": SHARE,
-            "tariff_rate": SHARE,
-            "tariff_cost": MONEY,
-        },
-    )
-    periods = plan.periods
-    _sheet(
-        wb,
-        "Plan periods",
-        periods,
-        {c: MONEY for c in periods.columns if "cost" in c or c in ("budget", "budget_used")},
-    )
+    currency = project.settings.currency
+    position = 0
+    for table in tb.all_tables(project, plan, lang):
+        ws = _write_table(wb, table, lang, currency)
+        wb.move_sheet(ws, offset=position - wb.index(ws))  # plan sheets first: Summary opens
+        position += 1
+        if table.key == "summary":
+            _summary_note(ws, lang)
+    _chart_sheet(wb, project, plan, lang)
+    wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = False
+    wb.active = 0
+    wb.worksheets[0].sheet_view.tabSelected = True
     atomic_save(wb, Path(path))

@@ -1,0 +1,445 @@
+"""The plan as presentable tables: labelled columns (en/vi), a kind per column for formatting,
+and the limits that bind. The workbook and the printed plan both render these."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from planner.plan import Plan
+from planner.project import TypedProject
+from planner.report import fmt
+from planner.report.labels import label
+
+# column kinds: how a value is formatted
+TEXT, MONEY, SHARE, UNITS, PRICE, COUNT, DECIMAL = (
+    "text",
+    "money",
+    "share",
+    "units",
+    "price",
+    "count",
+    "decimal",
+)
+TOL = 1e-6
+
+
+class UnverifiedPlan(ValueError):
+    """Only a plan that passed the independent checker is exported or printed."""
+
+
+def require_verified(plan: Plan) -> None:
+    """Refuse a plan that is not a verified optimal or feasible plan, saying why."""
+    if plan.has_plan:
+        return
+    if not plan.verified and plan.status.value in ("optimal", "feasible"):
+        why = "it failed the independent check: " + "; ".join(plan.violations[:3])
+    else:
+        why = f"its status is '{plan.status.value}' (no plan to show)"
+    raise UnverifiedPlan(f"Only a verified plan can be exported or printed; {why}.")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = TEXT
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A limit that holds with equality: `value` column has reached `limit` column."""
+
+    value: str
+    limit: str
+
+
+@dataclass
+class Table:
+    key: str  # sheet key: summary, phases, allocation, ...
+    title: str  # sheet / section title in the chosen language
+    columns: list[Column]
+    frame: pd.DataFrame  # one column per Column.key, raw values (numbers stay numbers)
+    bindings: list[Binding] = field(default_factory=list)
+
+    def binding_mask(self, binding: Binding) -> pd.Series:
+        """Rows where the limit binds (a blank or unlimited limit never binds)."""
+        value = pd.to_numeric(self.frame[binding.value], errors="coerce")
+        limit = pd.to_numeric(self.frame[binding.limit], errors="coerce")
+        finite = limit.notna() & ~limit.isin([math.inf, -math.inf])
+        return finite & (value >= limit - TOL * limit.abs().clip(lower=1.0))
+
+    def display(self, lang: str = "en", currency: str = "USD") -> list[list[str]]:
+        """Cells as text for a printed table."""
+        out = []
+        for row in self.frame.itertuples(index=False):
+            out.append(
+                [
+                    format_value(v, c.kind, lang, currency)
+                    for v, c in zip(row, self.columns, strict=True)
+                ]
+            )
+        return out
+
+
+def format_value(value: object, kind: str, lang: str = "en", currency: str = "USD") -> str:
+    if kind == MONEY:
+        if isinstance(value, float) and math.isinf(value):
+            return label("unlimited", lang)
+        return fmt.money(value, lang, currency)
+    if kind == PRICE:
+        return fmt.number(value, lang, 4)
+    if kind == SHARE:
+        return fmt.pct(value, lang, 1)
+    if kind in (UNITS, COUNT):
+        if isinstance(value, float) and math.isinf(value):
+            return label("unlimited", lang)
+        return fmt.number(value, lang, 0)
+    if kind == DECIMAL:
+        return fmt.number(value, lang, 2)
+    if isinstance(value, bool):
+        return label("yes" if value else "no", lang)
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _cols(lang: str, spec: list[tuple[str, str]]) -> list[Column]:
+    return [Column(key, label(key, lang), kind) for key, kind in spec]
+
+
+def _title(key: str, lang: str) -> str:
+    return label(f"sheet_{key}", lang)
+
+
+def _lookup(frame: pd.DataFrame, key: str, value: str) -> dict:
+    return dict(zip(frame[key], frame[value], strict=False))
+
+
+# The tables --------------------------------------------------------------------------------
+
+
+def phases_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """Actions per period: onboard, start qualification (one-time cost, ready from), ramps."""
+    frame = plan.actions.copy()
+    frame["kind"] = [label(k, lang) for k in frame["kind"]]
+    frame["ready_period"] = [
+        label("beyond_horizon", lang) if (k == "start_qualification" and not r) else r
+        for k, r in zip(plan.actions["kind"], frame["ready_period"], strict=True)
+    ]
+    spec = [
+        ("period", TEXT),
+        ("kind", TEXT),
+        ("component_id", TEXT),
+        ("supplier_id", TEXT),
+        ("one_time_cost", MONEY),
+        ("ready_period", TEXT),
+        ("share_from", SHARE),
+        ("share_to", SHARE),
+    ]
+    return Table("phases", _title("phases", lang), _cols(lang, spec), frame[[k for k, _ in spec]])
+
+
+def allocation_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    frame = plan.allocation.copy()
+    spec = [
+        ("component_id", TEXT),
+        ("supplier_id", TEXT),
+        ("period", TEXT),
+        ("share", SHARE),
+        ("units", UNITS),
+        ("unit_price", PRICE),
+        ("cost", MONEY),
+        ("is_incumbent", TEXT),
+    ]
+    frame["is_incumbent"] = frame["is_incumbent"].astype(bool)
+    return Table(
+        "allocation", _title("allocation", lang), _cols(lang, spec), frame[[k for k, _ in spec]]
+    )
+
+
+def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """Load against capacity per supplier and period (blank capacity = unlimited)."""
+    frame = plan.supplier_load.copy()
+    sup = project["Suppliers"]
+    frame.insert(1, "supplier_name", frame["supplier_id"].map(_lookup(sup, "supplier_id", "name")))
+    frame.insert(2, "country", frame["supplier_id"].map(_lookup(sup, "supplier_id", "country")))
+    cap = pd.to_numeric(frame["capacity"], errors="coerce")
+    finite = cap.notna() & ~cap.isin([math.inf])
+    frame["utilisation"] = (frame["units"] / cap).where(finite & (cap > 0))
+    spec = [
+        ("supplier_id", TEXT),
+        ("supplier_name", TEXT),
+        ("country", TEXT),
+        ("period", TEXT),
+        ("units", UNITS),
+        ("capacity", UNITS),
+        ("utilisation", SHARE),
+    ]
+    return Table(
+        "suppliers",
+        _title("suppliers", lang),
+        _cols(lang, spec),
+        frame[[k for k, _ in spec]],
+        [Binding("units", "capacity")],
+    )
+
+
+def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    spec = [
+        ("product_id", TEXT),
+        ("period", TEXT),
+        ("china_content_usd", DECIMAL),
+        ("china_share", SHARE),
+        ("cap", SHARE),
+        ("rvc", SHARE),
+        ("tariff_tier", COUNT),
+        ("tariff_rate", SHARE),
+        ("tariff_cost", MONEY),
+    ]
+    return Table(
+        "content",
+        _title("content", lang),
+        _cols(lang, spec),
+        plan.content[[k for k, _ in spec]].copy(),
+        [Binding("china_share", "cap")],
+    )
+
+
+def periods_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    spec = [
+        ("period", TEXT),
+        ("material_cost", MONEY),
+        ("one_time_cost", MONEY),
+        ("tariff_cost", MONEY),
+        ("total_cost", MONEY),
+        ("budget", MONEY),
+        ("budget_used", MONEY),
+        ("qualification_slots", COUNT),
+        ("slots_used", COUNT),
+    ]
+    return Table(
+        "periods",
+        _title("periods", lang),
+        _cols(lang, spec),
+        plan.periods[[k for k, _ in spec]].copy(),
+        [Binding("budget_used", "budget"), Binding("slots_used", "qualification_slots")],
+    )
+
+
+def _shares(plan: Plan, key: str) -> dict[str, float]:
+    value = plan.summary.get(key)
+    if isinstance(value, dict):
+        return value
+    # a hand-made plan without the summary: read the content table
+    content = plan.content
+    if content.empty:
+        return {}
+    periods = list(dict.fromkeys(content["period"]))
+    pick = periods[0] if key.endswith("first") else periods[-1]
+    rows = content[content["period"] == pick]
+    return dict(zip(rows["product_id"], rows["china_share"], strict=True))
+
+
+def headline(project: TypedProject, plan: Plan) -> dict[str, float | None]:
+    """The figures a manager reads first (all from the plan, none recomputed here)."""
+    s = plan.summary
+    total = plan.total_cost
+    tariff = s.get("tariff_cost", float(plan.periods["tariff_cost"].sum()))
+    nothing = s.get("do_nothing_cost")
+    nothing_tariff = s.get("do_nothing_tariff")
+    return {
+        "total_cost": total,
+        "do_nothing_cost": nothing,
+        "saving_vs_do_nothing": s.get("saving_vs_do_nothing"),
+        "tariff_cost": tariff,
+        "do_nothing_tariff": nothing_tariff,
+        "tariffs_saved": None if nothing_tariff is None else nothing_tariff - tariff,
+        "one_time_cost": s.get("one_time_cost", float(plan.periods["one_time_cost"].sum())),
+        "material_cost": s.get("material_cost", float(plan.periods["material_cost"].sum())),
+    }
+
+
+SUMMARY_LABELS: dict[str, tuple[str, str]] = {
+    "plan_name": ("Plan", "Kế hoạch"),
+    "status": ("Status", "Trạng thái"),
+    "verified": ("Passed the independent check", "Đã qua kiểm tra độc lập"),
+    "total_cost": ("Total cost of the plan", "Tổng chi phí của kế hoạch"),
+    "do_nothing_cost": ("Cost of doing nothing (incumbents only)", "Chi phí nếu giữ nguyên"),
+    "saving_vs_do_nothing": ("Saving against doing nothing", "Tiết kiệm so với giữ nguyên"),
+    "tariff_cost": ("Tariffs paid", "Thuế phải trả"),
+    "do_nothing_tariff": ("Tariffs if doing nothing", "Thuế nếu giữ nguyên"),
+    "tariffs_saved": ("Tariffs saved", "Thuế tiết kiệm được"),
+    "one_time_cost": (
+        "One-time spending (switching, onboarding)",
+        "Chi phí một lần (chuyển đổi, đánh giá)",
+    ),
+    "material_cost": ("Material cost", "Chi phí vật tư"),
+    "best_bound": ("Best bound (no plan can cost less)", "Cận dưới (không kế hoạch nào rẻ hơn)"),
+    "gap": ("Optimality gap", "Khoảng cách tối ưu"),
+    "solve_seconds": ("Solve time (s)", "Thời gian giải (giây)"),
+    "backend": ("Solver", "Bộ giải"),
+    "parts_switched": ("Parts switched", "Số linh kiện chuyển đổi"),
+    "suppliers_onboarded": ("Suppliers onboarded", "Số nhà cung cấp mới"),
+    "china_share": ("Chinese share {p}: {a} → {b}", "Tỷ lệ TQ {p}: {a} → {b}"),
+}
+
+STATUS_LABELS = {
+    "optimal": ("optimal", "tối ưu"),
+    "feasible": ("feasible (not proven optimal)", "khả thi (chưa chứng minh tối ưu)"),
+}
+
+
+def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """Item / value rows; each row carries its own kind (money, share, text...)."""
+    vi = lang == "vi"
+    s = plan.summary
+    head = headline(project, plan)
+    rows: list[tuple[str, object, str]] = []
+
+    def add(key: str, value: object, kind: str) -> None:
+        rows.append((SUMMARY_LABELS[key][1 if vi else 0], value, kind))
+
+    status = plan.status.value
+    add("plan_name", project.settings.plan_name, TEXT)
+    add("status", STATUS_LABELS.get(status, (status, status))[1 if vi else 0], TEXT)
+    add("verified", label("yes" if plan.verified else "no", lang), TEXT)
+    for key in (
+        "total_cost",
+        "do_nothing_cost",
+        "saving_vs_do_nothing",
+        "material_cost",
+        "one_time_cost",
+        "tariff_cost",
+        "do_nothing_tariff",
+        "tariffs_saved",
+    ):
+        if head.get(key) is not None:
+            add(key, head[key], MONEY)
+    if plan.best_bound is not None:
+        add("best_bound", plan.best_bound, MONEY)
+    if plan.gap is not None:
+        add("gap", plan.gap, SHARE)
+    add("parts_switched", s.get("parts_switched", _count(plan, "start_qualification")), COUNT)
+    add("suppliers_onboarded", s.get("suppliers_onboarded", _count(plan, "onboard")), COUNT)
+    first, last = _shares(plan, "china_share_first"), _shares(plan, "china_share_last")
+    template = SUMMARY_LABELS["china_share"][1 if vi else 0]
+    periods = project.periods
+    for p in first:
+        text = template.format(p=p, a=periods[0], b=periods[-1])
+        rows.append((text, f"{fmt.pct(first[p], lang, 1)} → {fmt.pct(last.get(p), lang, 1)}", TEXT))
+    add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)
+    if plan.backend:
+        add("backend", plan.backend, TEXT)
+    frame = pd.DataFrame(rows, columns=["item", "value", "kind"])
+    columns = [Column("item", label("item", lang)), Column("value", label("value", lang))]
+    return Table("summary", _title("summary", lang), columns, frame)
+
+
+def _count(plan: Plan, kind: str) -> int:
+    acts = plan.actions
+    picked = acts[acts["kind"] == kind]
+    return int(picked["component_id" if kind != "onboard" else "supplier_id"].nunique())
+
+
+ASSUMPTION_LABELS: dict[str, tuple[str, str]] = {
+    "horizon": ("Horizon", "Thời gian kế hoạch"),
+    "objective": ("Objective", "Mục tiêu"),
+    "content_basis": ("Chinese share measured against", "Tỷ lệ TQ tính trên"),
+    "rvc_min": ("Least regional value content (RVC)", "RVC tối thiểu"),
+    "incumbent_max_drop": (
+        "Largest fall of an incumbent's share per period",
+        "Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại",
+    ),
+    "currency": ("Currency", "Tiền tệ"),
+    "fx": ("Exchange rate (VND per USD)", "Tỷ giá (VND/USD)"),
+    "tiers": ("Tariff on US-bound units", "Thuế với hàng xuất Mỹ"),
+    "budget": ("One-time budget per period", "Ngân sách một lần mỗi kỳ"),
+    "slots": ("New qualifications per period", "Số phê duyệt mới mỗi kỳ"),
+    "cap": ("Glide path (largest Chinese share)", "Lộ trình trần tỷ lệ TQ"),
+    "inactive": ("Periods without tariff", "Các kỳ không áp thuế"),
+    "counts": ("Project size", "Quy mô dự án"),
+    "time_limit": ("Time limit (s)", "Giới hạn thời gian (giây)"),
+}
+
+OBJECTIVES = {
+    "min_cost": ("least total cost", "chi phí thấp nhất"),
+    "min_china": (
+        "least Chinese content, then least cost",
+        "ít hàm lượng TQ nhất, rồi chi phí thấp nhất",
+    ),
+}
+BASES = {
+    "fob": ("FOB price", "giá FOB"),
+    "materials": ("material cost", "chi phí vật tư"),
+}
+
+
+def _per_period(values: list[object], periods: list[str], kind: str, lang: str) -> str:
+    """'2027-Q1: 50,000; 2027-Q2: 50,000' compressed to a range when all equal."""
+    shown = [format_value(v, kind, lang) or label("none", lang) for v in values]
+    if len(set(shown)) == 1:
+        return shown[0]
+    return "; ".join(f"{p}: {v}" for p, v in zip(periods, shown, strict=True))
+
+
+def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """What the plan assumed: settings, limits, tariff tiers, horizon (as readable sentences)."""
+    vi = lang == "vi"
+    st = project.settings
+    per = project["Periods"]
+    periods = project.periods
+    rows: list[tuple[str, str]] = []
+
+    def add(key: str, value: str) -> None:
+        rows.append((ASSUMPTION_LABELS[key][1 if vi else 0], value))
+
+    add("horizon", f"{periods[0]} → {periods[-1]} ({len(periods)})" if periods else "")
+    add("objective", OBJECTIVES.get(st.objective, (st.objective, st.objective))[1 if vi else 0])
+    add("content_basis", BASES.get(st.content_basis, (st.content_basis,) * 2)[1 if vi else 0])
+    add("rvc_min", fmt.pct(st.rvc_min, lang) if st.rvc_min is not None else label("none", lang))
+    add("incumbent_max_drop", fmt.pct(st.incumbent_max_drop, lang))
+    add("budget", _per_period(list(per["budget"]), periods, MONEY, lang))
+    add("slots", _per_period(list(per["max_new_qualifications"]), periods, COUNT, lang))
+    add("cap", _per_period(list(per["china_cap"]), periods, SHARE, lang))
+    tiers = project["Tariffs"].sort_values("max_china_share")
+    add(
+        "tiers",
+        "; ".join(
+            f"≤ {fmt.pct(s, lang)}: {fmt.pct(r, lang)}"
+            for s, r in zip(tiers["max_china_share"], tiers["rate"], strict=True)
+        ),
+    )
+    off = [p for p, a in zip(periods, per["tariff_active"], strict=True) if not bool(a)]
+    if off:
+        add("inactive", ", ".join(off))
+    add("currency", st.currency)
+    if st.fx_vnd_per_usd:
+        add("fx", fmt.number(st.fx_vnd_per_usd, lang))
+    counts = (
+        f"{len(project['Components'])} linh kiện, {len(project['Products'])} sản phẩm, "
+        f"{len(project['Suppliers'])} nhà cung cấp, {len(project['Offers'])} báo giá"
+        if vi
+        else f"{len(project['Components'])} parts, {len(project['Products'])} products, "
+        f"{len(project['Suppliers'])} suppliers, {len(project['Offers'])} quotes"
+    )
+    add("counts", counts)
+    add("time_limit", fmt.number(st.time_limit_s, lang))
+    frame = pd.DataFrame(rows, columns=["item", "value"])
+    columns = [Column("item", label("item", lang)), Column("value", label("value", lang))]
+    return Table("assumptions", _title("assumptions", lang), columns, frame)
+
+
+def all_tables(project: TypedProject, plan: Plan, lang: str = "en") -> list[Table]:
+    """Every plan table in the order the workbook shows them."""
+    return [
+        summary_table(project, plan, lang),
+        phases_table(project, plan, lang),
+        periods_table(project, plan, lang),
+        allocation_table(project, plan, lang),
+        suppliers_table(project, plan, lang),
+        content_table(project, plan, lang),
+        assumptions_table(project, plan, lang),
+    ]
