@@ -350,6 +350,45 @@ def read_csv_folder(
     return _assemble(grids, mapping, folder)
 
 
+def load_cells(path: Path | str, encoding: str | None = None) -> list[tuple[str, Grid]]:
+    """Every sheet's cells (an .xlsx file, a folder of CSV files or one CSV file), safely.
+
+    The app reads cells once, shows them in the column-mapping dialog, then assembles them
+    with the user's mapping (`assemble`); raises RefusedFile."""
+    path = Path(path)
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".txt"))
+        if not files:
+            raise RefusedFile(
+                "no_csv", f"No CSV files in {path}.", f"Không có tệp CSV nào trong {path}."
+            )
+        return [(f.stem, _decoded_csv(f, encoding)) for f in files]
+    if not path.exists():
+        raise RefusedFile("missing", f"{path} does not exist.", f"{path} không tồn tại.")
+    if path.suffix.lower() in (".csv", ".txt"):
+        return [(path.stem, _decoded_csv(path, encoding))]
+    precheck_xlsx(path)
+    return run_isolated(load_xlsx_cells, str(path), timeout_s=60.0, memory_mb=3072)
+
+
+def _decoded_csv(file: Path, encoding: str | None) -> Grid:
+    try:
+        return load_csv_cells(file, encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise RefusedFile(
+            "encoding",
+            f"{file.name}: cannot decode the text ({exc}).",
+            f"{file.name}: không giải mã được văn bản ({exc}).",
+        ) from None
+
+
+def assemble(
+    named_grids: list[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path | str
+) -> RawProject:
+    """Cells (from `load_cells`) as a raw project, under the user's column mapping."""
+    return _assemble(named_grids, mapping, Path(path))
+
+
 def read_project(
     path: Path | str, mapping: ColumnMapping | None = None, encoding: str | None = None
 ) -> RawProject:

@@ -1,0 +1,232 @@
+"""The whole job through the window: open, edit and undo, paste, problems, save and reopen."""
+
+from __future__ import annotations
+
+import copy
+
+import openpyxl
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from planner.problems import ERROR
+from tests.ui.conftest import SAMPLE, SMALL, close_quietly, open_and_wait, write_book
+from ui import dialogs
+
+
+def _cell(win, sheet, row_pos, column):
+    panel = win.panels[sheet]
+    model = panel.table.sheet_model
+    j = list(model.frame.columns).index(column)
+    return model, model.index(row_pos, j)
+
+
+def test_opens_the_sample(qtbot, window):
+    open_and_wait(qtbot, window, SAMPLE)
+    doc = window.doc
+    assert doc.name == SAMPLE.name
+    assert window.panels["Components"].table.sheet_model.rowCount() == 150
+    assert window.nav.item(0).text() == "Components (150)"
+    assert not [p for p in doc.problems if p.severity == ERROR]
+    assert window.actionPlan.isEnabled()
+    assert SAMPLE.name in window.windowTitle()
+    assert not window.isWindowModified()
+
+
+def test_edit_is_converted_checked_and_undone(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Components", 0, "current_unit_price")
+    assert model.setData(index, "1,234.5")
+    assert model.frame["current_unit_price"].iloc[0] == 1234.5  # stored as a number
+    assert window.isWindowModified()
+    assert window.actionUndo.text().startswith("Undo Edit Components row 2")
+
+    assert model.setData(index, "four dollars")  # kept as typed, flagged
+    assert model.frame["current_unit_price"].iloc[0] == "four dollars"
+    window._revalidate()
+    errors = [p for p in window.doc.problems if p.severity == ERROR]
+    assert {(p.sheet, p.row, p.column) for p in errors} == {("Components", 2, "current_unit_price")}
+    assert "'four dollars' is not a number" in errors[0].message.en
+    assert index.data(Qt.BackgroundRole) is not None  # tinted
+    assert not window.actionPlan.isEnabled()  # errors block planning
+
+    window.actionUndo.trigger()
+    window.actionUndo.trigger()
+    window._revalidate()
+    assert model.frame["current_unit_price"].iloc[0] == 4.2
+    assert not [p for p in window.doc.problems if p.severity == ERROR]
+    assert window.actionPlan.isEnabled()
+    assert not window.isWindowModified()
+    window.actionRedo.trigger()
+    assert model.frame["current_unit_price"].iloc[0] == 1234.5
+
+
+def test_problem_double_click_jumps_to_the_cell(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Offers", 1, "unit_price")
+    model.setData(index, "")  # a required price left blank
+    window._revalidate()
+    problems = window.problems.problems_model
+    row = next(i for i, p in enumerate(problems.problems) if p.severity == ERROR)
+    window.show_page("Components")
+    window.problems.doubleClicked.emit(problems.index(row, 4))
+    table = window.panels["Offers"].table
+    assert window.stack.currentWidget() is window.panels["Offers"]
+    current = table.proxy.mapToSource(table.currentIndex())
+    assert (current.row(), model.column_name(current.column())) == (1, "unit_price")
+
+
+def test_paste_a_block_from_excel_is_one_undo_step(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    table = window.panels["Suppliers"].table
+    model = table.sheet_model
+    assert model.rowCount() == 5
+    table.setCurrentIndex(table.proxy.index(4, 0))
+    QGuiApplication.clipboard().setText(
+        "HP-PLA\tHải Phòng Plastics\tVN\n"
+        "TN-BAT\tThái Nguyên Battery\tViệt Nam\n"
+        "HN-CAM\tHà Nội Camera\tVN\n"
+    )
+    table.paste()
+    assert model.rowCount() == 7  # the paste ran past the end: two rows added
+    assert list(model.frame["supplier_id"].iloc[4:]) == ["HP-PLA", "TN-BAT", "HN-CAM"]
+    assert model.frame["country"].iloc[5] == "VN"  # converted like a workbook cell
+    window.actionUndo.trigger()
+    assert model.rowCount() == 5
+    assert model.frame["name"].iloc[4] == "Hải Phòng Plastics"
+
+    table.selectAll()
+    table.copy()
+    copied = QGuiApplication.clipboard().text().splitlines()
+    assert len(copied) == 5 and copied[3].split("\t")[0] == "BN-PCB"
+
+
+def test_add_and_delete_rows(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    table = window.panels["Products"].table
+    model = table.sheet_model
+    table.add_row()
+    assert model.rowCount() == 3
+    model.setData(model.index(2, 0), "MOD1")
+    table.selectRow(0)
+    table.delete_rows()
+    assert list(model.frame["product_id"]) == ["CT1", "MOD1"]
+    window.actionUndo.trigger()
+    assert list(model.frame["product_id"]) == ["VR1", "CT1", "MOD1"]
+    assert list(model.frame.index) == [2, 3, 4]  # Excel row numbers kept
+
+
+def test_save_and_reopen(qtbot, window, small_path, tmp_path, monkeypatch):
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Components", 1, "description")
+    model.setData(index, "=SUM(A1:A2) housing")  # typed text that looks like a formula
+    target = tmp_path / "saved.xlsx"
+    monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(target))
+    assert window.save_as()
+    assert not window.isWindowModified()
+    assert window.recent_files()[0] == str(target)
+    cell = openpyxl.load_workbook(target)["Components"]["B3"]
+    assert cell.value == "=SUM(A1:A2) housing" and cell.data_type == "s"
+    open_and_wait(qtbot, window, target)
+    model, index = _cell(window, "Components", 1, "description")
+    assert index.data() == "=SUM(A1:A2) housing"
+    assert window.doc.path == target
+
+
+def test_unsaved_changes_prompt(qtbot, window, small_path, monkeypatch):
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Products", 0, "name")
+    model.setData(index, "Headset 2")
+    asked = []
+    monkeypatch.setattr(
+        dialogs, "ask_save_changes", lambda parent, name: asked.append(name) or dialogs.CANCEL
+    )
+    assert not window.close()
+    assert window.isVisible() and asked == ["small.xlsx"]
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: dialogs.DISCARD)
+    assert window.close()
+
+
+def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monkeypatch):
+    from ui import autosave
+    from ui.app import offer_recovery
+    from ui.main_window import MainWindow
+
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Products", 0, "name")
+    model.setData(index, "Headset after crash")
+    window.autosave_now()
+    assert len(autosave.pending()) == 1
+    # the app dies here; a new one starts
+    fresh = MainWindow()
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
+    assert offer_recovery(fresh)
+    model, index = _cell(fresh, "Products", 0, "name")
+    assert index.data() == "Headset after crash"
+    assert fresh.isWindowModified() and fresh.doc.path == small_path
+    assert autosave.pending() == []
+    close_quietly(fresh)
+
+
+def test_refused_file_shows_a_message(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "not-a-workbook.xlsx"
+    bad.write_text("this is not a zip")
+    shown = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text, detail="": shown.append(text))
+    open_and_wait(qtbot, window, bad)
+    assert shown and "not-a-workbook.xlsx" in shown[0]
+    assert window.doc.source is None  # the empty project is still open
+
+
+def test_import_with_a_column_mapping_remembered(qtbot, window, tmp_path, monkeypatch):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Components"][0][0] = "Item code (ERP)"
+    sheets["Components"][0][5] = "Cost now"
+    path = write_book(sheets, tmp_path / "erp.xlsx")
+    seen = []
+
+    def answer(dialog):
+        page = next(p for p in dialog.pages if p.title == "Components")
+        for text, box in page.boxes:
+            if text == "Item code (ERP)":
+                box.setCurrentIndex(box.findData("component_id"))
+            if text == "Cost now":
+                box.setCurrentIndex(box.findData("current_unit_price"))
+        seen.append(page.missing_required())
+        return True
+
+    monkeypatch.setattr(window, "run_dialog", answer)
+    open_and_wait(qtbot, window, path)
+    assert seen == [[]]
+    assert window.doc.can_plan
+    assert window.doc.frame("Components")["current_unit_price"].iloc[0] == 4.2
+
+    monkeypatch.setattr(window, "run_dialog", lambda d: pytest_fail("asked twice"))
+    open_and_wait(qtbot, window, path)  # same headers: the answer is remembered
+    assert window.doc.can_plan
+
+
+def pytest_fail(message):
+    import pytest
+
+    pytest.fail(message)
+
+
+def test_tariff_preset_and_glide_path(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    scenario = window.scenario
+    scenario.preset.setCurrentIndex(scenario.preset.findData("section122_2026"))
+    scenario.apply_tariff_preset()
+    tariffs = window.doc.frame("Tariffs")
+    assert list(tariffs["max_china_share"]) == [1.0] and list(tariffs["rate"]) == [0.1]
+    scenario.cap_from.setValue(60)
+    scenario.cap_to.setValue(30)
+    scenario.hold.setValue(1)
+    scenario.fill_glide_path()
+    assert list(window.doc.frame("Periods")["china_cap"]) == [0.6, 0.6, 0.45, 0.3]
+    window.actionUndo.trigger()
+    window.actionUndo.trigger()
+    assert list(window.doc.frame("Tariffs")["rate"]) == [0.2, 0.4]
+    scenario.time_limit.setValue(15)
+    scenario.time_limit.editingFinished.emit()
+    window._revalidate()
+    assert window.doc.validation.project.settings.time_limit_s == 15

@@ -1,0 +1,68 @@
+"""`locplan-gui [FILE] [--lang en|vi]`: the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ui import autosave, dialogs, i18n
+
+ORGANISATION = "LocPlan"
+APPLICATION = "Supplier Localization Planner"
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    return app  # type: ignore[return-value]
+
+
+def offer_recovery(window) -> bool:
+    """After a crash: offer the newest autosave back (once); True when recovered."""
+    found = autosave.pending()
+    if not found:
+        return False
+    rec = found[0]
+    name = rec.original.name if rec.original else i18n.tr("an untitled project")
+    if dialogs.ask_yes_no(
+        window,
+        i18n.tr("Recover unsaved changes?"),
+        i18n.tr("The app closed without saving {name}. Open the copy saved automatically?").format(
+            name=name
+        ),
+    ):
+        window.recover(rec)
+        return True
+    autosave.discard_recovery(rec)
+    return False
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_in = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="locplan-gui", description=APPLICATION)
+    parser.add_argument("file", nargs="?", help="project workbook (.xlsx) or CSV folder")
+    parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the app")
+    args = parser.parse_args(args_in)
+    app = make_app([sys.argv[0]])
+    i18n.set_language(args.lang or i18n.saved_language(), remember=args.lang is not None)
+
+    from ui.main_window import MainWindow  # after the translator: texts are set on creation
+
+    window = MainWindow()
+    window.show()
+
+    def start() -> None:
+        if not offer_recovery(window) and args.file:
+            window.open_path(Path(args.file))
+
+    QTimer.singleShot(0, start)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,82 @@
+"""Message boxes and file choosers with the app's own (translated) button texts.
+
+Every modal question the app asks goes through this module, so tests replace these functions
+and a dialog nobody can click never hangs the suite.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from ui.i18n import tr
+
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    return QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
+
+
+def info(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    box = _box(parent, QMessageBox.Information, title, text)
+    if detail:
+        box.setDetailedText(detail)
+    box.addButton(tr("OK"), QMessageBox.AcceptRole)
+    box.exec()
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    box = _box(parent, QMessageBox.Warning, title, text)
+    if detail:
+        box.setDetailedText(detail)
+    box.addButton(tr("OK"), QMessageBox.AcceptRole)
+    box.exec()
+
+
+def ask_save_changes(parent: QWidget | None, name: str) -> str:
+    """'Save changes to X?' -> SAVE, DISCARD or CANCEL."""
+    box = _box(
+        parent,
+        QMessageBox.Question,
+        tr("Unsaved changes"),
+        tr("Save the changes to {name} before closing it?").format(name=name),
+    )
+    save = box.addButton(tr("Save"), QMessageBox.AcceptRole)
+    discard = box.addButton(tr("Don't save"), QMessageBox.DestructiveRole)
+    box.addButton(tr("Cancel"), QMessageBox.RejectRole)
+    box.setDefaultButton(save)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return SAVE
+    if clicked is discard:
+        return DISCARD
+    return CANCEL
+
+
+def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:
+    box = _box(parent, QMessageBox.Question, title, text)
+    yes = box.addButton(tr("Yes"), QMessageBox.YesRole)
+    no = box.addButton(tr("No"), QMessageBox.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def open_project_path(parent: QWidget | None, start: str = "") -> str:
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        tr("Open project"),
+        start,
+        tr("Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)"),
+    )
+    return path
+
+
+def open_csv_folder(parent: QWidget | None, start: str = "") -> str:
+    return QFileDialog.getExistingDirectory(parent, tr("Open a folder of CSV files"), start)
+
+
+def save_path(parent: QWidget | None, title: str, start: str, filters: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, title, start, filters)
+    return path

@@ -1,0 +1,169 @@
+"""The open project: the cells as typed (a RawProject), its file, its undo history, its problems.
+
+Every change goes through an undo command (ui/commands.py) that calls the three mutators here,
+so the views, the Problems panel and the saved file never disagree. Rows are addressed by
+position; their labels are the row numbers Excel shows, kept from the source file so that a
+problem's "row 12" is the row the user sees in Excel.
+"""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pandas as pd
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from planner import schema
+from planner.io.read import ColumnMapping, RawProject
+from planner.io.write import write_raw
+from planner.problems import Problem
+from planner.validate import Validation, validate
+
+
+def _blank_frame(sheet: schema.Sheet) -> pd.DataFrame:
+    frame = pd.DataFrame(columns=sheet.column_names, dtype=object)
+    frame.index.name = "row"
+    return frame
+
+
+def complete(raw: RawProject) -> RawProject:
+    """Every sheet present, with every schema column (blank ones added), so the user can fill
+    in what the source lacked; unknown columns are kept after the known ones."""
+    for sheet in schema.SHEETS:
+        frame = raw.sheets.get(sheet.name)
+        if frame is None:
+            raw.sheets[sheet.name] = _blank_frame(sheet)
+            raw.header_rows.setdefault(sheet.name, 1)
+            continue
+        known = [c for c in sheet.column_names if c in frame.columns]
+        missing = [c for c in sheet.column_names if c not in frame.columns]
+        extra = [c for c in frame.columns if c not in sheet.column_names]
+        for c in missing:
+            frame[c] = None
+        ordered = [c for c in sheet.column_names if c in known or c in missing]
+        raw.sheets[sheet.name] = frame[ordered + extra].astype(object)
+    return raw
+
+
+class ProjectDocument(QObject):
+    cells_changed = Signal(str, int, int, int, int)  # sheet, first/last position, first/last col
+    rows_changed = Signal(str)  # rows added or removed: the sheet's views reset
+    validated = Signal()
+
+    def __init__(
+        self,
+        raw: RawProject,
+        path: Path | None = None,
+        mapping: ColumnMapping | None = None,
+        encoding: str | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.raw = complete(raw)
+        self.path = Path(path) if path else None
+        self.source = raw.path  # the file or CSV folder it came from
+        self.mapping = mapping
+        self.encoding = encoding
+        self.undo = QUndoStack(self)
+        self.validation: Validation | None = None
+        self.revalidate()
+
+    # reading ---------------------------------------------------------------------------------
+    def frame(self, sheet: str) -> pd.DataFrame:
+        return self.raw.sheets[sheet]
+
+    @property
+    def name(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        if self.source is not None:
+            return Path(self.source).name
+        return "untitled.xlsx"
+
+    @property
+    def problems(self) -> list[Problem]:
+        notes = list(self.raw.notes)
+        return notes + (self.validation.problems if self.validation else [])
+
+    @property
+    def can_plan(self) -> bool:
+        return self.validation is not None and self.validation.ok
+
+    # mutators (called by undo commands only) -------------------------------------------------
+    def set_values(self, sheet: str, changes: list[tuple[int, str, object]]) -> None:
+        """changes: (row position, column name, new value)."""
+        frame = self.raw.sheets[sheet]
+        cols = list(frame.columns)
+        for pos, col, value in changes:
+            frame.iat[pos, cols.index(col)] = value
+        if changes:
+            rows = [p for p, _, _ in changes]
+            js = [cols.index(c) for _, c, _ in changes]
+            self.cells_changed.emit(sheet, min(rows), max(rows), min(js), max(js))
+
+    def insert_rows(self, sheet: str, positions: list[int], rows: pd.DataFrame) -> None:
+        """Insert `rows` (with their labels) so that they end at `positions` (ascending)."""
+        frame = self.raw.sheets[sheet]
+        records = list(frame.itertuples(index=False, name=None))
+        labels = list(frame.index)
+        for pos, label, record in zip(
+            positions, rows.index, rows.itertuples(index=False, name=None), strict=True
+        ):
+            records.insert(pos, record)
+            labels.insert(pos, label)
+        if any(b <= a for a, b in itertools.pairwise(labels)):
+            start = labels[0] if labels else self.raw.header_rows.get(sheet, 1) + 1
+            labels = list(range(start, start + len(labels)))
+        self._replace(sheet, records, labels, list(frame.columns))
+
+    def remove_rows(self, sheet: str, positions: list[int]) -> pd.DataFrame:
+        """Remove rows by position; returns them (with labels) for undo."""
+        frame = self.raw.sheets[sheet]
+        removed = frame.iloc[positions].copy()
+        keep = [i for i in range(len(frame)) if i not in set(positions)]
+        kept = frame.iloc[keep]
+        self._replace(
+            sheet,
+            list(kept.itertuples(index=False, name=None)),
+            list(kept.index),
+            list(frame.columns),
+        )
+        return removed
+
+    def next_label(self, sheet: str) -> int:
+        frame = self.raw.sheets[sheet]
+        if len(frame):
+            return int(frame.index[-1]) + 1
+        return self.raw.header_rows.get(sheet, 1) + 1
+
+    def _replace(self, sheet: str, records: list, labels: list, columns: list) -> None:
+        frame = pd.DataFrame(records, columns=columns, index=labels, dtype=object)
+        frame.index.name = "row"
+        self.raw.sheets[sheet] = frame
+        self.rows_changed.emit(sheet)
+
+    # checking and saving ---------------------------------------------------------------------
+    def revalidate(self) -> Validation:
+        self.validation = validate(self.raw)
+        self.validated.emit()
+        return self.validation
+
+    def save(self, path: Path | None = None) -> Path:
+        """Atomic save of the cells as typed; rows are renumbered as the saved file has them."""
+        target = Path(path or self.path or "")
+        if not str(target) or target.is_dir():
+            raise ValueError("no file name")
+        if target.suffix.lower() != ".xlsx":
+            target = target.with_suffix(".xlsx")
+        write_raw(self.raw, target)
+        for name, frame in self.raw.sheets.items():
+            frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
+            self.raw.header_rows[name] = 1
+            self.rows_changed.emit(name)
+        self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
+        self.path = target
+        self.undo.setClean()
+        self.revalidate()
+        return target

@@ -1,0 +1,75 @@
+"""Languages: the app's own texts through Qt Linguist (.ts/.qm in resources/i18n), remembered.
+
+PySide6 ships no Vietnamese translation of Qt's own texts, so every dialog button and the
+undo/redo labels are set by the app itself (see ui/dialogs.py and MainWindow), not by Qt.
+Numbers and money are formatted by planner.report.fmt so the screen, the workbook and the
+printed plan agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+
+from planner.report import fmt
+
+LANGUAGES = ("en", "vi")
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+QM_FILE = RESOURCES / "i18n" / "locplan_vi.qm"
+
+_state: dict[str, object] = {"lang": "en", "translator": None}
+
+
+def tr(text: str) -> str:
+    """The app's one translation call: lupdate collects every `tr("...")` (empty context)."""
+    return QCoreApplication.translate("", text)
+
+
+def saved_language() -> str:
+    lang = QSettings().value("language", "")
+    if lang in LANGUAGES:
+        return str(lang)
+    return "vi" if QLocale.system().language() == QLocale.Vietnamese else "en"
+
+
+def current() -> str:
+    return str(_state["lang"])
+
+
+def set_language(lang: str, remember: bool = True) -> None:
+    """Install (or remove) the Vietnamese translator; Qt then sends LanguageChange events."""
+    if lang not in LANGUAGES:
+        lang = "en"
+    app = QCoreApplication.instance()
+    old = _state["translator"]
+    if old is not None and app is not None:
+        app.removeTranslator(old)
+        _state["translator"] = None
+    if lang == "vi" and app is not None:
+        translator = QTranslator(app)
+        if translator.load(str(QM_FILE)):
+            app.installTranslator(translator)
+            _state["translator"] = translator
+    _state["lang"] = lang
+    QLocale.setDefault(QLocale(QLocale.Vietnamese if lang == "vi" else QLocale.English))
+    if remember:
+        QSettings().setValue("language", lang)
+
+
+def money(value: object, currency: str = "USD", fx: float | None = None) -> str:
+    """Money in USD, or in VND at the project's exchange rate when the user chose it."""
+    if fx and currency == "VND":
+        try:
+            return fmt.money(float(value) * fx, current(), "VND")  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return ""
+    return fmt.money(value, current(), "USD")
+
+
+def pct(value: object, decimals: int | None = 1) -> str:
+    return fmt.pct(value, current(), decimals)
+
+
+def number(value: object, decimals: int = 0) -> str:
+    return fmt.number(value, current(), decimals)

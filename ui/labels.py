@@ -1,0 +1,88 @@
+"""Names of sheets and columns as the app shows them, translatable (lupdate reads the tr calls).
+
+The workbook keeps the canonical names; these are for people.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from planner import schema
+from ui import i18n
+from ui.i18n import tr
+
+
+@cache
+def _sheet_labels(lang: str) -> dict[str, str]:
+    return {
+        "Components": tr("Components"),
+        "Products": tr("Products"),
+        "BOM": tr("Bill of materials"),
+        "Suppliers": tr("Suppliers"),
+        "Offers": tr("Offers"),
+        "Periods": tr("Periods"),
+        "Volumes": tr("Volumes"),
+        "Tariffs": tr("Tariffs"),
+        "Settings": tr("Settings"),
+    }
+
+
+@cache
+def _column_labels(lang: str) -> dict[str, str]:
+    return {
+        "component_id": tr("Part"),
+        "description": tr("Description"),
+        "category": tr("Category"),
+        "hs_code": tr("HS code"),
+        "qty_per_unit": tr("Qty per unit"),
+        "current_supplier": tr("Current supplier"),
+        "current_country": tr("Current country"),
+        "current_unit_price": tr("Current unit price (USD)"),
+        "current_china_share": tr("Current Chinese share"),
+        "locked": tr("Locked"),
+        "product_id": tr("Product"),
+        "name": tr("Name"),
+        "fob_price": tr("FOB price (USD)"),
+        "us_share": tr("Share to the US"),
+        "units_per_period": tr("Units per period"),
+        "supplier_id": tr("Supplier"),
+        "country": tr("Country"),
+        "province": tr("Province"),
+        "onboarding_cost": tr("Onboarding cost (USD)"),
+        "capacity_per_period": tr("Capacity per period"),
+        "unit_price": tr("Unit price (USD)"),
+        "china_share": tr("Chinese share"),
+        "lead_periods": tr("Lead time (periods)"),
+        "switching_cost": tr("Switching cost (USD)"),
+        "max_ramp": tr("Largest ramp per period"),
+        "earliest_period": tr("Earliest period"),
+        "period": tr("Period"),
+        "budget": tr("One-time budget (USD)"),
+        "max_new_qualifications": tr("Qualification slots"),
+        "china_cap": tr("Chinese share cap"),
+        "tariff_active": tr("Tariff applies"),
+        "units": tr("Units"),
+        "max_china_share": tr("Chinese share up to"),
+        "rate": tr("Tariff rate"),
+        "key": tr("Setting"),
+        "value": tr("Value"),
+    }
+
+
+def sheet_label(name: str) -> str:
+    return _sheet_labels(i18n.current()).get(name, name)
+
+
+def column_label(name: str) -> str:
+    return _column_labels(i18n.current()).get(str(name), str(name))
+
+
+def column_help(sheet: str, name: str) -> str:
+    """The schema's help text for a column, in the current language, with its unit."""
+    spec = schema.SHEET_BY_NAME.get(sheet)
+    if spec is None or name not in spec.column_names:
+        return tr("A column the planner does not use; it is kept as it is.")
+    col = spec.column(name)
+    text = col.help_vi if i18n.current() == "vi" and col.help_vi else col.help_en
+    required = tr("Required.") if col.required else ""
+    return " ".join(s for s in (f"{name}:", text, required) if s)

@@ -1,0 +1,253 @@
+"""One QAbstractTableModel adapter per project sheet, over the document's raw frame.
+
+Edits are converted to the column's type with the planner's own parsers (so "1.234,5", "30%",
+"có" and "Trung Quốc" mean what they mean in a workbook). Text that does not parse is kept as
+typed, never lost: the validator then names the problem in the Problems panel.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from planner import schema
+from planner.io import parse
+from planner.problems import ERROR, WARNING
+from ui import i18n
+from ui.commands import SetCells
+from ui.document import ProjectDocument
+from ui.i18n import tr
+from ui.labels import column_help, column_label, sheet_label
+
+SORT_ROLE = Qt.UserRole + 1
+ERROR_TINT = QColor("#F8D0D3")
+WARNING_TINT = QColor("#FFF0C2")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _is_blank(value: object) -> bool:
+    return parse.is_blank(value)
+
+
+def display_value(value: object, kind: str | None) -> str:
+    """A stored cell as the user reads (and edits) it, in the current language."""
+    if _is_blank(value):
+        return ""
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        x = float(value)
+        if not math.isfinite(x):
+            return str(value)
+        if kind == schema.SHARE and 0 <= x <= 1:
+            text = f"{100 * x:.6g}%"
+        elif x.is_integer() and abs(x) < 1e15:
+            return f"{int(x)}"
+        else:
+            text = f"{x:.10g}"
+        return text.replace(".", ",") if i18n.current() == "vi" else text
+    return str(value)
+
+
+def convert(kind: str | None, text: object) -> tuple[object, str | None]:
+    """Typed text -> the value to store, and a message when it does not parse (kept as text)."""
+    if not isinstance(text, str):
+        return text, None
+    s = text.strip()
+    if not s:
+        return None, None
+    lang = i18n.current()
+    try:
+        if kind in (schema.NUMBER, schema.INTEGER):
+            number = parse.parse_number(s)
+            if kind == schema.INTEGER and float(number).is_integer():
+                return int(number), None
+            return (int(number) if float(number).is_integer() else number), None
+        if kind == schema.SHARE:
+            value, _percent = parse.parse_share(s)
+            return value, None
+        if kind == schema.BOOL:
+            return parse.parse_bool(s), None
+        if kind == schema.COUNTRY:
+            return parse.parse_country(s), None
+    except parse.ParseError as exc:
+        return s, exc.reason.get(lang)
+    return s, None
+
+
+class SheetModel(QAbstractTableModel):
+    """The cells of one sheet; edits become undo commands on the document's stack."""
+
+    def __init__(self, doc: ProjectDocument, sheet: str, parent=None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.sheet = sheet
+        self.spec = schema.SHEET_BY_NAME[sheet]
+        self.last_message: str | None = None
+        self._problems: dict[tuple[int, str | None], tuple[str, list[str]]] = {}
+        doc.cells_changed.connect(self._on_cells)
+        doc.rows_changed.connect(self._on_rows)
+        doc.validated.connect(self._on_validated)
+        self._on_validated()
+
+    # structure -------------------------------------------------------------------------------
+    @property
+    def frame(self):
+        return self.doc.frame(self.sheet)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.frame)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.frame.columns)
+
+    def column_name(self, j: int) -> str:
+        return str(self.frame.columns[j])
+
+    def kind(self, j: int) -> str | None:
+        name = self.column_name(j)
+        return self.spec.column(name).kind if name in self.spec.column_names else None
+
+    def row_label(self, i: int) -> int:
+        return int(self.frame.index[i])
+
+    def position_of(self, row_label: int) -> int | None:
+        try:
+            return int(self.frame.index.get_loc(row_label))
+        except KeyError:
+            return None
+
+    def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal:
+            if section >= self.columnCount():
+                return None
+            name = self.column_name(section)
+            known = name in self.spec.column_names
+            if role == Qt.DisplayRole:
+                text = column_label(name)
+                if known and self.spec.column(name).required:
+                    text += " *"
+                return text
+            if role == Qt.ToolTipRole:
+                return column_help(self.sheet, name)
+            return None
+        if role == Qt.DisplayRole and section < self.rowCount():
+            return str(self.row_label(section))
+        return None
+
+    # cells -----------------------------------------------------------------------------------
+    def value(self, i: int, j: int) -> object:
+        return self.frame.iat[i, j]
+
+    def data(self, index: Index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        i, j = index.row(), index.column()
+        value = self.value(i, j)
+        if role in (Qt.DisplayRole, Qt.EditRole):
+            return display_value(value, self.kind(j))
+        if role == SORT_ROLE:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return float(value) if not _is_blank(value) else -math.inf
+            return display_value(value, self.kind(j)).casefold()
+        if role == Qt.TextAlignmentRole:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return int(Qt.AlignRight | Qt.AlignVCenter)
+            return int(Qt.AlignLeft | Qt.AlignVCenter)
+        if role in (Qt.BackgroundRole, Qt.ToolTipRole):
+            found = self._problem(i, j)
+            if found is None:
+                return None
+            severity, messages = found
+            if role == Qt.ToolTipRole:
+                return "\n".join(messages)
+            return ERROR_TINT if severity == ERROR else WARNING_TINT
+        return None
+
+    def _problem(self, i: int, j: int) -> tuple[str, list[str]] | None:
+        label = self.row_label(i)
+        cell = self._problems.get((label, self.column_name(j)))
+        row = self._problems.get((label, None))
+        if cell and row:
+            return (ERROR if ERROR in (cell[0], row[0]) else WARNING, cell[1] + row[1])
+        return cell or row
+
+    def flags(self, index: Index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+
+    def setData(self, index: Index, value, role=Qt.EditRole) -> bool:
+        if role != Qt.EditRole or not index.isValid():
+            return False
+        return self.set_texts([(index.row(), index.column(), value)], self.edit_text(index))
+
+    def edit_text(self, index: Index) -> str:
+        return tr("Edit {sheet} row {row}, {column}").format(
+            sheet=sheet_label(self.sheet),
+            row=self.row_label(index.row()),
+            column=column_label(self.column_name(index.column())),
+        )
+
+    def set_texts(self, cells: list[tuple[int, int, object]], text: str) -> bool:
+        """Convert typed texts and push one undo step for all of them."""
+        changes, messages = [], []
+        for i, j, typed in cells:
+            new, message = convert(self.kind(j), typed)
+            if message:
+                messages.append(f"{column_label(self.column_name(j))}: {message}")
+            old = self.value(i, j)
+            if _same(old, new):
+                continue
+            changes.append((i, self.column_name(j), old, new))
+        self.last_message = "; ".join(messages[:3]) or None
+        if not changes:
+            return False
+        self.doc.undo.push(SetCells(self.doc, self.sheet, changes, text))
+        return True
+
+    # document signals ------------------------------------------------------------------------
+    def _on_cells(self, sheet: str, r0: int, r1: int, c0: int, c1: int) -> None:
+        if sheet == self.sheet:
+            self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1))
+
+    def _on_rows(self, sheet: str) -> None:
+        if sheet == self.sheet:
+            self.beginResetModel()
+            self.endResetModel()
+
+    def _on_validated(self) -> None:
+        lang = i18n.current()
+        found: dict[tuple[int, str | None], tuple[str, list[str]]] = {}
+        for p in self.doc.problems:
+            if p.sheet != self.sheet or p.row is None or p.severity not in (ERROR, WARNING):
+                continue
+            key = (p.row, p.column)
+            severity, messages = found.get(key, (WARNING, []))
+            if p.severity == ERROR:
+                severity = ERROR
+            found[key] = (severity, [*messages, p.message.get(lang)])
+        self._problems = found
+        if self.rowCount() and self.columnCount():
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                [Qt.BackgroundRole, Qt.ToolTipRole],
+            )
+
+    def retranslate(self) -> None:
+        self._on_validated()
+        self.headerDataChanged.emit(Qt.Horizontal, 0, max(0, self.columnCount() - 1))
+
+
+def _same(a: object, b: object) -> bool:
+    if _is_blank(a) and _is_blank(b):
+        return True
+    if type(a) is not type(b) and not (
+        isinstance(a, int | float) and isinstance(b, int | float) and not isinstance(a, bool)
+    ):
+        return False
+    return a == b
