@@ -21,9 +21,10 @@ QM_FILE = RESOURCES / "i18n" / "locplan_vi.qm"
 _state: dict[str, object] = {"lang": "en", "translator": None}
 
 
-def tr(text: str) -> str:
-    """The app's one translation call: lupdate collects every `tr("...")` (empty context)."""
-    return QCoreApplication.translate("", text)
+def tr(text: str, disambiguation: str | None = None) -> str:
+    """The app's one translation call: lupdate collects every `tr("...")` (empty context);
+    `disambiguation` tells apart one English word with two meanings ("Plan" noun and verb)."""
+    return QCoreApplication.translate("", text, disambiguation)
 
 
 def saved_language() -> str:

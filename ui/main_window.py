@@ -350,7 +350,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.doc is None:
             return
-        self.setWindowTitle(f"{self.doc.name}[*] — {tr('Supplier Localization Planner')}")
+        app_name = tr("Supplier Localization Planner")
+        self.setWindowTitle(f"{self.doc.name}[*] — {app_name}")
         self.setWindowModified(not self.doc.undo.isClean())
 
     def _update_undo_texts(self, *_: object) -> None:
@@ -738,7 +739,7 @@ class MainWindow(QMainWindow):
             self.actionQuit: tr("&Quit"),
             self.actionAddRow: tr("&Add row"),
             self.actionDeleteRows: tr("&Delete rows"),
-            self.actionPlan: tr("&Plan"),
+            self.actionPlan: tr("&Plan", "verb"),
             self.actionCancel: tr("&Cancel planning"),
             self.actionShowVnd: tr("Show money in &VND"),
             self.actionLanguageEn: "English",
@@ -747,7 +748,7 @@ class MainWindow(QMainWindow):
         }
         for action, text in texts.items():
             action.setText(text)
-        self.actionPlan.setIconText(tr("Plan"))
+        self.actionPlan.setIconText(tr("Plan", "verb"))
         self.actionCancel.setIconText(tr("Cancel"))
         self.actionExportExcel.setIconText(tr("Export Excel"))
         self.actionPrintPreview.setIconText(tr("Print preview"))

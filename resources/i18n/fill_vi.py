@@ -1,0 +1,306 @@
+"""Fill resources/i18n/locplan_vi.ts with the Vietnamese texts below, then compile the .qm.
+
+Run after `pyside6-lupdate` adds new source texts (see README, "Translations"):
+    python resources/i18n/fill_vi.py
+Texts already translated in the .ts (for instance in Qt Linguist) are kept.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TS = HERE / "locplan_vi.ts"
+QM = HERE / "locplan_vi.qm"
+
+VI: dict[str | tuple[str, str], str] = {
+    ("Plan", "verb"): "Lập kế hoạch",
+    ("&Plan", "verb"): "&Lập kế hoạch",
+    "OK": "Đồng ý",
+    "Unsaved changes": "Thay đổi chưa lưu",
+    "Save the changes to {name} before closing it?": "Lưu các thay đổi của {name} trước khi đóng?",
+    "Save": "Lưu",
+    "Don't save": "Không lưu",
+    "Cancel": "Hủy",
+    "Yes": "Có",
+    "No": "Không",
+    "Open project": "Mở dự án",
+    "Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)": (
+        "Sổ tính dự án (*.xlsx);;Tệp CSV (*.csv);;Mọi tệp (*)"
+    ),
+    "Open a folder of CSV files": "Mở thư mục chứa các tệp CSV",
+    "Components": "Linh kiện",
+    "Products": "Sản phẩm",
+    "Bill of materials": "Định mức vật tư",
+    "Suppliers": "Nhà cung cấp",
+    "Offers": "Báo giá",
+    "Periods": "Kỳ",
+    "Volumes": "Sản lượng",
+    "Tariffs": "Thuế",
+    "Settings": "Thiết lập",
+    "Part": "Linh kiện",
+    "Description": "Mô tả",
+    "Category": "Nhóm hàng",
+    "HS code": "Mã HS",
+    "Qty per unit": "Số lượng mỗi sản phẩm",
+    "Current supplier": "Nhà cung cấp hiện tại",
+    "Current country": "Xuất xứ hiện tại",
+    "Current unit price (USD)": "Đơn giá hiện tại (USD)",
+    "Current Chinese share": "Tỷ lệ TQ hiện tại",
+    "Locked": "Khóa",
+    "Product": "Sản phẩm",
+    "Name": "Tên",
+    "FOB price (USD)": "Giá FOB (USD)",
+    "Share to the US": "Tỷ lệ xuất Mỹ",
+    "Units per period": "Sản lượng mỗi kỳ",
+    "Supplier": "Nhà cung cấp",
+    "Country": "Quốc gia",
+    "Province": "Tỉnh/thành",
+    "Onboarding cost (USD)": "Chi phí đánh giá (USD)",
+    "Capacity per period": "Công suất mỗi kỳ",
+    "Unit price (USD)": "Đơn giá (USD)",
+    "Chinese share": "Tỷ lệ TQ",
+    "Lead time (periods)": "Thời gian phê duyệt (kỳ)",
+    "Switching cost (USD)": "Chi phí chuyển đổi (USD)",
+    "Largest ramp per period": "Mức tăng tối đa mỗi kỳ",
+    "Earliest period": "Kỳ sớm nhất",
+    "Period": "Kỳ",
+    "One-time budget (USD)": "Ngân sách một lần (USD)",
+    "Qualification slots": "Số phê duyệt tối đa",
+    "Chinese share cap": "Trần tỷ lệ TQ",
+    "Tariff applies": "Áp thuế",
+    "Units": "Số lượng",
+    "Chinese share up to": "Tỷ lệ TQ đến",
+    "Tariff rate": "Thuế suất",
+    "Setting": "Tham số",
+    "Value": "Giá trị",
+    "A column the planner does not use; it is kept as it is.": (
+        "Cột không được dùng khi lập kế hoạch; vẫn được giữ nguyên."
+    ),
+    "Required.": "Bắt buộc.",
+    "Scenario": "Kịch bản",
+    "Plan": "Kế hoạch",
+    "Problems: {e} errors, {w} warnings": "Vấn đề: {e} lỗi, {w} cảnh báo",
+    "Fix the errors to plan (double-click one to go to its cell).": (
+        "Hãy sửa các lỗi để lập kế hoạch (nhấp đúp vào một lỗi để đến ô của nó)."
+    ),
+    "Ready to plan.": "Sẵn sàng lập kế hoạch.",
+    "Undo {what}": "Hoàn tác: {what}",
+    "Undo": "Hoàn tác",
+    "Redo {what}": "Làm lại: {what}",
+    "Redo": "Làm lại",
+    "Opening {name}…": "Đang mở {name}…",
+    "Cannot open the file": "Không mở được tệp",
+    "Opened {name}.": "Đã mở {name}.",
+    "Recovered the unsaved changes.": "Đã khôi phục các thay đổi chưa lưu.",
+    "Save project as": "Lưu dự án thành",
+    "Project workbooks (*.xlsx)": "Sổ tính dự án (*.xlsx)",
+    "Cannot save": "Không lưu được",
+    "Saved {name}.": "Đã lưu {name}.",
+    "Autosave failed: {why}": "Tự động lưu thất bại: {why}",
+    "The project has errors: fix them first (see Problems).": (
+        "Dự án còn lỗi: hãy sửa trước (xem bảng Vấn đề)."
+    ),
+    "Planning…": "Đang lập kế hoạch…",
+    "Stopping: keeping the best plan found…": "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…",
+    "{elapsed} s of {limit} s": "{elapsed} / {limit} giây",
+    "best {cost}": "tốt nhất {cost}",
+    "bound {bound}": "cận dưới {bound}",
+    "gap {gap}": "khoảng cách {gap}",
+    "Plan ready: {status}.": "Đã có kế hoạch: {status}.",
+    "No plan: see the explanation on the Plan page.": (
+        "Không có kế hoạch: xem giải thích ở trang Kế hoạch."
+    ),
+    "Planning failed": "Lập kế hoạch thất bại",
+    "Planned in {s} s.": "Lập kế hoạch trong {s} giây.",
+    "There is no checked plan to export yet.": "Chưa có kế hoạch đã kiểm tra để xuất.",
+    "Export the plan to Excel": "Xuất kế hoạch ra Excel",
+    "Excel workbooks (*.xlsx)": "Sổ tính Excel (*.xlsx)",
+    "Cannot export": "Không xuất được",
+    "Exported the plan to {name}.": "Đã xuất kế hoạch ra {name}.",
+    "Export the phase plan to PDF": "Xuất kế hoạch theo giai đoạn ra PDF",
+    "PDF documents (*.pdf)": "Tài liệu PDF (*.pdf)",
+    "Wrote the phase plan to {name}.": "Đã ghi kế hoạch theo giai đoạn ra {name}.",
+    "About": "Giới thiệu",
+    "Supplier Localization Planner plans a phased switch of parts to local suppliers, "
+    "quarter by quarter, within budget, qualification slots, capacity and a glide path of "
+    "Chinese content.": (
+        "Kế hoạch nội địa hóa nhà cung cấp lập lộ trình chuyển dần linh kiện sang nhà cung "
+        "cấp trong nước theo từng quý, trong giới hạn ngân sách, số phê duyệt, công suất và "
+        "lộ trình giảm hàm lượng Trung Quốc."
+    ),
+    "&Open…": "&Mở…",
+    "Open a CSV &folder…": "Mở &thư mục CSV…",
+    "&Save": "&Lưu",
+    "Save &as…": "Lưu &thành…",
+    "&Export plan to Excel…": "&Xuất kế hoạch ra Excel…",
+    "Print pre&view…": "&Xem trước khi in…",
+    "Export phase plan to &PDF…": "Xuất kế hoạch ra &PDF…",
+    "&Quit": "T&hoát",
+    "&Add row": "&Thêm dòng",
+    "&Delete rows": "&Xóa dòng",
+    "&Plan": "&Kế hoạch",
+    "&Cancel planning": "&Hủy lập kế hoạch",
+    "Show money in &VND": "Hiển thị tiền theo &VND",
+    "&About": "&Giới thiệu",
+    "Export Excel": "Xuất Excel",
+    "Print preview": "Xem trước khi in",
+    "Export PDF": "Xuất PDF",
+    "Open": "Mở",
+    "Uses the exchange rate in the scenario settings.": "Dùng tỷ giá trong thiết lập kịch bản.",
+    "&File": "&Tệp",
+    "Open &recent": "Mở &gần đây",
+    "&Edit": "&Sửa",
+    "&View": "&Xem",
+    "&Language": "&Ngôn ngữ",
+    "&Help": "Trợ &giúp",
+    "Problems": "Vấn đề",
+    "Main toolbar": "Thanh công cụ chính",
+    "(not used)": "(không dùng)",
+    "This sheet holds:": "Sheet này chứa:",
+    "Reads as": "Đọc là",
+    "(ignore)": "(bỏ qua)",
+    "Required and not yet chosen: {names}": "Bắt buộc nhưng chưa chọn: {names}",
+    "Every required column is chosen.": "Đã chọn đủ các cột bắt buộc.",
+    "This sheet will be ignored.": "Sheet này sẽ được bỏ qua.",
+    "Match the columns": "Ghép cột",
+    "Some sheets or columns of this file were not recognised. For each sheet, choose what it "
+    "holds and what each column means. Required columns are marked *. Your answer is "
+    "remembered for files with the same headers.": (
+        "Một số sheet hoặc cột của tệp này không được nhận ra. Với mỗi sheet, hãy chọn nội dung "
+        "của nó và ý nghĩa của từng cột. Cột bắt buộc có dấu *. Lựa chọn được ghi nhớ cho các "
+        "tệp có cùng tiêu đề."
+    ),
+    "Not found: {what}": "Không tìm thấy: {what}",
+    "Read with these columns": "Đọc theo các cột này",
+    "This limit binds: it is fully used in this period.": (
+        "Giới hạn này đã chạm: dùng hết trong kỳ này."
+    ),
+    "Filter rows (any column)…": "Lọc dòng (mọi cột)…",
+    "No plan yet. Check the problems, then press Plan (F5).": (
+        "Chưa có kế hoạch. Kiểm tra các vấn đề, rồi nhấn Lập kế hoạch (F5)."
+    ),
+    "No plan meets these limits.": "Không kế hoạch nào đáp ứng các giới hạn này.",
+    "No plan was found in the time allowed.": "Không tìm được kế hoạch trong thời gian cho phép.",
+    "Planning failed.": "Lập kế hoạch thất bại.",
+    "No reason was reported.": "Không có lý do được báo.",
+    "optimal": "tối ưu",
+    "feasible": "khả thi",
+    "<b>{name}</b>: {status} plan, checked independently.": (
+        "<b>{name}</b>: kế hoạch {status}, đã kiểm tra độc lập."
+    ),
+    "Total cost {total}, against {nothing} for doing nothing.": (
+        "Tổng chi phí {total}, so với {nothing} nếu giữ nguyên."
+    ),
+    "Total cost {total}.": "Tổng chi phí {total}.",
+    "Tariffs saved {saved}; one-time spending {once}.": (
+        "Thuế tiết kiệm {saved}; chi phí một lần {once}."
+    ),
+    "Summary": "Tóm tắt",
+    "Phases": "Giai đoạn",
+    "Gantt": "Biểu đồ Gantt",
+    "Chinese content": "Hàm lượng TQ",
+    "Allocation": "Phân bổ",
+    "Supplier load": "Tải nhà cung cấp",
+    "Severity": "Mức độ",
+    "Sheet": "Sheet",
+    "Row": "Dòng",
+    "Column": "Cột",
+    "Problem": "Vấn đề",
+    "error": "lỗi",
+    "warning": "cảnh báo",
+    "note": "ghi chú",
+    "Set the plan name": "Đặt tên kế hoạch",
+    "Set the objective": "Đặt mục tiêu",
+    "Set the time limit": "Đặt giới hạn thời gian",
+    "Set the content basis": "Đặt cơ sở tính hàm lượng",
+    "Set the least RVC": "Đặt RVC tối thiểu",
+    "Set the incumbent's largest fall": "Đặt mức giảm tối đa của nhà cung cấp hiện tại",
+    "Set the exchange rate": "Đặt tỷ giá",
+    "Apply the tariff preset: {name}": "Áp dụng mẫu thuế: {name}",
+    "Fill the glide path": "Điền lộ trình trần",
+    "Fill budgets and qualification slots": "Điền ngân sách và số phê duyệt",
+    "Fill budgets": "Điền ngân sách",
+    "Fill qualification slots": "Điền số phê duyệt",
+    "up to {share}: {rate}": "đến {share}: {rate}",
+    "The plan": "Kế hoạch",
+    "Plan name": "Tên kế hoạch",
+    "Objective": "Mục tiêu",
+    "Time limit (seconds)": "Giới hạn thời gian (giây)",
+    "Chinese share measured on": "Tỷ lệ TQ tính trên",
+    "Least regional value content (0 = none)": "RVC tối thiểu (0 = không có)",
+    "Largest fall of an incumbent's share per period": (
+        "Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại"
+    ),
+    "Exchange rate (VND per USD, 0 = none)": "Tỷ giá (VND/USD, 0 = không có)",
+    "Least total cost": "Tổng chi phí thấp nhất",
+    "Least Chinese content, then least cost": "Ít hàm lượng TQ nhất, rồi chi phí thấp nhất",
+    "FOB price": "Giá FOB",
+    "Material cost": "Chi phí vật tư",
+    "Tariff on US-bound units": "Thuế với hàng xuất Mỹ",
+    "Apply to the Tariffs sheet": "Áp dụng vào sheet Thuế",
+    "Glide path, budgets and slots for every period": (
+        "Lộ trình trần, ngân sách và số phê duyệt cho mọi kỳ"
+    ),
+    "Chinese share cap, first period": "Trần tỷ lệ TQ, kỳ đầu",
+    "Chinese share cap, last period": "Trần tỷ lệ TQ, kỳ cuối",
+    "Periods to hold the first cap": "Số kỳ giữ trần ban đầu",
+    "One-time budget per period (USD)": "Ngân sách một lần mỗi kỳ (USD)",
+    "Qualification slots per period": "Số phê duyệt mỗi kỳ",
+    "Fill the glide path into Periods": "Điền lộ trình trần vào sheet Kỳ",
+    "Fill budgets and slots into Periods": "Điền ngân sách và số phê duyệt vào sheet Kỳ",
+    "yes": "có",
+    "no": "không",
+    "Edit {sheet} row {row}, {column}": "Sửa {sheet} dòng {row}, {column}",
+    "The clipboard holds too many cells to paste here.": "Bộ nhớ tạm có quá nhiều ô để dán.",
+    "Paste into {sheet}": "Dán vào {sheet}",
+    "Add rows": "Thêm dòng",
+    "Paste": "Dán",
+    "Clear cells in {sheet}": "Xóa ô trong {sheet}",
+    "Add a row to {sheet}": "Thêm một dòng vào {sheet}",
+    "Delete {n} rows from {sheet}": "Xóa {n} dòng khỏi {sheet}",
+    "{n} rows": "{n} dòng",
+    "{shown} of {n} rows": "{shown} / {n} dòng",
+    "Add row": "Thêm dòng",
+    "Delete rows": "Xóa dòng",
+    "an untitled project": "một dự án chưa đặt tên",
+    "Recover unsaved changes?": "Khôi phục thay đổi chưa lưu?",
+    "The app closed without saving {name}. Open the copy saved automatically?": (
+        "Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?"
+    ),
+    "Supplier Localization Planner": "Kế hoạch nội địa hóa nhà cung cấp",
+}
+
+
+def fill(ts: Path = TS) -> list[str]:
+    """Translate every unfinished message we know; returns the source texts still missing."""
+    tree = ET.parse(ts)
+    missing = []
+    for message in tree.getroot().iter("message"):
+        source = message.findtext("source") or ""
+        comment = message.findtext("comment")
+        key = (source, comment) if comment else source
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
+        if done and translation.text:
+            continue
+        if key in VI:
+            translation.text = VI[key]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(f"{source} ({comment})" if comment else source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return missing
+
+
+if __name__ == "__main__":
+    still = fill()
+    for text in still:
+        print("untranslated:", text, file=sys.stderr)
+    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
+    sys.exit(1 if still else 0)

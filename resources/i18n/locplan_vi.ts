@@ -1,0 +1,879 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name />
+    <message>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>Save the changes to {name} before closing it?</source>
+        <translation>Lưu các thay đổi của {name} trước khi đóng?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Don't save</source>
+        <translation>Không lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Mở dự án</translation>
+    </message>
+    <message>
+        <source>Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</source>
+        <translation>Sổ tính dự án (*.xlsx);;Tệp CSV (*.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Open a folder of CSV files</source>
+        <translation>Mở thư mục chứa các tệp CSV</translation>
+    </message>
+    <message>
+        <source>Components</source>
+        <translation>Linh kiện</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Bill of materials</source>
+        <translation>Định mức vật tư</translation>
+    </message>
+    <message>
+        <source>Suppliers</source>
+        <translation>Nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Báo giá</translation>
+    </message>
+    <message>
+        <source>Periods</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Sản lượng</translation>
+    </message>
+    <message>
+        <source>Tariffs</source>
+        <translation>Thuế</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Thiết lập</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Linh kiện</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Nhóm hàng</translation>
+    </message>
+    <message>
+        <source>HS code</source>
+        <translation>Mã HS</translation>
+    </message>
+    <message>
+        <source>Qty per unit</source>
+        <translation>Số lượng mỗi sản phẩm</translation>
+    </message>
+    <message>
+        <source>Current supplier</source>
+        <translation>Nhà cung cấp hiện tại</translation>
+    </message>
+    <message>
+        <source>Current country</source>
+        <translation>Xuất xứ hiện tại</translation>
+    </message>
+    <message>
+        <source>Current unit price (USD)</source>
+        <translation>Đơn giá hiện tại (USD)</translation>
+    </message>
+    <message>
+        <source>Current Chinese share</source>
+        <translation>Tỷ lệ TQ hiện tại</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Sản phẩm</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>FOB price (USD)</source>
+        <translation>Giá FOB (USD)</translation>
+    </message>
+    <message>
+        <source>Share to the US</source>
+        <translation>Tỷ lệ xuất Mỹ</translation>
+    </message>
+    <message>
+        <source>Units per period</source>
+        <translation>Sản lượng mỗi kỳ</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>Nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Tỉnh/thành</translation>
+    </message>
+    <message>
+        <source>Onboarding cost (USD)</source>
+        <translation>Chi phí đánh giá (USD)</translation>
+    </message>
+    <message>
+        <source>Capacity per period</source>
+        <translation>Công suất mỗi kỳ</translation>
+    </message>
+    <message>
+        <source>Unit price (USD)</source>
+        <translation>Đơn giá (USD)</translation>
+    </message>
+    <message>
+        <source>Chinese share</source>
+        <translation>Tỷ lệ TQ</translation>
+    </message>
+    <message>
+        <source>Lead time (periods)</source>
+        <translation>Thời gian phê duyệt (kỳ)</translation>
+    </message>
+    <message>
+        <source>Switching cost (USD)</source>
+        <translation>Chi phí chuyển đổi (USD)</translation>
+    </message>
+    <message>
+        <source>Largest ramp per period</source>
+        <translation>Mức tăng tối đa mỗi kỳ</translation>
+    </message>
+    <message>
+        <source>Earliest period</source>
+        <translation>Kỳ sớm nhất</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>One-time budget (USD)</source>
+        <translation>Ngân sách một lần (USD)</translation>
+    </message>
+    <message>
+        <source>Qualification slots</source>
+        <translation>Số phê duyệt tối đa</translation>
+    </message>
+    <message>
+        <source>Chinese share cap</source>
+        <translation>Trần tỷ lệ TQ</translation>
+    </message>
+    <message>
+        <source>Tariff applies</source>
+        <translation>Áp thuế</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Chinese share up to</source>
+        <translation>Tỷ lệ TQ đến</translation>
+    </message>
+    <message>
+        <source>Tariff rate</source>
+        <translation>Thuế suất</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Tham số</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>A column the planner does not use; it is kept as it is.</source>
+        <translation>Cột không được dùng khi lập kế hoạch; vẫn được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Kịch bản</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Problems: {e} errors, {w} warnings</source>
+        <translation>Vấn đề: {e} lỗi, {w} cảnh báo</translation>
+    </message>
+    <message>
+        <source>Fix the errors to plan (double-click one to go to its cell).</source>
+        <translation>Hãy sửa các lỗi để lập kế hoạch (nhấp đúp vào một lỗi để đến ô của nó).</translation>
+    </message>
+    <message>
+        <source>Ready to plan.</source>
+        <translation>Sẵn sàng lập kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Supplier Localization Planner</source>
+        <translation>Kế hoạch nội địa hóa nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Undo {what}</source>
+        <translation>Hoàn tác: {what}</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Redo {what}</source>
+        <translation>Làm lại: {what}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>Đang mở {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Không mở được tệp</translation>
+    </message>
+    <message>
+        <source>Opened {name}.</source>
+        <translation>Đã mở {name}.</translation>
+    </message>
+    <message>
+        <source>Recovered the unsaved changes.</source>
+        <translation>Đã khôi phục các thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>Lưu dự án thành</translation>
+    </message>
+    <message>
+        <source>Project workbooks (*.xlsx)</source>
+        <translation>Sổ tính dự án (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>Đã lưu {name}.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {why}</source>
+        <translation>Tự động lưu thất bại: {why}</translation>
+    </message>
+    <message>
+        <source>The project has errors: fix them first (see Problems).</source>
+        <translation>Dự án còn lỗi: hãy sửa trước (xem bảng Vấn đề).</translation>
+    </message>
+    <message>
+        <source>Planning…</source>
+        <translation>Đang lập kế hoạch…</translation>
+    </message>
+    <message>
+        <source>Stopping: keeping the best plan found…</source>
+        <translation>Đang dừng: giữ kế hoạch tốt nhất đã tìm được…</translation>
+    </message>
+    <message>
+        <source>{elapsed} s of {limit} s</source>
+        <translation>{elapsed} / {limit} giây</translation>
+    </message>
+    <message>
+        <source>best {cost}</source>
+        <translation>tốt nhất {cost}</translation>
+    </message>
+    <message>
+        <source>bound {bound}</source>
+        <translation>cận dưới {bound}</translation>
+    </message>
+    <message>
+        <source>gap {gap}</source>
+        <translation>khoảng cách {gap}</translation>
+    </message>
+    <message>
+        <source>Plan ready: {status}.</source>
+        <translation>Đã có kế hoạch: {status}.</translation>
+    </message>
+    <message>
+        <source>No plan: see the explanation on the Plan page.</source>
+        <translation>Không có kế hoạch: xem giải thích ở trang Kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Planning failed</source>
+        <translation>Lập kế hoạch thất bại</translation>
+    </message>
+    <message>
+        <source>Planned in {s} s.</source>
+        <translation>Lập kế hoạch trong {s} giây.</translation>
+    </message>
+    <message>
+        <source>There is no checked plan to export yet.</source>
+        <translation>Chưa có kế hoạch đã kiểm tra để xuất.</translation>
+    </message>
+    <message>
+        <source>Export the plan to Excel</source>
+        <translation>Xuất kế hoạch ra Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <source>Exported the plan to {name}.</source>
+        <translation>Đã xuất kế hoạch ra {name}.</translation>
+    </message>
+    <message>
+        <source>Export the phase plan to PDF</source>
+        <translation>Xuất kế hoạch theo giai đoạn ra PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote the phase plan to {name}.</source>
+        <translation>Đã ghi kế hoạch theo giai đoạn ra {name}.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Supplier Localization Planner plans a phased switch of parts to local suppliers, quarter by quarter, within budget, qualification slots, capacity and a glide path of Chinese content.</source>
+        <translation>Kế hoạch nội địa hóa nhà cung cấp lập lộ trình chuyển dần linh kiện sang nhà cung cấp trong nước theo từng quý, trong giới hạn ngân sách, số phê duyệt, công suất và lộ trình giảm hàm lượng Trung Quốc.</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <source>Open a CSV &amp;folder…</source>
+        <translation>Mở &amp;thư mục CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>Lưu &amp;thành…</translation>
+    </message>
+    <message>
+        <source>&amp;Export plan to Excel…</source>
+        <translation>&amp;Xuất kế hoạch ra Excel…</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Export phase plan to &amp;PDF…</source>
+        <translation>Xuất kế hoạch ra &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Add row</source>
+        <translation>&amp;Thêm dòng</translation>
+    </message>
+    <message>
+        <source>&amp;Delete rows</source>
+        <translation>&amp;Xóa dòng</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <comment>verb</comment>
+        <translation>&amp;Lập kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel planning</source>
+        <translation>&amp;Hủy lập kế hoạch</translation>
+    </message>
+    <message>
+        <source>Show money in &amp;VND</source>
+        <translation>Hiển thị tiền theo &amp;VND</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <comment>verb</comment>
+        <translation>Lập kế hoạch</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>Xuất Excel</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>Xem trước khi in</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>Xuất PDF</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <source>Uses the exchange rate in the scenario settings.</source>
+        <translation>Dùng tỷ giá trong thiết lập kịch bản.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>&amp;Kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Thanh công cụ chính</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(không dùng)</translation>
+    </message>
+    <message>
+        <source>This sheet holds:</source>
+        <translation>Sheet này chứa:</translation>
+    </message>
+    <message>
+        <source>Reads as</source>
+        <translation>Đọc là</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(bỏ qua)</translation>
+    </message>
+    <message>
+        <source>Required and not yet chosen: {names}</source>
+        <translation>Bắt buộc nhưng chưa chọn: {names}</translation>
+    </message>
+    <message>
+        <source>Every required column is chosen.</source>
+        <translation>Đã chọn đủ các cột bắt buộc.</translation>
+    </message>
+    <message>
+        <source>This sheet will be ignored.</source>
+        <translation>Sheet này sẽ được bỏ qua.</translation>
+    </message>
+    <message>
+        <source>Match the columns</source>
+        <translation>Ghép cột</translation>
+    </message>
+    <message>
+        <source>Some sheets or columns of this file were not recognised. For each sheet, choose what it holds and what each column means. Required columns are marked *. Your answer is remembered for files with the same headers.</source>
+        <translation>Một số sheet hoặc cột của tệp này không được nhận ra. Với mỗi sheet, hãy chọn nội dung của nó và ý nghĩa của từng cột. Cột bắt buộc có dấu *. Lựa chọn được ghi nhớ cho các tệp có cùng tiêu đề.</translation>
+    </message>
+    <message>
+        <source>Not found: {what}</source>
+        <translation>Không tìm thấy: {what}</translation>
+    </message>
+    <message>
+        <source>Read with these columns</source>
+        <translation>Đọc theo các cột này</translation>
+    </message>
+    <message>
+        <source>This limit binds: it is fully used in this period.</source>
+        <translation>Giới hạn này đã chạm: dùng hết trong kỳ này.</translation>
+    </message>
+    <message>
+        <source>Filter rows (any column)…</source>
+        <translation>Lọc dòng (mọi cột)…</translation>
+    </message>
+    <message>
+        <source>No plan yet. Check the problems, then press Plan (F5).</source>
+        <translation>Chưa có kế hoạch. Kiểm tra các vấn đề, rồi nhấn Lập kế hoạch (F5).</translation>
+    </message>
+    <message>
+        <source>No plan meets these limits.</source>
+        <translation>Không kế hoạch nào đáp ứng các giới hạn này.</translation>
+    </message>
+    <message>
+        <source>No plan was found in the time allowed.</source>
+        <translation>Không tìm được kế hoạch trong thời gian cho phép.</translation>
+    </message>
+    <message>
+        <source>Planning failed.</source>
+        <translation>Lập kế hoạch thất bại.</translation>
+    </message>
+    <message>
+        <source>No reason was reported.</source>
+        <translation>Không có lý do được báo.</translation>
+    </message>
+    <message>
+        <source>optimal</source>
+        <translation>tối ưu</translation>
+    </message>
+    <message>
+        <source>feasible</source>
+        <translation>khả thi</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;: {status} plan, checked independently.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;: kế hoạch {status}, đã kiểm tra độc lập.</translation>
+    </message>
+    <message>
+        <source>Total cost {total}, against {nothing} for doing nothing.</source>
+        <translation>Tổng chi phí {total}, so với {nothing} nếu giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Total cost {total}.</source>
+        <translation>Tổng chi phí {total}.</translation>
+    </message>
+    <message>
+        <source>Tariffs saved {saved}; one-time spending {once}.</source>
+        <translation>Thuế tiết kiệm {saved}; chi phí một lần {once}.</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Tóm tắt</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>Biểu đồ Gantt</translation>
+    </message>
+    <message>
+        <source>Chinese content</source>
+        <translation>Hàm lượng TQ</translation>
+    </message>
+    <message>
+        <source>Allocation</source>
+        <translation>Phân bổ</translation>
+    </message>
+    <message>
+        <source>Supplier load</source>
+        <translation>Tải nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Mức độ</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>cảnh báo</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>ghi chú</translation>
+    </message>
+    <message>
+        <source>Set the plan name</source>
+        <translation>Đặt tên kế hoạch</translation>
+    </message>
+    <message>
+        <source>Set the objective</source>
+        <translation>Đặt mục tiêu</translation>
+    </message>
+    <message>
+        <source>Set the time limit</source>
+        <translation>Đặt giới hạn thời gian</translation>
+    </message>
+    <message>
+        <source>Set the content basis</source>
+        <translation>Đặt cơ sở tính hàm lượng</translation>
+    </message>
+    <message>
+        <source>Set the least RVC</source>
+        <translation>Đặt RVC tối thiểu</translation>
+    </message>
+    <message>
+        <source>Set the incumbent's largest fall</source>
+        <translation>Đặt mức giảm tối đa của nhà cung cấp hiện tại</translation>
+    </message>
+    <message>
+        <source>Set the exchange rate</source>
+        <translation>Đặt tỷ giá</translation>
+    </message>
+    <message>
+        <source>Apply the tariff preset: {name}</source>
+        <translation>Áp dụng mẫu thuế: {name}</translation>
+    </message>
+    <message>
+        <source>Fill the glide path</source>
+        <translation>Điền lộ trình trần</translation>
+    </message>
+    <message>
+        <source>Fill budgets and qualification slots</source>
+        <translation>Điền ngân sách và số phê duyệt</translation>
+    </message>
+    <message>
+        <source>Fill budgets</source>
+        <translation>Điền ngân sách</translation>
+    </message>
+    <message>
+        <source>Fill qualification slots</source>
+        <translation>Điền số phê duyệt</translation>
+    </message>
+    <message>
+        <source>up to {share}: {rate}</source>
+        <translation>đến {share}: {rate}</translation>
+    </message>
+    <message>
+        <source>The plan</source>
+        <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan name</source>
+        <translation>Tên kế hoạch</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <source>Time limit (seconds)</source>
+        <translation>Giới hạn thời gian (giây)</translation>
+    </message>
+    <message>
+        <source>Chinese share measured on</source>
+        <translation>Tỷ lệ TQ tính trên</translation>
+    </message>
+    <message>
+        <source>Least regional value content (0 = none)</source>
+        <translation>RVC tối thiểu (0 = không có)</translation>
+    </message>
+    <message>
+        <source>Largest fall of an incumbent's share per period</source>
+        <translation>Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại</translation>
+    </message>
+    <message>
+        <source>Exchange rate (VND per USD, 0 = none)</source>
+        <translation>Tỷ giá (VND/USD, 0 = không có)</translation>
+    </message>
+    <message>
+        <source>Least total cost</source>
+        <translation>Tổng chi phí thấp nhất</translation>
+    </message>
+    <message>
+        <source>Least Chinese content, then least cost</source>
+        <translation>Ít hàm lượng TQ nhất, rồi chi phí thấp nhất</translation>
+    </message>
+    <message>
+        <source>FOB price</source>
+        <translation>Giá FOB</translation>
+    </message>
+    <message>
+        <source>Material cost</source>
+        <translation>Chi phí vật tư</translation>
+    </message>
+    <message>
+        <source>Tariff on US-bound units</source>
+        <translation>Thuế với hàng xuất Mỹ</translation>
+    </message>
+    <message>
+        <source>Apply to the Tariffs sheet</source>
+        <translation>Áp dụng vào sheet Thuế</translation>
+    </message>
+    <message>
+        <source>Glide path, budgets and slots for every period</source>
+        <translation>Lộ trình trần, ngân sách và số phê duyệt cho mọi kỳ</translation>
+    </message>
+    <message>
+        <source>Chinese share cap, first period</source>
+        <translation>Trần tỷ lệ TQ, kỳ đầu</translation>
+    </message>
+    <message>
+        <source>Chinese share cap, last period</source>
+        <translation>Trần tỷ lệ TQ, kỳ cuối</translation>
+    </message>
+    <message>
+        <source>Periods to hold the first cap</source>
+        <translation>Số kỳ giữ trần ban đầu</translation>
+    </message>
+    <message>
+        <source>One-time budget per period (USD)</source>
+        <translation>Ngân sách một lần mỗi kỳ (USD)</translation>
+    </message>
+    <message>
+        <source>Qualification slots per period</source>
+        <translation>Số phê duyệt mỗi kỳ</translation>
+    </message>
+    <message>
+        <source>Fill the glide path into Periods</source>
+        <translation>Điền lộ trình trần vào sheet Kỳ</translation>
+    </message>
+    <message>
+        <source>Fill budgets and slots into Periods</source>
+        <translation>Điền ngân sách và số phê duyệt vào sheet Kỳ</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Edit {sheet} row {row}, {column}</source>
+        <translation>Sửa {sheet} dòng {row}, {column}</translation>
+    </message>
+    <message>
+        <source>The clipboard holds too many cells to paste here.</source>
+        <translation>Bộ nhớ tạm có quá nhiều ô để dán.</translation>
+    </message>
+    <message>
+        <source>Paste into {sheet}</source>
+        <translation>Dán vào {sheet}</translation>
+    </message>
+    <message>
+        <source>Add rows</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Dán</translation>
+    </message>
+    <message>
+        <source>Clear cells in {sheet}</source>
+        <translation>Xóa ô trong {sheet}</translation>
+    </message>
+    <message>
+        <source>Add a row to {sheet}</source>
+        <translation>Thêm một dòng vào {sheet}</translation>
+    </message>
+    <message>
+        <source>Delete {n} rows from {sheet}</source>
+        <translation>Xóa {n} dòng khỏi {sheet}</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} dòng</translation>
+    </message>
+    <message>
+        <source>{shown} of {n} rows</source>
+        <translation>{shown} / {n} dòng</translation>
+    </message>
+    <message>
+        <source>Add row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Delete rows</source>
+        <translation>Xóa dòng</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>an untitled project</source>
+        <translation>một dự án chưa đặt tên</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes?</source>
+        <translation>Khôi phục thay đổi chưa lưu?</translation>
+    </message>
+    <message>
+        <source>The app closed without saving {name}. Open the copy saved automatically?</source>
+        <translation>Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,130 @@
+"""Planning from the window: progress, cancel keeping the best plan, the plan views, exports,
+an infeasible project explained, and the language switch."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from planner.generate import generate_project
+from planner.io.write import write_typed
+from planner.validate import check_file
+from tests.ui.conftest import SMALL, open_and_wait, write_book
+from ui import dialogs
+
+
+def plan_and_wait(qtbot, win, timeout_s=120):
+    with qtbot.waitSignal(win.plan_finished, timeout=timeout_s * 1000) as blocker:
+        win.actionPlan.trigger()  # the wait is armed before the worker starts
+    return blocker.args[0]
+
+
+def test_plan_shows_the_checked_plan_and_exports(qtbot, window, small_path, tmp_path, monkeypatch):
+    open_and_wait(qtbot, window, small_path)
+    plan = plan_and_wait(qtbot, window)
+    assert plan.has_plan and plan.verified
+    panel = window.plan_panel
+    assert window.stack.currentWidget() is panel
+    assert panel.tabs.isEnabled()
+    headline = panel.headline.text()
+    assert "Small test plan" in headline and "checked independently" in headline
+    summary = panel.summary.model
+    items = {
+        summary.index(i, 0).data(): summary.index(i, 1).data() for i in range(summary.rowCount())
+    }
+    assert items["Total cost of the plan"] == f"${plan.total_cost:,.0f}"
+    allocation = panel.allocation.model
+    assert allocation.rowCount() == len(plan.allocation)
+    assert panel.gantt.has_data() and panel.chart.has_data()
+    assert window.actionExportExcel.isEnabled() and window.actionExportPdf.isEnabled()
+
+    out = tmp_path / "plan.xlsx"
+    monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(out))
+    window.actionExportExcel.trigger()
+    reopened = check_file(out)
+    assert reopened.ok and len(reopened.project["Components"]) == 3
+    assert "Plan summary" in openpyxl.load_workbook(out, read_only=True).sheetnames
+
+
+def test_vnd_display_uses_the_exchange_rate(qtbot, window, tmp_path):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Settings"].append(["fx_vnd_per_usd", 25000])
+    open_and_wait(qtbot, window, write_book(sheets, tmp_path / "fx.xlsx"))
+    plan = plan_and_wait(qtbot, window)
+    window.actionShowVnd.trigger()
+    summary = window.plan_panel.summary.model
+    total = next(
+        summary.index(i, 1).data()
+        for i in range(summary.rowCount())
+        if summary.index(i, 0).data() == "Total cost of the plan"
+    )
+    assert total == f"{plan.total_cost * 25000:,.0f} VND"  # English separators
+
+
+def test_infeasible_is_explained(qtbot, window, tmp_path):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Periods"][1][3] = 0.01  # a 1% cap in the first quarter: impossible
+    open_and_wait(qtbot, window, write_book(sheets, tmp_path / "tight.xlsx"))
+    plan = plan_and_wait(qtbot, window)
+    assert not plan.has_plan
+    panel = window.plan_panel
+    assert "No plan meets these limits" in panel.headline.text()
+    assert "2027-Q1" in panel.explanation.text() and "cap cannot be met" in panel.explanation.text()
+    assert not window.actionExportExcel.isEnabled()
+
+
+@pytest.fixture
+def slow_project(tmp_path):
+    project = generate_project(400, seed=3)
+    project = dataclasses.replace(
+        project, settings=dataclasses.replace(project.settings, time_limit_s=25)
+    )
+    path = tmp_path / "slow.xlsx"
+    write_typed(project, path)
+    return path
+
+
+def test_progress_and_cancel_keep_the_best_plan(qtbot, window, slow_project):
+    open_and_wait(qtbot, window, slow_project)
+    assert window.doc.can_plan
+    events = []
+    window.worker = None
+    with qtbot.waitSignal(window.plan_finished, timeout=60_000) as finished:
+        window.actionPlan.trigger()
+        window.worker.progress.connect(events.append)
+        assert window.progress.isVisible() and window.actionCancel.isEnabled()
+        qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=10_000)  # responsive
+        qtbot.waitUntil(lambda: bool(events), timeout=30_000)
+        window.actionCancel.trigger()
+    plan = finished.args[0]
+    assert plan.has_plan and plan.verified
+    assert "best" in window.progress_text.text() or "Planned" in window.progress_text.text()
+    assert not window.progress.isVisible() and not window.actionCancel.isEnabled()
+    assert window.plan_panel.tabs.isEnabled()
+
+
+def test_language_switch_is_complete_and_remembered(qtbot, window, small_path):
+    from PySide6.QtCore import QSettings
+
+    open_and_wait(qtbot, window, small_path)
+    model = window.panels["Components"].table.sheet_model
+    model.setData(model.index(0, 1), "Bo mạch")
+    window.actionLanguageVi.trigger()
+    assert QSettings().value("language") == "vi"
+    assert window.menu_file.title() == "&Tệp"
+    assert window.nav.item(0).text() == "Linh kiện (3)"
+    assert window.actionUndo.text().startswith("Hoàn tác")
+    assert model.headerData(0, Qt.Horizontal) == "Linh kiện *"
+    assert window.actionPlan.iconText() == "Lập kế hoạch"
+    plan = plan_and_wait(qtbot, window)
+    assert plan.has_plan
+    assert window.plan_panel.tabs.tabText(0) == "Tóm tắt"
+    summary = window.plan_panel.summary.model
+    assert summary.index(0, 0).data() == "Kế hoạch"
+    window.actionLanguageEn.trigger()
+    assert window.menu_file.title() == "&File"
+    assert window.plan_panel.tabs.tabText(0) == "Summary"
