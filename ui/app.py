@@ -47,6 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="locplan-gui", description=APPLICATION)
     parser.add_argument("file", nargs="?", help="project workbook (.xlsx) or CSV folder")
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the app")
+    parser.add_argument("--plan", action="store_true", help="plan the project once it is open")
+    parser.add_argument(
+        "--page",
+        help="page to show: a sheet (Components, Offers...), scenario, plan, or a plan tab "
+        "(summary, phases, gantt, content, allocation, suppliers)",
+    )
     args = parser.parse_args(args_in)
     app = make_app([sys.argv[0]])
     i18n.set_language(args.lang or i18n.saved_language(), remember=args.lang is not None)
@@ -54,7 +60,21 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow  # after the translator: texts are set on creation
 
     window = MainWindow()
-    window.show()
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen)  # fills the screen also without a window manager
+    window.showMaximized()
+
+    def show_page() -> None:
+        if args.page:
+            window.show_page_named(args.page)
+
+    def loaded() -> None:
+        show_page()
+        if args.plan and window.doc is not None and window.doc.can_plan:
+            window.start_plan()
+
+    window.project_loaded.connect(loaded)
+    window.plan_finished.connect(lambda _plan: show_page())
 
     def start() -> None:
         if not offer_recovery(window) and args.file:

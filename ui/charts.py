@@ -398,6 +398,8 @@ class ChartWidget(QWidget):
         return self._project is not None and self._plan is not None and self._plan.has_plan
 
     def minimumSizeHint(self) -> QSize:
+        if self._paint is paint_gantt and self.has_data():
+            return QSize(420, self.sizeHint().height())  # every row; the view scrolls
         return QSize(420, 260)
 
     def sizeHint(self) -> QSize:

@@ -139,8 +139,9 @@ class MainWindow(QMainWindow):
     def _build_widgets(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setMaximumWidth(230)
-        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(260)
+        self.nav.setMinimumWidth(170)
+        self.nav.setStyleSheet("QListWidget::item { padding: 5px 8px; }")
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         self.plan_panel = PlanPanel()
@@ -314,6 +315,20 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
+    def show_page_named(self, name: str) -> None:
+        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
+        lowered = name.lower()
+        sheets = {s.name.lower(): s.name for s in schema.SHEETS}
+        if lowered in sheets:
+            self.show_page(sheets[lowered])
+        elif lowered == "scenario":
+            self.show_page(SCENARIO)
+        else:
+            self.show_page(PLAN)
+            keys = [key for _, key in self.plan_panel._pages]
+            if lowered in keys:
+                self.plan_panel.tabs.setCurrentIndex(keys.index(lowered))
+
     def _sheet_call(self, method: str) -> None:
         widget = self.stack.currentWidget()
         if isinstance(widget, SheetPanel):
@@ -373,6 +388,12 @@ class MainWindow(QMainWindow):
         panel.table.go_to(
             row if isinstance(row, int) else None, column if isinstance(column, str) else None
         )
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not getattr(self, "_docks_sized", False):
+            self._docks_sized = True  # a few rows of problems; the tables get the room
+            self.resizeDocks([self.problems_dock], [150], Qt.Vertical)
 
     # opening ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -601,7 +622,8 @@ class MainWindow(QMainWindow):
     def _on_planned(self, project: TypedProject, plan: Plan) -> None:
         self._set_plan(project, plan, self.plan_raw)
         if plan.has_plan:
-            self.show_message(tr("Plan ready: {status}.").format(status=plan.status.value))
+            status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
+            self.show_message(tr("Plan ready: {status}.").format(status=status))
         else:
             self.show_message(tr("No plan: see the explanation on the Plan page."))
         self.show_page(PLAN)

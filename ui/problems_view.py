@@ -3,7 +3,7 @@ Double-click (or Enter) jumps to the cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -79,6 +79,9 @@ class ProblemsView(QTableView):
             header.setSectionResizeMode(j, QHeaderView.ResizeToContents)
         self.activated.connect(self._activate)
         self.doubleClicked.connect(self._activate)
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, 130)  # a few rows: the tables above get the room
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems_model.set_problems(problems)

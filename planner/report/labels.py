@@ -95,6 +95,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "generated": ("Generated {date}", "Lập ngày {date}"),
     "continued": ("(continued)", "(tiếp theo)"),
     "app_name": ("Supplier Localization Planner", "Kế hoạch nội địa hóa nhà cung cấp"),
+    # printed plan
+    "new_supplier": ("New supplier", "Nhà cung cấp mới"),
+    "periods_title": (
+        "Costs, budget and qualification slots per period",
+        "Chi phí, ngân sách và số phê duyệt theo kỳ",
+    ),
+    "allocation_note": (
+        "Share of each part's volume per period, for every supplier that has some; "
+        "* marks the current supplier.",
+        "Tỷ lệ sản lượng của mỗi linh kiện theo kỳ, cho mọi nhà cung cấp có phân bổ; "
+        "* là nhà cung cấp hiện tại.",
+    ),
 }
 
 
