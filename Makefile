@@ -30,7 +30,7 @@ run: setup
 		$(BIN)/locplan-gui $(SAMPLE); \
 	else \
 		if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ]; then \
-			echo "The desktop app is not built yet: planning the sample headless instead."; \
+			echo "The desktop app does not import (.venv/bin/python -c 'import ui.app' says why): planning the sample headless instead."; \
 		else \
 			echo "No display found: planning the sample headless instead."; \
 		fi; \

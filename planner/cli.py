@@ -140,7 +140,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from planner.bench import run_bench
 
     sizes = tuple(int(s) for s in args.sizes.split(","))
-    rows = run_bench(sizes=sizes, repeats=args.repeats)
+    rows = run_bench(sizes=sizes, repeats=args.repeats, exports=args.exports)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
     return EXIT_OK
@@ -183,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="run the benchmark")
     p.add_argument("--sizes", default="50,200,1000,3000,10000")
     p.add_argument("--repeats", type=int, default=1)
+    p.add_argument("--exports", action="store_true", help="also time the plan workbook and the PDF")
     p.add_argument("--json", help="write the results as JSON to this file")
     p.set_defaults(func=cmd_bench)
     return parser

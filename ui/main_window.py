@@ -393,7 +393,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # a few rows of problems; the tables get the room
-            self.resizeDocks([self.problems_dock], [150], Qt.Vertical)
+            self.resizeDocks([self.problems_dock], [115], Qt.Vertical)
 
     # opening ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:

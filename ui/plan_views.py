@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +30,7 @@ from planner.report import tables as tb
 from ui import i18n
 from ui.charts import ChartWidget, paint_content_chart, paint_gantt
 from ui.i18n import tr
+from ui.sheet_view import to_tsv
 
 BINDING_TINT = QColor("#FCE4D6")
 SORT_ROLE = Qt.UserRole + 1
@@ -67,7 +68,8 @@ class ReportModel(QAbstractTableModel):
         if orientation == Qt.Horizontal:
             col = self.table.columns[section]
             shown = self.currency if not self.fx else "VND"
-            return f"{col.label} ({shown})" if col.kind == tb.MONEY else col.label
+            label = f"{col.label} ({shown})" if col.kind == tb.MONEY else col.label
+            return two_lines(label)
         return str(section + 1)
 
     def _kind(self, i: int, j: int) -> str:
@@ -105,6 +107,44 @@ class ReportModel(QAbstractTableModel):
         return None
 
 
+def two_lines(label: str, longest: int = 14) -> str:
+    """A long header on two balanced lines, so money columns are as narrow as their figures."""
+    if len(label) <= longest or " " not in label:
+        return label
+    middle = len(label) / 2
+    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
+    return label[:cut] + "\n" + label[cut + 1 :]
+
+
+class ReportTable(QTableView):
+    """A read-only plan table; Ctrl+C copies the selection as Excel reads it (with the headers
+    when every row is selected, as after Ctrl+A)."""
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.Copy):
+            self.copy()
+        else:
+            super().keyPressEvent(event)
+
+    def copy(self) -> None:
+        model = self.model()
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        picked = {(i.row(), i.column()) for i in indexes}
+        span = range(cols[0], cols[-1] + 1)
+        grid = [
+            [str(model.index(r, c).data() or "") if (r, c) in picked else "" for c in span]
+            for r in range(rows[0], rows[-1] + 1)
+        ]
+        if len(rows) == model.rowCount():
+            header = [str(model.headerData(c, Qt.Horizontal)).replace("\n", " ") for c in span]
+            grid.insert(0, header)
+        QGuiApplication.clipboard().setText(to_tsv(grid))
+
+
 class ReportView(QWidget):
     """A plan table with an optional filter box."""
 
@@ -116,7 +156,7 @@ class ReportView(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(-1)
         self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
-        self.view = QTableView(self)
+        self.view = ReportTable(self)
         self.view.setObjectName(name)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -125,6 +165,7 @@ class ReportView(QWidget):
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter: QLineEdit | None = None
@@ -141,8 +182,14 @@ class ReportView(QWidget):
         self.view.resizeColumnsToContents()
         header = self.view.horizontalHeader()
         for j in range(self.model.columnCount()):
-            header.resizeSection(j, min(header.sectionSize(j) + 12, 420))
+            header.resizeSection(j, min(header.sectionSize(j) + 12, 600))
         header.setSectionResizeMode(QHeaderView.Interactive)
+        # a stretched figure column would push its numbers across the window from their row
+        last = table.columns[-1] if table is not None and table.columns else None
+        per_row_kinds = table is not None and "kind" in table.frame.columns  # the summary
+        header.setStretchLastSection(
+            last is not None and last.kind == tb.TEXT and not per_row_kinds
+        )
 
     def retranslate(self) -> None:
         if self.filter is not None:

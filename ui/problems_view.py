@@ -73,6 +73,7 @@ class ProblemsView(QTableView):
         self.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.setWordWrap(False)
         self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         for j in range(4):
@@ -81,7 +82,7 @@ class ProblemsView(QTableView):
         self.doubleClicked.connect(self._activate)
 
     def sizeHint(self) -> QSize:
-        return QSize(900, 130)  # a few rows: the tables above get the room
+        return QSize(900, 100)  # a few rows: the tables above get the room
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems_model.set_problems(problems)

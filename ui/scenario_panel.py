@@ -130,7 +130,11 @@ class ScenarioPanel(QScrollArea):
         row = QHBoxLayout()
         row.addWidget(self.preset, 1)
         row.addWidget(self.apply_preset)
+        self.current_tiers = QLabel()
+        self.current_tiers.setObjectName("currentTariffs")
+        self.current_tiers.setWordWrap(True)
         tariff_layout = QVBoxLayout(self.tariff_box)
+        tariff_layout.addWidget(self.current_tiers)
         tariff_layout.addLayout(row)
         tariff_layout.addWidget(self.preset_source)
 
@@ -217,6 +221,23 @@ class ScenarioPanel(QScrollArea):
     def _sheet_changed(self, sheet: str, *_: object) -> None:
         if sheet == "Settings":
             self.load()
+        elif sheet == "Tariffs":
+            self._show_tiers()
+
+    def _show_tiers(self) -> None:
+        """What the Tariffs sheet holds now (a preset replaces it)."""
+        frame = self.doc.frame("Tariffs")
+        tiers = []
+        for share, rate in zip(frame["max_china_share"], frame["rate"], strict=False):
+            s, r = _share(share, float("nan")), _share(rate, float("nan"))
+            if s == s and r == r:  # both numbers
+                tiers.append(
+                    tr("up to {share}: {rate}").format(
+                        share=i18n.pct(s, None), rate=i18n.pct(r, None)
+                    )
+                )
+        text = "; ".join(tiers) if tiers else tr("none")
+        self.current_tiers.setText(tr("In the Tariffs sheet now: {tiers}").format(tiers=text))
 
     def _set(self, key: str, value: object, text: str) -> None:
         if not self._loading:
@@ -327,6 +348,7 @@ class ScenarioPanel(QScrollArea):
         self.preset.setCurrentIndex(max(0, self.preset.findData(current)))
         self.preset.blockSignals(False)
         self.apply_preset.setText(tr("Apply to the Tariffs sheet"))
+        self._show_tiers()
         self._show_source()
         self.path_box.setTitle(tr("Glide path, budgets and slots for every period"))
         path_labels = [

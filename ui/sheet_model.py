@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from planner import schema
@@ -80,6 +80,8 @@ def convert(kind: str | None, text: object) -> tuple[object, str | None]:
 
 class SheetModel(QAbstractTableModel):
     """The cells of one sheet; edits become undo commands on the document's stack."""
+
+    message = Signal(str)  # why a typed value could not be read (it is kept as typed)
 
     def __init__(self, doc: ProjectDocument, sheet: str, parent=None) -> None:
         super().__init__(parent)
@@ -204,6 +206,8 @@ class SheetModel(QAbstractTableModel):
                 continue
             changes.append((i, self.column_name(j), old, new))
         self.last_message = "; ".join(messages[:3]) or None
+        if self.last_message:
+            self.message.emit(self.last_message)
         if not changes:
             return False
         self.doc.undo.push(SetCells(self.doc, self.sheet, changes, text))

@@ -103,6 +103,7 @@ class SheetTable(QTableView):
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         model.modelReset.connect(self.fit_columns)
+        model.message.connect(self.message)
         self.fit_columns()
 
     def fit_columns(self) -> None:
@@ -195,8 +196,6 @@ class SheetTable(QTableView):
                     cells.append((first_new + k, list(model.frame.columns).index(name), text))
         model.set_texts(cells, tr("Paste"))
         doc.undo.endMacro()
-        if model.last_message:
-            self.message.emit(model.last_message)
 
     def clear_cells(self) -> None:
         cells = [(r, c, "") for r, c in self.selected_cells()]

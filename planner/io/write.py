@@ -84,6 +84,22 @@ def _write_frame(wb: Workbook, sheet: schema.Sheet, frame: pd.DataFrame, annotat
             set_cell(ws, i, j, value)
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(1, len(frame) + 1)}"
+    _fit_for_reading(ws, headers, frame)
+
+
+def _fit_for_reading(ws, headers: list[str], frame: pd.DataFrame) -> None:
+    """Widths from the content (first rows only: bounded time on big sheets), the header row
+    frozen and repeated on printed pages, one printed page wide."""
+    sample = frame.head(500)
+    for j, header in enumerate(headers, start=1):
+        longest = sample.iloc[:, j - 1].map(lambda v: len(str(v)) if v is not None else 0)
+        text = max([len(header) + 2, *longest.tolist()])
+        ws.column_dimensions[get_column_letter(j)].width = max(12, min(45, text + 2))
+    ws.page_setup.orientation = "landscape" if len(headers) > 4 else "portrait"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
 
 
 def _settings_rows(settings: Settings) -> pd.DataFrame:

@@ -34,13 +34,15 @@ from planner.report.tables import Table, UnverifiedPlan, require_verified
 
 __all__ = ["UnverifiedPlan", "plan_sheet_names", "write_plan_workbook"]
 
+# "_)" leaves a bracket's width after a figure, so a right-aligned number does not run into
+# the left-aligned text of the next column
 FORMATS = {
-    tb.MONEY: "#,##0",
-    tb.SHARE: "0.0%",
-    tb.UNITS: "#,##0",
-    tb.PRICE: "#,##0.0000",
-    tb.COUNT: "0",
-    tb.DECIMAL: "#,##0.00",
+    tb.MONEY: "#,##0_);-#,##0_)",
+    tb.SHARE: "0.0%_)",
+    tb.UNITS: "#,##0_);-#,##0_)",
+    tb.PRICE: "#,##0.0000_);-#,##0.0000_)",
+    tb.COUNT: "0_)",
+    tb.DECIMAL: "#,##0.00_);-#,##0.00_)",
 }
 BINDING_FILL = PatternFill("solid", fgColor="FCE4D6")
 BINDING_FONT = Font(bold=True, color="9C3A00")
@@ -88,6 +90,12 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
             elif isinstance(value, str) and kind != tb.TEXT:
                 cell.font = MUTED
                 cell.alignment = Alignment(horizontal="right")
+            if isinstance(value, str) and len(value) > 60:  # wrap, not overflow off the page
+                for k in range(1, len(table.columns) + 1):
+                    ws.cell(row=i, column=k).alignment = Alignment(vertical="top")
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                # readers do not grow rows on their own; about 55 characters fit a line
+                ws.row_dimensions[i].height = 15 * math.ceil(len(value) / 55)
             shown = tb.format_value(value, kind, lang) if not isinstance(value, str) else value
             widths[j - 1] = max(widths[j - 1], len(shown) + 2)
     for j, w in enumerate(widths, start=1):
@@ -119,6 +127,10 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
 
 def _summary_note(ws: Worksheet, lang: str) -> None:
     row = ws.max_row + 2
+    # merged and wrapped: a long overflowing line would shrink the printed page to fit it
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    ws.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.row_dimensions[row].height = 45
     note = (
         "Tô cam: giới hạn đã chạm (dùng hết ngân sách, hết số phê duyệt, đầy công suất, "
         "tỷ lệ TQ bằng trần). Xem các sheet KH - Chi phí theo kỳ, KH - Tải nhà cung cấp, "
@@ -183,7 +195,10 @@ def _chart_sheet(wb: Workbook, project: TypedProject, plan: Plan, lang: str) -> 
             line.width = 12700
         else:
             line.width = 28575
-    ws.add_chart(chart, f"{get_column_letter(len(names) + 3)}2")
+    ws.add_chart(chart, f"A{n + 3}")  # below the table: both print on one landscape page
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_plan_workbook(

@@ -272,6 +272,8 @@ VI: dict[str | tuple[str, str], str] = {
         "Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?"
     ),
     "Supplier Localization Planner": "Kế hoạch nội địa hóa nhà cung cấp",
+    "In the Tariffs sheet now: {tiers}": "Sheet Thuế hiện có: {tiers}",
+    "none": "không có",
 }
 
 

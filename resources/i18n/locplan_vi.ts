@@ -717,6 +717,14 @@
         <translation>đến {share}: {rate}</translation>
     </message>
     <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>In the Tariffs sheet now: {tiers}</source>
+        <translation>Sheet Thuế hiện có: {tiers}</translation>
+    </message>
+    <message>
         <source>The plan</source>
         <translation>Kế hoạch</translation>
     </message>

@@ -102,10 +102,15 @@ def test_formatted_as_an_analyst_would(planned, tmp_path):
     assert alloc.auto_filter.ref.startswith("A1:")
     header = [c.value for c in alloc[1]]
     share_col = header.index(label("share")) + 1
-    assert alloc.cell(row=2, column=share_col).number_format == "0.0%"
+    assert alloc.cell(row=2, column=share_col).number_format.startswith("0.0%")
     cost_col = header.index(f"{label('cost')} (USD)") + 1
-    assert alloc.cell(row=2, column=cost_col).number_format == "#,##0"
+    assert alloc.cell(row=2, column=cost_col).number_format.startswith("#,##0_)")
     assert alloc.column_dimensions["A"].width >= 9
+    # printable: A4, one page wide, the header row repeated on every page; the summary's
+    # long note wraps inside the table's width instead of shrinking the page
+    assert alloc.page_setup.fitToWidth in (None, 1) and alloc.sheet_properties.pageSetUpPr.fitToPage
+    assert alloc.print_title_rows == "$1:$1"
+    assert any(r.min_col == 1 and r.max_col == 2 for r in _sheet(wb, "summary").merged_cells.ranges)
     # binding limits are highlighted by live rules
     assert _sheet(wb, "periods").conditional_formatting
     assert _sheet(wb, "content").conditional_formatting

@@ -40,7 +40,9 @@ def test_edit_is_converted_checked_and_undone(qtbot, window, small_path):
     assert window.isWindowModified()
     assert window.actionUndo.text().startswith("Undo Edit Components row 2")
 
-    assert model.setData(index, "four dollars")  # kept as typed, flagged
+    with qtbot.waitSignal(model.message) as said:
+        assert model.setData(index, "four dollars")  # kept as typed, flagged
+    assert "four dollars" in said.args[0]
     assert model.frame["current_unit_price"].iloc[0] == "four dollars"
     window._revalidate()
     errors = [p for p in window.doc.problems if p.severity == ERROR]

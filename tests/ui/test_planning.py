@@ -9,6 +9,7 @@ import dataclasses
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 
 from planner.generate import generate_project
 from planner.io.write import write_typed
@@ -40,6 +41,15 @@ def test_plan_shows_the_checked_plan_and_exports(qtbot, window, small_path, tmp_
     allocation = panel.allocation.model
     assert allocation.rowCount() == len(plan.allocation)
     assert panel.gantt.has_data() and panel.chart.has_data()
+
+    # Ctrl+A, Ctrl+C on the allocation: headers and every row, as Excel pastes them
+    table = panel.allocation.view
+    table.selectAll()
+    qtbot.keyClick(table, Qt.Key_C, Qt.ControlModifier)
+    lines = QGuiApplication.clipboard().text().splitlines()
+    assert len(lines) == 1 + len(plan.allocation)
+    assert lines[0].split("\t")[0] == allocation.headerData(0, Qt.Horizontal).replace("\n", " ")
+    assert lines[1].split("\t")[0] == table.model().index(0, 0).data()
     assert window.actionExportExcel.isEnabled() and window.actionExportPdf.isEnabled()
 
     out = tmp_path / "plan.xlsx"
