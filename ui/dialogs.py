@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from ui.i18n import tr
 
 SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
+SAVE_NEW, REPLACE = "save_new", "replace"
 
 
 def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -51,6 +52,34 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
         return SAVE
     if clicked is discard:
         return DISCARD
+    return CANCEL
+
+
+def ask_replace_workbook(parent: QWidget | None, name: str, losses: list[str]) -> str:
+    """Saving over a workbook the app did not write -> SAVE_NEW, REPLACE or CANCEL."""
+    box = _box(
+        parent,
+        QMessageBox.Warning,
+        tr("Replace your workbook?"),
+        tr("Saving the project over {name} keeps every value in the tables, but not:").format(
+            name=name
+        ),
+    )
+    box.setInformativeText(
+        "\n".join(f"• {line}" for line in losses)
+        + "\n\n"
+        + tr("Save as a new project file instead? Your workbook then stays as it is.")
+    )
+    new = box.addButton(tr("Save as a new file…"), QMessageBox.AcceptRole)
+    replace = box.addButton(tr("Replace {name}").format(name=name), QMessageBox.DestructiveRole)
+    box.addButton(tr("Cancel"), QMessageBox.RejectRole)
+    box.setDefaultButton(new)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is new:
+        return SAVE_NEW
+    if clicked is replace:
+        return REPLACE
     return CANCEL
 
 

@@ -68,6 +68,8 @@ class ProjectDocument(QObject):
         self.encoding = encoding
         self.undo = QUndoStack(self)
         self.validation: Validation | None = None
+        # True once `path` holds what this app wrote: saving over it then loses nothing
+        self.replaces_freely = False
         self.revalidate()
 
     # reading ---------------------------------------------------------------------------------
@@ -164,6 +166,7 @@ class ProjectDocument(QObject):
             self.rows_changed.emit(name)
         self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
         self.path = target
+        self.replaces_freely = True
         self.undo.setClean()
         self.revalidate()
         return target

@@ -8,6 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from planner import schema
+from planner.io.provenance import Loss
 from ui import i18n
 from ui.i18n import tr
 
@@ -86,3 +87,42 @@ def column_help(sheet: str, name: str) -> str:
     text = col.help_vi if i18n.current() == "vi" and col.help_vi else col.help_en
     required = tr("Required.") if col.required else ""
     return " ".join(s for s in (f"{name}:", text, required) if s)
+
+
+def describe_losses(losses: list[Loss]) -> list[str]:
+    """What saving over the user's workbook drops, a line per kind, for the replace question."""
+
+    def listed(items: list[str], most: int = 6) -> str:
+        shown = ", ".join(items[:most])
+        more = len(items) - most
+        return shown + (tr(" and {n} more").format(n=more) if more > 0 else "")
+
+    kinds = {loss.kind for loss in losses}
+    lines = []
+    if "foreign" in kinds:
+        lines.append(tr("its formatting, formulas (their values are kept), comments and charts"))
+    if "plan_sheets" in kinds:
+        lines.append(tr("the plan sheets (export the plan again after planning)"))
+    titles = [x.sheet for x in losses if x.kind == "title_rows"]
+    if titles:
+        lines.append(
+            tr("the title rows above the headers in {sheets}").format(sheets=listed(titles))
+        )
+    names = [f"{x.sheet} → {x.detail}" for x in losses if x.kind == "names" and x.sheet != x.detail]
+    if names:
+        lines.append(
+            tr("its own sheet and column names (saved as {names})").format(names=listed(names))
+        )
+    elif any(x.kind == "names" for x in losses):
+        lines.append(tr("its own column headers (the project's are written)"))
+    sheets = [x.sheet for x in losses if x.kind == "sheet"]
+    if sheets:
+        lines.append(
+            tr("the sheets a project does not use: {sheets}").format(sheets=listed(sheets))
+        )
+    columns = [f"{x.sheet}: {x.detail}" for x in losses if x.kind == "column"]
+    if columns:
+        lines.append(
+            tr("the columns a project does not use: {columns}").format(columns=listed(columns))
+        )
+    return lines

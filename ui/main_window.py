@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from planner import schema
 from planner.io.guard import RefusedFile
 from planner.io.mapping import layout_key, mapping_gaps
+from planner.io.provenance import save_losses
 from planner.io.read import ColumnMapping, RawProject, assemble, load_cells
 from planner.plan import Plan, ProgressEvent
 from planner.problems import ERROR, WARNING
@@ -41,7 +42,7 @@ from planner.report.workbook import write_plan_workbook
 from ui import autosave, dialogs, i18n
 from ui.document import ProjectDocument
 from ui.i18n import tr
-from ui.labels import sheet_label
+from ui.labels import describe_losses, sheet_label
 from ui.mapping_dialog import MappingDialog
 from ui.plan_views import PlanPanel
 from ui.plan_worker import PlanWorker
@@ -503,12 +504,24 @@ class MainWindow(QMainWindow):
             return False
         if self.doc.path is None:
             return self.save_as()
+        if not self.doc.replaces_freely:
+            # the user's own workbook: say what the project format drops before replacing it
+            losses = save_losses(self.doc.raw, self.doc.path)
+            if losses:
+                choice = dialogs.ask_replace_workbook(
+                    self, self.doc.path.name, describe_losses(losses)
+                )
+                if choice == dialogs.SAVE_NEW:
+                    stem = tr("{name} (project)").format(name=self.doc.path.stem)
+                    return self.save_as(self.doc.path.with_name(stem + ".xlsx"))
+                if choice != dialogs.REPLACE:
+                    return False
         return self._save_to(self.doc.path)
 
-    def save_as(self) -> bool:
+    def save_as(self, suggested: Path | None = None) -> bool:
         if self.doc is None:
             return False
-        start = str(self.doc.path or Path(self.doc.name).with_suffix(".xlsx"))
+        start = str(suggested or self.doc.path or Path(self.doc.name).with_suffix(".xlsx"))
         path = dialogs.save_path(
             self, tr("Save project as"), start, tr("Project workbooks (*.xlsx)")
         )

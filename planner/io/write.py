@@ -22,6 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner import schema
 from planner.io.parse import COUNTRY_NAMES_EN
+from planner.io.provenance import PROJECT, mark
 from planner.io.read import RawProject
 from planner.project import Settings, TypedProject
 
@@ -170,7 +171,9 @@ def build_workbook(frames: dict[str, pd.DataFrame], annotate: bool = False) -> W
 
 def write_raw(raw: RawProject, path: Path) -> None:
     """Save the cells as the user typed them (errors included) to a workbook."""
-    atomic_save(build_workbook(raw.sheets, annotate=True), path)
+    wb = build_workbook(raw.sheets, annotate=True)
+    mark(wb, PROJECT)
+    atomic_save(wb, path)
 
 
 def typed_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
@@ -189,7 +192,9 @@ def typed_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
 
 
 def write_typed(project: TypedProject, path: Path) -> None:
-    atomic_save(build_workbook(typed_frames(project), annotate=True), path)
+    wb = build_workbook(typed_frames(project), annotate=True)
+    mark(wb, PROJECT)
+    atomic_save(wb, path)
 
 
 def write_template(path: Path) -> None:
@@ -211,4 +216,5 @@ def write_template(path: Path) -> None:
     for i, line in enumerate(lines, start=1):
         readme.cell(row=i, column=1, value=line).font = Font(bold=i in (1, 6))
     readme.column_dimensions["A"].width = 100
+    mark(wb, PROJECT)
     atomic_save(wb, path)

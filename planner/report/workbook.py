@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.io.provenance import PLAN, mark
 from planner.io.read import RawProject
 from planner.io.write import (
     HEADER_FILL,
@@ -228,4 +229,5 @@ def write_plan_workbook(
         ws.sheet_view.tabSelected = False
     wb.active = 0
     wb.worksheets[0].sheet_view.tabSelected = True
+    mark(wb, PLAN)
     atomic_save(wb, Path(path))

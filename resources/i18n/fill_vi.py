@@ -17,6 +17,34 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    "Replace your workbook?": "Ghi đè sổ tính của bạn?",
+    "Saving the project over {name} keeps every value in the tables, but not:": (
+        "Lưu dự án đè lên {name} giữ mọi giá trị trong các bảng, nhưng không giữ:"
+    ),
+    "Save as a new project file instead? Your workbook then stays as it is.": (
+        "Lưu thành tệp dự án mới thay vào đó? Sổ tính của bạn sẽ giữ nguyên."
+    ),
+    "Save as a new file…": "Lưu thành tệp mới…",
+    "Replace {name}": "Ghi đè {name}",
+    "{name} (project)": "{name} (dự án)",
+    " and {n} more": " và {n} mục khác",
+    "its formatting, formulas (their values are kept), comments and charts": (
+        "định dạng, công thức (giữ giá trị của chúng), ghi chú và biểu đồ"
+    ),
+    "the plan sheets (export the plan again after planning)": (
+        "các sheet kế hoạch (hãy xuất lại kế hoạch sau khi lập kế hoạch)"
+    ),
+    "the title rows above the headers in {sheets}": (
+        "các dòng tiêu đề phía trên hàng tên cột trong {sheets}"
+    ),
+    "its own sheet and column names (saved as {names})": (
+        "tên sheet và tên cột riêng (lưu thành {names})"
+    ),
+    "its own column headers (the project's are written)": (
+        "tên cột riêng (ghi theo tên cột của dự án)"
+    ),
+    "the sheets a project does not use: {sheets}": "các sheet dự án không dùng: {sheets}",
+    "the columns a project does not use: {columns}": "các cột dự án không dùng: {columns}",
     ("Plan", "verb"): "Lập kế hoạch",
     ("&Plan", "verb"): "&Lập kế hoạch",
     "OK": "Đồng ý",
@@ -304,5 +332,7 @@ if __name__ == "__main__":
     still = fill()
     for text in still:
         print("untranslated:", text, file=sys.stderr)
-    subprocess.run(["pyside6-lrelease", str(TS), "-qm", str(QM)], check=True)
+    beside = Path(sys.executable).with_name("pyside6-lrelease")  # the venv's, even if not on PATH
+    tool = str(beside) if beside.exists() else "pyside6-lrelease"
+    subprocess.run([tool, str(TS), "-qm", str(QM)], check=True)
     sys.exit(1 if still else 0)

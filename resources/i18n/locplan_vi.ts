@@ -27,6 +27,26 @@
         <translation>Hủy</translation>
     </message>
     <message>
+        <source>Replace your workbook?</source>
+        <translation>Ghi đè sổ tính của bạn?</translation>
+    </message>
+    <message>
+        <source>Saving the project over {name} keeps every value in the tables, but not:</source>
+        <translation>Lưu dự án đè lên {name} giữ mọi giá trị trong các bảng, nhưng không giữ:</translation>
+    </message>
+    <message>
+        <source>Save as a new project file instead? Your workbook then stays as it is.</source>
+        <translation>Lưu thành tệp dự án mới thay vào đó? Sổ tính của bạn sẽ giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Save as a new file…</source>
+        <translation>Lưu thành tệp mới…</translation>
+    </message>
+    <message>
+        <source>Replace {name}</source>
+        <translation>Ghi đè {name}</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Có</translation>
     </message>
@@ -235,6 +255,38 @@
         <translation>Bắt buộc.</translation>
     </message>
     <message>
+        <source> and {n} more</source>
+        <translation> và {n} mục khác</translation>
+    </message>
+    <message>
+        <source>its formatting, formulas (their values are kept), comments and charts</source>
+        <translation>định dạng, công thức (giữ giá trị của chúng), ghi chú và biểu đồ</translation>
+    </message>
+    <message>
+        <source>the plan sheets (export the plan again after planning)</source>
+        <translation>các sheet kế hoạch (hãy xuất lại kế hoạch sau khi lập kế hoạch)</translation>
+    </message>
+    <message>
+        <source>the title rows above the headers in {sheets}</source>
+        <translation>các dòng tiêu đề phía trên hàng tên cột trong {sheets}</translation>
+    </message>
+    <message>
+        <source>its own sheet and column names (saved as {names})</source>
+        <translation>tên sheet và tên cột riêng (lưu thành {names})</translation>
+    </message>
+    <message>
+        <source>its own column headers (the project's are written)</source>
+        <translation>tên cột riêng (ghi theo tên cột của dự án)</translation>
+    </message>
+    <message>
+        <source>the sheets a project does not use: {sheets}</source>
+        <translation>các sheet dự án không dùng: {sheets}</translation>
+    </message>
+    <message>
+        <source>the columns a project does not use: {columns}</source>
+        <translation>các cột dự án không dùng: {columns}</translation>
+    </message>
+    <message>
         <source>Scenario</source>
         <translation>Kịch bản</translation>
     </message>
@@ -289,6 +341,10 @@
     <message>
         <source>Recovered the unsaved changes.</source>
         <translation>Đã khôi phục các thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <source>{name} (project)</source>
+        <translation>{name} (dự án)</translation>
     </message>
     <message>
         <source>Save project as</source>

@@ -232,3 +232,62 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path):
     scenario.time_limit.editingFinished.emit()
     window._revalidate()
     assert window.doc.validation.project.settings.time_limit_s == 15
+
+
+def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkeypatch):
+    """Ctrl+S on a workbook made in Excel: the app lists what the project format drops and
+    offers a new file; the user's workbook stays byte for byte unless they choose Replace."""
+    path = write_book(copy.deepcopy(SMALL), tmp_path / "theirs.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.create_sheet("Notes").append(["call Hưng on Monday"])
+    wb.save(path)
+    before = path.read_bytes()
+    open_and_wait(qtbot, window, path)
+    model, index = _cell(window, "Components", 0, "description")
+    model.setData(index, "SoC, second source")
+
+    asked = []
+
+    def answer(choice):
+        def ask(parent, name, losses):
+            asked.append((name, losses))
+            return choice
+
+        return ask
+
+    monkeypatch.setattr(dialogs, "ask_replace_workbook", answer(dialogs.CANCEL))
+    assert not window.save()
+    assert path.read_bytes() == before and window.isWindowModified()
+    name, losses = asked[-1]
+    assert name == "theirs.xlsx"
+    assert any("formulas" in line for line in losses)
+    assert any("Notes" in line for line in losses)
+
+    new = tmp_path / "theirs (project).xlsx"
+    suggested = []
+    monkeypatch.setattr(dialogs, "ask_replace_workbook", answer(dialogs.SAVE_NEW))
+    monkeypatch.setattr(
+        dialogs,
+        "save_path",
+        lambda parent, title, start, filters: suggested.append(start) or str(new),
+    )
+    assert window.save()
+    assert suggested == [str(new)]  # the suggestion sits beside the original
+    assert path.read_bytes() == before
+    assert window.doc.path == new and not window.isWindowModified()
+    assert openpyxl.load_workbook(new)["Components"]["B2"].value == "SoC, second source"
+
+    # the new file is the app's own: later saves replace it without asking
+    asked.clear()
+    model.setData(index, "SoC, third source")
+    assert window.save() and asked == []
+    assert openpyxl.load_workbook(new)["Components"]["B2"].value == "SoC, third source"
+
+
+def test_replace_writes_over_the_users_workbook_when_chosen(qtbot, window, small_path, monkeypatch):
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Components", 0, "description")
+    model.setData(index, "SoC, replaced")
+    monkeypatch.setattr(dialogs, "ask_replace_workbook", lambda *a: dialogs.REPLACE)
+    assert window.save()
+    assert openpyxl.load_workbook(small_path)["Components"]["B2"].value == "SoC, replaced"

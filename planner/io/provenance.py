@@ -1,0 +1,108 @@
+"""Which workbooks this app wrote, and what saving over a user's own workbook would not keep.
+
+The app saves a project in the project format: canonical sheets and columns, values only. A
+workbook the user made in Excel holds more (title rows, extra sheets and columns, formatting,
+formulas, charts), so the app must not replace it without saying what goes. Project workbooks
+the app writes carry a mark in their document properties; the mark is read straight from the
+zip with a size cap, never by parsing the whole file again.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from planner import schema
+from planner.io.read import RawProject
+
+CREATOR = "Supplier Localization Planner"
+PROJECT, PLAN = "project", "plan"
+_CORE = "docProps/core.xml"
+_CORE_MAX_BYTES = 64 * 1024  # real core.xml files are about 1 KB
+
+
+def mark(wb: Workbook, kind: str = PROJECT) -> None:
+    """Sign a workbook as written by this app, as a project or as a plan."""
+    wb.properties.creator = CREATOR
+    wb.properties.category = kind
+
+
+def written_as(path: Path | str) -> str | None:
+    """PROJECT or PLAN for a workbook this app wrote, else None (also for anything unreadable)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(_CORE)
+            if info.file_size > _CORE_MAX_BYTES:
+                return None
+            text = archive.read(info).decode("utf-8", errors="replace")
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+        return None
+    creator = re.search(r"<dc:creator>([^<]*)</dc:creator>", text)
+    category = re.search(r"<cp:category>([^<]*)</cp:category>", text)
+    if creator is None or creator.group(1).strip() != CREATOR or category is None:
+        return None
+    kind = category.group(1).strip()
+    return kind if kind in (PROJECT, PLAN) else None
+
+
+@dataclass(frozen=True)
+class Loss:
+    """One thing of the opened workbook that saving it in the project format does not keep.
+
+    kind: "foreign" (formatting, formulas, charts of a workbook the app did not write),
+    "plan_sheets" (the plan sheets of an exported plan), "title_rows" (detail: how many),
+    "names" (sheet saved under its project name, detail), "sheet" (a sheet the project does
+    not use), "column" (detail: a column the project does not use).
+    """
+
+    kind: str
+    sheet: str = ""
+    detail: str = ""
+
+
+def _canonical(header: str, key: str) -> bool:
+    return str(header).replace("*", "").strip().casefold() == key.casefold()
+
+
+def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
+    """What replacing `path` (the workbook `raw` was read from) with the project would drop."""
+    path = Path(path or raw.path or "")
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return []  # nothing on disk to replace (CSV folders are never written over)
+    written = written_as(path)
+    losses: list[Loss] = []
+    if written is None:
+        losses.append(Loss("foreign"))
+    elif written == PLAN:
+        losses.append(Loss("plan_sheets"))
+    for sheet in schema.SHEETS:
+        name = sheet.name
+        if name not in raw.sheets:
+            continue
+        source = raw.source_names.get(name, name)
+        titles = raw.header_rows.get(name, 1) - 1
+        if titles > 0:
+            losses.append(Loss("title_rows", source, str(titles)))
+        headers = raw.original_headers.get(name, {})
+        renamed = source != name or any(not _canonical(h, k) for k, h in headers.items())
+        if renamed:
+            losses.append(Loss("names", source, name))
+    plan_sheets: set[str] = set()
+    if written == PLAN:
+        from planner.report.workbook import plan_sheet_names  # the report imports this package
+
+        plan_sheets = {*plan_sheet_names("en"), *plan_sheet_names("vi")}
+    for note in raw.notes:
+        if note.code == "unknown_sheet" and note.sheet and note.sheet not in plan_sheets:
+            losses.append(Loss("sheet", note.sheet))
+        elif note.code == "unknown_column" and note.sheet:
+            source = raw.source_names.get(note.sheet, note.sheet)
+            losses.append(Loss("column", source, str(note.column or "")))
+    return losses
+
+
+__all__ = ["CREATOR", "PLAN", "PROJECT", "Loss", "mark", "save_losses", "written_as"]
