@@ -120,9 +120,4 @@ def describe_losses(losses: list[Loss]) -> list[str]:
         lines.append(
             tr("the sheets a project does not use: {sheets}").format(sheets=listed(sheets))
         )
-    columns = [f"{x.sheet}: {x.detail}" for x in losses if x.kind == "column"]
-    if columns:
-        lines.append(
-            tr("the columns a project does not use: {columns}").format(columns=listed(columns))
-        )
     return lines

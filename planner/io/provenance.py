@@ -2,7 +2,8 @@
 
 The app saves a project in the project format: canonical sheets and columns, values only. A
 workbook the user made in Excel holds more (title rows, extra sheets and columns, formatting,
-formulas, charts), so the app must not replace it without saying what goes. Project workbooks
+formulas, charts), so the app must not replace it without saying what goes. Sheet names and
+headers the reader recognises, and columns it does not use, are written back as they were. Project workbooks
 the app writes carry a mark in their document properties; the mark is read straight from the
 zip with a size cap, never by parsing the whole file again.
 """
@@ -55,8 +56,8 @@ class Loss:
 
     kind: "foreign" (formatting, formulas, charts of a workbook the app did not write),
     "plan_sheets" (the plan sheets of an exported plan), "title_rows" (detail: how many),
-    "names" (sheet saved under its project name, detail), "sheet" (a sheet the project does
-    not use), "column" (detail: a column the project does not use).
+    "names" (a sheet or header the user mapped is saved under its project name, detail),
+    "sheet" (a sheet the project does not use). Columns the project does not use are kept.
     """
 
     kind: str
@@ -87,10 +88,15 @@ def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
         titles = raw.header_rows.get(name, 1) - 1
         if titles > 0:
             losses.append(Loss("title_rows", source, str(titles)))
-        headers = raw.original_headers.get(name, {})
-        renamed = source != name or any(not _canonical(h, k) for k, h in headers.items())
-        if renamed:
+        # names the reader knows are written back as they were; only mapped ones change
+        if source != name and schema.match_sheet(source) is not sheet:
             losses.append(Loss("names", source, name))
+        elif any(
+            not _canonical(h, k) and schema.match_column(sheet, h) is not sheet.column(k)
+            for k, h in raw.original_headers.get(name, {}).items()
+            if k in sheet.column_names
+        ):
+            losses.append(Loss("names", source, source))
     plan_sheets: set[str] = set()
     if written == PLAN:
         from planner.report.workbook import plan_sheet_names  # the report imports this package
@@ -99,9 +105,6 @@ def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
     for note in raw.notes:
         if note.code == "unknown_sheet" and note.sheet and note.sheet not in plan_sheets:
             losses.append(Loss("sheet", note.sheet))
-        elif note.code == "unknown_column" and note.sheet:
-            source = raw.source_names.get(note.sheet, note.sheet)
-            losses.append(Loss("column", source, str(note.column or "")))
     return losses
 
 

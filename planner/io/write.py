@@ -57,12 +57,23 @@ def set_cell(ws, row: int, col: int, value: object) -> None:
         cell.value = value
 
 
-def _header(ws, sheet: schema.Sheet | None, headers: list[str], annotate: bool) -> None:
+def _header(
+    ws,
+    sheet: schema.Sheet | None,
+    headers: list[str],
+    annotate: bool,
+    own: dict[str, str] | None = None,
+) -> None:
+    """The header row; `own` holds the user's header texts, kept where the reader knows them."""
+    own = own or {}
     for j, name in enumerate(headers, start=1):
         col = None
         if sheet is not None and name in sheet.column_names:
             col = sheet.column(name)
-        cell = ws.cell(row=1, column=j, value=col.label if col else name)
+        text = col.label if col else name
+        if col is not None and name in own and schema.match_column(sheet, own[name]) is col:
+            text = own[name]
+        cell = ws.cell(row=1, column=j, value=text)
         cell.font = HEADER_FONT
         cell.fill = REQUIRED_FILL if col and col.required else HEADER_FILL
         cell.alignment = Alignment(vertical="center")
@@ -76,10 +87,18 @@ def _header(ws, sheet: schema.Sheet | None, headers: list[str], annotate: bool) 
     ws.freeze_panes = "A2"
 
 
-def _write_frame(wb: Workbook, sheet: schema.Sheet, frame: pd.DataFrame, annotate: bool) -> None:
-    ws = wb.create_sheet(sheet.name)
+def _write_frame(
+    wb: Workbook,
+    sheet: schema.Sheet,
+    frame: pd.DataFrame,
+    annotate: bool,
+    title: str | None = None,
+    own: dict[str, str] | None = None,
+) -> None:
+    ws = wb.create_sheet(title or sheet.name)
     headers = [str(c) for c in frame.columns]
-    _header(ws, sheet, headers, annotate)
+    _header(ws, sheet, headers, annotate, own)
+    headers = [str(c.value) for c in ws[1]] if len(headers) else headers
     for i, row in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(row, start=1):
             set_cell(ws, i, j, value)
@@ -116,10 +135,10 @@ def _settings_rows(settings: Settings) -> pd.DataFrame:
 def _add_choice_lists(wb: Workbook, max_row: int = 2000) -> None:
     """Drop-down lists for yes/no and country columns, so a filled template parses."""
     countries = ",".join(sorted(COUNTRY_NAMES_EN))
-    for sheet in schema.SHEETS:
-        if sheet.name not in wb.sheetnames:
+    for ws in wb.worksheets:
+        sheet = schema.match_sheet(ws.title)
+        if sheet is None:
             continue
-        ws = wb[sheet.name]
         headers = [c.value for c in ws[1]]
         for j, header in enumerate(headers, start=1):
             col = schema.match_column(sheet, header)
@@ -160,18 +179,35 @@ def _sheets_in_order(
             yield sheet, frames[sheet.name]
 
 
-def build_workbook(frames: dict[str, pd.DataFrame], annotate: bool = False) -> Workbook:
+def own_title(sheet: schema.Sheet, source: str | None) -> str:
+    """The user's name for a sheet when the reader knows it (e.g. "Báo giá"), else canonical."""
+    if source and source != sheet.name and schema.match_sheet(source) is sheet:
+        return source
+    return sheet.name
+
+
+def build_workbook(
+    frames: dict[str, pd.DataFrame],
+    annotate: bool = False,
+    names: dict[str, str] | None = None,
+    headers: dict[str, dict[str, str]] | None = None,
+) -> Workbook:
+    """One sheet per project table. `names` and `headers` are the user's own sheet names and
+    header texts (RawProject.source_names, .original_headers): kept where the reader
+    recognises them, so a Vietnamese workbook stays Vietnamese."""
+    names, headers = names or {}, headers or {}
     wb = Workbook()
     wb.remove(wb.active)
     for sheet, frame in _sheets_in_order(frames):
-        _write_frame(wb, sheet, frame, annotate)
+        title = own_title(sheet, names.get(sheet.name))
+        _write_frame(wb, sheet, frame, annotate, title, headers.get(sheet.name))
     _add_choice_lists(wb)
     return wb
 
 
 def write_raw(raw: RawProject, path: Path) -> None:
     """Save the cells as the user typed them (errors included) to a workbook."""
-    wb = build_workbook(raw.sheets, annotate=True)
+    wb = build_workbook(raw.sheets, True, raw.source_names, raw.original_headers)
     mark(wb, PROJECT)
     atomic_save(wb, path)
 

@@ -213,8 +213,10 @@ def write_plan_workbook(
 
     Raises UnverifiedPlan for a plan that did not pass the independent checker."""
     require_verified(plan)
-    frames = raw.sheets if raw is not None else typed_frames(project)
-    wb = build_workbook(frames, annotate=False)
+    if raw is not None:  # the inputs as the user named them, so the file reads as theirs
+        wb = build_workbook(raw.sheets, False, raw.source_names, raw.original_headers)
+    else:
+        wb = build_workbook(typed_frames(project), annotate=False)
     currency = project.settings.currency
     position = 0
     for table in tb.all_tables(project, plan, lang):

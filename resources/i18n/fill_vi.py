@@ -44,7 +44,6 @@ VI: dict[str | tuple[str, str], str] = {
         "tên cột riêng (ghi theo tên cột của dự án)"
     ),
     "the sheets a project does not use: {sheets}": "các sheet dự án không dùng: {sheets}",
-    "the columns a project does not use: {columns}": "các cột dự án không dùng: {columns}",
     ("Plan", "verb"): "Lập kế hoạch",
     ("&Plan", "verb"): "&Lập kế hoạch",
     "OK": "Đồng ý",

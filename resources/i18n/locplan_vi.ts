@@ -283,10 +283,6 @@
         <translation>các sheet dự án không dùng: {sheets}</translation>
     </message>
     <message>
-        <source>the columns a project does not use: {columns}</source>
-        <translation>các cột dự án không dùng: {columns}</translation>
-    </message>
-    <message>
         <source>Scenario</source>
         <translation>Kịch bản</translation>
     </message>

@@ -8,7 +8,7 @@ import zipfile
 import openpyxl
 
 from planner.io.provenance import PLAN, PROJECT, save_losses, written_as
-from planner.io.read import read_project
+from planner.io.read import ColumnMapping, read_project
 from planner.io.write import write_raw, write_template
 from planner.optimise import plan_project
 from planner.report.workbook import write_plan_workbook
@@ -48,13 +48,41 @@ def test_a_users_layout_is_listed(tmp_path):
     wb.create_sheet("Notes").append(["call Hưng on Monday"])
     wb.save(path)
 
-    losses = save_losses(read_project(path))
+    raw = read_project(path)
+    losses = save_losses(raw)
     found = {(x.kind, x.sheet, x.detail) for x in losses}
     assert ("foreign", "", "") in found
     assert ("title_rows", "Báo giá", "2") in found
-    assert ("names", "Báo giá", "Offers") in found
     assert ("sheet", "Notes", "") in found
-    assert ("column", "Báo giá", "Ghi chú NCC") in found
+    assert not any(x.kind == "names" for x in losses)  # names the reader knows are kept
+
+    saved = tmp_path / "saved.xlsx"
+    write_raw(raw, saved)
+    book = openpyxl.load_workbook(saved)
+    assert "Báo giá" in book.sheetnames and "Offers" not in book.sheetnames
+    again = read_project(saved)
+    assert (
+        again.sheets["Offers"]
+        .reset_index(drop=True)
+        .equals(raw.sheets["Offers"].reset_index(drop=True))
+    )
+    assert list(again.sheets["Offers"].columns)[-1] == "Ghi chú NCC"  # their column stays
+    assert save_losses(again) == []
+
+
+def test_mapped_headers_are_written_in_the_project_format(tmp_path):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Suppliers"][0][0] = "Vendor code XYZ"  # no synonym: the user mapped it
+    path = write_book(sheets, tmp_path / "mapped.xlsx")
+    mapping = ColumnMapping(columns={"Suppliers": {"Vendor code XYZ": "supplier_id"}})
+    raw = read_project(path, mapping)
+    assert ("names", "Suppliers", "Suppliers") in {
+        (x.kind, x.sheet, x.detail) for x in save_losses(raw)
+    }
+    saved = tmp_path / "saved.xlsx"
+    write_raw(raw, saved)
+    header = [c.value for c in openpyxl.load_workbook(saved)["Suppliers"][1]]
+    assert "Vendor code XYZ" not in header and read_project(saved).sheets["Suppliers"] is not None
 
 
 def test_an_exported_plan_says_its_plan_sheets_go(tmp_path):
