@@ -79,6 +79,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from planner.validate import validate
 
     raw = read_project(args.file, _mapping(args.mapping), args.encoding)
+    if args.lang is None:  # the plan's documents speak the workbook's language
+        from planner.io.read import language_of
+
+        args.lang = language_of(raw)
     result = validate(raw)
     if not result.ok or result.project is None:
         for problem in result.errors:
@@ -148,7 +152,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="locplan", description="Supplier Localization Planner")
-    parser.add_argument("--lang", choices=("en", "vi"), default="en", help="message language")
+    parser.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        help="language of messages and of the plan's documents "
+        "(default: the workbook's for `plan`, else English)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     def input_args(p: argparse.ArgumentParser) -> None:
@@ -195,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
+    if args.lang is None and args.command != "plan":
+        args.lang = "en"
     try:
         return args.func(args)
     except RefusedFile as exc:

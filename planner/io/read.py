@@ -409,3 +409,18 @@ def read_csv_folder_of_one(
     """A single CSV file is read as the one sheet its name says."""
     grid = load_csv_cells(path, encoding)
     return _assemble([(path.stem, grid)], mapping, path)
+
+
+def language_of(raw: RawProject) -> str:
+    """ "vi" when the workbook's own sheet names, or a good share of its headers, are Vietnamese
+    (letters beyond ASCII, like "Báo giá" or "Đơn giá"), else "en": the language its documents
+    should speak."""
+
+    def vietnamese(names: list[str]) -> int:
+        return sum(any(ch.isalpha() and not ch.isascii() for ch in str(n)) for n in names)
+
+    sheets = list(raw.source_names.values())
+    if sheets and vietnamese(sheets) * 2 >= len(sheets):
+        return "vi"
+    headers = [h for hs in raw.original_headers.values() for h in hs.values()]
+    return "vi" if headers and vietnamese(headers) * 4 >= len(headers) else "en"

@@ -23,6 +23,7 @@ TEXT, MONEY, SHARE, UNITS, PRICE, COUNT, DECIMAL = (
     "count",
     "decimal",
 )
+GAP = "gap"  # a share small enough to need two decimals (0.02% must not read as 0.0%)
 TOL = 1e-6
 
 
@@ -93,6 +94,8 @@ def format_value(value: object, kind: str, lang: str = "en", currency: str = "US
         return fmt.number(value, lang, 4)
     if kind == SHARE:
         return fmt.pct(value, lang, 1)
+    if kind == GAP:
+        return fmt.pct(value, lang, 2)
     if kind in (UNITS, COUNT):
         if isinstance(value, float) and math.isinf(value):
             return label("unlimited", lang)
@@ -321,7 +324,7 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     if plan.best_bound is not None:
         add("best_bound", plan.best_bound, MONEY)
     if plan.gap is not None:
-        add("gap", plan.gap, SHARE)
+        add("gap", plan.gap, GAP)
     add("parts_switched", s.get("parts_switched", _count(plan, "start_qualification")), COUNT)
     add("suppliers_onboarded", s.get("suppliers_onboarded", _count(plan, "onboard")), COUNT)
     first, last = _shares(plan, "china_share_first"), _shares(plan, "china_share_last")

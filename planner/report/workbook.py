@@ -40,6 +40,7 @@ __all__ = ["UnverifiedPlan", "plan_sheet_names", "write_plan_workbook"]
 FORMATS = {
     tb.MONEY: "#,##0_);-#,##0_)",
     tb.SHARE: "0.0%_)",
+    tb.GAP: "0.00%_)",
     tb.UNITS: "#,##0_);-#,##0_)",
     tb.PRICE: "#,##0.0000_);-#,##0.0000_)",
     tb.COUNT: "0_)",

@@ -61,3 +61,37 @@ def test_console_script_runs_as_a_module(small_book):
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
+
+
+VI_SHEETS = {
+    "Components": "Linh kiện",
+    "Products": "Sản phẩm",
+    "BOM": "Định mức",
+    "Suppliers": "Nhà cung cấp",
+    "Offers": "Báo giá",
+    "Periods": "Kỳ",
+    "Tariffs": "Thuế",
+    "Settings": "Thiết lập",
+}
+
+
+def test_plan_documents_speak_the_workbooks_language(tmp_path, small_sheets, capsys):
+    import openpyxl
+
+    from planner.report.workbook import plan_sheet_names
+
+    english = write_book(small_sheets, tmp_path / "en.xlsx")
+    vi_sheets = {VI_SHEETS.get(k, k): v for k, v in small_sheets.items()}
+    vietnamese = write_book(vi_sheets, tmp_path / "vi.xlsx")
+    for book, lang in ((english, "en"), (vietnamese, "vi")):
+        out = tmp_path / f"plan-{lang}.xlsx"
+        assert main(["plan", str(book), "-o", str(out), "--time-limit", "20"]) == 0
+        assert (
+            openpyxl.load_workbook(out, read_only=True).sheetnames[0] == plan_sheet_names(lang)[0]
+        )
+    # asked for, English wins
+    out = tmp_path / "asked.xlsx"
+    assert (
+        main(["--lang", "en", "plan", str(vietnamese), "-o", str(out), "--time-limit", "20"]) == 0
+    )
+    assert openpyxl.load_workbook(out, read_only=True).sheetnames[0] == plan_sheet_names("en")[0]
