@@ -348,7 +348,8 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
     price = comps["price"].to_numpy().copy()
     for _ in range(30):
         cost = np.bincount(owner, weights=price[ci] * qty, minlength=n_products)
-        log_f = np.log(0.6 * fob / cost)
+        # a product without parts (possible in tiny projects) needs no scaling
+        log_f = np.log(0.6 * fob / np.where(cost > 0, cost, 0.6 * fob))
         sum_log = np.bincount(ci, weights=log_f[owner], minlength=n)
         count = np.maximum(np.bincount(ci, minlength=n), 1)
         price *= np.exp(sum_log / count)

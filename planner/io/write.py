@@ -158,6 +158,16 @@ def _add_choice_lists(wb: Workbook, max_row: int = 2000) -> None:
             ws.add_data_validation(dv)
 
 
+def _shared_mode(path: Path) -> int:
+    """The replaced file's permissions, or what a new file gets under the user's umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def atomic_save(wb: Workbook, path: Path) -> None:
     """Write beside the target, then replace it: a crash never leaves half a file."""
     path = Path(path)
@@ -165,6 +175,7 @@ def atomic_save(wb: Workbook, path: Path) -> None:
     os.close(fd)
     try:
         wb.save(tmp)
+        os.chmod(tmp, _shared_mode(path))  # mkstemp makes it private; colleagues read it too
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

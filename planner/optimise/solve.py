@@ -19,6 +19,7 @@ from planner.optimise.content import add_content_cap
 from planner.optimise.demand import add_demand
 from planner.optimise.extract import build_plan, do_nothing
 from planner.optimise.greedy import greedy_plan
+from planner.optimise.mip_child import solve_arrays, solve_in_child
 from planner.optimise.model import SparseModel, Variables, add_variables
 from planner.optimise.objective import china_coefficients, cost_coefficients
 from planner.optimise.origin import add_rules_of_origin
@@ -58,18 +59,16 @@ def build_model(inst: Instance, families=FAMILIES) -> tuple[SparseModel, Variabl
 
 
 class _Stop:
-    """Cancel from another thread: asks the running solver to stop, keeps the best plan."""
+    """Cancel from another thread. `isolate`: solve in a child process that Cancel can stop."""
 
-    def __init__(self, should_stop: Callable[[], bool] | None):
+    def __init__(self, should_stop: Callable[[], bool] | None, isolate: bool = False):
         self.should_stop = should_stop or (lambda: False)
-        self.solver = None
+        self.isolate = isolate
         self.stopped = False
 
     def poll(self) -> bool:
         if not self.stopped and self.should_stop():
             self.stopped = True
-            if self.solver is not None:
-                self.solver.stop_search()
         return self.stopped
 
 
@@ -83,33 +82,13 @@ def _solve_mip(
     hint: np.ndarray | None = None,
 ) -> tuple[str, np.ndarray | None, float | None, float | None]:
     """Run the MIP; returns (status, column values, objective, bound)."""
-    from ortools.linear_solver.python import model_builder as mb
-
-    lb, ub, cost, integer, rlb, rub, matrix = m.arrays()
-    model = mb.Model()
-    helper = model.helper
-    helper.fill_model_from_sparse_data(lb, ub, cost, rlb, rub, matrix)
-    for j in np.nonzero(integer)[0]:
-        helper.set_var_integrality(int(j), True)
-    helper.set_objective_offset(m.objective_offset)
-    if hint is not None and backend == "scip":  # HiGHS behind ModelBuilder crashes on hints
-        for j, value in enumerate(hint):
-            helper.add_hint(j, float(value))
-    solver = mb.Solver(backend)
-    solver.set_time_limit_in_seconds(max(time_limit, 0.5))
-    if backend == "highs":
-        solver.set_solver_specific_parameters(
-            f"mip_rel_gap={gap}\nrandom_seed=1\noutput_flag=false\nlog_to_console=false"
-        )
-    else:
-        solver.set_solver_specific_parameters(
-            f"limits/gap = {gap}\nrandomization/randomseedshift = 1"
-        )
-    stop.solver = solver
+    arrays, offset = m.arrays(), m.objective_offset
+    if stop.isolate:  # Cancel stops the child (SCIP hands back its best solution)
+        return solve_in_child(arrays, offset, backend, time_limit, gap, hint, stop.poll, on_tick)
     result: dict = {}
 
     def run() -> None:
-        result["status"] = solver.solve(model)
+        result["answer"] = solve_arrays(arrays, offset, backend, time_limit, gap, hint)
 
     worker = threading.Thread(target=run, daemon=True)
     start = time.monotonic()
@@ -117,22 +96,13 @@ def _solve_mip(
     while worker.is_alive():
         worker.join(0.25)
         if stop.poll():
-            # HiGHS behind ModelBuilder does not honour the interrupt: keep the best plan so
-            # far and let the abandoned solve end at its own time limit.
+            # in-process solvers do not stop on request: keep the best plan so far and let
+            # the abandoned solve end at its own time limit (the app solves in a child)
             worker.join(1.0)
             if worker.is_alive():
                 return "CANCELLED", None, None, None
         on_tick(time.monotonic() - start)
-    status = result.get("status")
-    helper_s = solver._Solver__solve_helper  # values as one array: fast for large models
-    values = np.asarray(helper_s.variable_values()) if helper_s.has_solution() else None
-    objective = float(solver.objective_value) if values is not None else None
-    try:
-        bound = float(solver.best_objective_bound)
-    except Exception:
-        bound = None
-    name = getattr(status, "name", str(status))
-    return name, values, objective, bound
+    return result.get("answer", ("ERROR", None, None, None))
 
 
 def _hint(m: SparseModel, v: Variables, inst: Instance, share, start, onboard) -> np.ndarray:
@@ -205,13 +175,17 @@ def plan_project(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     backend: str | None = None,
+    isolate: bool | None = None,
 ) -> Plan:
-    """The cheapest safe phased plan found within the time limit, verified, or the reason."""
+    """The cheapest safe phased plan found within the time limit, verified, or the reason.
+
+    `isolate` solves the MIP in a child process, which Cancel stops for real (SCIP returns
+    its best solution); by default whenever a caller can cancel (`should_stop` given)."""
     clock = time.monotonic()
     settings = project.settings
     limit = float(time_limit_s if time_limit_s is not None else settings.time_limit_s)
     notify = on_progress or (lambda event: None)
-    stop = _Stop(should_stop)
+    stop = _Stop(should_stop, isolate=should_stop is not None if isolate is None else isolate)
     try:
         inst = build_instance(project)
     except Exception as exc:

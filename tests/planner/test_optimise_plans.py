@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from planner.cli import main
@@ -17,8 +17,12 @@ from planner.validate import check_file
 SAMPLE = "sample_data/vr_headset_bac_ninh.xlsx"
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# the explicit examples were found by random runs (a Chinese share 6e-7 above a tier bound;
+# a product left without parts)
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(min_value=4, max_value=25), st.integers(min_value=0, max_value=10_000))
+@example(5, 776)
+@example(4, 2)
 def test_every_returned_plan_verifies(n, seed):
     project = generate_project(n, seed=seed, n_periods=4)
     plan = plan_project(project, time_limit_s=10)

@@ -111,3 +111,19 @@ def test_unreadable_or_oversized_properties_mean_not_ours(tmp_path):
             f"<cp:category>project</cp:category>{filler}",
         )
     assert written_as(big) is None
+
+
+def test_saved_files_are_not_made_private(tmp_path):
+    """Atomic save writes a temporary file first; the result keeps the file's permissions
+    (or the umask's for a new file), so a shared project stays readable by colleagues."""
+    import os
+
+    raw = read_project(write_book(copy.deepcopy(SMALL), tmp_path / "user.xlsx"))
+    new = tmp_path / "new.xlsx"
+    write_raw(raw, new)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert new.stat().st_mode & 0o777 == 0o666 & ~umask
+    new.chmod(0o640)
+    write_raw(raw, new)
+    assert new.stat().st_mode & 0o777 == 0o640
