@@ -694,11 +694,12 @@ def _gantt(
         first += count
 
 
+PERIODS_PER_TABLE = 8
+
+
 def _allocation(flow: _Flow, st: _Style, project: TypedProject, plan: Plan, lang: str) -> None:
     flow.break_page()
     title = label("allocation_title", lang)
-    _heading(flow, st, title, keep_pt=60)
-    _paragraph(flow, st, label("allocation_note", lang), 8.5, False, MUTED, after=5)
     periods = project.periods
     order = {c: i for i, c in enumerate(project["Components"]["component_id"])}
     shares: dict[tuple[str, str], dict[str, float]] = {}
@@ -714,22 +715,33 @@ def _allocation(flow: _Flow, st: _Style, project: TypedProject, plan: Plan, lang
         return next((i for i, p in enumerate(periods) if shares[key].get(p, 0) > 1e-6), 0)
 
     keys.sort(key=lambda k: (order.get(k[0], math.inf), k not in incumbent, first_period(k), k[1]))
-    rows, band, shade = [], [], False
-    for k, (part, supplier) in enumerate(keys):
-        if k and part != keys[k - 1][0]:
-            shade = not shade  # shade by part: its suppliers read as one group
-        band.append(shade)
-        mine = shares[(part, supplier)]
-        cells = [fmt.pct(mine[p], lang) if mine.get(p, 0.0) > 1e-6 else "" for p in periods]
-        mark = "\u00a0*" if (part, supplier) in incumbent else ""  # the star never wraps alone
-        rows.append([part, supplier + mark, *cells])
-    # no description column: with the periods it would be elided to a few useless letters
-    cols = [
-        _Col(label("component_id", lang), keep=True),
-        _Col(label("supplier_id", lang), keep=True),
-        *[_Col(p, numeric=True) for p in periods],
-    ]
-    _table(flow, st, _Grid(cols, rows, band=band), lang, caption=title)
+    # at most PERIODS_PER_TABLE period columns fit a portrait page with the part and supplier
+    # readable: a longer horizon gets one table per stretch of periods
+    chunks = [
+        periods[i : i + PERIODS_PER_TABLE] for i in range(0, len(periods), PERIODS_PER_TABLE)
+    ] or [periods]
+    for n, chunk in enumerate(chunks):
+        caption = title if len(chunks) == 1 else f"{title} · {chunk[0]} – {chunk[-1]}"
+        _heading(flow, st, caption, keep_pt=60)
+        if n == 0:
+            _paragraph(flow, st, label("allocation_note", lang), 8.5, False, MUTED, after=5)
+        here = [k for k in keys if any(shares[k].get(p, 0.0) > 1e-6 for p in chunk)]
+        rows, band, shade = [], [], False
+        for k, (part, supplier) in enumerate(here):
+            if k and part != here[k - 1][0]:
+                shade = not shade  # shade by part: its suppliers read as one group
+            band.append(shade)
+            mine = shares[(part, supplier)]
+            cells = [fmt.pct(mine[p], lang) if mine.get(p, 0.0) > 1e-6 else "" for p in chunk]
+            mark = "\u00a0*" if (part, supplier) in incumbent else ""  # the star never wraps
+            rows.append([part, supplier + mark, *cells])
+        # no description column: with the periods it would be elided to a few useless letters
+        cols = [
+            _Col(label("component_id", lang), keep=True),
+            _Col(label("supplier_id", lang), keep=True),
+            *[_Col(p, numeric=True) for p in chunk],
+        ]
+        _table(flow, st, _Grid(cols, rows, band=band), lang, caption=caption)
 
 
 def _layout(

@@ -227,3 +227,25 @@ def test_cli_writes_the_pdf(qapp, tmp_path):
     assert main(args) == 0
     assert xlsx.is_file() and pdf.is_file()
     assert page_count(pdf) > 5
+
+
+def test_a_long_horizon_splits_the_allocation_by_periods(qapp, tmp_path):
+    """Sixteen quarters do not fit one portrait table with readable part numbers: the
+    allocation comes in tables of eight periods, each part number on one line."""
+    from planner.generate import generate_project
+    from planner.optimise import plan_project
+    from ui.printing import PERIODS_PER_TABLE
+
+    project = generate_project(30, seed=4, n_periods=16)
+    plan = plan_project(project, time_limit_s=20)
+    assert plan.has_plan
+    path = tmp_path / "long.pdf"
+    write_plan_pdf(project, plan, path)
+    everything = flat(" ".join(pages_text(path)))
+    periods = project.periods
+    title = label("allocation_title")
+    for i in range(0, len(periods), PERIODS_PER_TABLE):
+        chunk = periods[i : i + PERIODS_PER_TABLE]
+        assert f"{title} · {chunk[0]} – {chunk[-1]}" in everything
+    for part in project["Components"]["component_id"]:
+        assert re.search(rf"\b{re.escape(part)}\b", everything), part  # not broken over lines
