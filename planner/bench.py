@@ -22,7 +22,7 @@ def _time_exports(project, plan) -> dict:
     import time
     from pathlib import Path
 
-    from planner.cli import _exporter
+    from planner.report.exporters import exporter
     from planner.report.workbook import write_plan_workbook
 
     out: dict = {"xlsx_seconds": None, "pdf_seconds": None}
@@ -32,7 +32,7 @@ def _time_exports(project, plan) -> dict:
         start = time.monotonic()
         write_plan_workbook(project, plan, Path(tmp) / "plan.xlsx")
         out["xlsx_seconds"] = round(time.monotonic() - start, 2)
-        write_pdf = _exporter("pdf")
+        write_pdf = exporter("pdf")
         if write_pdf is not None:
             start = time.monotonic()
             write_pdf(project, plan, Path(tmp) / "plan.pdf")

@@ -95,7 +95,9 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
         write_plan_workbook(result.project, plan, Path(args.output), raw=raw, lang=args.lang)
     if planned and args.pdf:
-        write_pdf = _exporter("pdf")
+        from planner.report.exporters import exporter
+
+        write_pdf = exporter("pdf")
         if write_pdf is None:
             print("locplan: PDF export needs the desktop app's printing module", file=sys.stderr)
             return EXIT_BAD
@@ -120,16 +122,6 @@ def _money(value: float | None) -> str:
 
 def _pct(value: float | None) -> str:
     return "-" if value is None else f"{value:.2%}"
-
-
-def _exporter(name: str):
-    """An exporter another package registers (the PDF is drawn by Qt, which planner never
-    imports): entry point group `locplan.exporters`."""
-    from importlib.metadata import entry_points
-
-    for entry in entry_points(group="locplan.exporters", name=name):
-        return entry.load()
-    return None
 
 
 def _json_default(value: object) -> object:

@@ -42,16 +42,21 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
         tr("Unsaved changes"),
         tr("Save the changes to {name} before closing it?").format(name=name),
     )
-    save = box.addButton(tr("Save"), QMessageBox.AcceptRole)
-    discard = box.addButton(tr("Don't save"), QMessageBox.DestructiveRole)
+    return _three_way(box, (tr("Save"), SAVE), (tr("Don't save"), DISCARD))
+
+
+def _three_way(box: QMessageBox, accept: tuple[str, str], destroy: tuple[str, str]) -> str:
+    """Buttons: the safe choice (default), the destructive one, Cancel; the chosen answer."""
+    safe = box.addButton(accept[0], QMessageBox.AcceptRole)
+    destructive = box.addButton(destroy[0], QMessageBox.DestructiveRole)
     box.addButton(tr("Cancel"), QMessageBox.RejectRole)
-    box.setDefaultButton(save)
+    box.setDefaultButton(safe)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is save:
-        return SAVE
-    if clicked is discard:
-        return DISCARD
+    if clicked is safe:
+        return accept[1]
+    if clicked is destructive:
+        return destroy[1]
     return CANCEL
 
 
@@ -70,17 +75,11 @@ def ask_replace_workbook(parent: QWidget | None, name: str, losses: list[str]) -
         + "\n\n"
         + tr("Save as a new project file instead? Your workbook then stays as it is.")
     )
-    new = box.addButton(tr("Save as a new file…"), QMessageBox.AcceptRole)
-    replace = box.addButton(tr("Replace {name}").format(name=name), QMessageBox.DestructiveRole)
-    box.addButton(tr("Cancel"), QMessageBox.RejectRole)
-    box.setDefaultButton(new)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is new:
-        return SAVE_NEW
-    if clicked is replace:
-        return REPLACE
-    return CANCEL
+    return _three_way(
+        box,
+        (tr("Save as a new file…"), SAVE_NEW),
+        (tr("Replace {name}").format(name=name), REPLACE),
+    )
 
 
 def ask_yes_no(parent: QWidget | None, title: str, text: str) -> bool:

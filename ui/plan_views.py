@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,7 +30,7 @@ from planner.report import tables as tb
 from ui import i18n
 from ui.charts import ChartWidget, paint_content_chart, paint_gantt
 from ui.i18n import tr
-from ui.sheet_view import to_tsv
+from ui.sheet_view import copy_selection
 
 BINDING_TINT = QColor("#FCE4D6")
 SORT_ROLE = Qt.UserRole + 1
@@ -127,22 +127,7 @@ class ReportTable(QTableView):
             super().keyPressEvent(event)
 
     def copy(self) -> None:
-        model = self.model()
-        indexes = self.selectionModel().selectedIndexes()
-        if not indexes:
-            return
-        rows = sorted({i.row() for i in indexes})
-        cols = sorted({i.column() for i in indexes})
-        picked = {(i.row(), i.column()) for i in indexes}
-        span = range(cols[0], cols[-1] + 1)
-        grid = [
-            [str(model.index(r, c).data() or "") if (r, c) in picked else "" for c in span]
-            for r in range(rows[0], rows[-1] + 1)
-        ]
-        if len(rows) == model.rowCount():
-            header = [str(model.headerData(c, Qt.Horizontal)).replace("\n", " ") for c in span]
-            grid.insert(0, header)
-        QGuiApplication.clipboard().setText(to_tsv(grid))
+        copy_selection(self, with_header=True)
 
 
 class ReportView(QWidget):

@@ -36,6 +36,28 @@ def to_tsv(rows: list[list[str]]) -> str:
     return "".join("\t".join(cell(c) for c in row) + "\n" for row in rows)
 
 
+def copy_selection(view: QTableView, with_header: bool = False) -> None:
+    """The selected block of a table, as shown (view order), to the clipboard as TSV; cells of
+    the block that are not selected stay blank. `with_header`: the header row too when every
+    row is selected (as after Ctrl+A)."""
+    model = view.model()
+    indexes = view.selectionModel().selectedIndexes()
+    if not indexes:
+        return
+    rows = sorted({i.row() for i in indexes})
+    cols = range(min(i.column() for i in indexes), max(i.column() for i in indexes) + 1)
+    picked = {(i.row(), i.column()) for i in indexes}
+
+    def shown(r: int, c: int) -> str:
+        value = model.index(r, c).data() if (r, c) in picked else None
+        return "" if value is None else str(value)
+
+    grid = [[shown(r, c) for c in cols] for r in range(rows[0], rows[-1] + 1)]
+    if with_header and len(rows) == model.rowCount():
+        grid.insert(0, [str(model.headerData(c, Qt.Horizontal)).replace("\n", " ") for c in cols])
+    QGuiApplication.clipboard().setText(to_tsv(grid))
+
+
 def from_tsv(text: str) -> list[list[str]]:
     """Excel's clipboard text back into cells (quoted cells may hold tabs and newlines)."""
     rows: list[list[str]] = []
@@ -140,20 +162,7 @@ class SheetTable(QTableView):
 
     def copy(self) -> None:
         """The selected block (view order, so what the user sees) as TSV for Excel."""
-        indexes = self.selectionModel().selectedIndexes()
-        if not indexes:
-            return
-        rows = sorted({i.row() for i in indexes})
-        cols = sorted({i.column() for i in indexes})
-        picked = {(i.row(), i.column()) for i in indexes}
-        grid = [
-            [
-                str(self.proxy.index(r, c).data()) if (r, c) in picked else ""
-                for c in range(cols[0], cols[-1] + 1)
-            ]
-            for r in range(rows[0], rows[-1] + 1)
-        ]
-        QGuiApplication.clipboard().setText(to_tsv(grid))
+        copy_selection(self)
 
     def paste(self) -> None:
         """Cells from the clipboard from the current cell down and right; rows are added when

@@ -65,10 +65,6 @@ class Loss:
     detail: str = ""
 
 
-def _canonical(header: str, key: str) -> bool:
-    return str(header).replace("*", "").strip().casefold() == key.casefold()
-
-
 def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
     """What replacing `path` (the workbook `raw` was read from) with the project would drop."""
     path = Path(path or raw.path or "")
@@ -92,7 +88,7 @@ def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
         if source != name and schema.match_sheet(source) is not sheet:
             losses.append(Loss("names", source, name))
         elif any(
-            not _canonical(h, k) and schema.match_column(sheet, h) is not sheet.column(k)
+            schema.match_column(sheet, h) is not sheet.column(k)
             for k, h in raw.original_headers.get(name, {}).items()
             if k in sheet.column_names
         ):

@@ -320,36 +320,6 @@ def _assemble(
     return raw
 
 
-def read_xlsx(path: Path, mapping: ColumnMapping | None = None) -> RawProject:
-    """Read a workbook safely: structure checked first, cells parsed in a bounded child."""
-    path = Path(path)
-    precheck_xlsx(path)
-    grids = run_isolated(load_xlsx_cells, str(path), timeout_s=60.0, memory_mb=3072)
-    return _assemble(grids, mapping, path)
-
-
-def read_csv_folder(
-    folder: Path, mapping: ColumnMapping | None = None, encoding: str | None = None
-) -> RawProject:
-    folder = Path(folder)
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in (".csv", ".txt"))
-    if not files:
-        raise RefusedFile(
-            "no_csv", f"No CSV files in {folder}.", f"Không có tệp CSV nào trong {folder}."
-        )
-    grids = []
-    for file in files:
-        try:
-            grids.append((file.stem, load_csv_cells(file, encoding)))
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise RefusedFile(
-                "encoding",
-                f"{file.name}: cannot decode the text ({exc}).",
-                f"{file.name}: không giải mã được văn bản ({exc}).",
-            ) from None
-    return _assemble(grids, mapping, folder)
-
-
 def load_cells(path: Path | str, encoding: str | None = None) -> list[tuple[str, Grid]]:
     """Every sheet's cells (an .xlsx file, a folder of CSV files or one CSV file), safely.
 
@@ -392,23 +362,9 @@ def assemble(
 def read_project(
     path: Path | str, mapping: ColumnMapping | None = None, encoding: str | None = None
 ) -> RawProject:
-    """Read a project from an .xlsx file or a folder of CSV files; raises RefusedFile."""
-    path = Path(path)
-    if path.is_dir():
-        return read_csv_folder(path, mapping, encoding)
-    if not path.exists():
-        raise RefusedFile("missing", f"{path} does not exist.", f"{path} không tồn tại.")
-    if path.suffix.lower() == ".csv":
-        return read_csv_folder_of_one(path, mapping, encoding)
-    return read_xlsx(path, mapping)
-
-
-def read_csv_folder_of_one(
-    path: Path, mapping: ColumnMapping | None, encoding: str | None
-) -> RawProject:
-    """A single CSV file is read as the one sheet its name says."""
-    grid = load_csv_cells(path, encoding)
-    return _assemble([(path.stem, grid)], mapping, path)
+    """Read a project from an .xlsx file, a folder of CSV files or one CSV file; raises
+    RefusedFile."""
+    return _assemble(load_cells(path, encoding), mapping, Path(path))
 
 
 def language_of(raw: RawProject) -> str:

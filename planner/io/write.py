@@ -63,9 +63,11 @@ def _header(
     headers: list[str],
     annotate: bool,
     own: dict[str, str] | None = None,
-) -> None:
-    """The header row; `own` holds the user's header texts, kept where the reader knows them."""
+) -> list[str]:
+    """The header row, returned as written; `own` holds the user's header texts, kept where
+    the reader knows them."""
     own = own or {}
+    written = []
     for j, name in enumerate(headers, start=1):
         col = None
         if sheet is not None and name in sheet.column_names:
@@ -73,6 +75,7 @@ def _header(
         text = col.label if col else name
         if col is not None and name in own and schema.match_column(sheet, own[name]) is col:
             text = own[name]
+        written.append(text)
         cell = ws.cell(row=1, column=j, value=text)
         cell.font = HEADER_FONT
         cell.fill = REQUIRED_FILL if col and col.required else HEADER_FILL
@@ -82,9 +85,8 @@ def _header(
             default = "" if col.default in (None, "") else f"\nDefault: {col.default}"
             text = f"{col.help_en}{unit}{default}\n—\n{col.help_vi}"
             cell.comment = Comment(text, "Supplier Localization Planner", height=140, width=300)
-        width = max(12, min(40, len(str(cell.value)) + 4))
-        ws.column_dimensions[get_column_letter(j)].width = width
     ws.freeze_panes = "A2"
+    return written
 
 
 def _write_frame(
@@ -96,9 +98,7 @@ def _write_frame(
     own: dict[str, str] | None = None,
 ) -> None:
     ws = wb.create_sheet(title or sheet.name)
-    headers = [str(c) for c in frame.columns]
-    _header(ws, sheet, headers, annotate, own)
-    headers = [str(c.value) for c in ws[1]] if len(headers) else headers
+    headers = _header(ws, sheet, [str(c) for c in frame.columns], annotate, own)
     for i, row in enumerate(frame.itertuples(index=False), start=2):
         for j, value in enumerate(row, start=1):
             set_cell(ws, i, j, value)
@@ -115,9 +115,16 @@ def _fit_for_reading(ws, headers: list[str], frame: pd.DataFrame) -> None:
         longest = sample.iloc[:, j - 1].map(lambda v: len(str(v)) if v is not None else 0)
         text = max([len(header) + 2, *longest.tolist()])
         ws.column_dimensions[get_column_letter(j)].width = max(12, min(45, text + 2))
-    ws.page_setup.orientation = "landscape" if len(headers) > 4 else "portrait"
+    print_setup(ws, landscape=len(headers) > 4)
+
+
+def print_setup(ws, landscape: bool, one_page: bool = False) -> None:
+    """A4, one page wide (and tall if `one_page`), the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if one_page:
+        return
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
 

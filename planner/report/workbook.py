@@ -23,6 +23,7 @@ from planner.io.write import (
     HEADER_FONT,
     atomic_save,
     build_workbook,
+    print_setup,
     set_cell,
     typed_frames,
 )
@@ -119,11 +120,7 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
         )
         if n:
             ws.conditional_formatting.add(f"{v}2:{v}{n + 1}", rule)
-    ws.page_setup.orientation = "landscape" if len(table.columns) > 5 else "portrait"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = "1:1"
+    print_setup(ws, landscape=len(table.columns) > 5)
     return ws
 
 
@@ -198,9 +195,7 @@ def _chart_sheet(wb: Workbook, project: TypedProject, plan: Plan, lang: str) -> 
         else:
             line.width = 28575
     ws.add_chart(chart, f"A{n + 3}")  # below the table: both print on one landscape page
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(ws, landscape=True, one_page=True)
 
 
 def write_plan_workbook(
