@@ -593,9 +593,9 @@ class MainWindow(QMainWindow):
         self._plan_started = time.monotonic()
         self.worker = PlanWorker(project, self._plan_limit, self)
         self.worker.progress.connect(self._on_progress)
-        self.worker.planned.connect(lambda plan, p=project: self._on_planned(p, plan))
-        self.worker.failed.connect(self._on_plan_failed)
-        self.worker.finished.connect(self._plan_stopped)
+        # one handler at the very end: the thread has finished, so the window's state (progress
+        # hidden, actions enabled) is final before plan_finished is emitted
+        self.worker.finished.connect(lambda w=self.worker, p=project: self._plan_stopped(w, p))
         self.actionPlan.setEnabled(False)
         self.actionCancel.setEnabled(True)
         self.cancel_button.show()
@@ -632,34 +632,32 @@ class MainWindow(QMainWindow):
         if parts:
             self.progress_text.setText(" · ".join(parts))
 
-    def _on_planned(self, project: TypedProject, plan: Plan) -> None:
-        self._set_plan(project, plan, self.plan_raw)
-        if plan.has_plan:
-            status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
-            self.show_message(tr("Plan ready: {status}.").format(status=status))
-        else:
-            self.show_message(tr("No plan: see the explanation on the Plan page."))
-        self.show_page(PLAN)
-        self.plan_finished.emit(plan)
-
-    def _on_plan_failed(self, message: str) -> None:
-        head, _, detail = message.partition("\n\n")
-        dialogs.error(self, tr("Planning failed"), head, detail)
-        self.plan_finished.emit(None)
-
-    def _plan_stopped(self) -> None:
+    def _plan_stopped(self, worker: PlanWorker, project: TypedProject) -> None:
+        """The worker thread has ended: settle the window, show the result, then announce it."""
         if hasattr(self, "tick"):
             self.tick.stop()
         self.progress.hide()
         self.cancel_button.hide()
         self.actionCancel.setEnabled(False)
         self.actionPlan.setEnabled(self.doc is not None and self.doc.can_plan)
-        if self.plan is not None and self.plan.has_plan:
-            self.progress_text.setText(
-                tr("Planned in {s} s.").format(s=i18n.number(self.plan.solve_seconds, 1))
-            )
+        plan = worker.plan
+        if plan is not None:
+            self._set_plan(project, plan, self.plan_raw)
+            if plan.has_plan:
+                status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
+                self.show_message(tr("Plan ready: {status}.").format(status=status))
+                self.progress_text.setText(
+                    tr("Planned in {s} s.").format(s=i18n.number(plan.solve_seconds, 1))
+                )
+            else:
+                self.show_message(tr("No plan: see the explanation on the Plan page."))
+                self.progress_text.setText("")
+            self.show_page(PLAN)
         else:
             self.progress_text.setText("")
+            head, _, detail = (worker.error or "").partition("\n\n")
+            dialogs.error(self, tr("Planning failed"), head, detail)
+        self.plan_finished.emit(plan)
 
     def _set_plan(
         self, project: TypedProject | None, plan: Plan | None, raw: RawProject | None

@@ -14,9 +14,10 @@ from planner.project import TypedProject
 
 
 class PlanWorker(QThread):
+    """Runs the plan; its result (`plan` or `error`) is read when QThread.finished fires, so
+    whoever reacts to the end sees a thread that has really ended (no race with `finished`)."""
+
     progress = Signal(object)  # ProgressEvent
-    planned = Signal(object)  # Plan
-    failed = Signal(str)
 
     def __init__(
         self, project: TypedProject, time_limit_s: float, parent: QObject | None = None
@@ -25,14 +26,12 @@ class PlanWorker(QThread):
         self.project = project
         self.time_limit_s = time_limit_s
         self._stop = threading.Event()
+        self.plan: Plan | None = None
+        self.error: str | None = None
 
     def cancel(self) -> None:
         """Stop at the next check: the best plan found so far is returned."""
         self._stop.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._stop.is_set()
 
     def _on_progress(self, event: ProgressEvent) -> None:
         self.progress.emit(event)
@@ -47,6 +46,6 @@ class PlanWorker(QThread):
             )
         except Exception as exc:  # a failed plan is a message, never a crash
             detail = "".join(traceback.format_exception(exc))
-            self.failed.emit(f"{type(exc).__name__}: {exc}\n\n{detail}")
+            self.error = f"{type(exc).__name__}: {exc}\n\n{detail}"
             return
-        self.planned.emit(plan)
+        self.plan = plan
