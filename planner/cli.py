@@ -64,7 +64,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from planner.generate import generate_project
     from planner.io.write import write_typed
 
-    project = generate_project(args.components, seed=args.seed, n_periods=args.periods)
+    project = generate_project(
+        args.components, seed=args.seed, n_periods=args.periods, family=args.family
+    )
     write_typed(project, Path(args.file))
     print(
         f"Wrote {args.file}: {len(project['Components'])} components, "
@@ -171,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--components", type=int, default=150)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--periods", type=int, default=8)
+    p.add_argument(
+        "--family",
+        choices=("easy", "hard"),
+        default="easy",
+        help="hard: a glide path that binds from the fourth period, like the sample",
+    )
     p.set_defaults(func=cmd_generate)
 
     p = sub.add_parser("plan", help="plan a project")

@@ -284,8 +284,19 @@ def _periods(n_periods: int, start_year: int = 2027) -> list[str]:
     return [f"{start_year + i // 4}-Q{i % 4 + 1}" for i in range(n_periods)]
 
 
-def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> TypedProject:
-    """A random factory: products sharing parts, Chinese incumbents, local quotes."""
+FAMILIES = ("easy", "hard")
+
+
+def generate_project(
+    n_components: int, seed: int = 1, n_periods: int = 8, family: str = "easy"
+) -> TypedProject:
+    """A random factory: products sharing parts, Chinese incumbents, local quotes.
+
+    family "easy": a glide path from the middle of the horizon that the quotes reach with room
+    to spare. "hard", like the real ones (the sample): caps from the fourth period tightening
+    towards a third of the way from what every quote could reach to today's share, content
+    tiers at 20% and 40% with the threshold between, so the pace of qualifications decides.
+    """
     rng = np.random.default_rng(seed)
     n = max(3, int(n_components))
     periods = _periods(n_periods)
@@ -353,8 +364,9 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
         sum_log = np.bincount(ci, weights=log_f[owner], minlength=n)
         count = np.maximum(np.bincount(ci, minlength=n), 1)
         price *= np.exp(sum_log / count)
-    comps["price"] = price
-    comps["price"] = comps["price"].round(4).clip(lower=0.001)
+    # six significant digits: at 10,000 parts a passive costs a fraction of a cent, and
+    # rounding to 4 decimals (or a floor of $0.001) would price materials above the FOB
+    comps["price"] = [float(f"{max(v, 1e-6):.6g}") for v in price]
 
     # Incumbents: Chinese mostly, some Taiwanese, Korean, Japanese or already local.
     n_cn = max(4, n // 6)
@@ -376,7 +388,8 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
         incumbents.append(sid)
         countries.append(country)
         shares.append(share)
-    locked = [CATEGORIES[k].lockable and rng.random() < 0.7 for k in cat_idx]
+    lock_chance = 0.2 if family == "hard" else 0.7  # hard: most chips have a second source
+    locked = [CATEGORIES[k].lockable and rng.random() < lock_chance for k in cat_idx]
 
     # Candidate suppliers: Vietnamese across the clusters, a few from the region.
     n_vn = max(4, min(400, n // 4))
@@ -417,7 +430,11 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
     offers = []
     for i in range(n):
         cat = CATEGORIES[cat_idx[i]]
-        if locked[i] or countries[i] == "VN" or rng.random() > cat.local_chance:
+        # the hard family has more quotes, so a tight glide path can be met at all
+        chance = (
+            max(0.7, min(0.95, cat.local_chance * 1.8)) if family == "hard" else cat.local_chance
+        )
+        if locked[i] or countries[i] == "VN" or rng.random() > chance:
             continue
         pool = by_cat[cat_idx[i]] or list(range(len(cand)))
         k = int(rng.integers(1, 4))
@@ -426,6 +443,8 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
             sup = cand.loc[s]
             premium = rng.uniform(*cat.premium) * (0.7 if sup["country"] != "VN" else 1.0)
             sub = rng.uniform(*cat.sub_china) if sup["country"] == "VN" else rng.uniform(0, 0.2)
+            if family == "hard":  # local makers that already buy much of their input locally
+                sub *= 0.6
             earliest = periods[int(rng.choice([0, 0, 0, 1, 2]))]
             cap = INF if rng.random() < 0.6 else float(round(demand[i] * rng.uniform(0.5, 1.5)))
             offers.append(
@@ -566,6 +585,11 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
             ],
         }
     )
+    if family == "hard":
+        caps, threshold = _hard_glide_path(
+            products, bom, components, offers_df, periods, incumbent_drop=0.5
+        )
+        periods_df["china_cap"] = caps
     tariffs = pd.DataFrame({"max_china_share": [threshold, 1.0], "rate": [0.2, 0.4]})
     return TypedProject(
         tables={
@@ -584,3 +608,61 @@ def generate_project(n_components: int, seed: int = 1, n_periods: int = 8) -> Ty
             fx_vnd_per_usd=26000.0,
         ),
     )
+
+
+def _hard_glide_path(
+    products: pd.DataFrame,
+    bom: pd.DataFrame,
+    components: pd.DataFrame,
+    offers: pd.DataFrame,
+    periods: list[str],
+    incumbent_drop: float,
+) -> tuple[list[float], float]:
+    """Caps from the fourth period that bind hard, and the tier threshold between them.
+
+    For each period, `reach` is the share every product would have if each part moved to its
+    least-Chinese quote as early and as fast as its lead, earliest period and ramp allow (no
+    slot or budget limit). The cap keeps a third of the way from reach to today's share, and
+    falls linearly from just under today's share in the fourth period."""
+    T = len(periods)
+    pos = {p: i for i, p in enumerate(periods)}
+    price = components.set_index("component_id")["current_unit_price"]
+    share_now = components.set_index("component_id")["current_china_share"]
+    best_unit = (price * share_now).to_dict()
+    content = {c: np.full(T, best_unit[c]) for c in best_unit}
+    for c, grp in offers.groupby("component_id"):
+        now = best_unit[c]
+        for _, o in grp.iterrows():
+            unit = o["unit_price"] * o["china_share"]
+            if unit >= now:
+                continue
+            ready = pos[o["earliest_period"]] + int(o["lead_periods"])
+            pace = min(float(o["max_ramp"]), incumbent_drop)
+            for t in range(ready, T):
+                moved = min(1.0, pace * (t - ready + 1))
+                content[c][t] = min(content[c][t], now - moved * (now - unit))
+    today = np.zeros(T)
+    reach = np.zeros(T)
+    for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
+        rows = bom[bom["product_id"] == p]
+        now = sum(
+            best_unit[c] * q
+            for c, q in zip(rows["component_id"], rows["qty_per_unit"], strict=True)
+        )
+        best = sum(
+            content[c] * q for c, q in zip(rows["component_id"], rows["qty_per_unit"], strict=True)
+        )
+        today = np.maximum(today, now / fob)
+        reach = np.maximum(reach, best / fob)
+    first = 3 if T > 4 else 1
+    caps: list[float] = [math.nan] * T
+    final = reach[-1] + (today[-1] - reach[-1]) / 3
+    for t in range(first, T):
+        frac = (t - first + 1) / (T - first)
+        linear = today[t] - 0.01 - frac * (today[t] - 0.01 - final)
+        floor = reach[t] + (today[t] - reach[t]) / 3
+        caps[t] = round(float(max(linear, floor)) + 0.0049, 3)
+    for t in range(first + 1, T):
+        caps[t] = min(caps[t], caps[t - 1])
+    threshold = round(float((today[0] + final) / 2), 2)
+    return caps, threshold

@@ -1,7 +1,13 @@
-"""The validated project as indexed arrays: what the optimiser and the greedy planner read.
+"""The validated project as indexed arrays: what the optimiser, the first-plan heuristic and the
+reports read.
 
 Offers include each part's incumbent as offer o0(c) (ready from the start, no one-time cost);
 a locked part keeps only its incumbent. Demand D[c, t] = sum_p q[p, c] * V[p, t].
+
+One definition of a part's origin serves the model, the checker and the reports: a quote's
+`origin_country` (where the part is made; the supplier's country when blank), the incumbent's
+`current_country`. Tariff tiers are held per product and period (P x T x K arrays, padded with
+the last tier), so that schedules over time and per product fill the same arrays.
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ import pandas as pd
 
 from planner.project import Settings, TypedProject
 
+VN = "VN"
+
 
 @dataclass
 class Instance:
@@ -21,8 +29,7 @@ class Instance:
     components: list[str]
     products: list[str]
     suppliers: list[str]
-    offers: pd.DataFrame  # o: c, s, component_id, supplier_id, price, cs, nonorig, lead,
-    # switching, max_ramp, earliest, cap (units per period), incumbent
+    offers: pd.DataFrame  # one row per offer o, see OFFER_COLUMNS
     incumbent_offer: np.ndarray  # per component: offer index or -1
     demand: np.ndarray  # C x T units
     qty: np.ndarray  # P x C units per product
@@ -32,13 +39,16 @@ class Instance:
     supplier_onboarding: np.ndarray  # S
     supplier_cap: np.ndarray  # S (inf = unlimited)
     supplier_is_new: np.ndarray  # S bool: not the incumbent of any part
+    supplier_country: np.ndarray  # S (ISO-2)
     budget: np.ndarray  # T (inf)
-    slots: np.ndarray  # T (inf)
+    slots: np.ndarray  # T (inf): qualifications that may start
+    in_progress: np.ndarray  # T (inf): qualifications that may run at once
     china_cap: np.ndarray  # T (nan = none)
     tariff_active: np.ndarray  # T bool
-    tier_share: np.ndarray  # K ascending, last 1
-    tier_rate: np.ndarray  # K
+    tier_bound: np.ndarray  # P x T x K ascending, last 1 (padded by repeating the last tier)
+    tier_rate: np.ndarray  # P x T x K, not falling
     settings: Settings
+    category: np.ndarray  # C: commodity group of each part, as a code (for neighbourhoods)
 
     @property
     def T(self) -> int:
@@ -60,21 +70,79 @@ class Instance:
     def O(self) -> int:  # noqa: E743 - the model's own name for the offer set
         return len(self.offers)
 
-    def offer_window(self, o: int) -> tuple[int, int]:
-        """Periods in which offer o can hold a share: [first delivery, last period]."""
-        row = self.offers.iloc[o]
-        if row["incumbent"]:
-            return 0, self.T - 1
-        return int(row["earliest"] + row["lead"]), self.T - 1
+    @property
+    def K(self) -> int:
+        return self.tier_bound.shape[2]
+
+    def col(self, name: str) -> np.ndarray:
+        """One offer column as a numpy array (cached: the heuristics read them constantly;
+        treat it as read-only)."""
+        cache = self.__dict__.setdefault("_columns", {})
+        if name not in cache:
+            cache[name] = self.offers[name].to_numpy()
+        return cache[name]
+
+    @property
+    def margin(self) -> float:
+        return float(self.settings.threshold_margin)
+
+    def tariff_base(self) -> np.ndarray:
+        """USD of tariff per unit of rate, P x T: FOB x US share x units (0 when inactive)."""
+        return (self.fob * self.us_share)[:, None] * self.volume * self.tariff_active[None, :]
+
+    def first_ready(self) -> np.ndarray:
+        """Per offer, the first period it can deliver in (0 for incumbents; T = never)."""
+        inc = self.col("incumbent")
+        return np.where(inc, 0, np.minimum(self.col("earliest") + self.col("lead"), self.T))
+
+    def last_start(self) -> np.ndarray:
+        """Per offer, the last period a qualification may start and still deliver (-1 none)."""
+        return np.where(self.col("incumbent"), -1, self.T - 1 - self.col("lead"))
+
+
+OFFER_COLUMNS = [
+    "c",  # component index
+    "s",  # supplier index
+    "component_id",
+    "supplier_id",
+    "price",  # USD per unit
+    "cs",  # Chinese share of the part's value
+    "origin",  # where the part is made (ISO-2)
+    "nonorig",  # non-originating value per unit for the rules of origin
+    "lead",  # periods from the start of qualification to the first delivery
+    "switching",  # one-time cost when qualification starts
+    "max_ramp",  # largest rise of the share per period (new offers)
+    "earliest",  # first period qualification may start
+    "cap",  # units per period (inf)
+    "min_units",  # MOQ per period once delivering (0 none)
+    "max_share",  # largest share of the part (new offers; 1 for incumbents)
+    "drop",  # largest fall per period (incumbents; 1 for new offers)
+    "incumbent",  # bool
+]
+
+
+def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
+    """A column, or its default when a project built in code does not carry it."""
+    if name in frame.columns:
+        return frame[name]
+    return pd.Series([default] * len(frame), index=frame.index)
+
+
+def nonoriginating(price: np.ndarray, china_share: np.ndarray, origin: np.ndarray) -> np.ndarray:
+    """Non-originating value for the rules of origin: all of it when made outside Vietnam, its
+    Chinese share when made in Vietnam (its other imported inputs are not known)."""
+    return np.where(origin == VN, price * china_share, price)
 
 
 def build_instance(project: TypedProject) -> Instance:
     """Index the typed tables; parts in no BOM are left out (the validator warned)."""
     t = project.tables
+    settings = project.settings
     periods = project.periods
     T = len(periods)
     pos_t = {p: i for i, p in enumerate(periods)}
     products = list(t["Products"]["product_id"])
+    prod_pos = {p: i for i, p in enumerate(products)}
     bom = t["BOM"]
     in_bom = set(bom["component_id"])
     used = [c for c in t["Components"]["component_id"] if c in in_bom]
@@ -82,88 +150,102 @@ def build_instance(project: TypedProject) -> Instance:
     comps = t["Components"].set_index("component_id").loc[used]
 
     qty = np.zeros((len(products), len(used)))
-    prod_pos = {p: i for i, p in enumerate(products)}
-    for p, c, q in zip(bom["product_id"], bom["component_id"], bom["qty_per_unit"], strict=True):
-        qty[prod_pos[p], comp_pos[c]] += q
+    np.add.at(
+        qty,
+        (bom["product_id"].map(prod_pos).to_numpy(int), bom["component_id"].map(comp_pos)),
+        bom["qty_per_unit"].to_numpy(float),
+    )
     volume = np.repeat(t["Products"]["units_per_period"].to_numpy(float)[:, None], T, axis=1)
-    for p, period, units in zip(
-        t["Volumes"]["product_id"], t["Volumes"]["period"], t["Volumes"]["units"], strict=True
-    ):
-        volume[prod_pos[p], pos_t[period]] = units
+    vols = t["Volumes"]
+    if len(vols):
+        volume[
+            vols["product_id"].map(prod_pos).to_numpy(int), vols["period"].map(pos_t).to_numpy(int)
+        ] = vols["units"].to_numpy(float)
     demand = qty.T @ volume
 
     sup = t["Suppliers"].drop_duplicates("supplier_id")
     suppliers = list(sup["supplier_id"])
     sup_pos = {s: i for i, s in enumerate(suppliers)}
     country = dict(zip(sup["supplier_id"], sup["country"], strict=True))
-    incumbents = set(comps["current_supplier"]) - {""}
+    current = comps["current_supplier"].to_numpy(object)
+    incumbents = set(current) - {""}
 
-    rows = []
-    inc_offer = np.full(len(used), -1)
-    has_inc = comps["current_supplier"].to_numpy() != ""
-    for i in np.nonzero(has_inc)[0]:  # plain arrays: .loc per part is slow at 10,000 parts
-        inc_offer[i] = len(rows)
-        c, s = used[i], comps["current_supplier"].iat[i]
-        price, share = comps["current_unit_price"].iat[i], comps["current_china_share"].iat[i]
-        origin = comps["current_country"].iat[i] or country.get(s, "")
-        rows.append(
-            (
-                i,
-                sup_pos[s],
-                c,
-                s,
-                price,
-                share,
-                _nonorig(price, share, origin),
-                0,
-                0.0,
-                1.0,
-                0,
-                math.inf,
-                True,
-            )
-        )
-    locked = set(comps.index[comps["locked"].astype(bool)])
-    for o in t["Offers"].itertuples(index=False):
-        if o.component_id not in comp_pos or o.component_id in locked:
-            continue
-        rows.append(
-            (
-                comp_pos[o.component_id],
-                sup_pos[o.supplier_id],
-                o.component_id,
-                o.supplier_id,
-                o.unit_price,
-                o.china_share,
-                _nonorig(o.unit_price, o.china_share, country.get(o.supplier_id, "")),
-                int(o.lead_periods),
-                o.switching_cost,
-                o.max_ramp,
-                pos_t.get(o.earliest_period, 0),
-                o.capacity_per_period,
-                False,
-            )
-        )
-    offers = pd.DataFrame(
-        rows,
-        columns=[
-            "c",
-            "s",
-            "component_id",
-            "supplier_id",
-            "price",
-            "cs",
-            "nonorig",
-            "lead",
-            "switching",
-            "max_ramp",
-            "earliest",
-            "cap",
-            "incumbent",
-        ],
+    # Incumbent offers, vectorised: plain arrays (.loc per part is slow at 10,000 parts).
+    has_inc = np.nonzero(current != "")[0]
+    drop_setting = float(settings.incumbent_max_drop)
+    part_drop = _column(comps, "incumbent_max_drop", math.nan).to_numpy(float)
+    inc_origin = np.array(
+        [comps["current_country"].iat[i] or country.get(current[i], "") for i in has_inc],
+        dtype=object,
     )
+    inc = pd.DataFrame(
+        {
+            "c": has_inc,
+            "s": [sup_pos[s] for s in current[has_inc]],
+            "component_id": np.asarray(used, dtype=object)[has_inc],
+            "supplier_id": current[has_inc],
+            "price": comps["current_unit_price"].to_numpy(float)[has_inc],
+            "cs": comps["current_china_share"].to_numpy(float)[has_inc],
+            "origin": inc_origin,
+            "lead": 0,
+            "switching": 0.0,
+            "max_ramp": 1.0,
+            "earliest": 0,
+            "cap": math.inf,
+            "min_units": 0.0,
+            "max_share": 1.0,
+            "drop": np.where(np.isnan(part_drop[has_inc]), drop_setting, part_drop[has_inc]),
+            "incumbent": True,
+        }
+    )
+
+    offers_in = t["Offers"]
+    locked = set(comps.index[comps["locked"].astype(bool)])
+    keep = offers_in["component_id"].isin(comp_pos) & ~offers_in["component_id"].isin(locked)
+    o = offers_in[keep]
+    origin_in = _column(o, "origin_country", "").astype(object).to_numpy()
+    sup_country = o["supplier_id"].map(country).fillna("").to_numpy(object)
+    max_share = _column(comps, "max_supplier_share", 1.0).to_numpy(float)
+    c_idx = o["component_id"].map(comp_pos).to_numpy(int)
+    new = pd.DataFrame(
+        {
+            "c": c_idx,
+            "s": o["supplier_id"].map(sup_pos).to_numpy(int),
+            "component_id": o["component_id"].to_numpy(object),
+            "supplier_id": o["supplier_id"].to_numpy(object),
+            "price": o["unit_price"].to_numpy(float),
+            "cs": o["china_share"].to_numpy(float),
+            "origin": np.where(origin_in == "", sup_country, origin_in),
+            "lead": o["lead_periods"].to_numpy(int),
+            "switching": o["switching_cost"].to_numpy(float),
+            "max_ramp": o["max_ramp"].to_numpy(float),
+            "earliest": o["earliest_period"].map(pos_t).fillna(0).to_numpy(int),
+            "cap": o["capacity_per_period"].to_numpy(float),
+            "min_units": _column(o, "min_units", 0.0).fillna(0.0).to_numpy(float),
+            "max_share": np.nan_to_num(max_share[c_idx], nan=1.0),
+            "drop": 1.0,
+            "incumbent": False,
+        }
+    )
+    offers = pd.concat([inc, new], ignore_index=True)
+    offers["nonorig"] = nonoriginating(
+        offers["price"].to_numpy(float),
+        offers["cs"].to_numpy(float),
+        offers["origin"].to_numpy(object),
+    )
+    offers = offers[OFFER_COLUMNS]
+    for name in ("c", "s", "lead", "earliest"):  # an empty half of the concat leaves objects
+        offers[name] = offers[name].astype(np.int64)
+    for name in ("price", "cs", "nonorig", "switching", "max_ramp", "cap", "min_units"):
+        offers[name] = offers[name].astype(float)
+    for name in ("max_share", "drop"):
+        offers[name] = offers[name].astype(float)
+    offers["incumbent"] = offers["incumbent"].astype(bool)
+    inc_offer = np.full(len(used), -1)
+    inc_offer[has_inc] = np.arange(len(has_inc))
+
     per = t["Periods"]
-    tariffs = t["Tariffs"].sort_values("max_china_share")
+    tier_bound, tier_rate = tariff_tiers(project, len(products), T)
     return Instance(
         periods=periods,
         components=used,
@@ -178,17 +260,28 @@ def build_instance(project: TypedProject) -> Instance:
         us_share=t["Products"]["us_share"].to_numpy(float),
         supplier_onboarding=sup["onboarding_cost"].to_numpy(float),
         supplier_cap=sup["capacity_per_period"].to_numpy(float),
-        supplier_is_new=np.array([s not in incumbents for s in suppliers]),
+        supplier_is_new=np.array([s not in incumbents for s in suppliers], dtype=bool),
+        supplier_country=sup["country"].to_numpy(object),
         budget=per["budget"].to_numpy(float),
         slots=per["max_new_qualifications"].to_numpy(float),
+        in_progress=_column(per, "max_qualifications_in_progress", math.inf).to_numpy(float),
         china_cap=per["china_cap"].to_numpy(float),
         tariff_active=per["tariff_active"].to_numpy(bool),
-        tier_share=tariffs["max_china_share"].to_numpy(float),
-        tier_rate=tariffs["rate"].to_numpy(float),
-        settings=project.settings,
+        tier_bound=tier_bound,
+        tier_rate=tier_rate,
+        settings=settings,
+        category=pd.factorize(comps["category"].fillna("").astype(str))[0],
     )
 
 
-def _nonorig(price: float, china_share: float, country: str) -> float:
-    """Non-originating value for the rules of origin: all of it when made outside Vietnam."""
-    return float(price) if country != "VN" else float(price) * float(china_share)
+def tariff_tiers(project: TypedProject, P: int, T: int) -> tuple[np.ndarray, np.ndarray]:
+    """The tiers in force for every product and period, P x T x K (one schedule today)."""
+    tariffs = project.tables["Tariffs"].sort_values("max_china_share")
+    bounds = tariffs["max_china_share"].to_numpy(float)
+    rates = tariffs["rate"].to_numpy(float)
+    if bounds.size == 0:
+        bounds, rates = np.array([1.0]), np.array([0.0])
+    return (
+        np.broadcast_to(bounds, (P, T, bounds.size)).copy(),
+        np.broadcast_to(rates, (P, T, rates.size)).copy(),
+    )

@@ -9,6 +9,13 @@ import pandas as pd
 
 from planner.text import Text
 
+# The optimiser holds every share a thousandth of a point inside its cap or tier bound (less
+# the safety margin); the reports and the checker bill a tier when the share is at least half
+# that below the bound. A solver's rounding (1e-9) can then never move a share across the
+# line that decides its rate: no share is billed or shown on the wrong side of a bound.
+BOUND_SAFETY = 1e-5
+BILLING_GUARD = BOUND_SAFETY / 2
+
 
 @dataclass(frozen=True)
 class ProgressEvent:
@@ -17,6 +24,7 @@ class ProgressEvent:
     bound: float | None = None
     gap: float | None = None
     message: str = ""
+    phase: str = ""  # "first plan" | "improving" | "proving" | "done"
 
 
 class Status(StrEnum):
@@ -46,6 +54,7 @@ ALLOCATION_COLUMNS = [
     "unit_price",
     "cost",
     "is_incumbent",
+    "origin",
 ]
 PERIOD_COLUMNS = [
     "period",
@@ -57,6 +66,9 @@ PERIOD_COLUMNS = [
     "budget_used",
     "qualification_slots",
     "slots_used",
+    "in_progress_limit",
+    "in_progress",
+    "vn_spend_share",
 ]
 CONTENT_COLUMNS = [
     "product_id",
@@ -64,9 +76,12 @@ CONTENT_COLUMNS = [
     "china_content_usd",
     "china_share",
     "cap",
+    "cap_margin",
     "rvc",
     "tariff_tier",
     "tariff_rate",
+    "tier_bound",
+    "tier_margin",
     "tariff_cost",
 ]
 LOAD_COLUMNS = ["supplier_id", "period", "units", "capacity"]
@@ -82,11 +97,14 @@ class Plan:
 
     actions: period, kind ('onboard' | 'start_qualification' | 'ramp'), component_id,
       supplier_id, one_time_cost, ready_period, share_from, share_to
-    allocation: component_id, supplier_id, period, share, units, unit_price, cost, is_incumbent
+    allocation: component_id, supplier_id, period, share, units (whole), unit_price, cost,
+      is_incumbent, origin (where the part is made)
     periods: period, material_cost, one_time_cost, tariff_cost, total_cost, budget,
-      budget_used, qualification_slots, slots_used
-    content: product_id, period, china_content_usd, china_share, cap, rvc, tariff_tier,
-      tariff_rate, tariff_cost
+      budget_used, qualification_slots, slots_used, in_progress_limit, in_progress,
+      vn_spend_share (share of material spend on parts made in Vietnam)
+    content: product_id, period, china_content_usd, china_share, cap, cap_margin (cap less
+      share), rvc, tariff_tier (1-based), tariff_rate, tier_bound (the billed tier's bound),
+      tier_margin (that bound less the share; NaN for the last tier), tariff_cost
     supplier_load: supplier_id, period, units, capacity
     """
 

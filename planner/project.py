@@ -26,10 +26,13 @@ class Settings:
     incumbent_max_drop: float = 1.0
     objective: str = "min_cost"  # "min_cost" or "min_china"
     time_limit_s: float = 60.0
-    mip_gap: float = 1e-4
+    mip_gap: float = 1e-3  # 0.1%: a quote's uncertainty is larger; the search stops here
     fx_vnd_per_usd: float | None = None
     currency: str = "USD"
     solver: str = "auto"  # optimiser backend, a setting (see planner.optimise)
+    no_reversal: bool = True  # stable awards: new suppliers never fall, incumbents never rise
+    min_share: float = 0.05  # each offer's share is 0 or at least this (no slivers)
+    threshold_margin: float = 0.0  # share points kept below every cap and tier bound
 
 
 @dataclass
@@ -40,7 +43,8 @@ class TypedProject:
       Components: component_id, description, category, hs_code, qty_per_unit (float, NaN when
         blank), current_supplier ("" = no incumbent), current_country (ISO-2, "" unknown),
         current_unit_price (float, NaN when no incumbent), current_china_share (float),
-        locked (bool)
+        locked (bool), incumbent_max_drop (float, NaN = the setting), max_supplier_share
+        (float, 1 = no limit)
       Products: product_id, name, fob_price, us_share, units_per_period
       BOM: product_id, component_id, qty_per_unit  (always filled: built from
         Components.qty_per_unit when the workbook has one product and no BOM sheet)
@@ -48,9 +52,12 @@ class TypedProject:
         capacity_per_period (inf = unlimited). Incumbents missing from the sheet are added,
         unlimited, with no onboarding cost.
       Offers: component_id, supplier_id, unit_price, china_share, lead_periods (int),
-        switching_cost, max_ramp, earliest_period (period label), capacity_per_period (inf)
+        switching_cost, max_ramp, earliest_period (period label), capacity_per_period (inf),
+        min_units (0 = none), origin_country (ISO-2: where the part is made; the supplier's
+        country when blank)
       Periods: period (label, in horizon order), budget (inf = unlimited),
-        max_new_qualifications (inf = unlimited), china_cap (NaN = none), tariff_active (bool)
+        max_new_qualifications (inf = unlimited), china_cap (NaN = none), tariff_active (bool),
+        max_qualifications_in_progress (inf = unlimited)
       Volumes: product_id, period, units   (may be empty: overrides units_per_period)
       Tariffs: max_china_share, rate   (ascending, last max_china_share == 1)
     """

@@ -221,6 +221,42 @@ COMPONENTS = Sheet(
             help_vi="Bắt buộc giữ nhà cung cấp hiện tại.",
             synonyms=("lock", "keep", "fixed", "khóa", "khoá", "giữ nguyên", "cố định"),
         ),
+        C(
+            "incumbent_max_drop",
+            SHARE,
+            minimum=0,
+            maximum=1,
+            min_exclusive=True,
+            help_en="Largest fall of the incumbent's share per period for this part; blank = "
+            "the setting.",
+            help_vi="Mức giảm tỷ trọng tối đa mỗi kỳ của nhà cung cấp hiện tại cho linh kiện "
+            "này; để trống = theo thiết lập.",
+            synonyms=(
+                "max drop",
+                "incumbent drop",
+                "giảm tối đa",
+                "mức giảm tối đa",
+            ),
+        ),
+        C(
+            "max_supplier_share",
+            SHARE,
+            default=1.0,
+            minimum=0,
+            maximum=1,
+            min_exclusive=True,
+            help_en="Largest share one new supplier may take of this part (below 100% keeps a "
+            "second source); blank = 100%.",
+            help_vi="Tỷ trọng tối đa một nhà cung cấp mới được nhận cho linh kiện này (dưới "
+            "100% để giữ nguồn thứ hai); để trống = 100%.",
+            synonyms=(
+                "max share",
+                "second source",
+                "max supplier share",
+                "tỷ trọng tối đa",
+                "tỷ trọng tối đa một ncc",
+            ),
+        ),
     ),
     key=("component_id",),
     title_vi="Linh kiện",
@@ -533,6 +569,30 @@ OFFERS = Sheet(
             help_vi="Công suất linh kiện này mỗi kỳ; để trống = không giới hạn.",
             synonyms=("capacity", "công suất", "công suất/kỳ"),
         ),
+        C(
+            "min_units",
+            NUMBER,
+            minimum=0,
+            unit="units",
+            help_en="Minimum order per period once this supplier delivers (MOQ); blank = none.",
+            help_vi="Số lượng đặt tối thiểu mỗi kỳ khi nhà cung cấp đã giao hàng (MOQ); để "
+            "trống = không có.",
+            synonyms=("moq", "minimum order", "min order", "đặt tối thiểu", "sl tối thiểu"),
+        ),
+        C(
+            "origin_country",
+            COUNTRY,
+            help_en="Where the part is made (its origin); blank = the supplier's country.",
+            help_vi="Nơi sản xuất linh kiện (xuất xứ); để trống = quốc gia của nhà cung cấp.",
+            synonyms=(
+                "origin",
+                "country of origin",
+                "made in",
+                "xuất xứ",
+                "nước sản xuất",
+                "nơi sản xuất",
+            ),
+        ),
     ),
     key=("component_id", "supplier_id"),
     title_vi="Báo giá",
@@ -591,6 +651,22 @@ PERIODS = Sheet(
             help_en="Whether the tariff applies.",
             help_vi="Có áp thuế trong kỳ không.",
             synonyms=("tariff", "tariff on", "áp thuế"),
+        ),
+        C(
+            "max_qualifications_in_progress",
+            INTEGER,
+            minimum=0,
+            help_en="Qualifications that may run at once (a qualification runs from its start "
+            "until it delivers); blank = unlimited.",
+            help_vi="Số phê duyệt được chạy cùng lúc (từ khi bắt đầu đến khi giao hàng); để "
+            "trống = không giới hạn.",
+            synonyms=(
+                "qualifications in progress",
+                "in progress",
+                "parallel qualifications",
+                "số phê duyệt đồng thời",
+                "phê duyệt song song",
+            ),
         ),
     ),
     key=("period",),
@@ -797,7 +873,7 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "mip_gap",
         NUMBER,
-        1e-4,
+        1e-3,
         "Relative optimality gap at which to stop.",
         "Sai số tối ưu tương đối để dừng.",
         minimum=0,
@@ -820,12 +896,43 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         synonyms=("tiền tệ",),
     ),
     SettingSpec(
+        "no_reversal",
+        BOOL,
+        True,
+        "Stable awards: a new supplier's share never falls once it has risen, and an "
+        "incumbent's never rises after it has fallen.",
+        "Phân bổ ổn định: tỷ trọng của nhà cung cấp mới không giảm sau khi đã tăng, của nhà "
+        "cung cấp hiện tại không tăng lại sau khi đã giảm.",
+        synonyms=("không đảo chiều", "no reversals"),
+    ),
+    SettingSpec(
+        "min_share",
+        SHARE,
+        0.05,
+        "Every supplier's share of a part is 0 or at least this in every period (no slivers).",
+        "Tỷ trọng của mỗi nhà cung cấp cho một linh kiện là 0 hoặc ít nhất mức này mỗi kỳ.",
+        minimum=0,
+        maximum=0.5,
+        synonyms=("tỷ trọng tối thiểu", "minimum share"),
+    ),
+    SettingSpec(
+        "threshold_margin",
+        SHARE,
+        0.0,
+        "Safety margin kept below every glide-path cap and tariff-tier bound (share points).",
+        "Biên an toàn dưới mọi trần hàm lượng và ngưỡng bậc thuế (điểm phần trăm).",
+        minimum=0,
+        maximum=0.2,
+        synonyms=("margin", "safety margin", "biên an toàn"),
+    ),
+    SettingSpec(
         "solver",
         CHOICE,
         "auto",
-        "Optimiser backend.",
-        "Bộ giải.",
-        choices=("auto", "highs", "scip", "cp-sat", "greedy"),
+        "Optimiser backend: auto or scip (SCIP through OR-Tools), highs, or greedy (the "
+        "first plan only).",
+        "Bộ giải: auto hoặc scip (SCIP qua OR-Tools), highs, hoặc greedy (chỉ kế hoạch ban đầu).",
+        choices=("auto", "scip", "highs", "greedy"),
     ),
 )
 SETTING_BY_KEY = {s.key: s for s in SETTING_SPECS}

@@ -643,6 +643,23 @@ def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
                 ),
                 "tier_order",
             )
+    rates = tariffs["rate"].tolist()
+    for a, b, row in zip(rates, rates[1:], rows[1:], strict=False):
+        if not math.isnan(a) and not math.isnan(b) and b < a:
+            chk.error(
+                "Tariffs",
+                row,
+                "rate",
+                t(
+                    "Rates must not fall as the Chinese share rises: this rate ({b:.1%}) is "
+                    "below the one in the row above ({a:.1%}).",
+                    "Thuế suất không được giảm khi tỷ lệ TQ tăng: thuế suất này ({b:.1%}) thấp "
+                    "hơn ở dòng trên ({a:.1%}).",
+                    a=a,
+                    b=b,
+                ),
+                "tier_rate_order",
+            )
     if not math.isnan(tiers[-1]) and abs(tiers[-1] - 1.0) > 1e-9:
         chk.error(
             "Tariffs",
@@ -697,6 +714,8 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
                 value, percent = parse_share(raw_value)
                 if not percent and value > 1 and value <= 100:
                     value = value / 100
+            elif spec.kind == schema.BOOL:
+                value = parse_bool(raw_value)
             elif spec.kind == schema.CHOICE:
                 value = clean_text(raw_value).lower()
                 if value not in spec.choices:
@@ -753,6 +772,7 @@ def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -
     for col in ("description", "category", "hs_code", "current_supplier", "current_country"):
         _fill(comps, col, "")
     comps["locked"] = [bool(v) if v is not None else False for v in comps["locked"]]
+    _fill(comps, "max_supplier_share", 1.0)  # incumbent_max_drop stays NaN: the setting
     comps["current_country"] = [
         cc or supplier_country.get(s, "")
         for cc, s in zip(comps["current_country"], comps["current_supplier"], strict=True)
@@ -804,10 +824,17 @@ def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -
     _fill(offers, "max_ramp", 1.0)
     _fill(offers, "earliest_period", period_labels[0])
     _fill(offers, "capacity_per_period", INF)
+    _fill(offers, "min_units", 0.0)
+    _fill(offers, "origin_country", "")
+    offers["origin_country"] = [
+        o or country.get(s, "")
+        for o, s in zip(offers["origin_country"], offers["supplier_id"], strict=True)
+    ]
 
     periods = typed["Periods"].copy()
     _fill(periods, "budget", INF)
     _fill(periods, "max_new_qualifications", INF)
+    _fill(periods, "max_qualifications_in_progress", INF)
     periods["tariff_active"] = [True if v is None else bool(v) for v in periods["tariff_active"]]
 
     volumes = typed["Volumes"]

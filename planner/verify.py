@@ -1,21 +1,27 @@
-"""The independent checker: every limit and every cost of a plan, recomputed from the input.
+"""The independent checker: every rule and every figure of a plan, recomputed from the input.
 
-It reads only the typed project and the plan's own tables (allocation and actions), and shares
-no code with the optimiser, so a modelling mistake shows up as a violation here.
+It reads only the typed project and the plan's own tables, and shares no code with the
+optimiser (not the instance, not the model, not the extraction), so a modelling mistake shows
+up here as a violation. It checks every rule of the model (DESIGN.md section 3 and 7) and
+recomputes every figure the plan shows: the allocation's units and costs, the per-period
+table (costs, budget and slots used, qualifications in progress, Vietnamese share of spend),
+the content table (Chinese content and share, cap and margins, RVC, tier, rate, tariff), the
+supplier load and the summary. A plan that fails any of them is not shown.
 """
 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
-from planner.plan import Plan
+from planner.plan import BILLING_GUARD, Plan
 from planner.project import TypedProject
 
-TOL = 1e-6
+TOL = 1e-6  # shares and rules
+MONEY = 1e-6  # relative, on money figures
 
 
 @dataclass
@@ -32,226 +38,367 @@ class Check:
         return not self.violations
 
 
-def _close(a: float, b: float, scale: float = 1.0) -> bool:
-    return abs(a - b) <= TOL * max(1.0, abs(scale), abs(a), abs(b))
+def _differs(a: float, b: float) -> bool:
+    if (a is None or (isinstance(a, float) and math.isnan(a))) and (
+        b is None or (isinstance(b, float) and math.isnan(b))
+    ):
+        return False
+    return abs(float(a) - float(b)) > MONEY * max(1.0, abs(float(a)), abs(float(b))) + 0.01
+
+
+def _col(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
+    return frame[name] if name in frame.columns else pd.Series(default, index=frame.index)
+
+
+class _Input:
+    """The project read the checker's own way: terms of every offer, demand, limits."""
+
+    def __init__(self, project: TypedProject):
+        t = project.tables
+        s = project.settings
+        self.settings = s
+        self.periods = project.periods
+        self.index = {p: i for i, p in enumerate(self.periods)}
+        T = len(self.periods)
+        self.comps = t["Components"].set_index("component_id")
+        self.products = t["Products"].set_index("product_id")
+        self.suppliers = t["Suppliers"].drop_duplicates("supplier_id").set_index("supplier_id")
+        per = t["Periods"].set_index("period")
+        self.budget = per["budget"].astype(float).reindex(self.periods).to_numpy()
+        self.slots = per["max_new_qualifications"].astype(float).reindex(self.periods).to_numpy()
+        self.running = (
+            _col(per, "max_qualifications_in_progress", math.inf)
+            .astype(float)
+            .reindex(self.periods)
+            .to_numpy()
+        )
+        self.cap = per["china_cap"].astype(float).reindex(self.periods).to_numpy()
+        self.active = per["tariff_active"].astype(bool).reindex(self.periods).to_numpy()
+
+        vol = pd.DataFrame(
+            np.repeat(self.products["units_per_period"].to_numpy(float)[:, None], T, axis=1),
+            index=self.products.index,
+            columns=self.periods,
+        )
+        for row in t["Volumes"].itertuples(index=False):
+            vol.loc[row.product_id, row.period] = float(row.units)
+        self.volume = vol
+        bom = t["BOM"].groupby(["product_id", "component_id"], as_index=False)["qty_per_unit"].sum()
+        self.bom = bom
+        need = bom.merge(vol, left_on="product_id", right_index=True)
+        need[self.periods] = need[self.periods].mul(need["qty_per_unit"], axis=0)
+        self.need = need.groupby("component_id")[self.periods].sum()  # parts x periods
+        self.used_parts = set(bom["component_id"])
+
+        country = self.suppliers["country"].to_dict()
+        drop_default = float(s.incumbent_max_drop)
+        rows = []
+        for c in self.used_parts:
+            r = self.comps.loc[c]
+            if r["current_supplier"]:
+                drop = _col(self.comps, "incumbent_max_drop", math.nan).get(c, math.nan)
+                rows.append(
+                    {
+                        "component_id": c,
+                        "supplier_id": r["current_supplier"],
+                        "price": float(r["current_unit_price"]),
+                        "cs": float(r["current_china_share"]),
+                        "origin": r["current_country"] or country.get(r["current_supplier"], ""),
+                        "incumbent": True,
+                        "lead": 0,
+                        "switching": 0.0,
+                        "ramp": 1.0,
+                        "earliest": 0,
+                        "cap": math.inf,
+                        "min_units": 0.0,
+                        "max_share": 1.0,
+                        "drop": drop_default if pd.isna(drop) else float(drop),
+                    }
+                )
+        offers = t["Offers"]
+        locked = set(self.comps.index[self.comps["locked"].astype(bool)])
+        max_share = _col(self.comps, "max_supplier_share", 1.0)
+        origins = _col(offers, "origin_country", "")
+        moqs = _col(offers, "min_units", 0.0)
+        for i, o in enumerate(offers.itertuples(index=False)):
+            if o.component_id not in self.used_parts or o.component_id in locked:
+                continue
+            origin = origins.iloc[i] or country.get(o.supplier_id, "")
+            moq = moqs.iloc[i]
+            ms = max_share.get(o.component_id, 1.0)
+            rows.append(
+                {
+                    "component_id": o.component_id,
+                    "supplier_id": o.supplier_id,
+                    "price": float(o.unit_price),
+                    "cs": float(o.china_share),
+                    "origin": origin,
+                    "incumbent": False,
+                    "lead": int(o.lead_periods),
+                    "switching": float(o.switching_cost),
+                    "ramp": float(o.max_ramp),
+                    "earliest": self.index.get(o.earliest_period, 0),
+                    "cap": float(o.capacity_per_period),
+                    "min_units": 0.0 if pd.isna(moq) else float(moq),
+                    "max_share": 1.0 if pd.isna(ms) else float(ms),
+                    "drop": 1.0,
+                }
+            )
+        self.terms = pd.DataFrame(rows).set_index(["component_id", "supplier_id"])
+        self.incumbent_suppliers = set(self.comps["current_supplier"]) - {""}
+        tariffs = t["Tariffs"].sort_values("max_china_share")
+        self.tiers = list(zip(tariffs["max_china_share"], tariffs["rate"], strict=True))
 
 
 def verify_plan(project: TypedProject, plan: Plan) -> Check:
-    """Recompute the plan's limits and costs; list every violation in plain words."""
+    """Recompute the plan's rules and figures; list every violation in plain words."""
     chk = Check()
     bad = chk.violations.append
-    t = project.tables
-    periods = project.periods
-    index = {p: i for i, p in enumerate(periods)}
-    comps = t["Components"].set_index("component_id")
-    products = t["Products"].set_index("product_id")
+    inp = _Input(project)
+    s = inp.settings
+    periods, index = inp.periods, inp.index
+    T = len(periods)
+    margin = float(getattr(s, "threshold_margin", 0.0))
+    min_share = float(getattr(s, "min_share", 0.0))
+    stable = bool(getattr(s, "no_reversal", False))
 
-    # Units built and parts needed per period.
-    volume = {
-        (p, q): float(products.loc[p, "units_per_period"]) for p in products.index for q in periods
-    }
-    for row in t["Volumes"].itertuples(index=False):
-        volume[(row.product_id, row.period)] = float(row.units)
-    bom: dict[str, dict[str, float]] = defaultdict(dict)
-    for row in t["BOM"].itertuples(index=False):
-        bom[row.product_id][row.component_id] = bom[row.product_id].get(
-            row.component_id, 0.0
-        ) + float(row.qty_per_unit)
-    need = defaultdict(float)
-    for p, parts in bom.items():
-        for c, q in parts.items():
-            for period in periods:
-                need[(c, period)] += q * volume[(p, period)]
-    used_parts = {c for parts in bom.values() for c in parts}
-
-    # Who may supply what, at which terms.
-    suppliers = t["Suppliers"].drop_duplicates("supplier_id").set_index("supplier_id")
-    terms: dict[tuple[str, str], dict] = {}
-    for c in used_parts:
-        r = comps.loc[c]
-        if r["current_supplier"]:
-            terms[(c, r["current_supplier"])] = {
-                "price": float(r["current_unit_price"]),
-                "cs": float(r["current_china_share"]),
-                "incumbent": True,
-                "lead": 0,
-                "switching": 0.0,
-                "ramp": 1.0,
-                "earliest": 0,
-                "cap": math.inf,
-            }
-    for o in t["Offers"].itertuples(index=False):
-        if o.component_id in used_parts and not bool(comps.loc[o.component_id, "locked"]):
-            terms[(o.component_id, o.supplier_id)] = {
-                "price": float(o.unit_price),
-                "cs": float(o.china_share),
-                "incumbent": False,
-                "lead": int(o.lead_periods),
-                "switching": float(o.switching_cost),
-                "ramp": float(o.max_ramp),
-                "earliest": index.get(o.earliest_period, 0),
-                "cap": float(o.capacity_per_period),
-            }
-
-    # Shares.
-    share: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0] * len(periods))
-    for row in plan.allocation.itertuples(index=False):
-        key = (row.component_id, row.supplier_id)
-        if key not in terms:
-            bad(
-                f"{row.component_id} is bought from {row.supplier_id} in {row.period}, "
-                "which neither supplies it today nor quoted for it (or the part is locked)"
-            )
-            continue
-        if row.period not in index:
-            bad(f"allocation names an unknown period {row.period}")
-            continue
-        if row.share < -TOL or row.share > 1 + TOL:
-            bad(
-                f"{row.component_id}/{row.supplier_id} {row.period}: share {row.share} outside 0..1"
-            )
-        share[key][index[row.period]] += float(row.share)
-    by_part: dict[str, list[tuple[str, list[float]]]] = defaultdict(list)
-    for (c, s), values in share.items():
-        by_part[c].append((s, values))
-    for c in used_parts:
-        for i, period in enumerate(periods):
-            total = sum(v[i] for _, v in by_part[c])
-            if not _close(total, 1.0):
-                bad(f"{c} {period}: shares add up to {total:.6f}, not 100%")
-
-    # Qualification starts and onboarding from the actions.
-    actions = plan.actions
-    starts: dict[tuple[str, str], list[int]] = defaultdict(list)
-    onboard: dict[str, list[int]] = defaultdict(list)
-    for a in actions.itertuples(index=False):
-        if a.kind == "start_qualification":
-            starts[(a.component_id, a.supplier_id)].append(index[a.period])
-        elif a.kind == "onboard":
-            onboard[a.supplier_id].append(index[a.period])
-    incumbents = set(comps["current_supplier"]) - {""}
-    for key, ts in starts.items():
-        if key not in terms or terms[key]["incumbent"]:
-            bad(f"qualification of {key[0]} with {key[1]} has no offer behind it")
-            continue
-        if len(ts) > 1:
-            bad(f"qualification of {key[0]} with {key[1]} starts {len(ts)} times")
-        if min(ts) < terms[key]["earliest"]:
-            bad(f"qualification of {key[0]} with {key[1]} starts before its earliest period")
-        s = key[1]
-        if s not in incumbents and (not onboard.get(s) or min(onboard[s]) > min(ts)):
-            bad(f"{s} starts qualifying {key[0]} in {periods[min(ts)]} before it is onboarded")
-    for s, ts in onboard.items():
-        if len(ts) > 1:
-            bad(f"{s} is onboarded {len(ts)} times")
-
-    # Readiness, ramps, capacities.
-    drop = float(project.settings.incumbent_max_drop)
-    supplier_units = defaultdict(float)
-    for key, values in share.items():
-        c, s = key
-        term = terms[key]
-        before = 1.0 if term["incumbent"] else 0.0
-        ready_from = (
-            0
-            if term["incumbent"]
-            else (min(starts[key]) + term["lead"] if starts.get(key) else len(periods))
-        )
-        for i, value in enumerate(values):
-            if value > TOL and i < ready_from:
-                bad(f"{c}/{s} delivers in {periods[i]} before its qualification is complete")
-            if term["incumbent"] and before - value > drop + TOL:
-                bad(
-                    f"{c}: incumbent {s} falls from {before:.0%} to {value:.0%} in "
-                    f"{periods[i]}, more than {drop:.0%}"
-                )
-            if not term["incumbent"] and value - before > term["ramp"] + TOL:
-                bad(
-                    f"{c}/{s} rises from {before:.0%} to {value:.0%} in {periods[i]}, more "
-                    f"than its ramp of {term['ramp']:.0%}"
-                )
-            units = value * need[(c, periods[i])]
-            if units > term["cap"] * (1 + TOL) + TOL:
-                bad(f"{c}/{s} {periods[i]}: {units:,.0f} units exceed the offer's capacity")
-            supplier_units[(s, i)] += units
-            before = value
-    for (s, i), units in supplier_units.items():
-        cap = float(suppliers.loc[s, "capacity_per_period"]) if s in suppliers.index else math.inf
-        if units > cap * (1 + TOL) + TOL:
-            bad(f"{s} {periods[i]}: {units:,.0f} units exceed its capacity of {cap:,.0f}")
-
-    # Budget and qualification slots.
-    per = t["Periods"].set_index("period")
-    one_time = [0.0] * len(periods)
-    slots = [0] * len(periods)
-    for key, ts in starts.items():
-        if key in terms:
-            for i in ts:
-                one_time[i] += terms[key]["switching"]
-                slots[i] += 1
-    for s, ts in onboard.items():
-        cost = float(suppliers.loc[s, "onboarding_cost"]) if s in suppliers.index else 0.0
-        for i in ts:
-            one_time[i] += cost
-    for i, period in enumerate(periods):
-        budget = float(per.loc[period, "budget"])
-        if one_time[i] > budget * (1 + TOL) + TOL:
-            bad(f"{period}: one-time spending {one_time[i]:,.0f} exceeds the budget {budget:,.0f}")
-        limit = float(per.loc[period, "max_new_qualifications"])
-        if slots[i] > limit + TOL:
-            bad(f"{period}: {slots[i]} qualifications start, more than {limit:.0f}")
-
-    # Content, tariffs, rules of origin, costs.
-    tariffs = t["Tariffs"].sort_values("max_china_share")
-    tiers = list(zip(tariffs["max_china_share"], tariffs["rate"], strict=True))
-    rvc_min = project.settings.rvc_min
-    country = suppliers["country"].to_dict()
-    material_total = 0.0
-    tariff_total = 0.0
-    # A share within TOL above a tier's bound may be billed at either tier: the solver's
-    # arithmetic cannot tell them apart. The true rule (strict) is what the checker reports.
-    tariff_lenient = 0.0
-    for i, period in enumerate(periods):
-        for (c, s), values in share.items():
-            material_total += values[i] * need[(c, period)] * terms[(c, s)]["price"]
-        for p in products.index:
-            china = material = nonorig = 0.0
-            for c, q in bom[p].items():
-                for s, values in by_part[c]:
-                    if values[i] == 0:
-                        continue
-                    term = terms[(c, s)]
-                    china += q * values[i] * term["price"] * term["cs"]
-                    material += q * values[i] * term["price"]
-                    inside = country.get(s) == "VN"
-                    nonorig += q * values[i] * term["price"] * (term["cs"] if inside else 1.0)
-            fob = float(products.loc[p, "fob_price"])
-            base = material if project.settings.content_basis == "materials" else fob
-            ratio = china / base if base > 0 else 0.0
-            chk.china_share[(p, period)] = ratio
-            cap = float(per.loc[period, "china_cap"])
-            if not math.isnan(cap) and ratio > cap + TOL and volume[(p, period)] > 0:
-                bad(f"{p} {period}: Chinese share {ratio:.2%} is above the cap {cap:.2%}")
-            if rvc_min is not None and volume[(p, period)] > 0:
-                rvc = 1 - nonorig / fob
-                if rvc < rvc_min - TOL:
-                    bad(f"{p} {period}: Vietnamese value content {rvc:.2%} is below {rvc_min:.2%}")
-            if bool(per.loc[period, "tariff_active"]):
-                billed = fob * float(products.loc[p, "us_share"]) * volume[(p, period)]
-                strict = next((r for bound, r in tiers if ratio <= bound), tiers[-1][1])
-                lenient = next((r for bound, r in tiers if ratio <= bound + TOL), tiers[-1][1])
-                tariff_total += strict * billed
-                tariff_lenient += lenient * billed
-    chk.material_cost = material_total
-    chk.one_time_cost = sum(one_time)
-    chk.tariff_cost = tariff_total
-    chk.total_cost = material_total + chk.one_time_cost + tariff_total
-    lenient_total = material_total + chk.one_time_cost + tariff_lenient
-    if (
-        plan.total_cost is not None
-        and not _close(plan.total_cost, chk.total_cost, chk.total_cost)
-        and not _close(plan.total_cost, lenient_total, lenient_total)
+    # Shares, one row per (part, supplier), one column per period.
+    alloc = plan.allocation
+    known = alloc.set_index(["component_id", "supplier_id"]).index.isin(inp.terms.index)
+    for c, sup, per in alloc.loc[~known, ["component_id", "supplier_id", "period"]].itertuples(
+        index=False
     ):
+        bad(
+            f"{c} is bought from {sup} in {per}, which neither supplies it today nor quoted for "
+            "it (or the part is locked)"
+        )
+    alloc = alloc[known]
+    unknown_period = ~alloc["period"].isin(index)
+    if unknown_period.any():
+        bad(f"allocation names unknown periods {sorted(set(alloc['period'][unknown_period]))}")
+        alloc = alloc[~unknown_period]
+    share = (
+        alloc.pivot_table(
+            index=["component_id", "supplier_id"], columns="period", values="share", aggfunc="sum"
+        )
+        .reindex(columns=periods)
+        .fillna(0.0)
+    )
+    units = (
+        alloc.pivot_table(
+            index=["component_id", "supplier_id"], columns="period", values="units", aggfunc="sum"
+        )
+        .reindex(columns=periods)
+        .fillna(0.0)
+    )
+    terms = inp.terms.reindex(share.index)
+    sh = share.to_numpy()
+    if ((sh < -TOL) | (sh > 1 + TOL)).any():
+        bad("a share is outside 0..100%")
+    totals = share.groupby(level=0).sum().reindex(sorted(inp.used_parts)).fillna(0.0)
+    for c, row in totals.iterrows():
+        for per, value in row.items():
+            if abs(value - 1.0) > TOL:
+                bad(f"{c} {per}: shares add up to {value:.6f}, not 100%")
+
+    # Qualifications and onboarding from the actions.
+    acts = plan.actions
+    starts = acts[acts["kind"] == "start_qualification"]
+    boards = acts[acts["kind"] == "onboard"]
+    start_at: dict[tuple[str, str], int] = {}
+    for (c, sup), grp in starts.groupby(["component_id", "supplier_id"]):
+        key = (c, sup)
+        if key not in inp.terms.index or bool(inp.terms.loc[key, "incumbent"]):
+            bad(f"qualification of {c} with {sup} has no offer behind it")
+            continue
+        if len(grp) > 1:
+            bad(f"qualification of {c} with {sup} starts {len(grp)} times")
+        t0 = min(index[p] for p in grp["period"])
+        start_at[key] = t0
+        if t0 < int(inp.terms.loc[key, "earliest"]):
+            bad(f"qualification of {c} with {sup} starts before its earliest period")
+    board_at: dict[str, int] = {}
+    for sup, grp in boards.groupby("supplier_id"):
+        if len(grp) > 1:
+            bad(f"{sup} is onboarded {len(grp)} times")
+        board_at[sup] = min(index[p] for p in grp["period"])
+    for (c, sup), t0 in start_at.items():
+        if sup not in inp.incumbent_suppliers and board_at.get(sup, T) > t0:
+            bad(f"{sup} starts qualifying {c} in {periods[t0]} before it is onboarded")
+
+    # Readiness, least share, ramps, stable awards, second source, capacities.
+    need = inp.need.reindex(share.index.get_level_values(0)).to_numpy(float)
+    whole = np.rint(need)
+    lead = terms["lead"].to_numpy(int)
+    incumbent = terms["incumbent"].to_numpy(bool)
+    ready = np.array(
+        [
+            0 if inc else (start_at[k] + ld if k in start_at else T)
+            for k, inc, ld in zip(share.index, incumbent, lead, strict=True)
+        ]
+    )
+    t_idx = np.arange(T)[None, :]
+    names = [f"{c}/{sup}" for c, sup in share.index]
+    early = (sh > TOL) & (t_idx < ready[:, None])
+    for i, t in zip(*np.nonzero(early), strict=True):
+        bad(f"{names[i]} delivers in {periods[t]} before its qualification is complete")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moq = np.where(need > 0, terms["min_units"].to_numpy(float)[:, None] / need, 0.0)
+    least = np.maximum(min_share, moq)
+    held = sh > TOL
+    sliver = held & (sh < least - TOL) & ~incumbent[:, None]
+    sliver |= held & (sh < min_share - TOL) & incumbent[:, None]
+    for i, t in zip(*np.nonzero(sliver), strict=True):
+        bad(f"{names[i]} {periods[t]}: a share of {sh[i, t]:.2%} is below the least allowed")
+    if stable:
+        delivering = (~incumbent[:, None]) & (t_idx >= ready[:, None])
+        unused = delivering & (sh < least - TOL)
+        for i, t in zip(*np.nonzero(unused), strict=True):
+            bad(
+                f"{names[i]} is qualified and ready in {periods[t]} but holds less than its least share"
+            )
+    before = np.column_stack([incumbent.astype(float), sh[:, :-1]])
+    rise = sh - before
+    ramp = terms["ramp"].to_numpy(float)
+    drop = terms["drop"].to_numpy(float)
+    for i, t in zip(*np.nonzero(~incumbent[:, None] & (rise > ramp[:, None] + TOL)), strict=True):
+        bad(
+            f"{names[i]} rises from {before[i, t]:.0%} to {sh[i, t]:.0%} in {periods[t]}, more than its ramp of {ramp[i]:.0%}"
+        )
+    for i, t in zip(*np.nonzero(incumbent[:, None] & (-rise > drop[:, None] + TOL)), strict=True):
+        bad(
+            f"{share.index[i][0]}: incumbent {share.index[i][1]} falls from {before[i, t]:.0%} to {sh[i, t]:.0%} in {periods[t]}, more than {drop[i]:.0%}"
+        )
+    if stable:
+        for i, t in zip(*np.nonzero(~incumbent[:, None] & (rise < -TOL)), strict=True):
+            bad(f"{names[i]} falls in {periods[t]} after it has risen (no reversals)")
+        for i, t in zip(*np.nonzero(incumbent[:, None] & (rise > TOL)), strict=True):
+            bad(f"{names[i]} rises again in {periods[t]} after it has fallen (no reversals)")
+    max_share = terms["max_share"].to_numpy(float)
+    for i, t in zip(
+        *np.nonzero(~incumbent[:, None] & (sh > max_share[:, None] + TOL)), strict=True
+    ):
+        bad(
+            f"{names[i]} takes {sh[i, t]:.0%} in {periods[t]}, more than the part's second-source limit"
+        )
+
+    # Whole units: each part's rounded demand split among its suppliers.
+    un = units.to_numpy()
+    if (np.abs(un - np.rint(un)) > 1e-9).any():
+        bad("the allocation shows fractions of a unit")
+    if (np.abs(un - sh * whole) >= 1.0 + 1e-9).any():
+        bad("the allocation's units do not follow its shares")
+    placed = units.groupby(level=0).sum().reindex(inp.need.index).fillna(0.0)
+    short = np.abs(placed.to_numpy() - np.rint(inp.need.to_numpy())) > 0.5
+    for i, t in zip(*np.nonzero(short), strict=True):
+        bad(f"{inp.need.index[i]} {periods[t]}: units placed do not add up to the demand")
+    cap_units = terms["cap"].to_numpy(float)
+    for i, t in zip(*np.nonzero(un > cap_units[:, None] * (1 + TOL) + TOL), strict=True):
+        bad(f"{names[i]} {periods[t]}: {un[i, t]:,.0f} units exceed the offer's capacity")
+    sup_units = units.groupby(level=1).sum()
+    sup_cap = (
+        inp.suppliers["capacity_per_period"].astype(float).reindex(sup_units.index).fillna(math.inf)
+    )
+    over = sup_units.to_numpy() > sup_cap.to_numpy()[:, None] * (1 + TOL) + TOL
+    for i, t in zip(*np.nonzero(over), strict=True):
+        bad(
+            f"{sup_units.index[i]} {periods[t]}: {sup_units.iat[i, t]:,.0f} units exceed its capacity of {sup_cap.iat[i]:,.0f}"
+        )
+
+    # Budget, qualification slots and qualifications in progress.
+    one_time = np.zeros(T)
+    slots = np.zeros(T)
+    running = np.zeros(T)
+    for key, t0 in start_at.items():
+        one_time[t0] += float(inp.terms.loc[key, "switching"])
+        slots[t0] += 1
+        length = max(int(inp.terms.loc[key, "lead"]), 1)
+        running[t0 : t0 + length] += 1
+    for sup, t0 in board_at.items():
+        cost = inp.suppliers["onboarding_cost"].get(sup, 0.0)
+        one_time[t0] += float(0.0 if pd.isna(cost) else cost)
+    for t, per in enumerate(periods):
+        if one_time[t] > inp.budget[t] * (1 + TOL) + TOL:
+            bad(
+                f"{per}: one-time spending {one_time[t]:,.0f} exceeds the budget {inp.budget[t]:,.0f}"
+            )
+        if slots[t] > inp.slots[t] + TOL:
+            bad(f"{per}: {slots[t]:.0f} qualifications start, more than {inp.slots[t]:.0f}")
+        if running[t] > inp.running[t] + TOL:
+            bad(
+                f"{per}: {running[t]:.0f} qualifications run at once, more than {inp.running[t]:.0f}"
+            )
+
+    # Content, tiers, origin, per product and period.
+    price = terms["price"].to_numpy(float)
+    cs = terms["cs"].to_numpy(float)
+    made_in_vn = terms["origin"].to_numpy(object) == "VN"
+    nonorig_unit = np.where(made_in_vn, price * cs, price)
+    parts = share.index.get_level_values(0)
+    rvc_min = s.rvc_min
+    rows = []
+    tariff_total = np.zeros(T)
+    for p in inp.products.index:
+        q = inp.bom[inp.bom["product_id"] == p].set_index("component_id")["qty_per_unit"]
+        qty = q.reindex(parts).fillna(0.0).to_numpy()[:, None]
+        china = (qty * sh * (price * cs)[:, None]).sum(axis=0)
+        material = (qty * sh * price[:, None]).sum(axis=0)
+        nonorig = (qty * sh * nonorig_unit[:, None]).sum(axis=0)
+        fob = float(inp.products.loc[p, "fob_price"])
+        base = material if s.content_basis == "materials" else np.full(T, fob)
+        ratio = np.divide(china, base, out=np.zeros(T), where=base > 0)
+        rvc = 1.0 - nonorig / fob
+        vol = inp.volume.loc[p].to_numpy(float)
+        billed_base = fob * float(inp.products.loc[p, "us_share"]) * vol * inp.active
+        for t, per in enumerate(periods):
+            chk.china_share[(p, per)] = float(ratio[t])
+            cap = inp.cap[t]
+            if not math.isnan(cap) and vol[t] > 0 and ratio[t] > cap - margin + 1e-9:
+                what = f"the cap {cap:.2%}" + (f" less the {margin:.2%} margin" if margin else "")
+                bad(f"{p} {per}: Chinese share {ratio[t]:.4%} is above {what}")
+            if rvc_min is not None and vol[t] > 0 and rvc[t] < rvc_min - TOL:
+                bad(f"{p} {per}: Vietnamese value content {rvc[t]:.2%} is below {rvc_min:.2%}")
+            # the plan counts on a tier only with its margin and the rounding guard below it
+            k = next(
+                (
+                    i
+                    for i, (b, _) in enumerate(inp.tiers)
+                    if i == len(inp.tiers) - 1 or ratio[t] <= b - margin - BILLING_GUARD
+                ),
+                len(inp.tiers) - 1,
+            )
+            rate = inp.tiers[k][1]
+            tariff = rate * billed_base[t]
+            tariff_total[t] += tariff
+            rows.append(
+                (p, per, china[t], ratio[t], rvc[t], k + 1, rate, inp.tiers[k][0], tariff, cap)
+            )
+
+    # The plan's own tables and summary, figure by figure.
+    mat_cost = (un * price[:, None]).sum(axis=0)
+    chk.material_cost = float(mat_cost.sum())
+    chk.one_time_cost = float(one_time.sum())
+    chk.tariff_cost = float(tariff_total.sum())
+    chk.total_cost = chk.material_cost + chk.one_time_cost + chk.tariff_cost
+    _compare_allocation(plan, price, share.index, un, bad)
+    _compare_periods(
+        plan,
+        periods,
+        mat_cost,
+        one_time,
+        tariff_total,
+        slots,
+        running,
+        un,
+        price,
+        made_in_vn,
+        inp,
+        bad,
+    )
+    _compare_content(plan, rows, margin, bad)
+    _compare_load(plan, sup_units, periods, bad)
+    _compare_summary(plan, chk, start_at, board_at, rows, periods, un, price, made_in_vn, bad)
+    if plan.total_cost is not None and _differs(plan.total_cost, chk.total_cost):
         bad(
             f"the plan states a total cost of {plan.total_cost:,.2f} but it recomputes to "
             f"{chk.total_cost:,.2f}"
@@ -259,6 +406,115 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     return chk
 
 
-def verify_frame(project: TypedProject, plan: Plan) -> pd.DataFrame:
-    """Violations as a table, for the app's panel."""
-    return pd.DataFrame({"violation": verify_plan(project, plan).violations})
+def _compare_allocation(plan, price, keys, un, bad) -> None:
+    alloc = plan.allocation
+    if alloc.empty:
+        return
+    cost = alloc["units"].to_numpy(float) * alloc["unit_price"].to_numpy(float)
+    if (np.abs(cost - alloc["cost"].to_numpy(float)) > 1e-6 * np.maximum(1, cost) + 0.01).any():
+        bad("an allocation cost is not units x price")
+    by_key = dict(zip(keys, price, strict=True))
+    listed = [
+        by_key.get((c, s)) for c, s in zip(alloc["component_id"], alloc["supplier_id"], strict=True)
+    ]
+    if any(v is None or _differs(v, u) for v, u in zip(listed, alloc["unit_price"], strict=True)):
+        bad("an allocation price is not the quoted price")
+
+
+def _compare_periods(
+    plan, periods, material, one_time, tariff, slots, running, un, price, made_in_vn, inp, bad
+) -> None:
+    table = plan.periods.set_index("period").reindex(periods)
+    spend = un * price[:, None]
+    vn = spend[made_in_vn].sum(axis=0)
+    expected = {
+        "material_cost": material,
+        "one_time_cost": one_time,
+        "budget_used": one_time,
+        "tariff_cost": tariff,
+        "total_cost": material + one_time + tariff,
+        "slots_used": slots,
+        "in_progress": running,
+        "vn_spend_share": np.divide(vn, material, out=np.zeros_like(vn), where=material > 0),
+        "budget": inp.budget,
+        "qualification_slots": inp.slots,
+        "in_progress_limit": inp.running,
+    }
+    for column, values in expected.items():
+        if column not in table.columns:
+            continue
+        shown = table[column].to_numpy(float)
+        for t, per in enumerate(periods):
+            a, b = shown[t], float(values[t])
+            if math.isinf(a) and math.isinf(b):
+                continue
+            if _differs(a, b):
+                bad(f"{per}: the plan shows {column} {a:,.4f} but it recomputes to {b:,.4f}")
+
+
+def _compare_content(plan, rows, margin, bad) -> None:
+    table = plan.content.set_index(["product_id", "period"])
+    for p, per, china, ratio, rvc, tier, rate, bound, tariff, cap in rows:
+        if (p, per) not in table.index:
+            bad(f"{p} {per}: missing from the content table")
+            continue
+        r = table.loc[(p, per)]
+        if abs(float(r["china_share"]) - ratio) > 1e-9 or _differs(r["china_content_usd"], china):
+            bad(f"{p} {per}: the Chinese share shown differs from the recomputed {ratio:.4%}")
+        if int(r["tariff_tier"]) != tier or _differs(r["tariff_rate"], rate):
+            bad(
+                f"{p} {per}: tier {int(r['tariff_tier'])} is shown, but the share puts it in tier {tier}"
+            )
+        if _differs(r["tariff_cost"], tariff):
+            bad(f"{p} {per}: tariff {float(r['tariff_cost']):,.2f} shown, {tariff:,.2f} recomputed")
+        if abs(float(r["rvc"]) - rvc) > 1e-9:
+            bad(f"{p} {per}: RVC shown differs from the recomputed {rvc:.2%}")
+        if (
+            "tier_margin" in r
+            and not pd.isna(r["tier_margin"])
+            and abs(float(r["tier_margin"]) - (bound - ratio)) > 1e-9
+        ):
+            bad(f"{p} {per}: the margin to the tier bound is misstated")
+        if (
+            "cap_margin" in r
+            and not math.isnan(cap)
+            and abs(float(r["cap_margin"]) - (cap - ratio)) > 1e-9
+        ):
+            bad(f"{p} {per}: the margin to the cap is misstated")
+        if margin and not math.isnan(cap) and cap - ratio < margin - 1e-9:
+            bad(f"{p} {per}: holds less than the {margin:.2%} safety margin below the cap")
+
+
+def _compare_load(plan, sup_units, periods, bad) -> None:
+    load = plan.supplier_load
+    if load.empty:
+        return
+    shown = load.pivot_table(index="supplier_id", columns="period", values="units", aggfunc="sum")
+    shown = shown.reindex(index=sup_units.index, columns=periods).fillna(0.0)
+    if (np.abs(shown.to_numpy() - sup_units.to_numpy()) > 0.5).any():
+        bad("the supplier load differs from the allocation")
+
+
+def _compare_summary(
+    plan, chk, start_at, board_at, rows, periods, un, price, made_in_vn, bad
+) -> None:
+    summary = plan.summary or {}
+    expected = {
+        "total_cost": chk.total_cost,
+        "material_cost": chk.material_cost,
+        "one_time_cost": chk.one_time_cost,
+        "tariff_cost": chk.tariff_cost,
+        "parts_switched": len({c for c, _ in start_at}),
+        "suppliers_onboarded": len(board_at),
+    }
+    spend = un * price[:, None]
+    if spend.sum() > 0:
+        expected["vn_spend_share"] = float(spend[made_in_vn].sum() / spend.sum())
+    for key, value in expected.items():
+        if key in summary and summary[key] is not None and _differs(summary[key], value):
+            bad(f"the summary's {key} {summary[key]:,.4f} recomputes to {value:,.4f}")
+    shares = {(p, per): ratio for p, per, _, ratio, *_ in rows}
+    for key, period in (("china_share_first", periods[0]), ("china_share_last", periods[-1])):
+        for p, value in (summary.get(key) or {}).items():
+            if abs(float(value) - shares[(p, period)]) > 1e-9:
+                bad(f"the summary's Chinese share of {p} in {period} is misstated")

@@ -1057,6 +1057,8 @@ def build_project() -> TypedProject:
                 for p in parts
             ],
             "locked": [p.locked for p in parts],
+            "incumbent_max_drop": math.nan,  # the setting
+            "max_supplier_share": 1.0,
         }
     )
     bom = pd.DataFrame(
@@ -1086,6 +1088,7 @@ def build_project() -> TypedProject:
             "max_new_qualifications": [float(q) for _, _, q, _ in PERIOD_ROWS],
             "china_cap": [math.nan if c is None else c for *_, c in PERIOD_ROWS],
             "tariff_active": True,
+            "max_qualifications_in_progress": INF,
         }
     )
     volumes = pd.DataFrame(
@@ -1100,7 +1103,9 @@ def build_project() -> TypedProject:
         "Products": PRODUCTS.copy(),
         "BOM": bom,
         "Suppliers": supplier_table,
-        "Offers": _offers(parts, suppliers),
+        "Offers": _offers(parts, suppliers).assign(
+            min_units=0.0, origin_country=lambda o: o["supplier_id"].map(country)
+        ),
         "Periods": periods,
         "Volumes": volumes,
         "Tariffs": TARIFFS.copy(),
@@ -1146,6 +1151,8 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "current_unit_price": "Đơn giá (USD)",
         "current_china_share": "Hàm lượng TQ",
         "locked": "Giữ nguyên",
+        "incumbent_max_drop": "Giảm tối đa",
+        "max_supplier_share": "Tỷ trọng tối đa một NCC",
     },
     "Products": {
         "product_id": "Mã sản phẩm",
@@ -1173,6 +1180,8 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "max_ramp": "Tăng tối đa",
         "earliest_period": "Kỳ sớm nhất",
         "capacity_per_period": "Công suất",
+        "min_units": "SL tối thiểu",
+        "origin_country": "Nước sản xuất",
     },
     "Periods": {
         "period": "Quý",
@@ -1180,6 +1189,7 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "max_new_qualifications": "Số phê duyệt tối đa",
         "china_cap": "Tỷ lệ TQ tối đa",
         "tariff_active": "Áp thuế",
+        "max_qualifications_in_progress": "Số phê duyệt đồng thời",
     },
     "Volumes": {"product_id": "Mã SP", "period": "Quý", "units": "Sản lượng"},
     "Tariffs": {"max_china_share": "Tỷ lệ TQ tối đa", "rate": "Thuế suất"},

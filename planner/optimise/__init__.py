@@ -1,5 +1,20 @@
-"""The optimiser: build the MIP family by family, solve it with OR-Tools, extract, verify."""
+"""The optimiser: a first plan from a look-ahead heuristic, then better plans from OR-Tools
+solvers until the deadline; every plan verified. `plan_project` is the entry point."""
 
-from planner.optimise.solve import build_model, plan_project
+from __future__ import annotations
+
+
+def __getattr__(name: str):
+    # lazy: importing a family module must not pull in the whole solve pipeline
+    if name == "plan_project":
+        from planner.optimise.solve import plan_project
+
+        return plan_project
+    if name == "build_model":
+        from planner.optimise.build import build_model
+
+        return build_model
+    raise AttributeError(name)
+
 
 __all__ = ["build_model", "plan_project"]

@@ -1,50 +1,55 @@
-"""From decision arrays (shares, starts, onboardings) to the plan's tidy tables."""
+"""From decisions (shares, starts, onboardings) to the plan's tidy tables.
+
+Units are whole: each part's demand in a period is rounded to whole units and split among its
+suppliers by their shares (largest remainder), so a buyer can place every order as shown and
+the units add up to the demand. Material cost is units x price; the shares stay the decision,
+and the Chinese share, tiers and caps are computed from them.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from planner.instance import Instance
-from planner.plan import Plan, Status
+from planner.instance import VN, Instance
+from planner.optimise.decisions import Decisions, figures, planned_tier
+from planner.plan import (
+    ACTION_COLUMNS,
+    ALLOCATION_COLUMNS,
+    CONTENT_COLUMNS,
+    LOAD_COLUMNS,
+    PERIOD_COLUMNS,
+    Plan,
+    Status,
+)
 
 
-def tier_of(share: float, tier_share: np.ndarray) -> int:
-    """Index of the first tier whose bound is at least the share (bounds inclusive)."""
-    return int(min(np.searchsorted(tier_share, share - 1e-9, side="left"), len(tier_share) - 1))
-
-
-def evaluate(inst: Instance, share: np.ndarray) -> dict[str, np.ndarray]:
-    """Per product and period: Chinese content, base, non-originating value, tariff."""
-    price = inst.offers["price"].to_numpy()
-    cs = inst.offers["cs"].to_numpy()
-    c_of = inst.offers["c"].to_numpy()
-    q = inst.qty[:, c_of]  # P x O
-    china = q @ (share * (price * cs)[:, None])  # P x T, USD per unit
-    material = q @ (share * price[:, None])
-    nonorig = q @ (share * inst.offers["nonorig"].to_numpy()[:, None])
-    base = material if inst.settings.content_basis == "materials" else inst.fob[:, None] + 0 * china
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(base > 0, china / base, 0.0)
-    tiers = np.vectorize(lambda r: tier_of(r, inst.tier_share))(ratio) if ratio.size else ratio
-    rate = inst.tier_rate[tiers.astype(int)] if ratio.size else ratio
-    tariff = rate * (inst.fob * inst.us_share)[:, None] * inst.volume * inst.tariff_active
-    return {
-        "china": china,
-        "ratio": ratio,
-        "material": material,
-        "nonorig": nonorig,
-        "tier": tiers,
-        "rate": rate,
-        "tariff": tariff,
-    }
+def whole_units(inst: Instance, share: np.ndarray) -> np.ndarray:
+    """O x T whole units: per part and period, the rounded demand split by largest remainder."""
+    c_of = inst.col("c")
+    demand = np.rint(inst.demand)[c_of]  # O x T, whole
+    raw = share * demand
+    units = np.floor(raw + 1e-9)
+    short = np.zeros((inst.C, inst.T))
+    np.add.at(short, c_of, units)
+    short = np.rint(inst.demand) - short  # units still to place per part and period
+    frac = np.where(share > 0, raw - units, -1.0)
+    for t in range(inst.T):
+        need = short[:, t]
+        if not (need > 0).any():
+            continue
+        order = np.lexsort((-frac[:, t], c_of))  # by part, largest remainder first
+        rank = np.empty(inst.O, np.int64)
+        first = np.searchsorted(c_of[order], c_of[order])
+        rank[order] = np.arange(inst.O) - first
+        take = (rank < need[c_of]) & (share[:, t] > 0)
+        units[take, t] += 1
+    return units
 
 
 def build_plan(
     inst: Instance,
-    share: np.ndarray,
-    start: np.ndarray,
-    onboard: np.ndarray,
+    d: Decisions,
     status: Status,
     bound: float | None,
     seconds: float,
@@ -52,31 +57,31 @@ def build_plan(
 ) -> Plan:
     T, periods = inst.T, inst.periods
     offers = inst.offers
-    price = offers["price"].to_numpy()
-    c_of = offers["c"].to_numpy()
-    share = np.where(np.abs(share) < 1e-9, 0.0, share)
-    units = share * inst.demand[c_of]
+    price, s_of = inst.col("price"), inst.col("s")
+    share = d.share
+    units = whole_units(inst, share)
     cost = units * price[:, None]
-    o_idx, t_idx = np.nonzero(share > 1e-9)
+    o_idx, t_idx = np.nonzero(share > 0)
     allocation = pd.DataFrame(
         {
-            "component_id": offers["component_id"].to_numpy()[o_idx],
-            "supplier_id": offers["supplier_id"].to_numpy()[o_idx],
+            "component_id": inst.col("component_id")[o_idx],
+            "supplier_id": inst.col("supplier_id")[o_idx],
             "period": np.asarray(periods, dtype=object)[t_idx],
             "share": share[o_idx, t_idx],
             "units": units[o_idx, t_idx],
             "unit_price": price[o_idx],
             "cost": cost[o_idx, t_idx],
-            "is_incumbent": offers["incumbent"].to_numpy()[o_idx],
+            "is_incumbent": inst.col("incumbent")[o_idx],
+            "origin": inst.col("origin")[o_idx],
         }
-    )
+    )[ALLOCATION_COLUMNS]
 
     actions = []
-    switching = offers["switching"].to_numpy()
-    for s, t in zip(*np.nonzero(onboard), strict=True):
+    switching = inst.col("switching")
+    for s in np.nonzero(d.onboard >= 0)[0]:
         actions.append(
             (
-                periods[t],
+                periods[d.onboard[s]],
                 "onboard",
                 "",
                 inst.suppliers[s],
@@ -86,8 +91,10 @@ def build_plan(
                 np.nan,
             )
         )
-    for o, t in zip(*np.nonzero(start), strict=True):
-        ready = t + int(offers["lead"].iat[o])
+    lead = inst.col("lead")
+    for o in np.nonzero(d.start >= 0)[0]:
+        t = int(d.start[o])
+        ready = t + int(lead[o])
         actions.append(
             (
                 periods[t],
@@ -100,107 +107,98 @@ def build_plan(
                 np.nan,
             )
         )
-    for o in range(inst.O):
-        before = 1.0 if offers["incumbent"].iat[o] else 0.0
-        for t in range(T):
-            now = share[o, t]
-            if abs(now - before) > 1e-6:
-                actions.append(
-                    (
-                        periods[t],
-                        "ramp",
-                        offers["component_id"].iat[o],
-                        offers["supplier_id"].iat[o],
-                        0.0,
-                        "",
-                        before,
-                        now,
-                    )
-                )
-            before = now
+    before = np.column_stack([inst.col("incumbent").astype(float), share[:, :-1]])
+    o_r, t_r = np.nonzero(np.abs(share - before) > 1e-6)
+    for o, t in zip(o_r, t_r, strict=True):
+        actions.append(
+            (
+                periods[t],
+                "ramp",
+                offers["component_id"].iat[o],
+                offers["supplier_id"].iat[o],
+                0.0,
+                "",
+                float(before[o, t]),
+                float(share[o, t]),
+            )
+        )
     order = {"onboard": 0, "start_qualification": 1, "ramp": 2}
-    actions_df = pd.DataFrame(
-        actions,
-        columns=[
-            "period",
-            "kind",
-            "component_id",
-            "supplier_id",
-            "one_time_cost",
-            "ready_period",
-            "share_from",
-            "share_to",
-        ],
-    )
+    actions_df = pd.DataFrame(actions, columns=ACTION_COLUMNS)
     actions_df["_t"] = actions_df["period"].map({p: i for i, p in enumerate(periods)})
     actions_df["_k"] = actions_df["kind"].map(order)
     actions_df = (
-        actions_df.sort_values(["_t", "_k", "component_id", "supplier_id"])
+        actions_df.sort_values(["_t", "_k", "component_id", "supplier_id"], kind="stable")
         .drop(columns=["_t", "_k"])
         .reset_index(drop=True)
     )
 
-    ev = evaluate(inst, share)
-    one_time = (start * switching[:, None]).sum(axis=0) + (
-        onboard * inst.supplier_onboarding[:, None]
-    ).sum(axis=0)
+    fig = figures(inst, share)
+    tier = planned_tier(inst, fig["ratio"])
+    p_i, t_i = np.indices((inst.P, T))
+    rate = inst.tier_rate[p_i, t_i, tier]
+    tier_bound = inst.tier_bound[p_i, t_i, tier]
+    tariff = rate * inst.tariff_base()
+    started = np.zeros((inst.O, T), bool)
+    started[np.nonzero(d.start >= 0)[0], d.start[d.start >= 0]] = True
+    one_time = (started * switching[:, None]).sum(axis=0)
+    boarded = np.zeros((inst.S, T), bool)
+    boarded[np.nonzero(d.onboard >= 0)[0], d.onboard[d.onboard >= 0]] = True
+    one_time = one_time + (boarded * inst.supplier_onboarding[:, None]).sum(axis=0)
+    running = np.zeros(T)
+    for o in np.nonzero(d.start >= 0)[0]:
+        t0 = int(d.start[o])
+        running[t0 : min(T, t0 + max(int(lead[o]), 1))] += 1
     material = cost.sum(axis=0)
-    tariff = ev["tariff"].sum(axis=0)
+    vn = inst.col("origin") == VN
+    with np.errstate(divide="ignore", invalid="ignore"):
+        vn_share = np.where(material > 0, cost[vn].sum(axis=0) / material, 0.0)
     periods_df = pd.DataFrame(
         {
             "period": periods,
             "material_cost": material,
             "one_time_cost": one_time,
-            "tariff_cost": tariff,
-            "total_cost": material + one_time + tariff,
+            "tariff_cost": tariff.sum(axis=0),
+            "total_cost": material + one_time + tariff.sum(axis=0),
             "budget": inst.budget,
             "budget_used": one_time,
             "qualification_slots": inst.slots,
-            "slots_used": start.sum(axis=0).astype(float),
+            "slots_used": started.sum(axis=0).astype(float),
+            "in_progress_limit": inst.in_progress,
+            "in_progress": running,
+            "vn_spend_share": vn_share,
         }
-    )
-    rows = []
-    for p, pid in enumerate(inst.products):
-        for t in range(T):
-            rows.append(
-                (
-                    pid,
-                    periods[t],
-                    ev["china"][p, t],
-                    ev["ratio"][p, t],
-                    inst.china_cap[t],
-                    1 - ev["nonorig"][p, t] / inst.fob[p],
-                    int(ev["tier"][p, t]) + 1,
-                    ev["rate"][p, t],
-                    ev["tariff"][p, t],
-                )
-            )
+    )[PERIOD_COLUMNS]
+    cap = np.broadcast_to(inst.china_cap, (inst.P, T))
+    with np.errstate(invalid="ignore"):
+        cap_margin = cap - fig["ratio"]
+    last = tier == inst.K - 1
     content = pd.DataFrame(
-        rows,
-        columns=[
-            "product_id",
-            "period",
-            "china_content_usd",
-            "china_share",
-            "cap",
-            "rvc",
-            "tariff_tier",
-            "tariff_rate",
-            "tariff_cost",
-        ],
-    )
-    s_of = offers["s"].to_numpy()
+        {
+            "product_id": np.repeat(inst.products, T),
+            "period": np.tile(periods, inst.P),
+            "china_content_usd": fig["china"].ravel(),
+            "china_share": fig["ratio"].ravel(),
+            "cap": cap.ravel(),
+            "cap_margin": cap_margin.ravel(),
+            "rvc": fig["rvc"].ravel(),
+            "tariff_tier": (tier + 1).ravel(),
+            "tariff_rate": rate.ravel(),
+            "tier_bound": tier_bound.ravel(),
+            "tier_margin": np.where(last, np.nan, tier_bound - fig["ratio"]).ravel(),
+            "tariff_cost": tariff.ravel(),
+        }
+    )[CONTENT_COLUMNS]
     load = np.zeros((inst.S, T))
     np.add.at(load, s_of, units)
     used = np.nonzero(load.sum(axis=1) > 0)[0]
     supplier_load = pd.DataFrame(
         {
-            "supplier_id": [inst.suppliers[s] for s in used for _ in range(T)],
-            "period": [periods[t] for _ in used for t in range(T)],
+            "supplier_id": np.repeat(np.asarray(inst.suppliers, dtype=object)[used], T),
+            "period": np.tile(periods, used.size),
             "units": load[used].ravel(),
             "capacity": np.repeat(inst.supplier_cap[used], T),
         }
-    )
+    )[LOAD_COLUMNS]
     total = float(periods_df["total_cost"].sum())
     gap = None
     if bound is not None and np.isfinite(bound) and total > 0:
@@ -220,13 +218,14 @@ def build_plan(
     )
 
 
-def do_nothing(inst: Instance) -> tuple[np.ndarray, float, float]:
-    """Share array of the incumbents-only plan, its total cost and its tariffs."""
-    share = np.zeros((inst.O, inst.T))
-    inc = inst.incumbent_offer[inst.incumbent_offer >= 0]
-    share[inc, :] = 1.0
-    ev = evaluate(inst, share)
-    price = inst.offers["price"].to_numpy()
-    c_of = inst.offers["c"].to_numpy()
-    material = float((share * inst.demand[c_of] * price[:, None]).sum())
-    return share, material + float(ev["tariff"].sum()), float(ev["tariff"].sum())
+def plan_cost(inst: Instance, d: Decisions) -> float:
+    """Total cost of decisions (material at whole units + one-time + tariff), fast."""
+    units = np.rint(inst.demand)[inst.col("c")] * d.share  # whole-unit rounding is < 1 unit
+    material = float((units * inst.col("price")[:, None]).sum())
+    one_time = float(inst.col("switching")[d.start >= 0].sum())
+    one_time += float(inst.supplier_onboarding[d.onboard >= 0].sum())
+    fig = figures(inst, d.share)
+    tier = planned_tier(inst, fig["ratio"])
+    p_i, t_i = np.indices(tier.shape)
+    tariff = float((inst.tier_rate[p_i, t_i, tier] * inst.tariff_base()).sum())
+    return material + one_time + tariff

@@ -1,36 +1,105 @@
-"""Readiness: a new offer delivers only from `lead` periods after its qualification started,
-and each qualification starts at most once. Locked parts have no candidate offers at all
-(the instance leaves them out), and incumbents are ready from the start."""
+"""Readiness: a new offer delivers only from `lead` periods after its qualification started;
+once it delivers it holds at least its least share (min_share, or its MOQ in units), so no
+qualification is paid for and left unused and no award is a sliver. A qualification starts
+at most once (started[o, t] never falls)."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from planner.instance import Instance
-from planner.optimise.model import SparseModel, Variables
+from planner.optimise.model import SparseModel
+from planner.optimise.variables import Variables
+
+
+def least_share(inst: Instance) -> np.ndarray:
+    """O x T: the least share a delivering offer holds (min_share or its MOQ), 0 for none."""
+    demand = inst.demand[inst.col("c")]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moq = np.where(demand > 0, inst.col("min_units")[:, None] / demand, 0.0)
+    return np.maximum(float(inst.settings.min_share), moq)
 
 
 def add_readiness(m: SparseModel, inst: Instance, v: Variables) -> None:
-    lead = inst.offers["lead"].to_numpy()
-    rows, cols, vals, n = [], [], [], 0
-    for o in np.nonzero(~inst.offers["incumbent"].to_numpy())[0]:
-        for t in np.nonzero(v.share[o] >= 0)[0]:
-            starts = v.start[o, : t - lead[o] + 1]
-            starts = starts[starts >= 0]
-            rows += [n] * (1 + starts.size)
-            cols += [v.share[o, t], *starts]
-            vals += [1.0] + [-1.0] * starts.size
-            n += 1
-    m.add_rows("readiness", rows, cols, vals, np.full(n, -np.inf), 0.0)
-
-    # A qualification starts at most once.
-    o_idx, t_idx = np.nonzero(v.start >= 0)
-    once_rows = np.unique(o_idx, return_inverse=True)[1]
+    new = ~inst.col("incumbent")
+    # started never falls: started[o, t] >= started[o, t-1]
+    prev = v.lagged_started(1)
+    o_i, t_i = np.nonzero((v.started >= 0) & (prev >= 0) & (v.started != prev))
+    n = o_i.size
     m.add_rows(
         "start_once",
-        once_rows,
-        v.start[o_idx, t_idx],
-        1.0,
-        np.full(once_rows.max() + 1 if once_rows.size else 0, -np.inf),
-        1.0,
+        np.repeat(np.arange(n), 2),
+        np.stack([v.started[o_i, t_i], prev[o_i, t_i]], 1),
+        np.tile([1.0, -1.0], n),
+        np.zeros(n),
+        np.inf,
+        offer=o_i,
+        period=t_i,
     )
+
+    # a[o, t] <= ub[o, t] * started[o, t - lead]
+    ready = v.lagged_started(inst.col("lead"))
+    o_i, t_i = np.nonzero((v.share >= 0) & new[:, None])
+    n = o_i.size
+    m.add_rows(
+        "readiness",
+        np.repeat(np.arange(n), 2),
+        np.stack([v.share[o_i, t_i], ready[o_i, t_i]], 1),
+        np.stack([np.ones(n), -v.share_ub[o_i, t_i]], 1),
+        np.full(n, -np.inf),
+        0.0,
+        offer=o_i,
+        period=t_i,
+    )
+
+    lo = least_share(inst)
+    if inst.settings.no_reversal:
+        # once ready, at least the least share: a[o, t] >= lo[o, t] * started[o, t - lead]
+        keep = lo[o_i, t_i] > 0
+        o_l, t_l = o_i[keep], t_i[keep]
+        n = o_l.size
+        m.add_rows(
+            "least_share",
+            np.repeat(np.arange(n), 2),
+            np.stack([v.share[o_l, t_l], ready[o_l, t_l]], 1),
+            np.stack([np.ones(n), -lo[o_l, t_l]], 1),
+            np.zeros(n),
+            np.inf,
+            offer=o_l,
+            period=t_l,
+        )
+    else:
+        # shares may fall again: use[o, t] says whether the offer holds a share in t
+        o_u, t_u = np.nonzero(v.use >= 0)
+        n = o_u.size
+        pairs = np.repeat(np.arange(n), 2)
+        m.add_rows(
+            "use_upper",
+            pairs,
+            np.stack([v.share[o_u, t_u], v.use[o_u, t_u]], 1),
+            np.stack([np.ones(n), -v.share_ub[o_u, t_u]], 1),
+            np.full(n, -np.inf),
+            0.0,
+            offer=o_u,
+            period=t_u,
+        )
+        m.add_rows(
+            "least_share",
+            pairs,
+            np.stack([v.share[o_u, t_u], v.use[o_u, t_u]], 1),
+            np.stack([np.ones(n), -lo[o_u, t_u]], 1),
+            np.zeros(n),
+            np.inf,
+            offer=o_u,
+            period=t_u,
+        )
+        m.add_rows(
+            "use_ready",
+            pairs,
+            np.stack([v.use[o_u, t_u], ready[o_u, t_u]], 1),
+            np.tile([1.0, -1.0], n),
+            np.full(n, -np.inf),
+            0.0,
+            offer=o_u,
+            period=t_u,
+        )

@@ -1,171 +1,177 @@
-"""Plan a project: instance, greedy warm start, the MIP, extraction, verification.
+"""Plan a project: instance, a first plan in seconds, better plans until the deadline, a bound,
+the checker, the summary. Never raises for an infeasible or timed-out model.
 
-Sections as in the OR-Tools samples: data (the instance), variables, constraints (one module
-per family), objective, solve, extract. Never raises for an infeasible or timed-out model.
+1. The look-ahead heuristic (planner.optimise.firstplan) gives a complete plan in seconds. If
+   it misses a cap or the origin rule, a MIP over the same model with priced slack on those
+   rows repairs it from there; only when the repair cannot close the slack is the project
+   explained as infeasible.
+2. Then better plans: SCIP on the whole model from the current plan when the model is small
+   enough to prove (it reports the bound), else fix-and-optimise over groups of parts
+   (planner.optimise.improve), with the LP relaxation solved beside it for the bound.
+3. Every plan shown has passed planner.verify; a final plan that fails falls back to the
+   first plan.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 import numpy as np
 
 from planner.instance import Instance, build_instance
-from planner.optimise.budget import add_budget
-from planner.optimise.capacity import add_supplier_capacity
-from planner.optimise.content import add_content_cap
-from planner.optimise.demand import add_demand
-from planner.optimise.extract import build_plan, do_nothing
-from planner.optimise.greedy import greedy_plan
-from planner.optimise.mip_child import solve_arrays, solve_in_child
-from planner.optimise.model import SparseModel, Variables, add_variables
-from planner.optimise.objective import china_coefficients, cost_coefficients
-from planner.optimise.origin import add_rules_of_origin
-from planner.optimise.qualifications import add_onboarding, add_qualification_slots
-from planner.optimise.ramp import add_ramp
-from planner.optimise.readiness import add_readiness
-from planner.optimise.tariff import add_tariff_tiers
+from planner.optimise import backend as solver
+from planner.optimise.build import build_model
+from planner.optimise.deadline import Deadline
+from planner.optimise.decisions import Decisions, do_nothing, from_columns, to_columns
+from planner.optimise.explain import relax
+from planner.optimise.extract import build_plan, plan_cost
+from planner.optimise.firstplan import first_plan
+from planner.optimise.model import Arrays, SparseModel, with_cost, with_row
+from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
+from planner.optimise.search import search, whole_model
+from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status
 from planner.project import TypedProject
 from planner.text import t
 from planner.verify import verify_plan
 
-FAMILIES = (
-    add_demand,
-    add_readiness,
-    add_ramp,
-    add_supplier_capacity,
-    add_qualification_slots,
-    add_onboarding,
-    add_budget,
-    add_content_cap,
-    add_tariff_tiers,
-    add_rules_of_origin,
-)
-# SCIP measured best here: 200 parts optimal in 7 s (HiGHS 22 s); the sample within 0.2% in
-# 60 s where HiGHS found no plan in 60 s (optimal after 276 s).
-BACKENDS = {"auto": "scip", "highs": "highs", "scip": "scip"}
+BACKENDS = ("auto", "scip", "highs", "greedy")
 
 
-def build_model(inst: Instance, families=FAMILIES) -> tuple[SparseModel, Variables]:
-    m = SparseModel()
-    v = add_variables(m, inst)
-    for add in families:
-        add(m, inst, v)
-    cost_coefficients(m, inst, v)
-    return m, v
+class _Search:
+    """One planning run: the incumbent, the bound and the progress reports."""
 
+    def __init__(
+        self,
+        project: TypedProject,
+        inst: Instance,
+        deadline: Deadline,
+        notify: Callable[[ProgressEvent], None],
+        backend: str,
+    ):
+        self.project, self.inst, self.deadline, self.notify = project, inst, deadline, notify
+        self.backend = backend
+        self.m: SparseModel | None = None
+        self.v: Variables | None = None
+        self.a: Arrays | None = None
+        self.x: np.ndarray | None = None  # the best complete plan as columns
+        self.objective: float | None = None
+        self.bound: float | None = None
+        self.first: Decisions | None = None
+        self.proven = False
+        self.relaxation = None
+        self.lp_thread: threading.Thread | None = None
 
-class _Stop:
-    """Cancel from another thread. `isolate`: solve in a child process that Cancel can stop."""
+    # progress ------------------------------------------------------------------------------
+    def report(self, phase: str, message: str = "") -> None:
+        gap = None
+        if self.objective is not None and self.bound is not None and self.objective > 0:
+            gap = max(0.0, (self.objective - self.bound) / abs(self.objective))
+        self.notify(
+            ProgressEvent(
+                self.deadline.elapsed(), self.objective, self.bound, gap, message or phase, phase
+            )
+        )
 
-    def __init__(self, should_stop: Callable[[], bool] | None, isolate: bool = False):
-        self.should_stop = should_stop or (lambda: False)
-        self.isolate = isolate
-        self.stopped = False
+    def accept(self, objective: float, x: np.ndarray, phase: str) -> None:
+        if self.objective is None or objective < self.objective - 1e-9 * abs(objective):
+            self.objective, self.x = objective, x
+            self.report(phase)
 
-    def poll(self) -> bool:
-        if not self.stopped and self.should_stop():
-            self.stopped = True
-        return self.stopped
+    def offer_bound(self, bound: float | None) -> None:
+        if bound is None or bound <= 0:  # SCIP's "0" before its root is no information
+            return
+        bound -= self.tie_allowance
+        if self.bound is None or bound > self.bound:
+            self.bound = bound
+            self.report("improving")
 
+    # phases --------------------------------------------------------------------------------
+    def build(self) -> None:
+        self.m, self.v = build_model(self.inst)
+        self.a = self.m.arrays()
+        inst = self.inst
+        # the tie-breaking terms may add this much to the model's objective: a bound on the
+        # model is a bound on the true cost once this is taken off
+        startable = int((self.v.started[:, -1] >= 0).sum())
+        dearest = np.zeros(inst.C)
+        np.maximum.at(dearest, inst.col("c"), inst.col("nonorig"))
+        most_nonorig = float((dearest * inst.demand.sum(axis=1)).sum())
+        self.tie_allowance = TIE_START * startable + TIE_NONORIG * most_nonorig
 
-def _solve_mip(
-    m: SparseModel,
-    backend: str,
-    time_limit: float,
-    gap: float,
-    stop: _Stop,
-    on_tick: Callable[[float], None],
-    hint: np.ndarray | None = None,
-) -> tuple[str, np.ndarray | None, float | None, float | None]:
-    """Run the MIP; returns (status, column values, objective, bound)."""
-    arrays, offset = m.arrays(), m.objective_offset
-    if stop.isolate:  # Cancel stops the child (SCIP hands back its best solution)
-        return solve_in_child(arrays, offset, backend, time_limit, gap, hint, stop.poll, on_tick)
-    result: dict = {}
+    def first_plan(self) -> bool:
+        """The look-ahead plan; if it misses a limit, a search that closes the slack from it.
+        False when no plan was found (see self.relaxation for why)."""
+        decisions, ok = first_plan(self.inst)
+        x = to_columns(self.inst, self.v, self.a.n_cols, decisions)
+        if ok and solver.feasible(self.a, x):
+            self.first = decisions
+            self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
+            return True
+        self.report("repairing", "repairing the first plan")
+        self.relaxation = relax(self.inst, self.m, self.v, self.a, x, self.deadline, until=0.6)
+        x = self.relaxation.x
+        if not self.relaxation.feasible or not solver.feasible(self.a, x):
+            return False
+        self.first = from_columns(self.inst, self.v, x)
+        self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
+        return True
 
-    def run() -> None:
-        result["answer"] = solve_arrays(arrays, offset, backend, time_limit, gap, hint)
+    def _search(self, a: Arrays, x: np.ndarray, until: float, phase: str):
+        """Improve x on `a` until `until` (a fraction of the time limit); progress and the
+        bound are reported only for the plan's own model."""
+        own = a is self.a
+        x, obj, proven = search(
+            self.inst,
+            self.v,
+            a,
+            x,
+            self.deadline,
+            until,
+            gap=float(self.project.settings.mip_gap),
+            backend=self.backend,
+            on_found=(lambda o, vals: self.accept(o, vals, phase)) if own else None,
+            on_bound=self.offer_bound if own else None,
+        )
+        if own and proven:
+            self.proven = True
+        return x, obj
 
-    worker = threading.Thread(target=run, daemon=True)
-    start = time.monotonic()
-    worker.start()
-    while worker.is_alive():
-        worker.join(0.25)
-        if stop.poll():
-            # in-process solvers do not stop on request: keep the best plan so far and let
-            # the abandoned solve end at its own time limit (the app solves in a child)
-            worker.join(1.0)
-            if worker.is_alive():
-                return "CANCELLED", None, None, None
-        on_tick(time.monotonic() - start)
-    return result.get("answer", ("ERROR", None, None, None))
+    def lp_bound(self) -> None:
+        """The LP relaxation's optimum, a global bound, solved beside the search (the other
+        core) when the whole model is too large for SCIP to report one."""
 
+        def run() -> None:
+            result = solver.solve(
+                self.a,
+                lp=True,
+                time_limit=max(self.deadline.remaining() - 1.0, 0.5),
+                should_stop=self.deadline.stopped,
+            )
+            if result.status == "optimal":
+                self.offer_bound(result.objective)
 
-def _hint(m: SparseModel, v: Variables, inst: Instance, share, start, onboard) -> np.ndarray:
-    """The greedy plan as a value for every column: SCIP starts from it."""
-    from planner.optimise.extract import evaluate
+        self.lp_thread = threading.Thread(target=run, daemon=True)
+        self.lp_thread.start()
 
-    hint = np.zeros(m.n_cols)
-    for idx, values in ((v.share, share), (v.start, start), (v.onboard, onboard)):
-        mask = idx >= 0
-        hint[idx[mask]] = np.asarray(values, float)[mask]
-    ratio = evaluate(inst, share)["ratio"]
-    for k in range(v.above.shape[2]):
-        mask = v.above[:, :, k] >= 0
-        hint[v.above[:, :, k][mask]] = (ratio > inst.tier_share[k] + 1e-9)[mask]
-    return hint
+    def min_china_first(self) -> None:
+        """Lexicographic: least Chinese content first, then the cheapest plan among those."""
+        cols, coef = china_coefficients(self.inst, self.v)
+        cost = np.zeros(self.a.n_cols)
+        np.add.at(cost, cols, coef)
+        china = with_cost(self.a, cost)
+        x, best = self._search(china, self.x, until=0.45, phase="least Chinese content")
+        slack = 1e-6 * max(1.0, abs(best)) + 1e-6
+        self.a = with_row(self.a, cols, coef, -np.inf, best + slack)
+        self.objective = None
+        self.accept(float(self.a.cost @ x + self.a.offset), x, "least Chinese content")
 
-
-def _arrays(v: Variables, values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    def take(idx: np.ndarray) -> np.ndarray:
-        out = np.zeros(idx.shape)
-        mask = idx >= 0
-        out[mask] = values[idx[mask]]
-        return out
-
-    share = np.clip(take(v.share), 0.0, 1.0)
-    start = take(v.start) > 0.5
-    onboard = take(v.onboard) > 0.5
-    return share, start, onboard
-
-
-def _finish(project: TypedProject, inst: Instance, plan: Plan) -> Plan:
-    """Verify, then complete the summary a manager reads."""
-    check = verify_plan(project, plan)
-    plan.verified = check.ok
-    plan.violations = check.violations
-    _, nothing_cost, nothing_tariff = do_nothing(inst)
-    content = plan.content
-    first, last = inst.periods[0], inst.periods[-1]
-    share_by = content.set_index(["product_id", "period"])["china_share"]
-    switched = plan.actions[plan.actions["kind"] == "start_qualification"]
-    plan.summary = {
-        "status": plan.status.value,
-        "verified": plan.verified,
-        "total_cost": plan.total_cost,
-        "best_bound": plan.best_bound,
-        "gap": plan.gap,
-        "solve_seconds": round(plan.solve_seconds, 3),
-        "backend": plan.backend,
-        "material_cost": float(plan.periods["material_cost"].sum()),
-        "one_time_cost": float(plan.periods["one_time_cost"].sum()),
-        "tariff_cost": float(plan.periods["tariff_cost"].sum()),
-        "do_nothing_cost": nothing_cost,
-        "do_nothing_tariff": nothing_tariff,
-        "saving_vs_do_nothing": nothing_cost - (plan.total_cost or 0.0),
-        "parts_switched": int(switched["component_id"].nunique()),
-        "suppliers_onboarded": int((plan.actions["kind"] == "onboard").sum()),
-        "china_share": {
-            p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products
-        },
-        "china_share_first": {p: float(share_by[(p, first)]) for p in inst.products},
-        "china_share_last": {p: float(share_by[(p, last)]) for p in inst.products},
-    }
-    return plan
+    def improve(self) -> None:
+        if not whole_model(self.a):
+            self.lp_bound()
+        reserve = min(0.1, 5.0 / max(self.deadline.limit, 1.0))  # verification and tables
+        self._search(self.a, self.x, until=1.0 - reserve, phase="improving")
 
 
 def plan_project(
@@ -175,20 +181,16 @@ def plan_project(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     backend: str | None = None,
-    isolate: bool | None = None,
 ) -> Plan:
-    """The cheapest safe phased plan found within the time limit, verified, or the reason.
-
-    `isolate` solves the MIP in a child process, which Cancel stops for real (SCIP returns
-    its best solution); by default whenever a caller can cancel (`should_stop` given)."""
-    clock = time.monotonic()
+    """The cheapest safe phased plan found within the time limit, verified, or the reason."""
     settings = project.settings
     limit = float(time_limit_s if time_limit_s is not None else settings.time_limit_s)
+    deadline = Deadline(max(limit, 0.1), should_stop or (lambda: False))
     notify = on_progress or (lambda event: None)
-    stop = _Stop(should_stop, isolate=should_stop is not None if isolate is None else isolate)
+    chosen = (backend or settings.solver or "auto").lower()
     try:
         inst = build_instance(project)
-    except Exception as exc:
+    except Exception as exc:  # a project the validator let through but cannot be indexed
         return Plan(
             status=Status.ERROR,
             explanation=[
@@ -199,153 +201,131 @@ def plan_project(
                 )
             ],
         )
+    search = _Search(project, inst, deadline, notify, chosen)
+    search.build()
+    if not search.first_plan():
+        return _no_plan(search, limit)
+    first_cost = plan_cost(inst, search.first) if search.first is not None else None
+    if chosen != "greedy" and not deadline.stopped():
+        if settings.objective == "min_china":
+            search.min_china_first()
+        search.improve()
+    if search.lp_thread is not None:
+        search.lp_thread.join(max(deadline.remaining(), 0.0) + 1.0)
+    return _finish(search, first_cost)
 
-    # Warm start and fallback: the greedy plan, kept only if it passes the checker.
-    g_share, g_start, g_board = greedy_plan(inst, seconds=min(30.0, limit / 4))
-    best = _finish(
-        project,
-        inst,
-        build_plan(
-            inst,
-            g_share,
-            g_start,
-            g_board,
-            Status.FEASIBLE,
-            None,
-            time.monotonic() - clock,
-            "greedy",
-        ),
-    )
-    if not best.verified:
-        best = None
-    else:
-        notify(ProgressEvent(time.monotonic() - clock, best.total_cost, None, None, "greedy plan"))
-    greedy_cost = best.total_cost if best else None
 
-    chosen = (
-        BACKENDS.get((backend or settings.solver).lower(), "highs")
-        if (backend or settings.solver) != "greedy"
-        else None
+def _finish(search: _Search, first_cost: float | None) -> Plan:
+    inst, project, deadline = search.inst, search.project, search.deadline
+    decisions = from_columns(inst, search.v, search.x)
+    status = Status.OPTIMAL if search.proven else Status.FEASIBLE
+    plan = build_plan(
+        inst, decisions, status, search.bound, deadline.elapsed(), _backend_name(search)
     )
-    if chosen is None:
-        if best is None:
-            return _explain(project, inst, clock)
-        best.summary["greedy_cost"] = greedy_cost
-        return best
-
-    m, v = build_model(inst)
-    hint = _hint(m, v, inst, g_share, g_start, g_board) if best is not None else None
-    if settings.objective == "min_china":
-        m = _min_china_first(m, inst, v, chosen, limit, stop, clock, notify)
-    remaining = max(limit - (time.monotonic() - clock), 1.0)
-    status, values, _objective, bound = _solve_mip(
-        m,
-        chosen,
-        remaining,
-        settings.mip_gap,
-        stop,
-        lambda s: notify(
-            ProgressEvent(
-                time.monotonic() - clock, best.total_cost if best else None, None, None, "solving"
-            )
-        ),
-        hint=hint,
-    )
-    seconds = time.monotonic() - clock
-    if values is not None:
-        share, start, onboard = _arrays(v, values)
-        proven = status == "OPTIMAL" and not stop.stopped
+    plan.summary = summary(inst, plan, first_cost)
+    check = verify_plan(project, plan)
+    if not check.ok and search.first is not None:
+        failed = check.violations
         plan = build_plan(
-            inst,
-            share,
-            start,
-            onboard,
-            Status.OPTIMAL if proven else Status.FEASIBLE,
-            bound,
-            seconds,
-            chosen,
+            inst, search.first, Status.FEASIBLE, search.bound, deadline.elapsed(), "heuristic"
         )
-        plan = _finish(project, inst, plan)
-        if plan.verified and (best is None or plan.total_cost <= best.total_cost + 1e-6):
-            best = plan
-        elif not plan.verified and best is not None:
-            best.explanation.append(
-                t(
-                    "The optimiser's plan failed the independent check, so the simple plan is shown.",
-                    "Kế hoạch của bộ tối ưu không qua kiểm tra độc lập nên hiển thị kế hoạch đơn giản.",
-                )
+        plan.summary = summary(inst, plan, first_cost)
+        check = verify_plan(project, plan)
+        plan.explanation.append(
+            t(
+                "The optimiser's plan failed the independent check ({v}), so the first plan "
+                "is shown.",
+                "Kế hoạch của bộ tối ưu không qua kiểm tra độc lập ({v}) nên hiển thị kế hoạch "
+                "ban đầu.",
+                v=failed[0],
             )
-    if best is None:
-        if status == "INFEASIBLE":
-            return _explain(project, inst, clock)
-        return Plan(
-            status=Status.NO_PLAN,
-            solve_seconds=seconds,
-            explanation=[
-                t(
-                    "No plan was found within {s:.0f} s; allow more time.",
-                    "Không tìm được kế hoạch trong {s:.0f} giây; hãy cho thêm thời gian.",
-                    s=limit,
-                )
-            ],
         )
-    if best.backend == "greedy":
-        best.status = Status.FEASIBLE
-        best.best_bound = bound if bound is not None and np.isfinite(bound) else None
-        if best.best_bound is not None and best.total_cost:
-            best.gap = max(0.0, (best.total_cost - best.best_bound) / abs(best.total_cost))
-    best.solve_seconds = time.monotonic() - clock
-    best.summary.update(
-        {
-            "greedy_cost": greedy_cost,
-            "best_bound": best.best_bound,
-            "gap": best.gap,
-            "status": best.status.value,
-            "solve_seconds": round(best.solve_seconds, 3),
-        }
+    plan.verified = check.ok
+    plan.violations = check.violations
+    if not plan.verified:
+        plan.status = Status.ERROR
+        plan.explanation.append(
+            t(
+                "No plan passed the independent check: {v}",
+                "Không kế hoạch nào qua kiểm tra độc lập: {v}",
+                v="; ".join(check.violations[:3]),
+            )
+        )
+    plan.solve_seconds = deadline.elapsed()
+    plan.summary.update(
+        status=plan.status.value, verified=plan.verified, solve_seconds=round(plan.solve_seconds, 3)
     )
-    notify(ProgressEvent(best.solve_seconds, best.total_cost, best.best_bound, best.gap, "done"))
-    return best
+    search.report("done")
+    return plan
 
 
-def _min_china_first(m, inst, v, backend, limit, stop, clock, notify) -> SparseModel:
-    """Lexicographic: least Chinese content first, then the cheapest plan among those."""
-    import copy
+def _backend_name(search: _Search) -> str:
+    if search.backend == "greedy":
+        return "heuristic"
+    if whole_model(search.a):
+        return "highs" if search.backend == "highs" else "scip"
+    return "scip (neighbourhood search)"
 
-    china = copy.deepcopy(m)
-    china.cost = [np.zeros(m.n_cols)]
-    china.objective_offset = 0.0
-    o_idx, t_idx, coef = china_coefficients(inst, v)
-    china.set_cost(v.share[o_idx, t_idx], coef)
-    _, _values, objective, _ = _solve_mip(
-        china,
-        backend,
-        limit / 2,
-        1e-6,
-        stop,
-        lambda s: notify(
-            ProgressEvent(time.monotonic() - clock, None, None, None, "least Chinese content")
-        ),
+
+def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
+    """The figures a manager reads first."""
+    nothing = build_plan(inst, do_nothing(inst), Status.FEASIBLE, None, 0.0, "")
+    content = plan.content
+    first, last = inst.periods[0], inst.periods[-1]
+    share_by = content.set_index(["product_id", "period"])["china_share"]
+    switched = plan.actions[plan.actions["kind"] == "start_qualification"]
+    periods = plan.periods
+    material = float(periods["material_cost"].sum())
+    vn = float((periods["vn_spend_share"] * periods["material_cost"]).sum())
+    return {
+        "status": plan.status.value,
+        "verified": plan.verified,
+        "total_cost": plan.total_cost,
+        "best_bound": plan.best_bound,
+        "gap": plan.gap,
+        "solve_seconds": round(plan.solve_seconds, 3),
+        "backend": plan.backend,
+        "material_cost": material,
+        "one_time_cost": float(periods["one_time_cost"].sum()),
+        "tariff_cost": float(periods["tariff_cost"].sum()),
+        "do_nothing_cost": nothing.total_cost,
+        "do_nothing_tariff": float(nothing.periods["tariff_cost"].sum()),
+        "saving_vs_do_nothing": (nothing.total_cost or 0.0) - (plan.total_cost or 0.0),
+        "greedy_cost": first_cost,
+        "parts_switched": int(switched["component_id"].nunique()),
+        "suppliers_onboarded": int((plan.actions["kind"] == "onboard").sum()),
+        "vn_spend_share": vn / material if material > 0 else 0.0,
+        "china_share": {
+            p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products
+        },
+        "china_share_first": {p: float(share_by[(p, first)]) for p in inst.products},
+        "china_share_last": {p: float(share_by[(p, last)]) for p in inst.products},
+        "threshold_margin": inst.margin,
+    }
+
+
+def _no_plan(search: _Search, limit: float) -> Plan:
+    """Infeasible when the relaxation proved that some limit must move (its sentences say
+    which and by how much); otherwise no plan was found in time, and the closest plan's
+    misses are named."""
+    deadline, relaxation = search.deadline, search.relaxation
+    reasons = relaxation.sentences(search.inst) if relaxation is not None else []
+    if relaxation is not None and relaxation.proven and not deadline.should_stop():
+        return Plan(status=Status.INFEASIBLE, solve_seconds=deadline.elapsed(), explanation=reasons)
+    head = t(
+        "No plan was found within {s:.0f} s; allow more time. The closest plan found misses:",
+        "Không tìm được kế hoạch trong {s:.0f} giây; hãy cho thêm thời gian. Kế hoạch gần "
+        "nhất tìm được còn thiếu:",
+        s=limit,
     )
-    if objective is None:
-        return m
-    slack = 1e-6 * max(1.0, abs(objective)) + 1e-6
-    m.add_rows(
-        "china_total",
-        np.zeros(coef.size, int),
-        v.share[o_idx, t_idx],
-        coef,
-        np.array([-np.inf]),
-        objective + slack,
-    )
-    return m
-
-
-def _explain(project: TypedProject, inst: Instance, clock: float) -> Plan:
-    from planner.optimise.explain import explain_infeasible
-
+    if deadline.should_stop():
+        head = t(
+            "Stopped before a plan was found. The closest plan found misses:",
+            "Đã dừng trước khi tìm được kế hoạch. Kế hoạch gần nhất tìm được còn thiếu:",
+        )
     return Plan(
-        status=Status.INFEASIBLE,
-        solve_seconds=time.monotonic() - clock,
-        explanation=explain_infeasible(project, inst),
+        status=Status.NO_PLAN, solve_seconds=deadline.elapsed(), explanation=[head, *reasons]
     )
+
+
+__all__ = ["BACKENDS", "plan_project", "summary"]

@@ -1,10 +1,12 @@
-"""Each constraint family on a tiny project whose optimum is known by hand.
+"""Each constraint family on a tiny project whose optimum is known by hand, with a feasible and
+an infeasible case, checked by the independent checker.
 
 The base case: one product (FOB $100, all shipped to the US, 100 units a period, 2 periods),
 one part bought today at $50 from China (Chinese share of FOB 50%), tariff 10% up to a 40%
 Chinese share and 50% above it, and one Vietnamese quote at $55 with no Chinese content.
 Doing nothing costs 2 x (5,000 material + 5,000 tariff) = 20,000. The best plan buys 20% of
 the part locally from the first period: Chinese share 40%, so 2 x (5,100 + 1,000) = 12,200.
+(The model holds every share 0.001 points inside its bound, so shares read 20.002%.)
 """
 
 from __future__ import annotations
@@ -115,7 +117,7 @@ def local_share(plan, period):
 def test_tariff_tier_binds():
     plan = solved(tiny())
     assert plan.total_cost == pytest.approx(12_200)
-    assert local_share(plan, "2027-Q1") == pytest.approx(0.2)
+    assert local_share(plan, "2027-Q1") == pytest.approx(0.2, abs=1e-4)
     assert plan.summary["do_nothing_cost"] == pytest.approx(20_000)
     assert plan.content["tariff_rate"].tolist() == [0.1, 0.1]
 
@@ -133,18 +135,31 @@ def test_lead_time_binds():
     assert starts[["period", "ready_period"]].values.tolist() == [["2027-Q1", "2027-Q2"]]
 
 
+# Ramps of 15% a quarter: the 20% needed in Q2 takes 5% already in Q1, which costs $25 more
+# there (still the high tariff): 10,025 + 6,100 (plus a hair for the 0.001-point inside).
+RAMPED = 10_025 + 6_100
+
+
 def test_incumbent_ramp_down_binds():
-    # The incumbent may lose 10% a quarter: reaching 20% local in Q2 needs 10% already in Q1,
-    # which costs $50 more there (still the high tariff): 10,050 + 6,100.
-    plan = solved(tiny(settings={"incumbent_max_drop": 0.1}))
-    assert plan.total_cost == pytest.approx(10_050 + 6_100)
-    assert local_share(plan, "2027-Q1") == pytest.approx(0.1)
+    plan = solved(tiny(settings={"incumbent_max_drop": 0.15}))
+    assert plan.total_cost == pytest.approx(RAMPED, abs=0.1)
+    assert local_share(plan, "2027-Q1") == pytest.approx(0.05, abs=1e-4)
+
+
+def test_incumbent_drop_of_one_part_overrides_the_setting():
+    project = tiny()
+    project.tables["Components"]["incumbent_max_drop"] = [0.15]
+    assert solved(project).total_cost == pytest.approx(RAMPED, abs=0.1)
 
 
 def test_new_supplier_ramp_up_binds():
-    # 10% local in Q1 (no tariff gain yet), 20% in Q2: 10,050 + 6,100.
-    plan = solved(tiny(offer={"max_ramp": 0.1}))
-    assert plan.total_cost == pytest.approx(10_050 + 6_100)
+    plan = solved(tiny(offer={"max_ramp": 0.15}))
+    assert plan.total_cost == pytest.approx(RAMPED, abs=0.1)
+
+
+def test_ramp_too_slow_for_the_cap_is_infeasible():
+    plan = plan_project(tiny(offer={"max_ramp": 0.1}, periods={"china_cap": [0.45, 0.3]}))
+    assert plan.status == Status.INFEASIBLE
 
 
 def test_budget_binds():

@@ -1,0 +1,289 @@
+"""One runner for every solve: the model's arrays go to an OR-Tools MathOpt solver (SCIP for
+MIPs, HiGHS or GLOP for LPs) as a ModelProto built straight from the arrays.
+
+Why MathOpt: SCIP reports every improved solution through a callback (live progress, and the
+incumbent is always in hand), a SolveInterrupter stops it from another thread (Cancel, the
+deadline), solution hints warm-start it, node limits give deterministic sub-solves, and the
+solve releases the GIL. The solve, the first plan, the neighbourhood search and the
+infeasibility explanation all call `solve`; nothing else talks to a solver.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from planner.optimise.model import Arrays
+
+# A bound this large is a solver's "no bound" (SCIP says -1e20), never a number to show.
+NO_BOUND = 1e19
+
+
+@dataclass
+class Result:
+    status: str  # optimal | feasible | infeasible | no_solution | cancelled | error
+    values: np.ndarray | None = None
+    objective: float | None = None
+    bound: float | None = None  # None: unknown
+    duals: np.ndarray | None = None  # LPs only
+    seconds: float = 0.0
+    nodes: int = 0
+    iterations: int = 0  # simplex iterations: a measure of work that does not depend on load
+    detail: str = ""
+
+    @property
+    def has_solution(self) -> bool:
+        return self.values is not None
+
+
+def _finite(value: float | None) -> float | None:
+    if value is None or not math.isfinite(value) or abs(value) >= NO_BOUND:
+        return None
+    return float(value)
+
+
+def to_proto(a: Arrays):
+    """A MathOpt ModelProto of the arrays (ids are column and row numbers)."""
+    from ortools.math_opt import model_pb2
+
+    proto = model_pb2.ModelProto()
+    v = proto.variables
+    n = a.n_cols
+    v.ids.extend(range(n))
+    v.lower_bounds.extend(a.lb.tolist())
+    v.upper_bounds.extend(a.ub.tolist())
+    v.integers.extend(a.integer.astype(bool).tolist())
+    proto.objective.offset = float(a.offset)
+    nz = np.nonzero(a.cost)[0]
+    proto.objective.linear_coefficients.ids.extend(nz.tolist())
+    proto.objective.linear_coefficients.values.extend(a.cost[nz].tolist())
+    rows = proto.linear_constraints
+    rows.ids.extend(range(a.n_rows))
+    rows.lower_bounds.extend(a.row_lb.tolist())
+    rows.upper_bounds.extend(a.row_ub.tolist())
+    coo = a.matrix.tocoo()  # CSR order: sorted by row, then column
+    mat = proto.linear_constraint_matrix
+    mat.row_ids.extend(coo.row.tolist())
+    mat.column_ids.extend(coo.col.tolist())
+    mat.coefficients.extend(coo.data.tolist())
+    return proto
+
+
+# OR-Tools 9.15's SCIP wrapper registers an event mask SCIP rejects for one event type; the
+# solve works, but SCIP prints two alarming "ERROR" lines to stderr on every solve.
+_NOISE = (b"SCIPcatchEvent does not support", b"gscip_event_handler.cc")
+
+
+@contextlib.contextmanager
+def _without_scip_noise():
+    """Relay the process's stderr (file descriptor 2) through a filter that drops SCIP's
+    spurious event-handler lines while a SCIP solve runs; everything else passes."""
+    try:
+        saved = os.dup(2)
+        read_end, write_end = os.pipe()
+    except OSError:
+        yield
+        return
+
+    def relay() -> None:
+        with os.fdopen(read_end, "rb") as pipe:
+            for line in pipe:
+                if not any(n in line for n in _NOISE):
+                    os.write(saved, line)
+
+    thread = threading.Thread(target=relay, daemon=True)
+    thread.start()
+    os.dup2(write_end, 2)
+    os.close(write_end)
+    try:
+        yield
+    finally:
+        os.dup2(saved, 2)  # closes the pipe's last writer: the relay drains and ends
+        thread.join(2.0)
+        os.close(saved)
+
+
+def feasible(a: Arrays, x: np.ndarray, tol: float = 1e-6) -> bool:
+    """Whether column values meet every bound and row (relative tolerance), integers integral."""
+    if ((x < a.lb - tol) | (x > a.ub + tol)).any():
+        return False
+    if (np.abs(x[a.integer] - np.round(x[a.integer])) > 1e-5).any():
+        return False
+    act = a.matrix @ x
+    scale = tol * np.maximum(1.0, np.abs(act))
+    return not ((act < a.row_lb - scale) | (act > a.row_ub + scale)).any()
+
+
+def _dense(sparse, n: int) -> np.ndarray:
+    out = np.zeros(n)
+    ids = np.fromiter(sparse.ids, dtype=np.int64, count=len(sparse.ids))
+    out[ids] = np.fromiter(sparse.values, dtype=float, count=len(sparse.values))
+    return out
+
+
+def solve(
+    a: Arrays,
+    *,
+    time_limit: float,
+    lp: bool = False,
+    solver: str = "scip",
+    gap: float = 1e-4,
+    node_limit: int | None = None,
+    hint: np.ndarray | None = None,
+    on_solution: Callable[[float, float | None, np.ndarray], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    duals: bool = False,
+    seed: int = 1,
+    emphasis: str | None = None,
+    barrier: bool = False,
+    fast: bool = False,
+) -> Result:
+    """Solve the arrays (as an LP when `lp`: integrality dropped). Never raises for a model
+    that has no solution; returns what the solver had when a limit or a stop ended it.
+
+    `on_solution(objective, bound, values)` is called (from the solver's thread) for every
+    improved MIP solution. `should_stop` is polled ten times a second."""
+    from ortools.math_opt import (
+        callback_pb2,
+        model_parameters_pb2,
+        parameters_pb2,
+        result_pb2,
+    )
+    from ortools.math_opt.core.python import solver as core
+    from ortools.util.python import solve_interrupter
+
+    start = time.monotonic()
+    if lp:
+        a = Arrays(
+            a.lb, a.ub, a.cost, np.zeros(a.n_cols, bool), a.row_lb, a.row_ub, a.matrix, a.offset
+        )
+    mip = bool(a.integer.any())
+    proto = to_proto(a)
+    params = parameters_pb2.SolveParametersProto()
+    params.time_limit.FromNanoseconds(int(max(time_limit, 0.05) * 1e9))
+    params.random_seed = seed
+    if mip:
+        params.relative_gap_tolerance = gap
+    if node_limit is not None and mip:
+        params.node_limit = int(node_limit)
+    kind = "scip" if mip else ("glop" if solver == "glop" else "highs")
+    if mip and solver == "highs":
+        kind = "highs"
+    if not mip and barrier:  # interior point: far faster than simplex on the largest LPs
+        params.lp_algorithm = parameters_pb2.LP_ALGORITHM_BARRIER
+    if kind == "scip":
+        params.threads = 1  # deterministic, and the other core stays free for the GUI
+        sp = params.gscip
+        sp.silence_output = True
+        sp.int_params["randomization/randomseedshift"] = seed
+        sp.bool_params["misc/catchctrlc"] = False
+        if fast:  # small sub-MIPs: a quick root (cheap cuts, presolve and heuristics)
+            params.cuts = parameters_pb2.EMPHASIS_LOW
+            params.presolve = parameters_pb2.EMPHASIS_LOW
+            params.heuristics = parameters_pb2.EMPHASIS_LOW
+        if emphasis is not None:  # e.g. "FEASIBILITY", "OPTIMALITY" (SCIP's emphasis settings)
+            from ortools.math_opt.solvers.gscip import gscip_pb2
+
+            sp.emphasis = gscip_pb2.GScipParameters.Emphasis.Value(emphasis)
+        solver_type = parameters_pb2.SOLVER_TYPE_GSCIP
+    elif kind == "glop":
+        solver_type = parameters_pb2.SOLVER_TYPE_GLOP
+    else:
+        solver_type = parameters_pb2.SOLVER_TYPE_HIGHS
+    model_params = model_parameters_pb2.ModelSolveParametersProto()
+    if hint is not None and mip and kind == "scip":
+        h = model_params.solution_hints.add()
+        h.variable_values.ids.extend(range(a.n_cols))
+        h.variable_values.values.extend(np.asarray(hint, float).tolist())
+    registration = callback_pb2.CallbackRegistrationProto()
+    callback = None
+    if on_solution is not None and kind == "scip":
+        registration.request_registration.append(callback_pb2.CALLBACK_EVENT_MIP_SOLUTION)
+
+        def callback(data):
+            stats = data.mip_stats
+            # SCIP also calls back before it has any solution: nothing to report then
+            if len(data.primal_solution_vector.ids) and math.isfinite(stats.primal_bound):
+                values = _dense(data.primal_solution_vector, a.n_cols)
+                if feasible(a, values):
+                    objective = float(a.cost @ values + a.offset)
+                    on_solution(objective, _finite(stats.dual_bound), values)
+            return callback_pb2.CallbackResultProto()
+
+    interrupter = solve_interrupter.SolveInterrupter()
+    done = threading.Event()
+    stopped = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if should_stop is not None and should_stop():
+                stopped.set()
+                interrupter.interrupt()
+                return
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
+    try:
+        with quiet:
+            answer = core.solve(
+                proto,
+                solver_type,
+                parameters_pb2.SolverInitializerProto(),
+                params,
+                model_params,
+                None,
+                registration,
+                callback,
+                interrupter.pybind_interrupter,
+            )
+    except Exception as exc:  # a solver failure is a status, never a crash
+        return Result("error", seconds=time.monotonic() - start, detail=str(exc))
+    finally:
+        done.set()
+    seconds = time.monotonic() - start
+    reason = answer.termination.reason
+    bounds = answer.termination.objective_bounds
+    bound = _finite(bounds.dual_bound)
+    values = objective = dual = None
+    if answer.solutions and answer.solutions[0].HasField("primal_solution"):
+        primal = answer.solutions[0].primal_solution
+        if primal.feasibility_status == 2:  # SOLUTION_STATUS_FEASIBLE
+            values = _dense(primal.variable_values, a.n_cols)
+            objective = float(primal.objective_value)
+    if duals and answer.solutions and answer.solutions[0].HasField("dual_solution"):
+        dual = _dense(answer.solutions[0].dual_solution.dual_values, a.n_rows)
+    r = result_pb2
+    if reason == r.TERMINATION_REASON_OPTIMAL:
+        status = "optimal"
+        if bound is None and objective is not None:
+            bound = objective
+    elif reason == r.TERMINATION_REASON_INFEASIBLE:
+        status = "infeasible"
+    elif reason in (r.TERMINATION_REASON_FEASIBLE, r.TERMINATION_REASON_NO_SOLUTION_FOUND):
+        if stopped.is_set():
+            status = "cancelled"
+        else:
+            status = "feasible" if values is not None else "no_solution"
+    elif reason == r.TERMINATION_REASON_INFEASIBLE_OR_UNBOUNDED:
+        status = "infeasible"
+    else:
+        status = "error"
+    return Result(
+        status,
+        values,
+        objective,
+        bound,
+        dual,
+        seconds,
+        int(answer.solve_stats.node_count),
+        int(answer.solve_stats.simplex_iterations),
+        answer.termination.detail,
+    )
