@@ -23,7 +23,9 @@ def _mapping(path: str | None) -> ColumnMapping | None:
     except RefusedFile as exc:
         raise SystemExit(_usage(f"cannot read the mapping file {path}: {exc}")) from None
     except (OSError, ValueError) as exc:
-        raise SystemExit(_usage(f"the mapping file {path} cannot be used: {exc}")) from None
+        raise SystemExit(
+            _usage(f"the mapping file {path} cannot be used: {str(exc).rstrip('.')}.")
+        ) from None
 
 
 def _seconds(text: str) -> float:
@@ -31,9 +33,9 @@ def _seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds.") from None
     if not math.isfinite(value) or value < 0:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a time limit: give seconds, 0 or more")
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time limit: give seconds, 0 or more.")
     return value
 
 
@@ -42,9 +44,9 @@ def _count(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number.") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is too few: give 1 or more")
+        raise argparse.ArgumentTypeError(f"{value} is too few: give 1 or more.")
     return value
 
 

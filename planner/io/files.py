@@ -235,7 +235,8 @@ def check_target(path: Path | str, inputs: Iterable[Path | str] = ()) -> None:
         raise write_failure(OSError(errno.EISDIR, "is a directory"), path)
     if path.exists() and not path.is_file():
         raise not_regular_target(path)
-    if path.exists() and not os.access(path, os.W_OK):
+    # no write bit at all is the read-only attribute: refused like Excel does, even for root
+    if path.exists() and (not os.access(path, os.W_OK) or not path.stat().st_mode & 0o222):
         raise CannotWrite.of(
             "read_only",
             t(
@@ -286,7 +287,7 @@ def atomic_write(path: Path | str, produce: Callable[[BinaryIO], None]) -> None:
     except OSError as exc:
         raise write_failure(exc, path) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with _open_temp(fd) as handle:
             produce(handle)
             handle.flush()
             os.fsync(handle.fileno())  # ENOSPC and EIO show here, before the old file goes
@@ -301,6 +302,11 @@ def atomic_write(path: Path | str, produce: Callable[[BinaryIO], None]) -> None:
             os.unlink(tmp)
         raise
     _sync_folder(path.parent)
+
+
+def _open_temp(fd: int) -> BinaryIO:
+    """The file written beside the target (tests make it a full disk)."""
+    return os.fdopen(fd, "wb")
 
 
 def _sync_folder(folder: Path) -> None:

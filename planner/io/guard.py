@@ -218,6 +218,9 @@ def run_isolated(
         if process.poll() is None:
             process.kill()
         process.wait(5)
+        for pipe in (process.stdin, process.stdout):  # a timeout leaves them open
+            if pipe is not None:
+                pipe.close()
     if status == "ok":
         return value
     if status == "refused":

@@ -66,6 +66,10 @@ class _Archive:
         self.zip.writestr(_CORE, tostring(self.wb.properties.to_tree()))
         self.zip.close()
 
+    def abandon(self) -> None:
+        """The write failed (a full disk): the half-written zip is dropped, not finished."""
+        self.zip.fp = None
+
     def __getattr__(self, name: str):
         return getattr(self.zip, name)
 
@@ -73,7 +77,12 @@ class _Archive:
 def save_fingerprinted(wb: Workbook, handle: BinaryIO) -> None:
     """openpyxl's save, into an open file, with the parts' fingerprint in the properties."""
     wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
-    ExcelWriter(wb, _Archive(wb, handle)).save()
+    archive = _Archive(wb, handle)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.abandon()
+        raise
 
 
 def written_as(path: Path | str) -> str | None:
