@@ -60,9 +60,12 @@ def _outputs(args: argparse.Namespace) -> None:
             f"--pdf và -o cùng một tệp ({args.pdf}): tệp PDF sẽ ghi đè tệp Excel. Hãy đặt tên "
             "khác nhau.",
         )
+    inputs = [Path(args.file)]
+    if inputs[0].is_dir():  # a CSV folder: none of its files may be written over
+        inputs += [p for p in inputs[0].iterdir() if p.suffix.lower() in (".csv", ".txt")]
     for target in (args.output, args.pdf):
         if target:
-            check_target(Path(target), inputs=[args.file])
+            check_target(Path(target), inputs=inputs)
 
 
 def _usage(message: str) -> int:

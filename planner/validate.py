@@ -23,6 +23,7 @@ from planner.io.parse import (
     clean_text,
     is_ambiguous,
     is_blank,
+    money_mark,
     parse_bool,
     parse_country,
     parse_integer,
@@ -62,6 +63,7 @@ class _Checker:
         self.raw = raw
         self.problems: list[Problem] = list(raw.notes)
         self.decimals, self.sheet_decimals = decimal_conventions(raw)
+        self.currency = _raw_currency(raw)
 
     def add(
         self,
@@ -159,12 +161,23 @@ class _Checker:
             try:
                 value, percent = _parse(col, cell, decimal)
             except ParseError as exc:
-                self.error(sheet.name, row, col.name, exc.reason, "type")
+                reason = exc.reason
+                if formula and isinstance(cell, str) and cell.startswith("#"):
+                    reason = t(
+                        "The formula in this cell gives an error in Excel ({v}): fix the formula "
+                        "or type the value.",
+                        "Công thức trong ô này cho kết quả lỗi trong Excel ({v}): hãy sửa công "
+                        "thức hoặc gõ giá trị.",
+                        v=cell,
+                    )
+                self.error(sheet.name, row, col.name, reason, "type")
                 values.append(None)
                 percent_flags.append(False)
                 continue
             if convention is not None and is_ambiguous(cell):
                 self._ambiguous(sheet, col, row, cell, value, convention)
+            if col.kind == schema.NUMBER and isinstance(cell, str):
+                self._money_mark(sheet, col, row, cell, value)
             if formula and not isinstance(cell, str) and cell == 0:
                 self._stored_zero(sheet, col, row)
             values.append(value)
@@ -210,6 +223,28 @@ class _Checker:
             col.name,
             ambiguity(clean_text(cell), float(value), float(other), convention),
             "ambiguous_number",
+        )
+
+    def _money_mark(self, sheet, col, row: int, cell: str, value: object) -> None:
+        """'25.000 ₫' in a USD project: read as 25,000 of the project's money, and said so."""
+        mark = money_mark(cell)
+        if mark is None or mark == self.currency:
+            return
+        self.warn(
+            sheet.name,
+            row,
+            col.name,
+            t(
+                "'{v}' is marked {m}, but the project's money is {c}: it was read as {n:,.15g} "
+                "{c}. Convert it, or set the currency in Settings.",
+                "'{v}' ghi là {m}, nhưng tiền tệ của dự án là {c}: đã hiểu là {n:,.15g} {c}. Hãy "
+                "quy đổi, hoặc đặt tiền tệ trong Settings.",
+                v=clean_text(cell),
+                m=mark,
+                c=self.currency,
+                n=float(value),
+            ),
+            "money_mark",
         )
 
     def _no_stored_result(self, sheet: schema.Sheet, col: schema.Column, row: int) -> None:
@@ -337,6 +372,30 @@ class _Checker:
                 ),
                 "duplicate",
             )
+
+
+def _setting_spec(typed_key: str) -> schema.SettingSpec | None:
+    key = schema.normalise_header(typed_key)
+    return next(
+        (
+            s
+            for s in schema.SETTING_SPECS
+            if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
+        ),
+        None,
+    )
+
+
+def _raw_currency(raw: RawProject) -> str:
+    """The project's money as typed in Settings (USD unless said), before Settings is typed."""
+    frame = raw.sheets.get("Settings")
+    if frame is None or "key" not in frame.columns or "value" not in frame.columns:
+        return "USD"
+    for key, value in zip(frame["key"], frame["value"], strict=True):
+        spec = _setting_spec(clean_text(key))
+        if spec is not None and spec.key == "currency" and not is_blank(value):
+            return clean_text(value).upper()
+    return "USD"
 
 
 def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
@@ -790,14 +849,7 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
         typed_key = clean_text(cells.get("key"))
         key = schema.normalise_header(typed_key)
         raw_value = cells.get("value")
-        spec = next(
-            (
-                s
-                for s in schema.SETTING_SPECS
-                if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
-            ),
-            None,
-        )
+        spec = _setting_spec(typed_key)
         if spec is None:
             if key:
                 chk.warn(
@@ -817,6 +869,16 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
         decimal = chk.sheet_decimals.get("Settings")
         mark = decimal.mark if decimal else None
         try:
+            if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
+                read, _ = parse_share(raw_value, mark)
+                other, _ = parse_share(raw_value, "." if mark == "," else ",")
+                chk.warn(
+                    "Settings",
+                    row,
+                    "value",
+                    ambiguity(raw_value, read, other, decimal),
+                    "ambiguous_number",
+                )
             if spec.kind == schema.NUMBER:
                 value: object = parse_number(raw_value, mark)
             elif spec.kind == schema.SHARE:

@@ -143,8 +143,8 @@ def scan() -> tuple[list[Recovery], list[str]]:
     found, problems = [], []
     try:
         sidecars = sorted(folder().glob("*.json"))
-    except OSError as exc:
-        return [], [str(exc)]
+    except OSError:
+        return [], []  # no folder, nothing to recover; the first autosave will say why
     for meta_path in sidecars:
         try:
             rec = _recovery(meta_path)

@@ -134,11 +134,24 @@ def write_failure(exc: OSError, path: Path) -> CannotWrite:
             n=name,
             f=folder,
         )
-    elif code in (errno.EISDIR, errno.ENOTDIR):
+    elif code == errno.EISDIR:
         text = t(
             "{p} is not a file name: a folder is in the way.",
             "{p} không phải tên tệp: có một thư mục trùng tên.",
             p=str(path),
+        )
+    elif code == errno.ENOTDIR:
+        text = t(
+            "{f} is a file, not a folder, so {n} cannot be written in it.",
+            "{f} là một tệp, không phải thư mục, nên không ghi được {n} vào đó.",
+            n=name,
+            f=folder,
+        )
+    elif code == errno.ENAMETOOLONG:
+        text = t(
+            "The name {n} is too long for this disk; choose a shorter one.",
+            "Tên {n} quá dài đối với ổ đĩa này; hãy chọn tên ngắn hơn.",
+            n=name[:60] + "…",
         )
     else:
         text = t(
@@ -229,6 +242,15 @@ def check_target(path: Path | str, inputs: Iterable[Path | str] = ()) -> None:
                     n=path.name,
                 ),
             )
+    try:
+        _check_place(path, folder)
+    except OSError as exc:  # a name too long, a loop of links: said as a write failure
+        raise write_failure(exc, path) from None
+
+
+def _check_place(path: Path, folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise write_failure(OSError(errno.ENOTDIR, "not a folder"), path)
     if not folder.is_dir():
         raise write_failure(OSError(errno.ENOENT, "missing folder"), path)
     if path.is_dir():

@@ -19,6 +19,7 @@ from planner.io.guard import precheck_xlsx, run_isolated
 from planner.problems import ERROR
 from planner.text import Text, t
 
+EXCEL_ROWS = 1_048_576
 MAX_ROWS = 200_000  # far above any real bill of materials; keeps hostile sheets bounded
 MAX_COLS = 512
 MAX_CSV_BYTES = 100 * 1024 * 1024
@@ -134,7 +135,7 @@ def _damaged(name: str, why_en: str, why_vi: str) -> RefusedFile:
     )
 
 
-def _sheet_cells(reader, ws) -> Cells:
+def _sheet_cells(reader, ws, name: str) -> Cells:
     """One worksheet's values, with its formulas noted, read up to its last data row."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
@@ -169,6 +170,12 @@ def _sheet_cells(reader, ws) -> Cells:
                 if len(grid.formulas) < MAX_FORMULAS_KEPT and c <= MAX_COLS:
                     grid.formulas[(r - 1, c - 1)] = value
             found.clear()
+            if idx > EXCEL_ROWS:
+                raise _damaged(
+                    name,
+                    f"sheet '{ws.title}' has a row numbered {idx:,}, beyond Excel's last row",
+                    f"sheet '{ws.title}' có dòng số {idx:,}, vượt quá dòng cuối của Excel",
+                )
             if idx <= len(grid):
                 continue  # a row repeated or out of order: the first one counts
             width = 0
@@ -211,8 +218,8 @@ def load_xlsx_cells(path: str) -> list[tuple[str, Cells]]:
                         f"sheet '{sheet.name}' có trong danh sách nhưng thiếu phần dữ liệu "
                         f"({rel.target})",
                     )
-            return [(ws.title, _sheet_cells(reader, ws)) for ws in reader.wb.worksheets]
-        except (KeyError, ValueError, SyntaxError, EOFError, zipfile.BadZipFile) as exc:
+            return [(ws.title, _sheet_cells(reader, ws, name)) for ws in reader.wb.worksheets]
+        except (KeyError, IndexError, ValueError, SyntaxError, EOFError, zipfile.BadZipFile) as exc:
             cause = exc.__cause__ or exc  # openpyxl's own message says only "see the cause"
             why = f"{type(cause).__name__}: {cause}"[:300]
             raise _damaged(
@@ -264,6 +271,9 @@ def _sniff(sample: str) -> str:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         return ","
+
+
+_SEP_LINE = re.compile(r"^sep=([,;\t|])\n")
 
 
 class _Lines:
@@ -339,7 +349,10 @@ def parse_csv_text(name: str, text: str) -> Cells:
         )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    delimiter = _sniff(text[:20_000])
+    hint = _SEP_LINE.match(text)  # Excel's 'sep=;' first line names the delimiter
+    if hint:
+        text = text[hint.end() :]
+    delimiter = hint.group(1) if hint else _sniff(text[:20_000])
     grid = Cells(delimiter=delimiter)
     lines = _Lines(name, text)
     reader = csv.reader(lines, delimiter=delimiter)
@@ -399,6 +412,14 @@ def parse_csv_text(name: str, text: str) -> Cells:
 
 def load_csv_cells(path: Path, encoding: str | None = None) -> Cells:
     data = read_regular(path, MAX_CSV_BYTES, t("a project CSV file", "một tệp CSV dự án"))
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        raise RefusedFile(
+            "not_text",
+            f"{path.name} is an Excel workbook (or another binary file), not CSV text: if it is "
+            f"a workbook, name it {path.stem}.xlsx and open that.",
+            f"{path.name} là tệp Excel (hoặc tệp nhị phân khác), không phải văn bản CSV: nếu là "
+            f"tệp Excel, hãy đặt tên {path.stem}.xlsx rồi mở tệp đó.",
+        )
     text = unicodedata.normalize("NFC", _decode(data, encoding, path.name))
     del data
     return parse_csv_text(path.name, text)

@@ -43,6 +43,18 @@ _CURRENCY = re.compile(r"(?i)\s*(usd|us\$|\$|vnd|vnđ|đ|₫)\s*")
 _PLAIN = re.compile(r"^\d+(\.\d+)?([eE][+-]?\d+)?$")  # what float() may see: no '_', no 'nan'
 _GROUPED = re.compile(r"^[1-9]\d{0,2}(?:X\d{3})+$")  # 1,234,567 with X the group mark
 DECIMAL_COMMA, DECIMAL_DOT = ",", "."
+_EXPONENT = re.compile(r"[eE][+-]?\d+$")
+_VND = re.compile(r"(?i)vnd|vnđ|đ|₫")
+_USD = re.compile(r"(?i)usd|\$")
+
+
+def money_mark(text: str) -> str | None:
+    """'VND' or 'USD' when a typed amount carries its currency ('25.000 ₫', '$12'), else None."""
+    if _VND.search(text):
+        return "VND"
+    if _USD.search(text):
+        return "USD"
+    return None
 
 
 def number_style(value: object) -> str | None:
@@ -75,7 +87,13 @@ def _grouped(digits: str, mark: str) -> bool:
 def _read_number(value: str, decimal: str | None) -> tuple[float, str | None, bool]:
     """(number, decimal mark the text showed or None, whether the text was ambiguous)."""
     original = clean_text(value)
+    currency = money_mark(original)
+    if currency == "VND":
+        decimal = DECIMAL_COMMA  # '25.000 ₫' is written the Vietnamese way
+    elif currency == "USD":
+        decimal = DECIMAL_DOT
     s = _CURRENCY.sub("", original).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    s = s.removeprefix("'")  # Excel's mark for 'keep this as text'
     negative = s.startswith("(") and s.endswith(")")  # accounting negative
     if negative:
         s = s[1:-1].strip()
@@ -86,6 +104,11 @@ def _read_number(value: str, decimal: str | None) -> tuple[float, str | None, bo
     def bad() -> ParseError:
         return ParseError(t("'{v}' is not a number", "'{v}' không phải là số", v=original))
 
+    exponent = _EXPONENT.search(s)  # '1,5E+03': Vietnamese Excel's scientific format
+    if exponent:
+        s, exponent_text = s[: exponent.start()], exponent.group(0)
+    else:
+        exponent_text = ""
     style, ambiguous = None, False
     commas, dots = s.count(","), s.count(".")
     if commas and dots:
@@ -115,12 +138,13 @@ def _read_number(value: str, decimal: str | None) -> tuple[float, str | None, bo
             else:
                 style = mark
                 s = (whole or "0") + "." + frac
+    s += exponent_text
     if not _PLAIN.match(s):
         raise bad()
     number = float(s)
     if not math.isfinite(number):
         raise ParseError(t("expected a finite number", "cần một số hữu hạn"))
-    return (-number if negative else number), style, ambiguous
+    return (-number if negative else number), style, ambiguous and currency is None
 
 
 def parse_number(value: object, decimal: str | None = None) -> float:

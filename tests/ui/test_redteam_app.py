@@ -171,3 +171,20 @@ def test_failed_autosave_is_a_message_not_a_crash(qtbot, window, small_path, mon
     window.autosave_now()
     assert messages and "The disk is full" in messages[0]
     assert os.path.isdir(autosave.folder())
+
+
+def test_N23_autosave_folder_that_cannot_be_made_never_stops_the_app(
+    qtbot, window, small_path, monkeypatch
+):
+    def no_folder():
+        raise PermissionError(13, "Permission denied", "/home/user/.local/share/LocPlan")
+
+    monkeypatch.setattr(autosave, "folder", no_folder)
+    messages = []
+    window.show_message = messages.append
+    assert offer_recovery(window) is False  # at start-up: nothing to offer, no exception
+    open_and_wait(qtbot, window, small_path)
+    model, index = _cell(window, "Products", 0, "name")
+    model.setData(index, "changed")
+    window.autosave_now()
+    assert messages[-1].startswith("Autosave failed") and "Permission denied" in messages[-1]
