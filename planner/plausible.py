@@ -80,11 +80,11 @@ def size_problems(sheets: dict[str, pd.DataFrame]) -> list[Problem]:
                 None,
                 None,
                 t(
-                    "{o:,} offers and {i:,} current suppliers over {p} periods make {s:,} "
+                    "{o:,} offers and {i:,} parts with a current supplier over {p} periods make {s:,} "
                     "choices to plan, which would need about {gb:.1f} GB of memory; the planner "
                     "takes at most {m:,} (about 4 GB). Plan fewer parts, offers or periods at "
                     "a time.",
-                    "{o:,} báo giá và {i:,} nhà cung cấp hiện tại qua {p} kỳ tạo ra {s:,} lựa "
+                    "{o:,} báo giá và {i:,} linh kiện có nhà cung cấp hiện tại qua {p} kỳ tạo ra {s:,} lựa "
                     "chọn, cần khoảng {gb:.1f} GB bộ nhớ; tối đa {m:,} (khoảng 4 GB). Hãy lập kế "
                     "hoạch cho ít linh kiện, báo giá hoặc kỳ hơn mỗi lần.",
                     o=n_offers,

@@ -116,6 +116,7 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
             f"{name} là tệp nén zip nhưng không phải tệp Excel.",
         )
     total = packed = 0
+    declared = sum(m.file_size for m in members)  # what the whole would expand to, for the message
     for member in members:
         parts = member.filename.replace("\\", "/").split("/")
         if member.filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
@@ -141,10 +142,9 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
         ):
             raise RefusedFile(
                 "bomb",
-                f"{name} would expand to {max(total, member.file_size) / 1e6:,.0f} MB "
-                "(a 'zip bomb'); it was not opened.",
-                f"{name} sẽ bung ra {max(total, member.file_size) / 1e6:,.0f} MB (tệp 'bom "
-                "zip'); không mở tệp này.",
+                f"{name} would expand to {declared / 1e6:,.0f} MB (a 'zip bomb'); it was not "
+                "opened.",
+                f"{name} sẽ bung ra {declared / 1e6:,.0f} MB (tệp 'bom zip'); không mở tệp này.",
             )
 
 

@@ -329,7 +329,7 @@ def _unclosed_quote(name: str, line: int) -> RefusedFile:
 def _swallowed(row: tuple[str, ...], delimiter: str, width: int) -> int:
     """How many lines inside the row's multi-line cells look like whole records: a quote
     opened by mistake reads the rows below it into one cell."""
-    need = max(2, width - 1)
+    need = max(2, (width - 1) // 2)
     return sum(
         1
         for cell in row
@@ -378,21 +378,21 @@ def parse_csv_text(name: str, text: str) -> Cells:
                     f"{name} has more than {MAX_ROWS:,} rows.",
                     f"{name} có hơn {MAX_ROWS:,} dòng.",
                 )
-            if lines.line > first and (n := _swallowed(row, delimiter, width)):
+            if lines.line > first and _swallowed(row, delimiter, width):
                 grid.problems.append(
                     (
                         ERROR,
                         len(grid),
                         t(
                             'A quote (") in this row (line {a} of the file) opens a cell that runs '
-                            "on to line {b}, so {n} row(s) below it are read as part of one cell. "
-                            "Close the quote or delete it.",
+                            "on to line {b}, so the {n:,} lines below it, rows among them, are read "
+                            "as part of one cell. Close the quote or delete it.",
                             'Một dấu ngoặc kép (") ở dòng này (dòng {a} của tệp) mở một ô kéo dài '
-                            "tới dòng {b}, nên {n} dòng bên dưới bị đọc thành một phần của ô đó. "
-                            "Hãy đóng hoặc xóa dấu ngoặc.",
+                            "tới dòng {b}, nên {n:,} dòng bên dưới, trong đó có các hàng dữ liệu, bị "
+                            "đọc thành một phần của ô đó. Hãy đóng hoặc xóa dấu ngoặc.",
                             a=first,
                             b=lines.line,
-                            n=n,
+                            n=lines.line - first,
                         ),
                         "unclosed_quote",
                     )

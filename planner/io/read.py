@@ -357,7 +357,13 @@ def _hidden(grid: Grid) -> bool:
 def _second_sheet(title: str, grid: Grid, sheet: schema.Sheet, first: tuple[str, Grid]) -> Problem:
     hidden_en, hidden_vi = (" (hidden)", " (đang ẩn)") if _hidden(grid) else ("", "")
     first_title, first_grid = first
-    if _hidden(first_grid) or not _hidden(grid):
+    if title == first_title:  # Offers.csv beside Offers.txt
+        why = t(
+            "Two files or sheets are named '{s}'; only the first one is read.",
+            "Có hai tệp hoặc sheet cùng tên '{s}'; chỉ đọc cái đầu tiên.",
+            s=title,
+        )
+    elif _hidden(first_grid) or not _hidden(grid):
         why = t(
             "Sheet '{s}'{h} is a second {n} sheet; only '{first}' is read.",
             "Sheet '{s}'{h_vi} là sheet {n} thứ hai; chỉ đọc '{first}'.",

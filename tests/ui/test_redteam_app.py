@@ -188,3 +188,16 @@ def test_N23_autosave_folder_that_cannot_be_made_never_stops_the_app(
     model.setData(index, "changed")
     window.autosave_now()
     assert messages[-1].startswith("Autosave failed") and "Permission denied" in messages[-1]
+
+
+@pytest.mark.parametrize("lang, typed, value", [("vi", "3,400", 3.4), ("en", "3,400", 3400)])
+def test_B03_ambiguous_number_typed_in_the_app_follows_its_language(qapp, lang, typed, value):
+    from ui import i18n
+    from ui.sheet_model import convert
+
+    i18n.set_language(lang, remember=False)
+    try:
+        assert convert("number", typed) == (value, None)
+        assert convert("number", "0,125") == (0.125, None)  # unambiguous in both
+    finally:
+        i18n.set_language("en", remember=False)
