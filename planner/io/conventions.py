@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from planner import schema
 from planner.io.parse import DECIMAL_COMMA, DECIMAL_DOT, number_style
 from planner.text import Text, t
+
+if TYPE_CHECKING:
+    from planner.io.read import RawProject
 
 NUMERIC = (schema.NUMBER, schema.SHARE, schema.INTEGER)
 
@@ -36,7 +40,9 @@ def _winner(votes: Counter) -> str | None:
     return DECIMAL_COMMA if votes[DECIMAL_COMMA] > votes[DECIMAL_DOT] else DECIMAL_DOT
 
 
-def decimal_conventions(raw) -> tuple[dict[tuple[str, str], Convention], dict[str, Convention]]:
+def decimal_conventions(
+    raw: RawProject,
+) -> tuple[dict[tuple[str, str], Convention], dict[str, Convention]]:
     """({(sheet, column): convention} for numeric columns, {sheet: convention} for the rest,
     e.g. the Settings values)."""
     columns: dict[tuple[str, str], Counter] = {}
