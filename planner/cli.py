@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
-from planner.io.guard import RefusedFile
+from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
 
@@ -19,8 +20,52 @@ def _mapping(path: str | None) -> ColumnMapping | None:
         return None
     try:
         return ColumnMapping.load(Path(path))
-    except (OSError, ValueError) as exc:
+    except RefusedFile as exc:
         raise SystemExit(_usage(f"cannot read the mapping file {path}: {exc}")) from None
+    except (OSError, ValueError) as exc:
+        raise SystemExit(
+            _usage(f"the mapping file {path} cannot be used: {str(exc).rstrip('.')}.")
+        ) from None
+
+
+def _seconds(text: str) -> float:
+    """--time-limit: a finite number of seconds, 0 or more."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of seconds.") from None
+    if not math.isfinite(value) or value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a time limit: give seconds, 0 or more.")
+    return value
+
+
+def _count(text: str) -> int:
+    """A whole number, 1 or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number.") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is too few: give 1 or more.")
+    return value
+
+
+def _outputs(args: argparse.Namespace) -> None:
+    """Refuse, before reading or planning, outputs that cannot or must not be written."""
+    if args.output and args.pdf and same_file(args.output, args.pdf):
+        raise RefusedFile(
+            "same_output",
+            f"--pdf and -o name the same file ({args.pdf}): the PDF would overwrite the "
+            "workbook. Give them different names.",
+            f"--pdf và -o cùng một tệp ({args.pdf}): tệp PDF sẽ ghi đè tệp Excel. Hãy đặt tên "
+            "khác nhau.",
+        )
+    inputs = [Path(args.file)]
+    if inputs[0].is_dir():  # a CSV folder: none of its files may be written over
+        inputs += [p for p in inputs[0].iterdir() if p.suffix.lower() in (".csv", ".txt")]
+    for target in (args.output, args.pdf):
+        if target:
+            check_target(Path(target), inputs=inputs)
 
 
 def _usage(message: str) -> int:
@@ -80,6 +125,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from planner.optimise import plan_project
     from planner.validate import validate
 
+    _outputs(args)
     raw = read_project(args.file, _mapping(args.mapping), args.encoding)
     if args.lang is None:  # the plan's documents speak the workbook's language
         from planner.io.read import language_of
@@ -170,9 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("generate", help="write a realistic random project")
     p.add_argument("file")
-    p.add_argument("--components", type=int, default=150)
+    p.add_argument("--components", type=_count, default=150)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--periods", type=int, default=8)
+    p.add_argument("--periods", type=_count, default=8)
     p.add_argument(
         "--family",
         choices=("easy", "hard"),
@@ -185,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     input_args(p)
     p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
     p.add_argument("--pdf", help="printable phase plan to write (.pdf)")
-    p.add_argument("--time-limit", type=float, default=None, help="seconds")
+    p.add_argument("--time-limit", type=_seconds, default=None, help="seconds")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_plan)
 
@@ -208,11 +254,24 @@ def main(argv: list[str] | None = None) -> int:
         args.lang = "en"
     try:
         return args.func(args)
-    except RefusedFile as exc:
+    except RefusedFile as exc:  # CannotWrite too: a file that cannot be read or written
         print(exc.message_vi if args.lang == "vi" else exc.message_en, file=sys.stderr)
         return EXIT_BAD
     except SystemExit as exc:
         return int(exc.code or 0)
+    except OSError as exc:  # a file-system failure no check foresaw: still a sentence
+        path = Path(exc.filename or getattr(args, "file", "") or "")
+        text = read_failure(exc, path).text
+        print(text.get(args.lang), file=sys.stderr)
+        return EXIT_BAD
+    except MemoryError:
+        print(
+            "locplan: the computer ran out of memory; plan a smaller project."
+            if args.lang != "vi"
+            else "locplan: máy tính hết bộ nhớ; hãy lập kế hoạch cho dự án nhỏ hơn.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD
 
 
 if __name__ == "__main__":

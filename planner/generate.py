@@ -562,7 +562,7 @@ def generate_project(
     caps = [np.nan] * n_periods
     for t in range(n_periods // 2, n_periods):
         frac = (t - n_periods // 2 + 1) / (n_periods - n_periods // 2)
-        caps[t] = round(worst_today + 0.01 - frac * (worst_today + 0.01 - final_cap), 3)
+        caps[t] = min(1.0, round(worst_today + 0.01 - frac * (worst_today + 0.01 - final_cap), 3))
 
     scale = max(1.0, n / 150)
     periods_df = pd.DataFrame(

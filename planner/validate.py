@@ -15,10 +15,15 @@ import numpy as np
 import pandas as pd
 
 from planner import schema
+from planner.io.conventions import NUMERIC, ambiguity, decimal_conventions
 from planner.io.parse import (
+    DECIMAL_COMMA,
+    DECIMAL_DOT,
     ParseError,
     clean_text,
+    is_ambiguous,
     is_blank,
+    money_mark,
     parse_bool,
     parse_country,
     parse_integer,
@@ -27,6 +32,7 @@ from planner.io.parse import (
     parse_share,
 )
 from planner.io.read import RawProject
+from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
 from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
 from planner.project import INF, Settings, TypedProject
 from planner.text import Text, t
@@ -56,6 +62,8 @@ class _Checker:
     def __init__(self, raw: RawProject):
         self.raw = raw
         self.problems: list[Problem] = list(raw.notes)
+        self.decimals, self.sheet_decimals = decimal_conventions(raw)
+        self.currency = _raw_currency(raw)
 
     def add(
         self,
@@ -124,9 +132,18 @@ class _Checker:
     def _typed_column(self, sheet: schema.Sheet, col: schema.Column, cells: pd.Series):
         values: list[object] = []
         percent_flags: list[bool] = []
+        convention = self.decimals.get((sheet.name, col.name)) if col.kind in NUMERIC else None
+        decimal = convention.mark if convention else None
+        formulas = self.raw.formulas.get(sheet.name, {})
+        formula_rows: list[int] = []
         for row, cell in cells.items():
+            formula = (row, col.name) in formulas
+            if formula:
+                formula_rows.append(row)
             if is_blank(cell):
-                if col.required:
+                if formula:
+                    self._no_stored_result(sheet, col, row)
+                elif col.required:
                     self.error(
                         sheet.name,
                         row,
@@ -142,19 +159,48 @@ class _Checker:
                 percent_flags.append(False)
                 continue
             try:
-                value, percent = _parse(col, cell)
+                value, percent = _parse(col, cell, decimal)
             except ParseError as exc:
-                self.error(sheet.name, row, col.name, exc.reason, "type")
+                reason = exc.reason
+                if formula and isinstance(cell, str) and cell.startswith("#"):
+                    reason = t(
+                        "The formula in this cell gives an error in Excel ({v}): fix the formula "
+                        "or type the value.",
+                        "Công thức trong ô này cho kết quả lỗi trong Excel ({v}): hãy sửa công "
+                        "thức hoặc gõ giá trị.",
+                        v=cell,
+                    )
+                self.error(sheet.name, row, col.name, reason, "type")
                 values.append(None)
                 percent_flags.append(False)
                 continue
+            if convention is not None and is_ambiguous(cell):
+                self._ambiguous(sheet, col, row, cell, value, convention)
+            if col.kind == schema.NUMBER and isinstance(cell, str):
+                self._money_mark(sheet, col, row, cell, value)
+            if formula and not isinstance(cell, str) and cell == 0:
+                self._stored_zero(sheet, col, row)
             values.append(value)
             percent_flags.append(percent)
         if col.kind == schema.SHARE:
             self._percent_column(sheet, col, cells.index, values, percent_flags)
-        for row, value in zip(cells.index, values, strict=True):
+        for (row, value), cell in zip(zip(cells.index, values, strict=True), cells, strict=True):
             if isinstance(value, int | float) and not isinstance(value, bool):
-                self._range(sheet, col, row, value)
+                self._range(sheet, col, row, value, cell)
+        if formula_rows:
+            self.note(
+                sheet.name,
+                formula_rows[0],
+                col.name,
+                t(
+                    "{n} cell(s) of {c} hold formulas: their results as last calculated and saved "
+                    "are used.",
+                    "{n} ô của cột {c} chứa công thức: dùng kết quả đã tính và lưu lần cuối.",
+                    n=len(formula_rows),
+                    c=col.name,
+                ),
+                "formula",
+            )
         if col.kind in (schema.NUMBER, schema.SHARE, schema.INTEGER):
             return pd.Series(
                 [np.nan if v is None else float(v) for v in values], index=cells.index, dtype=float
@@ -162,6 +208,72 @@ class _Checker:
         if col.kind != schema.BOOL:
             values = ["" if v is None else v for v in values]  # blank text is ""
         return pd.Series(values, index=cells.index, dtype=object)
+
+    def _ambiguous(self, sheet, col, row: int, cell: object, value: object, convention) -> None:
+        """'3,400' read by the column's convention, and said so; an integer column's '1,025'
+        reads one way only (1.025 is not a whole number)."""
+        mark = DECIMAL_DOT if convention.mark == DECIMAL_COMMA else DECIMAL_COMMA
+        try:
+            other, _ = _parse(col, cell, mark)
+        except ParseError:
+            return
+        self.warn(
+            sheet.name,
+            row,
+            col.name,
+            ambiguity(clean_text(cell), float(value), float(other), convention),
+            "ambiguous_number",
+        )
+
+    def _money_mark(self, sheet, col, row: int, cell: str, value: object) -> None:
+        """'25.000 ₫' in a USD project: read as 25,000 of the project's money, and said so."""
+        mark = money_mark(cell)
+        if mark is None or mark == self.currency:
+            return
+        self.warn(
+            sheet.name,
+            row,
+            col.name,
+            t(
+                "'{v}' is marked {m}, but the project's money is {c}: it was read as {n:,.15g} "
+                "{c}. Convert it, or set the currency in Settings.",
+                "'{v}' ghi là {m}, nhưng tiền tệ của dự án là {c}: đã hiểu là {n:,.15g} {c}. Hãy "
+                "quy đổi, hoặc đặt tiền tệ trong Settings.",
+                v=clean_text(cell),
+                m=mark,
+                c=self.currency,
+                n=float(value),
+            ),
+            "money_mark",
+        )
+
+    def _no_stored_result(self, sheet: schema.Sheet, col: schema.Column, row: int) -> None:
+        """A formula the program that wrote the file never calculated: not an empty cell."""
+        message = t(
+            "The cell holds a formula with no saved result (the program that wrote the file did "
+            "not calculate it): open the file in Excel and save it, or type the value.",
+            "Ô chứa công thức chưa có kết quả được lưu (chương trình ghi tệp không tính): hãy mở "
+            "tệp bằng Excel rồi lưu lại, hoặc gõ giá trị.",
+        )
+        if col.required:
+            self.error(sheet.name, row, col.name, message, "formula_no_result")
+        else:
+            self.warn(sheet.name, row, col.name, message, "formula_no_result")
+
+    def _stored_zero(self, sheet: schema.Sheet, col: schema.Column, row: int) -> None:
+        self.warn(
+            sheet.name,
+            row,
+            col.name,
+            t(
+                "The cell holds a formula whose saved result, 0, is used; programs that write "
+                "files without calculating store 0. Open the file in Excel and save it if the "
+                "result is not 0.",
+                "Ô chứa công thức; dùng kết quả đã lưu là 0. Các chương trình ghi tệp mà không "
+                "tính sẽ lưu 0: hãy mở tệp bằng Excel rồi lưu lại nếu kết quả không phải 0.",
+            ),
+            "formula_zero",
+        )
 
     def _percent_column(self, sheet, col, index, values, percent_flags) -> None:
         """30 in a share column whose values are all in 0..100 was meant as 30%.
@@ -192,8 +304,19 @@ class _Checker:
                 "percent",
             )
 
-    def _range(self, sheet: schema.Sheet, col: schema.Column, row: int, value: float) -> None:
+    def _range(
+        self, sheet: schema.Sheet, col: schema.Column, row: int, value: float, typed: object = None
+    ) -> None:
         low, high = col.minimum, col.maximum
+        text = clean_text(typed) if isinstance(typed, str) else ""
+        if text.startswith("(") and text.endswith(")"):
+            accounting = t(
+                " ('{v}': brackets mark a negative amount)",
+                " ('{v}': dấu ngoặc nghĩa là số âm)",
+                v=text,
+            )
+        else:
+            accounting = t("", "")
         if low is not None and (value < low or (col.min_exclusive and value <= low)):
             op = ">" if col.min_exclusive else "at least"
             op_vi = "lớn hơn" if col.min_exclusive else "tối thiểu"
@@ -202,13 +325,15 @@ class _Checker:
                 row,
                 col.name,
                 t(
-                    "{c} must be {op} {low:g}; it is {v:g}.",
-                    "{c} phải {op_vi} {low:g}; đang là {v:g}.",
+                    "{c} must be {op} {low:g}; it is {v:g}{a}.",
+                    "{c} phải {op_vi} {low:g}; đang là {v:g}{a_vi}.",
                     c=col.name,
                     op=op,
                     op_vi=op_vi,
                     low=low,
                     v=value,
+                    a=accounting.en,
+                    a_vi=accounting.vi,
                 ),
                 "range",
             )
@@ -249,6 +374,30 @@ class _Checker:
             )
 
 
+def _setting_spec(typed_key: str) -> schema.SettingSpec | None:
+    key = schema.normalise_header(typed_key)
+    return next(
+        (
+            s
+            for s in schema.SETTING_SPECS
+            if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
+        ),
+        None,
+    )
+
+
+def _raw_currency(raw: RawProject) -> str:
+    """The project's money as typed in Settings (USD unless said), before Settings is typed."""
+    frame = raw.sheets.get("Settings")
+    if frame is None or "key" not in frame.columns or "value" not in frame.columns:
+        return "USD"
+    for key, value in zip(frame["key"], frame["value"], strict=True):
+        spec = _setting_spec(clean_text(key))
+        if spec is not None and spec.key == "currency" and not is_blank(value):
+            return clean_text(value).upper()
+    return "USD"
+
+
 def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
     if col.kind in (schema.NUMBER, schema.SHARE, schema.INTEGER):
         return pd.Series(np.nan, index=index, dtype=float)
@@ -256,16 +405,16 @@ def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
     return pd.Series([blank] * len(index), index=index, dtype=object)
 
 
-def _parse(col: schema.Column, cell: object) -> tuple[object, bool]:
+def _parse(col: schema.Column, cell: object, decimal: str | None = None) -> tuple[object, bool]:
     kind = col.kind
     if kind == schema.TEXT:
         return clean_text(cell), False
     if kind == schema.NUMBER:
-        return parse_number(cell), False
+        return parse_number(cell, decimal), False
     if kind == schema.INTEGER:
-        return parse_integer(cell), False
+        return parse_integer(cell, decimal), False
     if kind == schema.SHARE:
-        return parse_share(cell)
+        return parse_share(cell, decimal)
     if kind == schema.BOOL:
         return parse_bool(cell), False
     if kind == schema.COUNTRY:
@@ -283,12 +432,16 @@ def _fill(frame: pd.DataFrame, column: str, default: object) -> None:
 
 
 _QUARTER = re.compile(r"^(\d{4})\s*[-/ ]?\s*[QqKk](?:ý|y)?\s*([1-4])$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-\d{2})?$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
-def _period_order_key(label: str) -> tuple[int, int] | None:
-    m = _QUARTER.match(label) or _MONTH.match(label)
-    return (int(m.group(1)), int(m.group(2))) if m else None
+def _period_order_key(label: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a quarter, month or date label: half-months order too."""
+    m = _QUARTER.match(label)
+    if m:
+        return int(m.group(1)), 3 * int(m.group(2)) - 2, 1
+    m = _MONTH.match(label)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)) if m else None
 
 
 # The rules -------------------------------------------------------------------------------
@@ -296,8 +449,18 @@ def _period_order_key(label: str) -> tuple[int, int] | None:
 
 def validate(raw: RawProject) -> Validation:
     """Check every rule; return problems and, if there are no errors, the typed project."""
+    too_large = size_problems(raw.sheets)
+    if too_large:  # refused before typing a million cells or building anything
+        return Validation(problems=[*raw.notes, *too_large])
     chk = _Checker(raw)
     typed = {s.name: chk.typed_sheet(s) for s in schema.SHEETS if s.name != "Settings"}
+    for sheet, column, what in (
+        ("Components", "component_id", "part"),
+        ("Products", "product_id", "product"),
+        ("Suppliers", "supplier_id", "supplier"),
+    ):
+        if typed[sheet] is not None:
+            chk.problems += lookalike_problems(sheet, column, typed[sheet][column], what)
     settings = _settings(chk, raw.sheets.get("Settings"))
 
     periods = typed["Periods"]
@@ -339,6 +502,7 @@ def validate(raw: RawProject) -> Validation:
     if not result.ok:
         return result
     result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)
+    chk.problems += magnitude_problems(result.project.tables, settings.fx_vnd_per_usd)
     result.problems = chk.problems
     return result
 
@@ -542,15 +706,18 @@ def _check_refs(
     }[target_column]
     for row, value in frame[column].items():
         if value and value not in known:
+            alike = suggestion(value, known)
             chk.error(
                 sheet,
                 row,
                 column,
                 t(
-                    "{v} is not in the {s} sheet.",
-                    "{v} không có trong sheet {s}.",
+                    "{v} is not in the {s} sheet{h}.",
+                    "{v} không có trong sheet {s}{h_vi}.",
                     v=value,
                     s=target_sheet,
+                    h=f" (did you mean '{alike}'?)" if alike else "",
+                    h_vi=f" (có phải là '{alike}'?)" if alike else "",
                 ),
                 "unknown_ref",
             )
@@ -564,6 +731,22 @@ def _check_bom(chk, bom, comps, products) -> pd.DataFrame | None:
         _check_refs(chk, "BOM", bom, "product_id", products, "product_id")
         _check_refs(chk, "BOM", bom, "component_id", comps, "component_id")
         used = set(bom["component_id"])
+        with_parts = set(bom["product_id"])
+        for row, p in products["product_id"].items():
+            if p and p not in with_parts:
+                chk.warn(
+                    "Products",
+                    row,
+                    "product_id",
+                    t(
+                        "Product {p} has no parts in the BOM: none of its parts is planned and "
+                        "its Chinese content counts as 0%.",
+                        "Sản phẩm {p} không có linh kiện nào trong BOM: không linh kiện nào của "
+                        "nó được lập kế hoạch và hàm lượng Trung Quốc tính là 0%.",
+                        p=p,
+                    ),
+                    "no_parts",
+                )
         for row, c in comps["component_id"].items():
             if c and c not in used:
                 chk.warn(
@@ -683,14 +866,7 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
         typed_key = clean_text(cells.get("key"))
         key = schema.normalise_header(typed_key)
         raw_value = cells.get("value")
-        spec = next(
-            (
-                s
-                for s in schema.SETTING_SPECS
-                if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
-            ),
-            None,
-        )
+        spec = _setting_spec(typed_key)
         if spec is None:
             if key:
                 chk.warn(
@@ -707,11 +883,23 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
             continue
         if is_blank(raw_value):
             continue
+        decimal = chk.sheet_decimals.get("Settings")
+        mark = decimal.mark if decimal else None
         try:
+            if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
+                read, _ = parse_share(raw_value, mark)
+                other, _ = parse_share(raw_value, "." if mark == "," else ",")
+                chk.warn(
+                    "Settings",
+                    row,
+                    "value",
+                    ambiguity(raw_value, read, other, decimal),
+                    "ambiguous_number",
+                )
             if spec.kind == schema.NUMBER:
-                value: object = parse_number(raw_value)
+                value: object = parse_number(raw_value, mark)
             elif spec.kind == schema.SHARE:
-                value, percent = parse_share(raw_value)
+                value, percent = parse_share(raw_value, mark)
                 if not percent and value > 1 and value <= 100:
                     value = value / 100
             elif spec.kind == schema.BOOL:

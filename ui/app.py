@@ -23,23 +23,46 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def offer_recovery(window) -> bool:
-    """After a crash: offer the newest autosave back (once); True when recovered."""
-    found = autosave.pending()
+    """After a crash: offer the newest autosave back (once); True when recovered. Never
+    raises: an autosave that cannot be read is set aside with a message, and the app goes on
+    (opening the file it was given)."""
+    from planner.io.files import RefusedFile
+
+    found, problems = autosave.scan()
+    if problems:
+        window.show_message(
+            i18n.tr("An autosave that could not be read was set aside: {details}").format(
+                details="; ".join(problems)
+            )
+        )
     if not found:
         return False
     rec = found[0]
     name = rec.original.name if rec.original else i18n.tr("an untitled project")
-    if dialogs.ask_yes_no(
+    if not dialogs.ask_yes_no(
         window,
         i18n.tr("Recover unsaved changes?"),
         i18n.tr("The app closed without saving {name}. Open the copy saved automatically?").format(
             name=name
         ),
     ):
+        autosave.discard_recovery(rec)
+        return False
+    try:
         window.recover(rec)
-        return True
-    autosave.discard_recovery(rec)
-    return False
+    except (RefusedFile, OSError, ValueError) as exc:
+        where = autosave.set_aside(rec.workbook, rec.workbook.with_suffix(".json"))
+        why = i18n.error_text(exc)
+        dialogs.error(
+            window,
+            i18n.tr("Cannot recover"),
+            i18n.tr("The copy of {name} saved automatically cannot be read: {why}").format(
+                name=name, why=why
+            ),
+            str(where or ""),
+        )
+        return False
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:

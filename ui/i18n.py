@@ -74,3 +74,12 @@ def pct(value: object, decimals: int | None = 1) -> str:
 
 def number(value: object, decimals: int = 0) -> str:
     return fmt.number(value, current(), decimals)
+
+
+def error_text(exc: BaseException) -> str:
+    """A failure as the user reads it: the planner's own sentence in the app's language."""
+    message_vi = getattr(exc, "message_vi", None)
+    message_en = getattr(exc, "message_en", None)
+    if message_en:
+        return str(message_vi if current() == "vi" and message_vi else message_en)
+    return str(exc) or type(exc).__name__

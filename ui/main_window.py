@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner import schema
 from planner.io.guard import RefusedFile
 from planner.io.mapping import layout_key, mapping_gaps
-from planner.io.provenance import save_losses
+from planner.io.provenance import save_losses, written_as
 from planner.io.read import ColumnMapping, RawProject, assemble, load_cells
 from planner.plan import Plan, ProgressEvent
 from planner.problems import ERROR, WARNING
@@ -504,7 +504,7 @@ class MainWindow(QMainWindow):
             return False
         if self.doc.path is None:
             return self.save_as()
-        if not self.doc.replaces_freely:
+        if not self.doc.replaces_freely or written_as(self.doc.path) is None:
             # the user's own workbook: say what the project format drops before replacing it
             losses = save_losses(self.doc.raw, self.doc.path)
             if losses:
@@ -532,8 +532,8 @@ class MainWindow(QMainWindow):
         old = self.doc.path
         try:
             saved = self.doc.save(path)
-        except (OSError, ValueError) as exc:
-            dialogs.error(self, tr("Cannot save"), f"{path}\n\n{exc}")
+        except (OSError, ValueError, RefusedFile) as exc:
+            dialogs.error(self, tr("Cannot save"), f"{path}\n\n{i18n.error_text(exc)}")
             return False
         autosave.discard(old, self.session)
         autosave.discard(saved, self.session)
@@ -547,8 +547,8 @@ class MainWindow(QMainWindow):
             return
         try:
             autosave.write(self.doc.raw, self.doc.path, self.session)
-        except OSError as exc:
-            self.show_message(tr("Autosave failed: {why}").format(why=exc))
+        except (OSError, RefusedFile) as exc:
+            self.show_message(tr("Autosave failed: {why}").format(why=i18n.error_text(exc)))
 
     # recent files ----------------------------------------------------------------------------
     def recent_files(self) -> list[str]:
@@ -703,8 +703,8 @@ class MainWindow(QMainWindow):
             write_plan_workbook(
                 self.plan_project, self.plan, path, raw=self.plan_raw, lang=i18n.current()
             )
-        except (OSError, ValueError) as exc:
-            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{exc}")
+        except (OSError, ValueError, RefusedFile) as exc:
+            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{i18n.error_text(exc)}")
             return False
         self.show_message(tr("Exported the plan to {name}.").format(name=path.name))
         return True
@@ -728,8 +728,8 @@ class MainWindow(QMainWindow):
             path = path.with_suffix(".pdf")
         try:
             write_plan_pdf(self.plan_project, self.plan, path, lang=i18n.current())
-        except (OSError, ValueError) as exc:
-            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{exc}")
+        except (OSError, ValueError, RefusedFile) as exc:
+            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{i18n.error_text(exc)}")
             return False
         self.show_message(tr("Wrote the phase plan to {name}.").format(name=path.name))
         return True
@@ -819,6 +819,7 @@ class MainWindow(QMainWindow):
             self.worker.wait(10_000)
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
+        autosave.end_session(self.session)
         event.accept()
 
     def placeholder(self) -> QWidget:  # pragma: no cover - kept for Designer-like previews

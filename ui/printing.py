@@ -9,17 +9,15 @@ The bundled DejaVu Sans carries every Vietnamese glyph, so the PDF embeds it on 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import math
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -34,6 +32,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from planner.io.files import CannotWrite, atomic_write, check_target
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
@@ -862,25 +861,30 @@ def write_plan_pdf(
     Raises UnverifiedPlan, and writes nothing, unless the plan passed the independent check.
     """
     require_verified(plan)
+    path = Path(path)
+    check_target(path)  # a read-only or missing target is refused before drawing 60 pages
     _ensure_app()
     register_fonts()
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setPageLayout(_page_layout())
-        writer.setTitle(project.settings.plan_name)
-        writer.setCreator(label("app_name", "en"))
-        pages = render_plan(writer, project, plan, lang)
-        del writer  # closes the file before it is moved into place
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a PDF is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    # drawn into memory, then written like every file of the app (beside, flushed, replaced):
+    # QPdfWriter says nothing when the disk fills, so the bytes are written here
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setPageLayout(_page_layout())
+    writer.setTitle(project.settings.plan_name)
+    writer.setCreator(label("app_name", "en"))
+    pages = render_plan(writer, project, plan, lang)
+    del writer  # finishes the PDF in the buffer
+    data = bytes(buffer.data())
+    buffer.close()
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise CannotWrite(
+            "write_failed",
+            f"The PDF of {path.name} could not be completed; nothing was written.",
+            f"Không hoàn tất được tệp PDF {path.name}; chưa ghi gì.",
+        )
+    atomic_write(path, lambda handle: handle.write(data))
     return pages
 
 

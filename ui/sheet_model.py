@@ -60,14 +60,15 @@ def convert(kind: str | None, text: object) -> tuple[object, str | None]:
     if not s:
         return None, None
     lang = i18n.current()
+    decimal = "," if lang == "vi" else "."  # '3,400' typed where the app shows 3,4 is 3.4
     try:
         if kind in (schema.NUMBER, schema.INTEGER):
-            number = parse.parse_number(s)
+            number = parse.parse_number(s, decimal)
             if kind == schema.INTEGER and float(number).is_integer():
                 return int(number), None
             return (int(number) if float(number).is_integer() else number), None
         if kind == schema.SHARE:
-            value, _percent = parse.parse_share(s)
+            value, _percent = parse.parse_share(s, decimal)
             return value, None
         if kind == schema.BOOL:
             return parse.parse_bool(s), None

@@ -17,6 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from planner.io.files import RefusedFile, open_regular, read_failure
+
+__all__ = ["RefusedFile", "precheck_xlsx", "run_isolated"]
+
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a 150-part project is ~100 kB; 10,000 parts ~5 MB
 MAX_MEMBERS = 10_000
 MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
@@ -25,61 +29,69 @@ RATIO_CHECK_FROM = 10 * 1024 * 1024  # small members may compress well legitimat
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-class RefusedFile(Exception):
-    """The file cannot be read safely; carries a plain sentence in English and Vietnamese."""
-
-    def __init__(self, code: str, message_en: str, message_vi: str):
-        super().__init__(code, message_en, message_vi)
-        self.code = code
-        self.message_en = message_en
-        self.message_vi = message_vi
-
-    def __str__(self) -> str:
-        return self.message_en
-
-
 def precheck_xlsx(path: Path) -> None:
     """Fast structural checks before any XML is parsed; raises RefusedFile."""
     path = Path(path)
     name = path.name
-    if not path.is_file():
-        raise RefusedFile("missing", f"{name} is not a file.", f"{name} không phải là tệp.")
-    size = path.stat().st_size
-    if size == 0:
-        raise RefusedFile("empty", f"{name} is empty.", f"{name} rỗng.")
-    if size > MAX_FILE_BYTES:
+    with open_regular(path) as handle:  # a FIFO, device or folder is refused here
+        try:
+            size = os.fstat(handle.fileno()).st_size
+            head = handle.read(8)
+        except OSError as exc:
+            raise read_failure(exc, path) from None
+        if size == 0:
+            raise RefusedFile("empty", f"{name} is empty.", f"{name} rỗng.")
+        if size > MAX_FILE_BYTES:
+            raise RefusedFile(
+                "too_large",
+                f"{name} is {size / 1e6:.0f} MB; a project workbook is far smaller, so it was "
+                "not opened.",
+                f"{name} nặng {size / 1e6:.0f} MB; tệp dự án nhỏ hơn nhiều nên không được mở.",
+            )
+        if head == OLE_SIGNATURE:
+            raise RefusedFile(
+                "encrypted",
+                f"{name} is password-protected or in the old .xls format: save it as an "
+                "unprotected .xlsx workbook.",
+                f"{name} có mật khẩu hoặc ở định dạng .xls cũ: hãy lưu thành tệp .xlsx không "
+                "đặt mật khẩu.",
+            )
+        if not head.startswith(b"PK"):
+            raise RefusedFile(
+                "not_workbook",
+                f"{name} is not an Excel workbook (.xlsx).",
+                f"{name} không phải là tệp Excel (.xlsx).",
+            )
+        try:
+            handle.seek(0)
+            with zipfile.ZipFile(handle) as archive:
+                _check_members(name, archive.infolist())
+                _check_flavour(name, archive)
+        except OSError as exc:
+            raise read_failure(exc, path) from None
+        except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
+            raise RefusedFile(
+                "corrupt",
+                f"{name} is damaged or incomplete (the zip structure cannot be read).",
+                f"{name} bị hỏng hoặc không đầy đủ (không đọc được cấu trúc zip).",
+            ) from None
+
+
+_SAVE_AS_XLSX_VI = "hãy mở trong Excel và lưu thành 'Excel Workbook (.xlsx)'."
+
+
+def _check_flavour(name: str, archive: zipfile.ZipFile) -> None:
+    """Workbooks Excel writes that are not the .xlsx format openpyxl reads."""
+    with archive.open("xl/workbook.xml") as member:
+        head = member.read(4096)
+    if b"purl.oclc.org/ooxml" in head:  # ISO Strict namespaces: openpyxl finds no sheet
         raise RefusedFile(
-            "too_large",
-            f"{name} is {size / 1e6:.0f} MB; a project workbook is far smaller, so it was not "
-            "opened.",
-            f"{name} nặng {size / 1e6:.0f} MB; tệp dự án nhỏ hơn nhiều nên không được mở.",
+            "strict_xml",
+            f"{name} is saved as 'Strict Open XML Spreadsheet', which cannot be read: open it in "
+            "Excel and save it as 'Excel Workbook (.xlsx)'.",
+            f"{name} được lưu dạng 'Strict Open XML Spreadsheet', không đọc được: "
+            + _SAVE_AS_XLSX_VI,
         )
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head == OLE_SIGNATURE:
-        raise RefusedFile(
-            "encrypted",
-            f"{name} is password-protected or in the old .xls format: save it as an "
-            "unprotected .xlsx workbook.",
-            f"{name} có mật khẩu hoặc ở định dạng .xls cũ: hãy lưu thành tệp .xlsx không đặt "
-            "mật khẩu.",
-        )
-    if not head.startswith(b"PK"):
-        raise RefusedFile(
-            "not_workbook",
-            f"{name} is not an Excel workbook (.xlsx).",
-            f"{name} không phải là tệp Excel (.xlsx).",
-        )
-    try:
-        with zipfile.ZipFile(path) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise RefusedFile(
-            "corrupt",
-            f"{name} is damaged or incomplete (the zip structure cannot be read).",
-            f"{name} bị hỏng hoặc không đầy đủ (không đọc được cấu trúc zip).",
-        ) from None
-    _check_members(name, members)
 
 
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
@@ -90,13 +102,21 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
             f"{name} chứa {len(members):,} phần; một tệp Excel chỉ có vài chục.",
         )
     names = {m.filename for m in members}
+    if "xl/workbook.bin" in names:
+        raise RefusedFile(
+            "xlsb",
+            f"{name} is an Excel binary workbook (.xlsb), which cannot be read: open it in Excel "
+            "and save it as 'Excel Workbook (.xlsx)'.",
+            f"{name} là tệp Excel nhị phân (.xlsb), không đọc được: " + _SAVE_AS_XLSX_VI,
+        )
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise RefusedFile(
             "not_workbook",
             f"{name} is a zip archive but not an Excel workbook.",
             f"{name} là tệp nén zip nhưng không phải tệp Excel.",
         )
-    total = 0
+    total = packed = 0
+    declared = sum(m.file_size for m in members)  # what the whole would expand to, for the message
     for member in members:
         parts = member.filename.replace("\\", "/").split("/")
         if member.filename.startswith(("/", "\\")) or ".." in parts or ":" in parts[0]:
@@ -112,16 +132,19 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
                 f"{name} có phần bị mã hóa; hãy lưu lại không đặt mật khẩu.",
             )
         total += member.file_size
+        packed += member.compress_size
         ratio = member.file_size / max(member.compress_size, 1)
-        if total > MAX_TOTAL_UNCOMPRESSED or (
-            member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO
+        # many members each just under the per-member check add up: the whole is checked too
+        if (
+            total > MAX_TOTAL_UNCOMPRESSED
+            or (member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO)
+            or (total > RATIO_CHECK_FROM and total / max(packed, 1) > MAX_RATIO)
         ):
             raise RefusedFile(
                 "bomb",
-                f"{name} would expand to {max(total, member.file_size) / 1e6:,.0f} MB "
-                "(a 'zip bomb'); it was not opened.",
-                f"{name} sẽ bung ra {max(total, member.file_size) / 1e6:,.0f} MB (tệp 'bom "
-                "zip'); không mở tệp này.",
+                f"{name} would expand to {declared / 1e6:,.0f} MB (a 'zip bomb'); it was not "
+                "opened.",
+                f"{name} sẽ bung ra {declared / 1e6:,.0f} MB (tệp 'bom zip'); không mở tệp này.",
             )
 
 
@@ -195,6 +218,9 @@ def run_isolated(
         if process.poll() is None:
             process.kill()
         process.wait(5)
+        for pipe in (process.stdin, process.stdout):  # a timeout leaves them open
+            if pipe is not None:
+                pipe.close()
     if status == "ok":
         return value
     if status == "refused":
@@ -225,12 +251,3 @@ def run_isolated(
         "Trình đọc tệp dừng đột ngột với tệp này (có thể tệp bị hỏng); ứng dụng vẫn an toàn "
         f"(mã thoát {process.returncode}).",
     )
-
-
-def pid_alive(pid: int) -> bool:
-    """Whether a process still exists (tests use it to prove children are cleaned up)."""
-    try:
-        os.kill(pid, 0)
-    except OSError:
-        return False
-    return True

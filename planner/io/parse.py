@@ -39,58 +39,140 @@ def clean_text(value: object) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
-_THOUSANDS = re.compile(r"^[+-]?\d{1,3}([,.\s ]\d{3})+([.,]\d+)?$")
 _CURRENCY = re.compile(r"(?i)\s*(usd|us\$|\$|vnd|vnđ|đ|₫)\s*")
+_PLAIN = re.compile(r"^\d+(\.\d+)?([eE][+-]?\d+)?$")  # what float() may see: no '_', no 'nan'
+_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:X\d{3})+$")  # 1,234,567 with X the group mark
+DECIMAL_COMMA, DECIMAL_DOT = ",", "."
+_EXPONENT = re.compile(r"[eE][+-]?\d+$")
+_VND = re.compile(r"(?i)vnd|vnđ|đ|₫")
+_USD = re.compile(r"(?i)usd|\$")
 
 
-def parse_number(value: object) -> float:
-    """A number, also when stored as text: '1,234.5', '1.234,5', '$12', '12 USD', '(5)'."""
+def money_mark(text: str) -> str | None:
+    """'VND' or 'USD' when a typed amount carries its currency ('25.000 ₫', '$12'), else None."""
+    if _VND.search(text):
+        return "VND"
+    if _USD.search(text):
+        return "USD"
+    return None
+
+
+def number_style(value: object) -> str | None:
+    """The decimal mark a text number shows beyond doubt: ',' ('0,125', '1.234,5', '12,5',
+    '1.234.567'), '.' ('0.125', '1,234.5', '1,234,567'), or None (a number cell, plain digits,
+    or ambiguous text such as '1,025' or '19.000')."""
+    if not isinstance(value, str):
+        return None
+    try:
+        _, style, ambiguous = _read_number(value.strip().removesuffix("%"), None)
+    except ParseError:
+        return None
+    return None if ambiguous else style
+
+
+def is_ambiguous(value: object) -> bool:
+    """'1,025', '3,400', '19.000': one mark followed by three digits reads two ways."""
+    if not isinstance(value, str):
+        return False
+    try:
+        return _read_number(value.strip().removesuffix("%"), None)[2]
+    except ParseError:
+        return False
+
+
+def _grouped(digits: str, mark: str) -> bool:
+    return bool(_GROUPED.match(digits.replace(mark, "X")))
+
+
+def _read_number(value: str, decimal: str | None) -> tuple[float, str | None, bool]:
+    """(number, decimal mark the text showed or None, whether the text was ambiguous)."""
+    original = clean_text(value)
+    currency = money_mark(original)
+    if currency == "VND":
+        decimal = DECIMAL_COMMA  # '25.000 ₫' is written the Vietnamese way
+    elif currency == "USD":
+        decimal = DECIMAL_DOT
+    s = _CURRENCY.sub("", original).replace("\u00a0", " ").replace("\u202f", " ").strip()
+    s = s.removeprefix("'")  # Excel's mark for 'keep this as text'
+    negative = s.startswith("(") and s.endswith(")")  # accounting negative
+    if negative:
+        s = s[1:-1].strip()
+    s = s.replace(" ", "")
+    if s[:1] in ("+", "-") and not negative:
+        negative, s = s[0] == "-", s[1:]
+
+    def bad() -> ParseError:
+        return ParseError(t("'{v}' is not a number", "'{v}' không phải là số", v=original))
+
+    exponent = _EXPONENT.search(s)  # '1,5E+03': Vietnamese Excel's scientific format
+    if exponent:
+        s, exponent_text = s[: exponent.start()], exponent.group(0)
+    else:
+        exponent_text = ""
+    style, ambiguous = None, False
+    commas, dots = s.count(","), s.count(".")
+    if commas and dots:
+        # both marks: the last one is the decimal mark, the other groups thousands
+        style = "," if s.rfind(",") > s.rfind(".") else "."
+        group = "." if style == "," else ","
+        whole, _, frac = s.rpartition(style)
+        if not _grouped(whole, group) or not frac.isdigit():
+            raise bad()
+        s = whole.replace(group, "") + "." + frac
+    elif commas or dots:
+        mark = "," if commas else "."
+        parts = s.split(mark)
+        if len(parts) > 2:  # 1.234.567: only a thousands mark repeats
+            if not _grouped(s, mark):
+                raise bad()  # '0.000.001', '1.23.4'
+            style = "." if mark == "," else ","
+            s = s.replace(mark, "")
+        else:
+            whole, frac = parts
+            if not (whole.isdigit() or whole == "") or not frac.isdigit():
+                raise bad()  # '.5' is a half; '5.', '1.2e3,4' are not numbers
+            if len(frac) == 3 and _grouped(s, mark):
+                ambiguous = True  # '1,025': thousands, or a decimal with three places
+                use = decimal or DECIMAL_DOT
+                s = s.replace(mark, "") if use != mark else whole + "." + frac
+            else:
+                style = mark
+                s = (whole or "0") + "." + frac
+    s += exponent_text
+    if not _PLAIN.match(s):
+        raise bad()
+    number = float(s)
+    if not math.isfinite(number):
+        raise ParseError(t("expected a finite number", "cần một số hữu hạn"))
+    return (-number if negative else number), style, ambiguous and currency is None
+
+
+def parse_number(value: object, decimal: str | None = None) -> float:
+    """A number, also when stored as text: '1,234.5', '1.234,5', '0,125', '$12', '12 USD',
+    '(5)'. Text that reads two ways ('1,025') takes `decimal` as its decimal mark (',' for a
+    Vietnamese column, '.' by default); the validator warns about it."""
     if isinstance(value, bool):
         raise ParseError(t("expected a number, found yes/no", "cần một số, gặp có/không"))
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
             raise ParseError(t("expected a finite number", "cần một số hữu hạn"))
         return float(value)
-    s = clean_text(value)
-    original = s
-    s = _CURRENCY.sub("", s).replace("\u00a0", " ").strip()
-    negative = s.startswith("(") and s.endswith(")")
-    if negative:
-        s = s[1:-1].strip()
-    s = s.replace(" ", "").replace("\u202f", "")
-    if "," in s and "." in s:
-        # Both marks: the last one is the decimal mark (1,234.5 or Vietnamese 1.234,5)
-        dec = "," if s.rfind(",") > s.rfind(".") else "."
-        s = s.replace("." if dec == "," else ",", "").replace(dec, ".")
-    elif s.count(",") > 1 or (s.count(",") == 1 and _THOUSANDS.match(s)):
-        s = s.replace(",", "")  # 1,234 or 1,234,567: thousands
-    elif s.count(",") == 1:
-        s = s.replace(",", ".")  # 0,35 written with a decimal comma
-    elif s.count(".") > 1 and _THOUSANDS.match(s):
-        s = s.replace(".", "")  # 1.234.567 (Vietnamese thousands)
-    s = s.replace(" ", "")
-    try:
-        number = float(s)
-    except ValueError:
-        raise ParseError(t("'{v}' is not a number", "'{v}' không phải là số", v=original)) from None
-    if not math.isfinite(number):
-        raise ParseError(t("expected a finite number", "cần một số hữu hạn"))
-    return -number if negative else number
+    return _read_number(str(value), decimal)[0]
 
 
-def parse_share(value: object) -> tuple[float, bool]:
+def parse_share(value: object, decimal: str | None = None) -> tuple[float, bool]:
     """A share: 0.3, '30%' or '0,3'. Returns (value, written_as_percent).
 
     A bare number above 1 is returned as is; the validator decides, column by column, whether
     the whole column was typed in percent (all values in 0..100).
     """
     if isinstance(value, str) and value.strip().endswith("%"):
-        return parse_number(value.strip()[:-1]) / 100.0, True
-    return parse_number(value), False
+        return parse_number(value.strip()[:-1], decimal) / 100.0, True
+    return parse_number(value, decimal), False
 
 
-def parse_integer(value: object) -> int:
-    number = parse_number(value)
+def parse_integer(value: object, decimal: str | None = None) -> int:
+    number = parse_number(value, decimal)
     if not float(number).is_integer():
         raise ParseError(
             t("expected a whole number, found {v}", "cần số nguyên, gặp {v}", v=clean_text(value))

@@ -10,12 +10,17 @@ zip with a size cap, never by parsing the whole file again.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.xml.functions import tostring
 
 from planner import schema
 from planner.io.read import RawProject
@@ -24,6 +29,7 @@ CREATOR = "Supplier Localization Planner"
 PROJECT, PLAN = "project", "plan"
 _CORE = "docProps/core.xml"
 _CORE_MAX_BYTES = 64 * 1024  # real core.xml files are about 1 KB
+_FINGERPRINT = "locplan-parts:"
 
 
 def mark(wb: Workbook, kind: str = PROJECT) -> None:
@@ -32,20 +38,73 @@ def mark(wb: Workbook, kind: str = PROJECT) -> None:
     wb.properties.category = kind
 
 
+def _fingerprint(members: list[zipfile.ZipInfo]) -> str:
+    """The parts as saved (names, sizes, CRCs from the zip's directory), the properties apart:
+    Excel and LibreOffice rewrite every part when they save, so any edit changes it."""
+    digest = hashlib.sha256()
+    for info in sorted(members, key=lambda i: i.filename):
+        if info.filename != _CORE:
+            digest.update(f"{info.filename}\0{info.file_size}\0{info.CRC}\n".encode())
+    return _FINGERPRINT + digest.hexdigest()[:32]
+
+
+class _Archive:
+    """A zip being written, whose properties part is held back until every other part is in,
+    so that it can carry their fingerprint."""
+
+    def __init__(self, wb: Workbook, handle: BinaryIO) -> None:
+        self.wb = wb
+        self.zip = zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+
+    def writestr(self, name, data, *args, **kwargs) -> None:
+        if name != _CORE:
+            self.zip.writestr(name, data, *args, **kwargs)
+
+    def close(self) -> None:
+        if self.wb.properties.creator == CREATOR:
+            self.wb.properties.identifier = _fingerprint(self.zip.infolist())
+        self.zip.writestr(_CORE, tostring(self.wb.properties.to_tree()))
+        self.zip.close()
+
+    def abandon(self) -> None:
+        """The write failed (a full disk): the half-written zip is dropped, not finished."""
+        self.zip.fp = None
+
+    def __getattr__(self, name: str):
+        return getattr(self.zip, name)
+
+
+def save_fingerprinted(wb: Workbook, handle: BinaryIO) -> None:
+    """openpyxl's save, into an open file, with the parts' fingerprint in the properties."""
+    wb.properties.modified = dt.datetime.now(tz=dt.UTC).replace(tzinfo=None)
+    archive = _Archive(wb, handle)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        archive.abandon()
+        raise
+
+
 def written_as(path: Path | str) -> str | None:
-    """PROJECT or PLAN for a workbook this app wrote, else None (also for anything unreadable)."""
+    """PROJECT or PLAN for a workbook this app wrote and nobody changed since, else None (also
+    for anything unreadable). Files from before the fingerprint carry only the mark."""
     try:
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(_CORE)
             if info.file_size > _CORE_MAX_BYTES:
                 return None
             text = archive.read(info).decode("utf-8", errors="replace")
-    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError):
+            members = archive.infolist()
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError):
         return None
     creator = re.search(r"<dc:creator>([^<]*)</dc:creator>", text)
     category = re.search(r"<cp:category>([^<]*)</cp:category>", text)
     if creator is None or creator.group(1).strip() != CREATOR or category is None:
         return None
+    stored = re.search(r"<dc:identifier>([^<]*)</dc:identifier>", text)
+    fingerprint = stored.group(1).strip() if stored else ""
+    if fingerprint.startswith(_FINGERPRINT) and fingerprint != _fingerprint(members):
+        return None  # edited in Excel or LibreOffice after this app saved it
     kind = category.group(1).strip()
     return kind if kind in (PROJECT, PLAN) else None
 
@@ -104,4 +163,13 @@ def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
     return losses
 
 
-__all__ = ["CREATOR", "PLAN", "PROJECT", "Loss", "mark", "save_losses", "written_as"]
+__all__ = [
+    "CREATOR",
+    "PLAN",
+    "PROJECT",
+    "Loss",
+    "mark",
+    "save_fingerprinted",
+    "save_losses",
+    "written_as",
+]

@@ -8,23 +8,47 @@ title rows, and a user's column mapping.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from planner import schema
-from planner.io.guard import RefusedFile, precheck_xlsx, run_isolated
+from planner.io.files import RefusedFile
+from planner.io.load import (
+    MAX_COLS,
+    MAX_CSV_BYTES,
+    MAX_ROWS,
+    Cells,
+    Grid,
+    load_cells,
+    load_csv_cells,
+    load_xlsx_cells,
+)
 from planner.problems import NOTE, WARNING, Problem
 from planner.text import t
 
-MAX_ROWS = 200_000  # far above any real bill of materials; keeps hostile sheets bounded
-MAX_COLS = 512
-MAX_CSV_BYTES = 100 * 1024 * 1024
+__all__ = [
+    "MAX_COLS",
+    "MAX_CSV_BYTES",
+    "MAX_ROWS",
+    "Cells",
+    "ColumnMapping",
+    "Grid",
+    "RawProject",
+    "RefusedFile",
+    "assemble",
+    "grid_to_frame",
+    "language_of",
+    "load_cells",
+    "load_csv_cells",
+    "load_xlsx_cells",
+    "read_project",
+]
+
 HEADER_SEARCH_ROWS = 30
 
 
@@ -43,6 +67,10 @@ class RawProject:
     original_headers: dict[str, dict[str, str]] = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)
     path: Path | None = None
+    # sheet -> {(Excel row, column): stored result} of cells that hold a formula
+    formulas: dict[str, dict[tuple[int, str], object]] = field(default_factory=dict)
+    # sheet -> the CSV file's delimiter (';' is what a decimal-comma Excel writes)
+    delimiters: dict[str, str] = field(default_factory=dict)
 
     def frame(self, sheet: str) -> pd.DataFrame | None:
         return self.sheets.get(sheet)
@@ -62,104 +90,49 @@ class ColumnMapping:
 
     @classmethod
     def load(cls, path: Path) -> ColumnMapping:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        """Read and check a mapping file; raises ValueError with a sentence."""
+        from planner.io.files import read_regular
+
+        data = json.loads(read_regular(Path(path), 1024 * 1024).decode("utf-8"))
+        return cls.from_data(data)
+
+    @classmethod
+    def from_data(cls, data: object) -> ColumnMapping:
+        """A mapping from its JSON form, checked: unknown sheets or columns are named."""
         if not isinstance(data, dict):
-            raise ValueError("a mapping file holds a JSON object")
-        return cls(sheets=dict(data.get("sheets", {})), columns=dict(data.get("columns", {})))
+            raise ValueError("a mapping file holds a JSON object with 'sheets' and 'columns'")
+        sheets, columns = data.get("sheets") or {}, data.get("columns") or {}
+        if not isinstance(sheets, dict) or not isinstance(columns, dict):
+            raise ValueError("'sheets' and 'columns' must each be a JSON object")
+        for source, target in sheets.items():
+            if target not in schema.SHEET_BY_NAME:
+                raise ValueError(
+                    f"sheet '{source}' is mapped to '{target}', which is not a project sheet "
+                    f"(one of {', '.join(schema.SHEET_BY_NAME)})"
+                )
+        out: dict[str, dict[str, str | None]] = {}
+        for sheet_name, cols in columns.items():
+            sheet = schema.SHEET_BY_NAME.get(sheets.get(sheet_name, sheet_name))
+            if sheet is None:
+                raise ValueError(f"'{sheet_name}' in 'columns' is not a project sheet")
+            if not isinstance(cols, dict):
+                raise ValueError(
+                    f"the columns of '{sheet_name}' must be a JSON object "
+                    '{"their header": "column name"}'
+                )
+            for header, target in cols.items():
+                if target is not None and target not in sheet.column_names:
+                    raise ValueError(
+                        f"'{header}' in '{sheet_name}' is mapped to '{target}', which is not a "
+                        f"column of {sheet.name} (one of {', '.join(sheet.column_names)})"
+                    )
+            out[sheet_name] = dict(cols)
+        return cls(sheets=dict(sheets), columns=out)
 
     def to_json(self) -> str:
         return json.dumps(
             {"sheets": self.sheets, "columns": self.columns}, ensure_ascii=False, indent=2
         )
-
-
-Grid = list[tuple[object, ...]]
-
-
-# Loading cells ---------------------------------------------------------------------------
-
-
-def load_xlsx_cells(path: str) -> list[tuple[str, Grid]]:
-    """Every sheet's cells, as values (cached results of formulas). Runs in the sandbox."""
-    import openpyxl  # imported here: the child process needs it, the parent may not
-
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    try:
-        out = []
-        for ws in workbook.worksheets:
-            ws.reset_dimensions()  # a hostile <dimension> must not size the grid
-            grid: Grid = []
-            rows = 0
-            for row in ws.iter_rows(values_only=True):
-                if len(row) > MAX_COLS and any(v is not None for v in row[MAX_COLS:]):
-                    raise RefusedFile(
-                        "too_wide",
-                        f"Sheet '{ws.title}' has data beyond column {MAX_COLS}; "
-                        "no project sheet is that wide.",
-                        f"Sheet '{ws.title}' có dữ liệu vượt quá cột {MAX_COLS}; "
-                        "không sheet dự án nào rộng như vậy.",
-                    )
-                row = row[:MAX_COLS]
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in row):
-                    grid.append(())  # kept so that row numbers stay those Excel shows
-                    continue
-                rows += 1
-                grid.append(tuple(row))
-                if rows > MAX_ROWS:
-                    raise RefusedFile(
-                        "too_long",
-                        f"Sheet '{ws.title}' has more than {MAX_ROWS:,} rows; "
-                        "that is far beyond a real project.",
-                        f"Sheet '{ws.title}' có hơn {MAX_ROWS:,} dòng, vượt xa một dự án thực.",
-                    )
-            while grid and grid[-1] == ():
-                grid.pop()
-            out.append((ws.title, grid))
-        return out
-    finally:
-        workbook.close()
-
-
-def _decode(data: bytes, encoding: str | None) -> str:
-    if encoding:
-        return data.decode(encoding)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1258")  # Vietnamese Windows code page
-
-
-def load_csv_cells(path: Path, encoding: str | None = None) -> Grid:
-    size = path.stat().st_size
-    if size > MAX_CSV_BYTES:
-        raise RefusedFile(
-            "too_large",
-            f"{path.name} is {size / 1e6:.0f} MB; a project CSV is far smaller.",
-            f"{path.name} nặng {size / 1e6:.0f} MB; tệp CSV dự án nhỏ hơn nhiều.",
-        )
-    text = unicodedata.normalize("NFC", _decode(path.read_bytes(), encoding))
-    sample = text[:20_000]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ","
-    grid: Grid = []
-    for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-        if len(row) > MAX_COLS and any(v.strip() for v in row[MAX_COLS:]):
-            raise RefusedFile(
-                "too_wide",
-                f"{path.name} has more than {MAX_COLS} columns.",
-                f"{path.name} có hơn {MAX_COLS} cột.",
-            )
-        grid.append(tuple(row[:MAX_COLS]) if any(v.strip() for v in row) else ())
-        if len(grid) > MAX_ROWS:
-            raise RefusedFile(
-                "too_long",
-                f"{path.name} has more than {MAX_ROWS:,} rows.",
-                f"{path.name} có hơn {MAX_ROWS:,} dòng.",
-            )
-    return grid
 
 
 # From cells to a raw project -------------------------------------------------------------
@@ -225,7 +198,8 @@ def grid_to_frame(
             continue
         if text in mapping:
             target = mapping[text]
-            col = sheet.column(target) if target else None
+            # a remembered answer may name a column the schema no longer has: ignored then
+            col = sheet.column(target) if target in sheet.column_names else None
         else:
             col = schema.match_column(sheet, text)
         if col is None or col.name in positions:
@@ -246,6 +220,8 @@ def grid_to_frame(
             continue
         positions[col.name] = j
         headers[col.name] = text
+    extra += _headerless(sheet, grid, header_i, {h for h, _ in extra} | set(headers), notes)
+    extra.sort(key=lambda e: e[1])
     ordered = [c.name for c in sheet.columns if c.name in positions]
     records, index = [], []
     for i in range(header_i + 1, len(grid)):
@@ -262,7 +238,65 @@ def grid_to_frame(
         records, columns=ordered + [h for h, _ in extra], index=index, dtype=object
     )
     frame.index.name = "row"
+    # where each column came from, so that facts about source cells can be placed
+    frame.attrs["source_columns"] = {**{c: positions[c] for c in ordered}, **dict(extra)}
     return frame, header_i + 1, headers
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _headerless(
+    sheet: schema.Sheet, grid: Grid, header_i: int, taken: set[str], notes: list[Problem]
+) -> list[tuple[str, int]]:
+    """Columns with values under a blank header cell (or under the second cell of a merged
+    header): kept, under a name such as 'Column H', and reported, never dropped silently."""
+    header = grid[header_i]
+    found: set[int] = set()
+    for row in grid[header_i + 1 :]:
+        for j, value in enumerate(row):
+            if j not in found and not _blank(value) and (j >= len(header) or _blank(header[j])):
+                found.add(j)
+    merged = grid.merged if isinstance(grid, Cells) else []
+    out = []
+    for j in sorted(found):
+        letter = get_column_letter(j + 1)
+        name = f"Column {letter}"
+        while name in taken:
+            name += "'"
+        taken.add(name)
+        over = next(
+            (m for m in merged if m[0] <= header_i + 1 <= m[2] and m[1] < j + 1 <= m[3]), None
+        )
+        if over is not None:
+            first = get_column_letter(over[1])
+            span = f"{first}:{get_column_letter(over[3])}"
+            why = t(
+                "Column {L} has values but no header of its own: the header '{h}' in column {F} "
+                "is merged across {span}. They are kept as '{n}' but not used: unmerge the header "
+                "and name the column.",
+                "Cột {L} có giá trị nhưng không có tiêu đề riêng: tiêu đề '{h}' ở cột {F} được gộp "
+                "qua {span}. Các giá trị được giữ dưới tên '{n}' nhưng không dùng: hãy bỏ gộp ô "
+                "và đặt tên cho cột.",
+                L=letter,
+                h=str(header[over[1] - 1] if over[1] - 1 < len(header) else ""),
+                F=first,
+                span=span,
+                n=name,
+            )
+        else:
+            why = t(
+                "Column {L} has values but no header; they are kept as '{n}' but not used. Give "
+                "the column a header.",
+                "Cột {L} có giá trị nhưng không có tiêu đề; các giá trị được giữ dưới tên '{n}' "
+                "nhưng không dùng. Hãy đặt tiêu đề cho cột.",
+                L=letter,
+                n=name,
+            )
+        notes.append(Problem(WARNING, sheet.name, header_i + 1, name, why, "blank_header"))
+        out.append((name, j))
+    return out
 
 
 def _nfc(value: object) -> object:
@@ -274,9 +308,18 @@ def _assemble(
 ) -> RawProject:
     mapping = mapping or ColumnMapping()
     raw = RawProject(path=path)
-    for title, grid in named_grids:
+    matched = []
+    for title, _ in named_grids:
         target = mapping.sheets.get(title)
-        sheet = schema.SHEET_BY_NAME.get(target) if target else schema.match_sheet(title)
+        matched.append(schema.SHEET_BY_NAME.get(target) if target else schema.match_sheet(title))
+    chosen: dict[str, int] = {}  # a visible sheet wins over a hidden one of the same table
+    for k, ((_, grid), sheet) in enumerate(zip(named_grids, matched, strict=True)):
+        if sheet is not None and (
+            sheet.name not in chosen
+            or (_hidden(named_grids[chosen[sheet.name]][1]) and not _hidden(grid))
+        ):
+            chosen[sheet.name] = k
+    for k, ((title, grid), sheet) in enumerate(zip(named_grids, matched, strict=True)):
         if sheet is None:
             raw.notes.append(
                 Problem(
@@ -293,23 +336,8 @@ def _assemble(
                 )
             )
             continue
-        if sheet.name in raw.sheets:
-            raw.notes.append(
-                Problem(
-                    WARNING,
-                    title,
-                    None,
-                    None,
-                    t(
-                        "Sheet '{s}' is a second {n} sheet; only '{first}' is read.",
-                        "Sheet '{s}' là sheet {n} thứ hai; chỉ đọc '{first}'.",
-                        s=title,
-                        n=sheet.name,
-                        first=raw.source_names[sheet.name],
-                    ),
-                    "duplicate_sheet",
-                )
-            )
+        if chosen[sheet.name] != k:
+            raw.notes.append(_second_sheet(title, grid, sheet, named_grids[chosen[sheet.name]]))
             continue
         col_map = mapping.columns.get(sheet.name) or mapping.columns.get(title) or {}
         frame, header_row, headers = grid_to_frame(sheet, title, grid, col_map, raw.notes)
@@ -317,39 +345,61 @@ def _assemble(
         raw.header_rows[sheet.name] = header_row
         raw.source_names[sheet.name] = title
         raw.original_headers[sheet.name] = headers
+        if isinstance(grid, Cells):
+            _cell_facts(raw, sheet.name, grid, frame)
     return raw
 
 
-def load_cells(path: Path | str, encoding: str | None = None) -> list[tuple[str, Grid]]:
-    """Every sheet's cells (an .xlsx file, a folder of CSV files or one CSV file), safely.
-
-    The app reads cells once, shows them in the column-mapping dialog, then assembles them
-    with the user's mapping (`assemble`); raises RefusedFile."""
-    path = Path(path)
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".csv", ".txt"))
-        if not files:
-            raise RefusedFile(
-                "no_csv", f"No CSV files in {path}.", f"Không có tệp CSV nào trong {path}."
-            )
-        return [(f.stem, _decoded_csv(f, encoding)) for f in files]
-    if not path.exists():
-        raise RefusedFile("missing", f"{path} does not exist.", f"{path} không tồn tại.")
-    if path.suffix.lower() in (".csv", ".txt"):
-        return [(path.stem, _decoded_csv(path, encoding))]
-    precheck_xlsx(path)
-    return run_isolated(load_xlsx_cells, str(path), timeout_s=60.0, memory_mb=3072)
+def _hidden(grid: Grid) -> bool:
+    return isinstance(grid, Cells) and grid.hidden
 
 
-def _decoded_csv(file: Path, encoding: str | None) -> Grid:
-    try:
-        return load_csv_cells(file, encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise RefusedFile(
-            "encoding",
-            f"{file.name}: cannot decode the text ({exc}).",
-            f"{file.name}: không giải mã được văn bản ({exc}).",
-        ) from None
+def _second_sheet(title: str, grid: Grid, sheet: schema.Sheet, first: tuple[str, Grid]) -> Problem:
+    hidden_en, hidden_vi = (" (hidden)", " (đang ẩn)") if _hidden(grid) else ("", "")
+    first_title, first_grid = first
+    if title == first_title:  # Offers.csv beside Offers.txt
+        why = t(
+            "Two files or sheets are named '{s}'; only the first one is read.",
+            "Có hai tệp hoặc sheet cùng tên '{s}'; chỉ đọc cái đầu tiên.",
+            s=title,
+        )
+    elif _hidden(first_grid) or not _hidden(grid):
+        why = t(
+            "Sheet '{s}'{h} is a second {n} sheet; only '{first}' is read.",
+            "Sheet '{s}'{h_vi} là sheet {n} thứ hai; chỉ đọc '{first}'.",
+            s=title,
+            h=hidden_en,
+            h_vi=hidden_vi,
+            n=sheet.name,
+            first=first_title,
+        )
+    else:
+        why = t(
+            "Sheet '{s}' is hidden in Excel and is a second {n} sheet: the visible '{first}' is "
+            "read and '{s}' is ignored.",
+            "Sheet '{s}' đang ẩn trong Excel và là sheet {n} thứ hai: đọc sheet '{first}' đang "
+            "hiện, bỏ qua '{s}'.",
+            s=title,
+            n=sheet.name,
+            first=first_title,
+        )
+    return Problem(WARNING, title, None, None, why, "duplicate_sheet")
+
+
+def _cell_facts(raw: RawProject, name: str, grid: Cells, frame: pd.DataFrame) -> None:
+    """What the loader saw beside the values, placed by Excel row and column name."""
+    for severity, row, text, code in grid.problems:
+        raw.notes.append(Problem(severity, name, row, None, text, code))
+    if grid.delimiter:
+        raw.delimiters[name] = grid.delimiter
+    if grid.formulas:
+        by_index = {j: c for c, j in frame.attrs.get("source_columns", {}).items()}
+        rows = set(frame.index)
+        raw.formulas[name] = {
+            (i + 1, by_index[j]): value
+            for (i, j), value in grid.formulas.items()
+            if j in by_index and i + 1 in rows
+        }
 
 
 def assemble(

@@ -7,8 +7,6 @@ run as a formula is stored as text, so read -> write -> read gives the same proj
 from __future__ import annotations
 
 import math
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -21,12 +19,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner import schema
+from planner.io.files import atomic_write
 from planner.io.parse import COUNTRY_NAMES_EN
-from planner.io.provenance import PROJECT, mark
+from planner.io.provenance import PROJECT, mark, save_fingerprinted
 from planner.io.read import RawProject
 from planner.project import Settings, TypedProject
 
-FORMULA_START = ("=", "+", "-", "@")
+# what Excel (or a CSV import) may run as a formula when a text starts with it
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 REQUIRED_FILL = PatternFill("solid", fgColor="833C0B")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -45,8 +45,9 @@ def cell_value(value: object) -> object:
     return value
 
 
-def set_cell(ws, row: int, col: int, value: object) -> None:
-    """Store a value; text that looks like a formula stays text (never executed by Excel)."""
+def set_cell(ws, row: int, col: int, value: object):
+    """Store a value; text that looks like a formula stays text (never executed by Excel).
+    Every string a workbook of this app holds goes through here, headers included."""
     cell = ws.cell(row=row, column=col)
     value = cell_value(value)
     if isinstance(value, str) and value.startswith(FORMULA_START):
@@ -55,6 +56,12 @@ def set_cell(ws, row: int, col: int, value: object) -> None:
         cell.quotePrefix = True
     else:
         cell.value = value
+    return cell
+
+
+def safe_title(title: str, fallback: str) -> str:
+    """A sheet title that no program takes for a formula (titles cannot be quote-prefixed)."""
+    return fallback if title.startswith(FORMULA_START) else title
 
 
 def _header(
@@ -76,7 +83,7 @@ def _header(
         if col is not None and name in own and schema.match_column(sheet, own[name]) is col:
             text = own[name]
         written.append(text)
-        cell = ws.cell(row=1, column=j, value=text)
+        cell = set_cell(ws, 1, j, text)
         cell.font = HEADER_FONT
         cell.fill = REQUIRED_FILL if col and col.required else HEADER_FILL
         cell.alignment = Alignment(vertical="center")
@@ -165,28 +172,11 @@ def _add_choice_lists(wb: Workbook, max_row: int = 2000) -> None:
             ws.add_data_validation(dv)
 
 
-def _shared_mode(path: Path) -> int:
-    """The replaced file's permissions, or what a new file gets under the user's umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def atomic_save(wb: Workbook, path: Path) -> None:
-    """Write beside the target, then replace it: a crash never leaves half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.chmod(tmp, _shared_mode(path))  # mkstemp makes it private; colleagues read it too
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write beside the target, flush to the disk, then replace it: a crash or a full disk never
+    leaves half a file; failures are CannotWrite with a sentence. The saved parts' fingerprint
+    goes into the document properties, so an edit in another program can be told."""
+    atomic_write(Path(path), lambda handle: save_fingerprinted(wb, handle))
 
 
 def _sheets_in_order(
@@ -200,7 +190,7 @@ def _sheets_in_order(
 def own_title(sheet: schema.Sheet, source: str | None) -> str:
     """The user's name for a sheet when the reader knows it (e.g. "Báo giá"), else canonical."""
     if source and source != sheet.name and schema.match_sheet(source) is sheet:
-        return source
+        return safe_title(source, sheet.name)
     return sheet.name
 
 

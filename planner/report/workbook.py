@@ -61,7 +61,7 @@ def plan_sheet_names(lang: str = "en") -> list[str]:
 
 def _header(ws: Worksheet, labels: list[str]) -> None:
     for j, text in enumerate(labels, start=1):
-        cell = ws.cell(row=1, column=j, value=text)
+        cell = set_cell(ws, 1, j, text)  # product names head the chart's columns: text only
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)

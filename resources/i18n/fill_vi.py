@@ -128,6 +128,13 @@ VI: dict[str | tuple[str, str], str] = {
     "Cannot save": "Không lưu được",
     "Saved {name}.": "Đã lưu {name}.",
     "Autosave failed: {why}": "Tự động lưu thất bại: {why}",
+    "An autosave that could not be read was set aside: {details}": (
+        "Một bản tự động lưu không đọc được đã được để riêng: {details}"
+    ),
+    "Cannot recover": "Không khôi phục được",
+    "The copy of {name} saved automatically cannot be read: {why}": (
+        "Không đọc được bản tự động lưu của {name}: {why}"
+    ),
     "The project has errors: fix them first (see Problems).": (
         "Dự án còn lỗi: hãy sửa trước (xem bảng Vấn đề)."
     ),

@@ -924,6 +924,10 @@
 <context>
     <name>i18n</name>
     <message>
+        <source>An autosave that could not be read was set aside: {details}</source>
+        <translation>Một bản tự động lưu không đọc được đã được để riêng: {details}</translation>
+    </message>
+    <message>
         <source>an untitled project</source>
         <translation>một dự án chưa đặt tên</translation>
     </message>
@@ -934,6 +938,14 @@
     <message>
         <source>The app closed without saving {name}. Open the copy saved automatically?</source>
         <translation>Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>The copy of {name} saved automatically cannot be read: {why}</source>
+        <translation>Không đọc được bản tự động lưu của {name}: {why}</translation>
     </message>
 </context>
 </TS>

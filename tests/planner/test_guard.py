@@ -13,16 +13,23 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.io import load
 from planner.io.guard import RefusedFile, precheck_xlsx, run_isolated
 from planner.io.read import read_project
 from planner.validate import check_file
 
 
-def _refused(path: Path, code: str, seconds: float = 2.0) -> RefusedFile:
-    start = time.monotonic()
-    with pytest.raises(RefusedFile) as info:
-        read_project(path)
-    assert time.monotonic() - start < seconds
+def _no_parser(*args, **kwargs):
+    raise AssertionError("the cheap pre-check should refuse this before any parser starts")
+
+
+def _refused(path: Path, code: str) -> RefusedFile:
+    """Refused by the pre-check, from the zip's structure alone: no child parser was started
+    (that, not a stopwatch, is what keeps a hostile file fast to refuse)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(load, "run_isolated", _no_parser)
+        with pytest.raises(RefusedFile) as info:
+            read_project(path)
     assert info.value.code == code, info.value.message_en
     assert info.value.message_en and info.value.message_vi
     return info.value
@@ -134,11 +141,9 @@ def test_sheet_spanning_the_whole_grid(tmp_path):
         )
 
     _patch_member(path, "xl/worksheets/sheet1.xml", stretch)
-    start = time.monotonic()
     result = check_file(path)
-    assert time.monotonic() - start < 20
     assert not result.ok
-    assert any(p.code in ("too_wide", "too_long") for p in result.errors)
+    assert [p.code for p in result.errors] == ["too_wide"]  # the reader stopped at XFD
 
 
 def test_billion_laughs_entity_expansion(tmp_path):
@@ -153,10 +158,9 @@ def test_billion_laughs_entity_expansion(tmp_path):
         return doctype + xml
 
     _patch_member(path, "xl/worksheets/sheet1.xml", inject)
-    start = time.monotonic()
-    with pytest.raises(RefusedFile):
+    with pytest.raises(RefusedFile) as info:
         read_project(path)
-    assert time.monotonic() - start < 10
+    assert info.value.code == "damaged" and "EntitiesForbidden" in info.value.message_en
 
 
 # The sandbox itself --------------------------------------------------------------------------
@@ -194,11 +198,9 @@ def test_a_crashing_parser_does_not_take_the_app_down():
 
 
 def test_a_hanging_parser_is_stopped():
-    start = time.monotonic()
     with pytest.raises(RefusedFile) as info:
         run_isolated(_sleep, timeout_s=2)
-    assert info.value.code == "timeout"
-    assert time.monotonic() - start < 8
+    assert info.value.code == "timeout" and "more than 2 s" in info.value.message_en
 
 
 def test_a_greedy_parser_is_bounded():
@@ -226,8 +228,6 @@ def test_zip_declared_sizes_are_not_trusted_blindly(tmp_path):
     assert offset > 0
     struct.pack_into("<I", data, offset + 24, 100)
     path.write_bytes(bytes(data))
-    start = time.monotonic()
     result = check_file(path)
     assert not result.ok
-    assert time.monotonic() - start < 20
     assert zlib  # keep the import honest: the bomb is deflate-compressed

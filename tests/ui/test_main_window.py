@@ -157,8 +157,10 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monke
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "Headset after crash")
     window.autosave_now()
+    assert autosave.pending() == []  # the window is open: its autosave is not offered
+    autosave.end_session(window.session)  # the app dies here (the OS drops its lock)
     assert len(autosave.pending()) == 1
-    # the app dies here; a new one starts
+    # a new one starts
     fresh = MainWindow()
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
     assert offer_recovery(fresh)
