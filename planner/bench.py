@@ -1,6 +1,15 @@
 """`locplan bench`: plan generated factories of growing size and report time, memory, quality.
 
-Each case runs in its own child process so that its peak memory (ru_maxrss) is its own.
+Two families of generated projects (planner.generate): "easy", a glide path from the middle
+of the horizon with room to spare, and "hard", like the real ones (caps from the fourth
+quarter tightening to a third of the way from what every quote could reach, content tiers).
+Each case is written to a workbook and read back, so the times include reading, and runs in
+its own child process so that its peak memory (ru_maxrss) is its own. Optionally, the
+OR-Library capacitated facility-location instances (Beasley 1988) written as one-period
+projects, against their published optima.
+
+Per case: the time to the first verified plan, the final cost against that first plan (the
+look-ahead heuristic) and against the best bound, the final gap, peak memory.
 """
 
 from __future__ import annotations
@@ -11,8 +20,17 @@ import statistics
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 TIME_LIMITS = {50: 60.0, 200: 60.0, 1000: 120.0, 3000: 180.0, 10000: 300.0}
+CAPA_SECONDS = 120.0
+# OR-Library capa with its four capacities: published optima (OR-Library capopt).
+CAPA_OPTIMA = {
+    8000: 19_240_822.449,
+    10000: 18_438_046.543,
+    12000: 17_765_201.949,
+    14000: 17_160_439.012,
+}
 
 
 def _time_exports(project, plan) -> dict:
@@ -20,7 +38,6 @@ def _time_exports(project, plan) -> dict:
     installed), through the same functions `locplan plan -o --pdf` uses."""
     import tempfile
     import time
-    from pathlib import Path
 
     from planner.report.exporters import exporter
     from planner.report.workbook import write_plan_workbook
@@ -40,26 +57,31 @@ def _time_exports(project, plan) -> dict:
     return out
 
 
-def _case(n: int, seed: int, time_limit: float, exports: bool = False) -> dict:
-    """One benchmark case, run inside the child."""
+def _plan(project, time_limit: float, read_seconds: float) -> dict:
+    """Plan and measure: time to the first plan (reading included), final figures."""
     import time
 
-    from planner.generate import generate_project
     from planner.optimise import plan_project
 
+    first: dict = {}
+
+    def progress(event) -> None:
+        if event.phase == "first plan" and "seconds" not in first:
+            first["seconds"] = event.elapsed_s
+            first["cost"] = event.objective
+
     start = time.monotonic()
-    project = generate_project(n, seed=seed)
-    generated = time.monotonic() - start
-    plan = plan_project(project, time_limit_s=time_limit)
+    plan = plan_project(project, time_limit_s=time_limit, on_progress=progress)
     greedy = plan.summary.get("greedy_cost")
     cost = plan.total_cost
-    row = {
-        "parts": n,
-        "seed": seed,
+    return {
         "status": plan.status.value,
         "verified": plan.verified,
-        "seconds": round(plan.solve_seconds, 2),
-        "generate_seconds": round(generated, 2),
+        "read_seconds": round(read_seconds, 2),
+        "first_plan_seconds": (
+            round(read_seconds + first["seconds"], 2) if "seconds" in first else None
+        ),
+        "seconds": round(time.monotonic() - start + read_seconds, 2),
         "total_cost": cost,
         "best_bound": plan.best_bound,
         "gap": plan.gap,
@@ -67,26 +89,99 @@ def _case(n: int, seed: int, time_limit: float, exports: bool = False) -> dict:
         "vs_greedy": None if not (cost and greedy) else (cost - greedy) / greedy,
         "backend": plan.backend,
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "_plan": plan,
     }
+
+
+def _case(n: int, seed: int, time_limit: float, exports: bool = False, family: str = "easy"):
+    """One generated case, run inside the child: generate, write, read back, plan."""
+    import tempfile
+    import time
+
+    from planner.generate import generate_project
+    from planner.io.write import write_typed
+    from planner.validate import check_file
+
+    project = generate_project(n, seed=seed, family=family)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "project.xlsx"
+        write_typed(project, path)
+        start = time.monotonic()
+        checked = check_file(path)
+        read = time.monotonic() - start
+    if not checked.ok:
+        return {"parts": n, "seed": seed, "family": family, "status": "refused"}
+    row = {"parts": n, "seed": seed, "family": family}
+    row.update(_plan(checked.project, time_limit, read))
+    plan = row.pop("_plan")
     if exports:  # after peak_mb: the exports' memory is not the solver's
-        row.update(_time_exports(project, plan))
+        row.update(_time_exports(checked.project, plan))
     return row
 
 
-def _run_child(n: int, seed: int, time_limit: float, exports: bool = False) -> dict:
-    code = (
-        "import json, sys; from planner.bench import _case; "
-        f"print(json.dumps(_case({n}, {seed}, {time_limit}, {exports})))"
-    )
+def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
+    from planner.orlib import capacitated_location
+
+    project = capacitated_location(Path(path), capacity)
+    row = {"parts": f"capa-{capacity}", "seed": 0, "family": "OR-Library"}
+    row.update(_plan(project, time_limit, 0.0))
+    row.pop("_plan")
+    best = CAPA_OPTIMA.get(capacity)
+    if best and row["total_cost"]:
+        row["vs_optimum"] = (row["total_cost"] - best) / best
+    return row
+
+
+def _run_child(call: str, timeout: float) -> dict:
+    code = f"import json; from planner.bench import _capa_case, _case; print(json.dumps({call}))"
     done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        timeout=time_limit * 3 + 120 + (600 if exports else 0),
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
     )
     if done.returncode != 0:
-        return {"parts": n, "seed": seed, "status": "crash", "error": done.stderr[-500:]}
+        return {"status": "crash", "error": done.stderr[-500:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _median(rows: list[dict], key: str):
+    values = [r[key] for r in rows if r.get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def _line(label: str, runs: list[dict], exports: bool) -> str:
+    ok = [r for r in runs if r.get("total_cost") is not None]
+    if not ok:
+        return f"{label:>12} {runs[0].get('status', '?'):>9}"
+    med = {
+        k: _median(ok, k)
+        for k in (
+            "first_plan_seconds",
+            "seconds",
+            "gap",
+            "vs_greedy",
+            "vs_optimum",
+            "peak_mb",
+            "total_cost",
+            "xlsx_seconds",
+            "pdf_seconds",
+        )
+    }
+
+    def pct(v, d=2):
+        return "-" if v is None else f"{v:+.{d}%}"
+
+    gap = "-" if med["gap"] is None else f"{med['gap']:.3%}"
+    first = "-" if med["first_plan_seconds"] is None else f"{med['first_plan_seconds']:.1f}"
+    text = (
+        f"{label:>12} {ok[0]['status']:>9} {first:>7} {med['seconds']:>7.1f} {gap:>8} "
+        f"{pct(med['vs_greedy']):>10} {pct(med['vs_optimum'], 3):>10} {med['peak_mb']:>8.0f} "
+        f"{med['total_cost']:>16,.0f}"
+    )
+    if exports:
+        text += "".join(
+            f" {'-':>7}" if med[k] is None else f" {med[k]:>7.1f}"
+            for k in ("xlsx_seconds", "pdf_seconds")
+        )
+    return text
 
 
 def run_bench(
@@ -95,47 +190,38 @@ def run_bench(
     seeds: tuple[int, ...] = (1,),
     on_line: Callable[[str], None] = print,
     exports: bool = False,
+    families: tuple[str, ...] = ("easy", "hard"),
+    capa: str | None = None,
+    time_limits: dict[int, float] | None = None,
 ) -> list[dict]:
-    """Run every size `repeats` times per seed; print a table with medians. With `exports`,
-    also time writing the plan workbook and the PDF."""
+    """Run every size and family `repeats` times per seed; print a table with medians."""
+    limits = {**TIME_LIMITS, **(time_limits or {})}
     rows = []
     extra = f" {'xlsx s':>7} {'pdf s':>7}" if exports else ""
     on_line(
-        f"{'parts':>6} {'status':>9} {'secs':>7} {'gap':>8} {'vs greedy':>10} "
-        f"{'peak MB':>8} {'cost':>16}{extra}"
+        f"{'case':>12} {'status':>9} {'first s':>7} {'secs':>7} {'gap':>8} {'vs first':>10} "
+        f"{'vs optimum':>10} {'peak MB':>8} {'cost':>16}{extra}"
     )
-    for n in sizes:
-        limit = TIME_LIMITS.get(n, 120.0)
-        runs = [_run_child(n, seed, limit, exports) for seed in seeds for _ in range(repeats)]
-        rows.extend(runs)
-        ok = [r for r in runs if r.get("total_cost") is not None]
-        if not ok:
-            on_line(f"{n:>6} {runs[0]['status']:>9}")
-            continue
-        med = {
-            k: statistics.median(r[k] for r in ok if r.get(k) is not None)
-            if any(r.get(k) is not None for r in ok)
-            else None
-            for k in (
-                "seconds",
-                "gap",
-                "vs_greedy",
-                "peak_mb",
-                "total_cost",
-                "xlsx_seconds",
-                "pdf_seconds",
-            )
-        }
-        gap = "-" if med["gap"] is None else f"{med['gap']:.3%}"
-        vs = "-" if med["vs_greedy"] is None else f"{med['vs_greedy']:+.2%}"
-        timed = ""
-        if exports:
-            timed = "".join(
-                f" {'-':>7}" if med[k] is None else f" {med[k]:>7.1f}"
-                for k in ("xlsx_seconds", "pdf_seconds")
-            )
-        on_line(
-            f"{n:>6} {ok[0]['status']:>9} {med['seconds']:>7.1f} {gap:>8} {vs:>10} "
-            f"{med['peak_mb']:>8.0f} {med['total_cost']:>16,.0f}{timed}"
-        )
+    for family in families:
+        for n in sizes:
+            limit = limits.get(n, 120.0)
+            runs = []
+            for seed in seeds:
+                for _ in range(repeats):
+                    call = f"_case({n}, {seed}, {limit}, {exports}, {family!r})"
+                    run = _run_child(call, limit * 3 + 180 + (600 if exports else 0))
+                    run.setdefault("parts", n)
+                    run.setdefault("family", family)
+                    runs.append(run)
+            rows.extend(runs)
+            on_line(_line(f"{family} {n}", runs, exports))
+    if capa:
+        for capacity in CAPA_OPTIMA:
+            limit = CAPA_SECONDS
+            runs = [
+                _run_child(f"_capa_case({capa!r}, {capacity}, {limit})", limit * 3 + 180)
+                for _ in range(repeats)
+            ]
+            rows.extend(runs)
+            on_line(_line(f"capa {capacity}", runs, False))
     return rows

@@ -136,7 +136,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for problem in result.errors:
             print(problem.format(args.lang), file=sys.stderr)
         return EXIT_BAD
-    plan = plan_project(result.project, time_limit_s=args.time_limit)
+    plan = _plan_with_progress(result.project, args, plan_project)
     planned = plan.status.value in ("optimal", "feasible") and plan.verified
     if planned and args.output:
         from planner.report.workbook import write_plan_workbook
@@ -164,6 +164,58 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK if planned else EXIT_BAD
 
 
+def _plan_with_progress(project, args: argparse.Namespace, plan_project):
+    """Plan in a worker thread, printing each improved plan and bound to stderr (never to
+    stdout, which --json keeps for the summary); Ctrl+C stops the search and keeps the best
+    plan found (the main thread stays in Python so that the signal is seen at once)."""
+    import threading
+
+    from planner.text import t
+
+    stop = threading.Event()
+    out: dict = {}
+    tty = sys.stderr.isatty()
+
+    def progress(event) -> None:
+        if event.objective is None and event.phase != "done":
+            return
+        line = t(
+            "{s:6.1f} s  {phase:<22} cost {c}  bound {b}  gap {g}",
+            "{s:6.1f} giây  {phase:<22} chi phí {c}  cận {b}  sai số {g}",
+            s=event.elapsed_s,
+            phase=event.phase or event.message,
+            c=_money(event.objective),
+            b=_money(event.bound),
+            g=_pct(event.gap),
+        ).get(args.lang)
+        print(("\r" + line) if tty else line, end="" if tty else "\n", file=sys.stderr)
+
+    def run() -> None:
+        out["plan"] = plan_project(
+            project, time_limit_s=args.time_limit, on_progress=progress, should_stop=stop.is_set
+        )
+
+    worker = threading.Thread(target=run, name="plan", daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    except KeyboardInterrupt:
+        stop.set()
+        print(
+            "\n"
+            + t(
+                "Stopping: keeping the best plan found…",
+                "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…",
+            ).get(args.lang),
+            file=sys.stderr,
+        )
+        worker.join()
+    if tty:
+        print(file=sys.stderr)
+    return out["plan"]
+
+
 def _money(value: float | None) -> str:
     return "-" if value is None else f"${value:,.0f}"
 
@@ -183,8 +235,16 @@ def _json_default(value: object) -> object:
 def cmd_bench(args: argparse.Namespace) -> int:
     from planner.bench import run_bench
 
-    sizes = tuple(int(s) for s in args.sizes.split(","))
-    rows = run_bench(sizes=sizes, repeats=args.repeats, exports=args.exports)
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s)
+    families = tuple(f for f in args.families.split(",") if f)
+    rows = run_bench(
+        sizes=sizes,
+        repeats=args.repeats,
+        exports=args.exports,
+        families=families,
+        capa=args.capa,
+        seeds=tuple(int(s) for s in args.seeds.split(",") if s),
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
     return EXIT_OK
@@ -240,6 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--repeats", type=int, default=1)
     p.add_argument("--exports", action="store_true", help="also time the plan workbook and the PDF")
     p.add_argument("--json", help="write the results as JSON to this file")
+    p.add_argument(
+        "--families", default="easy,hard", help="generated families: easy, hard (comma-separated)"
+    )
+    p.add_argument("--seeds", default="1", help="generator seeds (comma-separated)")
+    p.add_argument(
+        "--capa",
+        help="an OR-Library capa file: also plan its four capacities against the published optima",
+    )
     p.set_defaults(func=cmd_bench)
     return parser
 

@@ -237,17 +237,15 @@ CATEGORIES: tuple[Category, ...] = (
 # How common each category is in a headset BOM (passives dominate by count).
 CATEGORY_WEIGHTS = np.array([6, 30, 3, 5, 8, 3, 2, 3, 3, 4, 2, 9, 9, 6, 3, 5], dtype=float)
 
-VN_PROVINCES = (
+VN_PROVINCES = (  # provinces since the merger of 1 Jul 2025 (DOMAIN.md)
     "Bắc Ninh",
-    "Bắc Giang",
     "Thái Nguyên",
-    "Vĩnh Phúc",
+    "Phú Thọ",
     "Hải Phòng",
-    "Hà Nam",
+    "Ninh Bình",
     "Hà Nội",
-    "Bình Dương",
-    "Đồng Nai",
     "TP. Hồ Chí Minh",
+    "Đồng Nai",
     "Đà Nẵng",
 )
 CN_PROVINCES = ("Guangdong", "Jiangsu", "Zhejiang", "Fujian", "Shanghai")

@@ -45,10 +45,39 @@ class Instance:
     in_progress: np.ndarray  # T (inf): qualifications that may run at once
     china_cap: np.ndarray  # T (nan = none)
     tariff_active: np.ndarray  # T bool
-    tier_bound: np.ndarray  # P x T x K ascending, last 1 (padded by repeating the last tier)
-    tier_rate: np.ndarray  # P x T x K, not falling
+    tier_bound: np.ndarray  # P x T x K: tiers for goods of Vietnamese origin, ascending, last 1
+    tier_rate: np.ndarray  # P x T x K, not falling (padded by repeating the last tier)
     settings: Settings
     category: np.ndarray  # C: commodity group of each part, as a code (for neighbourhoods)
+    foreign_bound: np.ndarray | None = None  # P x T x K: tiers for goods not of VN origin
+    foreign_rate: np.ndarray | None = None
+    schedule: np.ndarray | None = None  # P x T: the name of the schedule in force
+    origin_by_rvc: np.ndarray | None = None  # P bool: Vietnamese origin only with enough RVC
+    exempt: np.ndarray | None = None  # P bool: no US tariff
+
+    def __post_init__(self) -> None:
+        if self.foreign_bound is None:
+            self.foreign_bound, self.foreign_rate = self.tier_bound, self.tier_rate
+        if self.schedule is None:
+            self.schedule = np.full((self.P, self.T), "", dtype=object)
+        if self.origin_by_rvc is None:
+            self.origin_by_rvc = np.zeros(self.P, bool)
+        if self.exempt is None:
+            self.exempt = np.zeros(self.P, bool)
+
+    @property
+    def pass_through(self) -> float:
+        return float(getattr(self.settings, "tariff_pass_through", 1.0))
+
+    @property
+    def origin_rvc_min(self) -> float | None:
+        return getattr(self.settings, "origin_rvc_min", None)
+
+    def origin_matters(self) -> np.ndarray:
+        """P x T: whether the product's origin can change its tariff (rvc rule and the tiers
+        for foreign goods differ from those for Vietnamese goods)."""
+        differ = (self.tier_bound != self.foreign_bound) | (self.tier_rate != self.foreign_rate)
+        return self.origin_by_rvc[:, None] & differ.any(axis=2) & (self.tariff_base() > 0)
 
     @property
     def T(self) -> int:
@@ -86,9 +115,15 @@ class Instance:
     def margin(self) -> float:
         return float(self.settings.threshold_margin)
 
+    def duty_base(self) -> np.ndarray:
+        """USD of duty per unit of rate, P x T: FOB x US share x units (0 when the tariff is
+        inactive or the product exempt)."""
+        per_unit = self.fob * self.us_share * (~self.exempt)
+        return per_unit[:, None] * self.volume * self.tariff_active[None, :]
+
     def tariff_base(self) -> np.ndarray:
-        """USD of tariff per unit of rate, P x T: FOB x US share x units (0 when inactive)."""
-        return (self.fob * self.us_share)[:, None] * self.volume * self.tariff_active[None, :]
+        """USD of duty the factory bears per unit of rate: the duty base x pass-through."""
+        return self.duty_base() * self.pass_through
 
     def first_ready(self) -> np.ndarray:
         """Per offer, the first period it can deliver in (0 for incumbents; T = never)."""
@@ -97,7 +132,12 @@ class Instance:
 
     def last_start(self) -> np.ndarray:
         """Per offer, the last period a qualification may start and still deliver (-1 none)."""
-        return np.where(self.col("incumbent"), -1, self.T - 1 - self.col("lead"))
+        cache = self.__dict__.setdefault("_columns", {})
+        if "_last_start" not in cache:
+            cache["_last_start"] = np.where(
+                self.col("incumbent"), -1, self.T - 1 - self.col("lead")
+            )
+        return cache["_last_start"]
 
 
 OFFER_COLUMNS = [
@@ -245,7 +285,7 @@ def build_instance(project: TypedProject) -> Instance:
     inc_offer[has_inc] = np.arange(len(has_inc))
 
     per = t["Periods"]
-    tier_bound, tier_rate = tariff_tiers(project, len(products), T)
+    tiers = tariff_tiers(project)
     return Instance(
         periods=periods,
         components=used,
@@ -267,21 +307,80 @@ def build_instance(project: TypedProject) -> Instance:
         in_progress=_column(per, "max_qualifications_in_progress", math.inf).to_numpy(float),
         china_cap=per["china_cap"].to_numpy(float),
         tariff_active=per["tariff_active"].to_numpy(bool),
-        tier_bound=tier_bound,
-        tier_rate=tier_rate,
+        tier_bound=tiers.bound,
+        tier_rate=tiers.rate,
         settings=settings,
         category=pd.factorize(comps["category"].fillna("").astype(str))[0],
+        foreign_bound=tiers.foreign_bound,
+        foreign_rate=tiers.foreign_rate,
+        schedule=tiers.schedule,
+        origin_by_rvc=(_column(t["Products"], "origin_rule", "process") == "rvc").to_numpy(bool),
+        exempt=_column(t["Products"], "tariff_exempt", False).fillna(False).to_numpy(bool),
     )
 
 
-def tariff_tiers(project: TypedProject, P: int, T: int) -> tuple[np.ndarray, np.ndarray]:
-    """The tiers in force for every product and period, P x T x K (one schedule today)."""
-    tariffs = project.tables["Tariffs"].sort_values("max_china_share")
-    bounds = tariffs["max_china_share"].to_numpy(float)
-    rates = tariffs["rate"].to_numpy(float)
-    if bounds.size == 0:
-        bounds, rates = np.array([1.0]), np.array([0.0])
-    return (
-        np.broadcast_to(bounds, (P, T, bounds.size)).copy(),
-        np.broadcast_to(rates, (P, T, rates.size)).copy(),
-    )
+@dataclass
+class Tiers:
+    bound: np.ndarray  # P x T x K, goods of Vietnamese origin
+    rate: np.ndarray
+    foreign_bound: np.ndarray  # P x T x K, goods not of Vietnamese origin
+    foreign_rate: np.ndarray
+    schedule: np.ndarray  # P x T: schedule names
+
+
+def tariff_tiers(project: TypedProject) -> Tiers:
+    """The tiers in force for every product and period and each origin.
+
+    Rows sharing from_period (blank: the first period) and product_id (blank: every product)
+    form a schedule, in force until the next one; a product with rows of its own uses them
+    from their from_period on, and the general rows before that. A row marked VN applies to
+    goods of Vietnamese origin, not VN to the others, any to both."""
+    tables = project.tables
+    periods = project.periods
+    products = list(tables["Products"]["product_id"])
+    P, T = len(products), len(periods)
+    pos = {p: i for i, p in enumerate(periods)}
+    frame = tables["Tariffs"].copy()
+    for col, default in (("from_period", ""), ("product_id", ""), ("origin", "any")):
+        if col not in frame.columns:
+            frame[col] = default
+        frame[col] = frame[col].fillna(default).replace("", default)
+    frame["start"] = frame["from_period"].map(lambda p: pos.get(p, 0) if p else 0)
+    groups: dict[tuple[str, int], pd.DataFrame] = {
+        key: rows for key, rows in frame.groupby(["product_id", "start"], sort=True)
+    }
+
+    def tiers(rows: pd.DataFrame, origin: str) -> tuple[np.ndarray, np.ndarray]:
+        chosen = rows[rows["origin"].isin(("any", origin))].sort_values("max_china_share")
+        if chosen.empty:
+            chosen = rows.sort_values("max_china_share")
+        return chosen["max_china_share"].to_numpy(float), chosen["rate"].to_numpy(float)
+
+    table: list[list[tuple]] = []
+    names = np.full((P, T), "", dtype=object)
+    for p, product in enumerate(products):
+        row = []
+        for t in range(T):
+            own = [s for (pid, s) in groups if pid == product and s <= t]
+            general = [s for (pid, s) in groups if pid == "" and s <= t]
+            if own:
+                key = (product, max(own))
+            elif general:
+                key = ("", max(general))
+            else:  # validation refuses this; no tariff
+                row.append((np.array([1.0]), np.array([0.0]), np.array([1.0]), np.array([0.0])))
+                continue
+            rows = groups[key]
+            row.append((*tiers(rows, "VN"), *tiers(rows, "not VN")))
+            start = periods[key[1]]
+            names[p, t] = f"{key[0] or 'all products'} from {start}"
+        table.append(row)
+    K = max((len(x[0]) for r in table for x in r), default=1)
+    K = max(K, max((len(x[2]) for r in table for x in r), default=1))
+    out = [np.zeros((P, T, K)) for _ in range(4)]
+    for p in range(P):
+        for t in range(T):
+            for i, values in enumerate(table[p][t]):
+                out[i][p, t, : values.size] = values
+                out[i][p, t, values.size :] = values[-1]  # pad with the last tier
+    return Tiers(out[0], out[1], out[2], out[3], names)

@@ -78,13 +78,41 @@ CONTENT_COLUMNS = [
     "cap",
     "cap_margin",
     "rvc",
+    "schedule",
+    "origin",
     "tariff_tier",
     "tariff_rate",
     "tier_bound",
     "tier_margin",
+    "tariff_full",
     "tariff_cost",
 ]
 LOAD_COLUMNS = ["supplier_id", "period", "units", "capacity"]
+# Why each qualification starts when it does (planner.optimise.reasons).
+REASON_COLUMNS = [
+    "period",  # the qualification starts
+    "component_id",
+    "supplier_id",
+    "ready_period",
+    "one_time_cost",  # switching cost, plus the supplier's onboarding for its first part
+    "premium",  # extra material cost against the incumbent over the horizon (negative: saves)
+    "tariff_saved",  # duty the plan would pay more without this switch
+    "needed_for",  # "cap", "tariff", "origin", "price", "new_part" or "" (a choice among equals)
+    "needed_period",  # the first period that needs it
+    "reason_en",
+    "reason_vi",
+]
+# What one more unit of each binding limit is worth (planner.optimise.reasons).
+LIMIT_COLUMNS = [
+    "family",  # budget | qualification_slots | qualifications_in_progress | china_cap | ...
+    "period",
+    "product_id",
+    "supplier_id",
+    "unit",  # what "one more" is: "$10,000", "1 slot", "1 point", "1,000 units"
+    "value",  # USD saved by one more unit of the limit (an LP estimate for slots and budget)
+    "text_en",
+    "text_vi",
+]
 
 
 def empty(columns: list[str]) -> pd.DataFrame:
@@ -103,9 +131,14 @@ class Plan:
       budget_used, qualification_slots, slots_used, in_progress_limit, in_progress,
       vn_spend_share (share of material spend on parts made in Vietnam)
     content: product_id, period, china_content_usd, china_share, cap, cap_margin (cap less
-      share), rvc, tariff_tier (1-based), tariff_rate, tier_bound (the billed tier's bound),
-      tier_margin (that bound less the share; NaN for the last tier), tariff_cost
+      share), rvc, schedule (the tariff schedule in force), origin ("VN" | "not VN"),
+      tariff_tier (1-based, within the tiers for its origin), tariff_rate, tier_bound (the
+      billed tier's bound), tier_margin (that bound less the share; NaN for the top tier),
+      tariff_full (the duty on US-bound units), tariff_cost (the share the factory bears:
+      tariff_full x tariff_pass_through)
     supplier_load: supplier_id, period, units, capacity
+    reasons: why each qualification starts when it does (REASON_COLUMNS)
+    limits: what one more unit of each binding limit is worth (LIMIT_COLUMNS)
     """
 
     status: Status
@@ -118,6 +151,8 @@ class Plan:
     periods: pd.DataFrame = field(default_factory=lambda: empty(PERIOD_COLUMNS))
     content: pd.DataFrame = field(default_factory=lambda: empty(CONTENT_COLUMNS))
     supplier_load: pd.DataFrame = field(default_factory=lambda: empty(LOAD_COLUMNS))
+    reasons: pd.DataFrame = field(default_factory=lambda: empty(REASON_COLUMNS))
+    limits: pd.DataFrame = field(default_factory=lambda: empty(LIMIT_COLUMNS))
     summary: dict = field(default_factory=dict)
     explanation: list[Text] = field(default_factory=list)
     verified: bool = False

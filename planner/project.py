@@ -33,6 +33,8 @@ class Settings:
     no_reversal: bool = True  # stable awards: new suppliers never fall, incumbents never rise
     min_share: float = 0.05  # each offer's share is 0 or at least this (no slivers)
     threshold_margin: float = 0.0  # share points kept below every cap and tier bound
+    tariff_pass_through: float = 1.0  # share of the US tariff the factory bears
+    origin_rvc_min: float | None = None  # least RVC for origin of products with origin_rule rvc
 
 
 @dataclass
@@ -45,7 +47,8 @@ class TypedProject:
         current_unit_price (float, NaN when no incumbent), current_china_share (float),
         locked (bool), incumbent_max_drop (float, NaN = the setting), max_supplier_share
         (float, 1 = no limit)
-      Products: product_id, name, fob_price, us_share, units_per_period
+      Products: product_id, name, fob_price, us_share, units_per_period, hs_code,
+        tariff_exempt (bool), origin_rule ("process" | "rvc")
       BOM: product_id, component_id, qty_per_unit  (always filled: built from
         Components.qty_per_unit when the workbook has one product and no BOM sheet)
       Suppliers: supplier_id, name, country (ISO-2), province, onboarding_cost,
@@ -59,7 +62,9 @@ class TypedProject:
         max_new_qualifications (inf = unlimited), china_cap (NaN = none), tariff_active (bool),
         max_qualifications_in_progress (inf = unlimited)
       Volumes: product_id, period, units   (may be empty: overrides units_per_period)
-      Tariffs: max_china_share, rate   (ascending, last max_china_share == 1)
+      Tariffs: max_china_share, rate, from_period ("" = the first period), product_id
+        ("" = every product), origin ("any" | "VN" | "not VN"); per schedule (from_period,
+        product_id) and origin group, bounds ascending and the last 1
     """
 
     tables: dict[str, pd.DataFrame]

@@ -25,6 +25,7 @@ from planner.io.parse import (
     is_blank,
     money_mark,
     parse_bool,
+    parse_choice,
     parse_country,
     parse_integer,
     parse_number,
@@ -421,6 +422,8 @@ def _parse(col: schema.Column, cell: object, decimal: str | None = None) -> tupl
         return parse_country(cell), False
     if kind == schema.PERIOD:
         return parse_period(cell), False
+    if kind == schema.CHOICE:
+        return parse_choice(cell, col.choices), False
     return clean_text(cell), False
 
 
@@ -486,7 +489,8 @@ def validate(raw: RawProject) -> Validation:
         _check_refs(chk, "Volumes", typed["Volumes"], "product_id", products, "product_id")
         _check_refs(chk, "Volumes", typed["Volumes"], "period", periods, "period")
     if typed["Tariffs"] is not None:
-        _check_tariffs(chk, typed["Tariffs"])
+        _check_tariffs(chk, typed["Tariffs"], period_labels, products)
+        _check_tariff_coverage(chk, typed["Tariffs"], products, period_labels, settings)
     if products is not None and periods is not None and len(products) == 0:
         chk.error(
             "Products", None, None, t("There is no product.", "Chưa có sản phẩm nào."), "empty"
@@ -799,10 +803,11 @@ def _check_bom(chk, bom, comps, products) -> pd.DataFrame | None:
     )
 
 
-def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
-    tiers = tariffs["max_china_share"].tolist()
-    rows = list(tariffs.index)
-    if not tiers:
+def _check_tariffs(chk, tariffs: pd.DataFrame, periods: list[str], products) -> None:
+    """Each schedule (rows sharing from_period and product_id) is a set of tiers per origin
+    group: for goods of Vietnamese origin the rows marked any or VN, for others any or not VN.
+    Within a group the bounds rise, the last is 100% and the rates do not fall."""
+    if tariffs["max_china_share"].size == 0:
         chk.error(
             "Tariffs",
             None,
@@ -814,7 +819,114 @@ def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
             "empty",
         )
         return
-    for a, b, row in zip(tiers, tiers[1:], rows[1:], strict=False):
+    frame = tariffs.copy()
+    for col, default in (("from_period", ""), ("product_id", ""), ("origin", "any")):
+        if col not in frame.columns:
+            frame[col] = default
+    frame["from_period"] = frame["from_period"].fillna("").astype(str)
+    frame["product_id"] = frame["product_id"].fillna("").astype(str)
+    frame["origin"] = frame["origin"].fillna("any").replace("", "any")
+    known = set(periods)
+    product_ids = set(products["product_id"]) if products is not None else set()
+    for row, r in frame.iterrows():
+        if r["from_period"] and known and r["from_period"] not in known:
+            chk.error(
+                "Tariffs",
+                row,
+                "from_period",
+                t(
+                    "Period '{p}' is not in the Periods sheet.",
+                    "Kỳ '{p}' không có trong sheet Periods.",
+                    p=r["from_period"],
+                ),
+                "unknown_ref",
+            )
+        if r["product_id"] and products is not None and r["product_id"] not in product_ids:
+            chk.error(
+                "Tariffs",
+                row,
+                "product_id",
+                t(
+                    "Product {p} is not in the Products sheet.",
+                    "Sản phẩm {p} không có trong sheet Products.",
+                    p=r["product_id"],
+                ),
+                "unknown_ref",
+            )
+    for (_, _), schedule in frame.groupby(["from_period", "product_id"], sort=False):
+        for group in ("VN", "not VN"):
+            rows = schedule[schedule["origin"].isin(("any", group))]
+            if rows.empty:
+                continue
+            _check_tier_group(chk, rows)
+
+
+def _check_tariff_coverage(chk, tariffs, products, periods, settings) -> None:
+    """Every product has a schedule in force from the first period, and a product whose
+    origin depends on its RVC has tiers for goods not of Vietnamese origin too."""
+    if products is None or not periods or tariffs.empty:
+        return
+    frame = tariffs.copy()
+    for col, default in (("from_period", ""), ("product_id", ""), ("origin", "any")):
+        if col not in frame.columns:
+            frame[col] = default
+        frame[col] = frame[col].fillna(default).replace("", default)
+    first = periods[0]
+    starts = frame["from_period"].replace("", first)
+    rules = products["origin_rule"] if "origin_rule" in products.columns else None
+    for row, p in products["product_id"].items():
+        own = (frame["product_id"] == p) | (frame["product_id"] == "")
+        if p and not (own & (starts == first)).any():
+            chk.error(
+                "Tariffs",
+                None,
+                "from_period",
+                t(
+                    "No tariff schedule is in force in {f} for {p}: add rows with a blank "
+                    "from_period (for every product) or from {f}.",
+                    "Không có biểu thuế nào áp dụng trong {f} cho {p}: thêm các dòng để trống "
+                    "from_period (cho mọi sản phẩm) hoặc từ {f}.",
+                    f=first,
+                    p=p,
+                ),
+                "no_schedule",
+            )
+        rule = rules.get(row) if rules is not None else None
+        if rule == "rvc":
+            if settings.origin_rvc_min is None:
+                chk.error(
+                    "Products",
+                    row,
+                    "origin_rule",
+                    t(
+                        "{p} gets its origin by RVC, but Settings has no origin_rvc_min.",
+                        "{p} có xuất xứ theo RVC nhưng Settings chưa có origin_rvc_min.",
+                        p=p,
+                    ),
+                    "origin_rvc_missing",
+                )
+            foreign = frame[own & frame["origin"].isin(("any", "not VN"))]
+            if foreign.empty:
+                chk.error(
+                    "Tariffs",
+                    None,
+                    "origin",
+                    t(
+                        "{p} may lose Vietnamese origin (its origin_rule is rvc), but no tariff "
+                        "row applies to goods not of Vietnamese origin.",
+                        "{p} có thể mất xuất xứ Việt Nam (origin_rule là rvc) nhưng không có "
+                        "dòng thuế nào cho hàng không có xuất xứ Việt Nam.",
+                        p=p,
+                    ),
+                    "no_foreign_tiers",
+                )
+
+
+def _check_tier_group(chk, rows: pd.DataFrame) -> None:
+    """Bounds rise in sheet order, the last is 100%, rates do not fall."""
+    tiers = rows["max_china_share"].tolist()
+    index = list(rows.index)
+    for a, b, row in zip(tiers, tiers[1:], index[1:], strict=False):
         if not math.isnan(a) and not math.isnan(b) and b <= a:
             chk.error(
                 "Tariffs",
@@ -826,8 +938,8 @@ def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
                 ),
                 "tier_order",
             )
-    rates = tariffs["rate"].tolist()
-    for a, b, row in zip(rates, rates[1:], rows[1:], strict=False):
+    rates = rows["rate"].tolist()
+    for a, b, row in zip(rates, rates[1:], index[1:], strict=False):
         if not math.isnan(a) and not math.isnan(b) and b < a:
             chk.error(
                 "Tariffs",
@@ -846,7 +958,7 @@ def _check_tariffs(chk, tariffs: pd.DataFrame) -> None:
     if not math.isnan(tiers[-1]) and abs(tiers[-1] - 1.0) > 1e-9:
         chk.error(
             "Tariffs",
-            rows[-1],
+            index[-1],
             "max_china_share",
             t(
                 "The last tier must end at 100% so that every product has a rate; it ends at "
@@ -973,6 +1085,10 @@ def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -
     products = typed["Products"].copy()
     _fill(products, "name", "")
     _fill(products, "us_share", 1.0)
+    _fill(products, "hs_code", "")
+    _fill(products, "tariff_exempt", False)
+    products["tariff_exempt"] = products["tariff_exempt"].astype(bool)
+    _fill(products, "origin_rule", "process")
 
     suppliers = typed["Suppliers"].copy()
     _fill(suppliers, "name", "")
@@ -1035,6 +1151,9 @@ def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -
             }
         )
     tariffs = typed["Tariffs"].copy()
+    _fill(tariffs, "from_period", "")
+    _fill(tariffs, "product_id", "")
+    _fill(tariffs, "origin", "any")
     bom = bom.copy()
     return TypedProject(
         tables={

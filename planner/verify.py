@@ -91,63 +91,95 @@ class _Input:
         self.used_parts = set(bom["component_id"])
 
         country = self.suppliers["country"].to_dict()
-        drop_default = float(s.incumbent_max_drop)
-        rows = []
-        for c in self.used_parts:
-            r = self.comps.loc[c]
-            if r["current_supplier"]:
-                drop = _col(self.comps, "incumbent_max_drop", math.nan).get(c, math.nan)
-                rows.append(
-                    {
-                        "component_id": c,
-                        "supplier_id": r["current_supplier"],
-                        "price": float(r["current_unit_price"]),
-                        "cs": float(r["current_china_share"]),
-                        "origin": r["current_country"] or country.get(r["current_supplier"], ""),
-                        "incumbent": True,
-                        "lead": 0,
-                        "switching": 0.0,
-                        "ramp": 1.0,
-                        "earliest": 0,
-                        "cap": math.inf,
-                        "min_units": 0.0,
-                        "max_share": 1.0,
-                        "drop": drop_default if pd.isna(drop) else float(drop),
-                    }
-                )
+        comps = self.comps[self.comps.index.isin(self.used_parts)]
+        held = comps[comps["current_supplier"] != ""]
+        drop = _col(held, "incumbent_max_drop", math.nan).astype(float)
+        incumbents = pd.DataFrame(
+            {
+                "component_id": held.index,
+                "supplier_id": held["current_supplier"].to_numpy(),
+                "price": held["current_unit_price"].astype(float).to_numpy(),
+                "cs": held["current_china_share"].astype(float).to_numpy(),
+                "origin": [
+                    cc or country.get(sup, "")
+                    for cc, sup in zip(
+                        held["current_country"], held["current_supplier"], strict=True
+                    )
+                ],
+                "incumbent": True,
+                "lead": 0,
+                "switching": 0.0,
+                "ramp": 1.0,
+                "earliest": 0,
+                "cap": math.inf,
+                "min_units": 0.0,
+                "max_share": 1.0,
+                "drop": drop.fillna(float(s.incumbent_max_drop)).to_numpy(),
+            }
+        )
         offers = t["Offers"]
         locked = set(self.comps.index[self.comps["locked"].astype(bool)])
-        max_share = _col(self.comps, "max_supplier_share", 1.0)
-        origins = _col(offers, "origin_country", "")
-        moqs = _col(offers, "min_units", 0.0)
-        for i, o in enumerate(offers.itertuples(index=False)):
-            if o.component_id not in self.used_parts or o.component_id in locked:
-                continue
-            origin = origins.iloc[i] or country.get(o.supplier_id, "")
-            moq = moqs.iloc[i]
-            ms = max_share.get(o.component_id, 1.0)
-            rows.append(
-                {
-                    "component_id": o.component_id,
-                    "supplier_id": o.supplier_id,
-                    "price": float(o.unit_price),
-                    "cs": float(o.china_share),
-                    "origin": origin,
-                    "incumbent": False,
-                    "lead": int(o.lead_periods),
-                    "switching": float(o.switching_cost),
-                    "ramp": float(o.max_ramp),
-                    "earliest": self.index.get(o.earliest_period, 0),
-                    "cap": float(o.capacity_per_period),
-                    "min_units": 0.0 if pd.isna(moq) else float(moq),
-                    "max_share": 1.0 if pd.isna(ms) else float(ms),
-                    "drop": 1.0,
-                }
-            )
-        self.terms = pd.DataFrame(rows).set_index(["component_id", "supplier_id"])
+        keep = offers["component_id"].isin(self.used_parts) & ~offers["component_id"].isin(locked)
+        o = offers[keep]
+        origin = _col(o, "origin_country", "").fillna("").astype(str)
+        max_share = _col(self.comps, "max_supplier_share", 1.0).astype(float)
+        quoted = pd.DataFrame(
+            {
+                "component_id": o["component_id"].to_numpy(),
+                "supplier_id": o["supplier_id"].to_numpy(),
+                "price": o["unit_price"].astype(float).to_numpy(),
+                "cs": o["china_share"].astype(float).to_numpy(),
+                "origin": np.where(
+                    origin.to_numpy() == "",
+                    o["supplier_id"].map(country).fillna("").to_numpy(),
+                    origin.to_numpy(),
+                ),
+                "incumbent": False,
+                "lead": o["lead_periods"].astype(int).to_numpy(),
+                "switching": o["switching_cost"].astype(float).to_numpy(),
+                "ramp": o["max_ramp"].astype(float).to_numpy(),
+                "earliest": o["earliest_period"].map(self.index).fillna(0).astype(int).to_numpy(),
+                "cap": o["capacity_per_period"].astype(float).to_numpy(),
+                "min_units": _col(o, "min_units", 0.0).astype(float).fillna(0.0).to_numpy(),
+                "max_share": o["component_id"].map(max_share).fillna(1.0).to_numpy(),
+                "drop": 1.0,
+            }
+        )
+        rows = [incumbents, quoted]
+        self.terms = pd.concat(rows, ignore_index=True).set_index(["component_id", "supplier_id"])
         self.incumbent_suppliers = set(self.comps["current_supplier"]) - {""}
-        tariffs = t["Tariffs"].sort_values("max_china_share")
-        self.tiers = list(zip(tariffs["max_china_share"], tariffs["rate"], strict=True))
+        tariffs = t["Tariffs"].copy()
+        for col, default in (("from_period", ""), ("product_id", ""), ("origin", "any")):
+            tariffs[col] = _col(tariffs, col, default).fillna(default).replace("", default)
+        self.tariffs = tariffs
+        self.pass_through = float(getattr(s, "tariff_pass_through", 1.0))
+        self.origin_rvc_min = getattr(s, "origin_rvc_min", None)
+
+    def schedule(self, product: str, t: int) -> tuple[str, pd.DataFrame]:
+        """The schedule in force for a product in period t: its own rows from their
+        from_period on, the general rows (blank product) before that; its name and rows."""
+        first = self.periods[0]
+        rows = self.tariffs
+        start = rows["from_period"].replace("", first).map(self.index)
+        best = None
+        for owner in (product, ""):
+            mine = rows[(rows["product_id"] == owner) & (start <= t)]
+            if not mine.empty:
+                best = (owner, int(start[mine.index].max()))
+                break
+        if best is None:
+            return "", rows.iloc[0:0]
+        owner, at = best
+        chosen = rows[(rows["product_id"] == owner) & (start == at)]
+        return f"{owner or 'all products'} from {self.periods[at]}", chosen
+
+    def tiers(self, rows: pd.DataFrame, origin: str) -> list[tuple[float, float]]:
+        """(bound, rate) ascending of the rows that apply to goods of that origin."""
+        chosen = rows[rows["origin"].isin(("any", origin))]
+        if chosen.empty:
+            chosen = rows
+        chosen = chosen.sort_values("max_china_share")
+        return list(zip(chosen["max_china_share"], chosen["rate"], strict=True))
 
 
 def verify_plan(project: TypedProject, plan: Plan) -> Check:
@@ -206,16 +238,17 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     starts = acts[acts["kind"] == "start_qualification"]
     boards = acts[acts["kind"] == "onboard"]
     start_at: dict[tuple[str, str], int] = {}
+    term = inp.terms[["incumbent", "earliest", "switching", "lead"]].to_dict("index")
     for (c, sup), grp in starts.groupby(["component_id", "supplier_id"]):
         key = (c, sup)
-        if key not in inp.terms.index or bool(inp.terms.loc[key, "incumbent"]):
+        if key not in term or bool(term[key]["incumbent"]):
             bad(f"qualification of {c} with {sup} has no offer behind it")
             continue
         if len(grp) > 1:
             bad(f"qualification of {c} with {sup} starts {len(grp)} times")
         t0 = min(index[p] for p in grp["period"])
         start_at[key] = t0
-        if t0 < int(inp.terms.loc[key, "earliest"]):
+        if t0 < int(term[key]["earliest"]):
             bad(f"qualification of {c} with {sup} starts before its earliest period")
     board_at: dict[str, int] = {}
     for sup, grp in boards.groupby("supplier_id"):
@@ -310,9 +343,9 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     slots = np.zeros(T)
     running = np.zeros(T)
     for key, t0 in start_at.items():
-        one_time[t0] += float(inp.terms.loc[key, "switching"])
+        one_time[t0] += float(term[key]["switching"])
         slots[t0] += 1
-        length = max(int(inp.terms.loc[key, "lead"]), 1)
+        length = max(int(term[key]["lead"]), 1)
         running[t0 : t0 + length] += 1
     for sup, t0 in board_at.items():
         cost = inp.suppliers["onboarding_cost"].get(sup, 0.0)
@@ -337,6 +370,7 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     parts = share.index.get_level_values(0)
     rvc_min = s.rvc_min
     rows = []
+    shown: dict[tuple[str, str], tuple[str, str, float]] = {}
     tariff_total = np.zeros(T)
     for p in inp.products.index:
         q = inp.bom[inp.bom["product_id"] == p].set_index("component_id")["qty_per_unit"]
@@ -349,7 +383,10 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
         ratio = np.divide(china, base, out=np.zeros(T), where=base > 0)
         rvc = 1.0 - nonorig / fob
         vol = inp.volume.loc[p].to_numpy(float)
+        exempt = bool(_col(inp.products, "tariff_exempt", False).get(p, False))
+        by_rvc = _col(inp.products, "origin_rule", "process").get(p, "process") == "rvc"
         billed_base = fob * float(inp.products.loc[p, "us_share"]) * vol * inp.active
+        billed_base = billed_base * (0.0 if exempt else 1.0)
         for t, per in enumerate(periods):
             chk.china_share[(p, per)] = float(ratio[t])
             cap = inp.cap[t]
@@ -358,21 +395,26 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
                 bad(f"{p} {per}: Chinese share {ratio[t]:.4%} is above {what}")
             if rvc_min is not None and vol[t] > 0 and rvc[t] < rvc_min - TOL:
                 bad(f"{p} {per}: Vietnamese value content {rvc[t]:.2%} is below {rvc_min:.2%}")
+            # origin: made here, or (origin_rule rvc) an RVC at the threshold with the guard
+            r = inp.origin_rvc_min if inp.origin_rvc_min is not None else 0.0
+            origin = "VN" if (not by_rvc or rvc[t] >= r + BILLING_GUARD) else "not VN"
+            name, schedule = inp.schedule(p, t)
+            tiers = inp.tiers(schedule, origin) or [(1.0, 0.0)]
             # the plan counts on a tier only with its margin and the rounding guard below it
             k = next(
                 (
                     i
-                    for i, (b, _) in enumerate(inp.tiers)
-                    if i == len(inp.tiers) - 1 or ratio[t] <= b - margin - BILLING_GUARD
+                    for i, (b, _) in enumerate(tiers)
+                    if i == len(tiers) - 1 or ratio[t] <= b - margin - BILLING_GUARD
                 ),
-                len(inp.tiers) - 1,
+                len(tiers) - 1,
             )
-            rate = inp.tiers[k][1]
-            tariff = rate * billed_base[t]
+            rate = tiers[k][1]
+            full = rate * billed_base[t]
+            tariff = full * inp.pass_through
             tariff_total[t] += tariff
-            rows.append(
-                (p, per, china[t], ratio[t], rvc[t], k + 1, rate, inp.tiers[k][0], tariff, cap)
-            )
+            rows.append((p, per, china[t], ratio[t], rvc[t], k + 1, rate, tiers[k][0], tariff, cap))
+            shown[(p, per)] = (name, origin, full)
 
     # The plan's own tables and summary, figure by figure.
     mat_cost = (un * price[:, None]).sum(axis=0)
@@ -396,6 +438,7 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
         bad,
     )
     _compare_content(plan, rows, margin, bad)
+    _compare_tariff_details(plan, shown, bad)
     _compare_load(plan, sup_units, periods, bad)
     _compare_summary(plan, chk, start_at, board_at, rows, periods, un, price, made_in_vn, bad)
     if plan.total_cost is not None and _differs(plan.total_cost, chk.total_cost):
@@ -483,6 +526,21 @@ def _compare_content(plan, rows, margin, bad) -> None:
             bad(f"{p} {per}: the margin to the cap is misstated")
         if margin and not math.isnan(cap) and cap - ratio < margin - 1e-9:
             bad(f"{p} {per}: holds less than the {margin:.2%} safety margin below the cap")
+
+
+def _compare_tariff_details(plan, shown, bad) -> None:
+    """The schedule in force, the origin and the duty before pass-through, as shown."""
+    table = plan.content.set_index(["product_id", "period"])
+    for (p, per), (name, origin, full) in shown.items():
+        if (p, per) not in table.index:
+            continue
+        r = table.loc[(p, per)]
+        if "schedule" in r and r["schedule"] != name:
+            bad(f"{p} {per}: schedule '{r['schedule']}' shown, '{name}' in force")
+        if "origin" in r and r["origin"] != origin:
+            bad(f"{p} {per}: origin {r['origin']} shown, {origin} recomputed")
+        if "tariff_full" in r and _differs(r["tariff_full"], full):
+            bad(f"{p} {per}: duty {float(r['tariff_full']):,.2f} shown, {full:,.2f} recomputed")
 
 
 def _compare_load(plan, sup_units, periods, bad) -> None:

@@ -111,7 +111,7 @@ CANDIDATES: list[Supplier] = [
         "VN-TAMDAO-PCB",
         "Tam Đảo Electronic Board Co., Ltd.",
         "VN",
-        "Vĩnh Phúc",
+        "Phú Thọ",  # the former Vĩnh Phúc
         32_000,
         300_000,
         P((0.10, 0.18), 0.40, 2, 0.5),
@@ -120,7 +120,7 @@ CANDIDATES: list[Supplier] = [
         "VN-SONGCAU-FPC",
         "Song Cầu Flex Circuits Co., Ltd.",
         "VN",
-        "Bắc Giang",
+        "Bắc Ninh",  # the former Bắc Giang
         24_000,
         None,
         P((0.10, 0.22), 0.40, 2, 0.5),
@@ -148,7 +148,7 @@ CANDIDATES: list[Supplier] = [
         "VN-DONGVAN-MOLD",
         "Đồng Văn Mould & Plastic JSC",
         "VN",
-        "Hà Nam",
+        "Ninh Bình",  # the former Hà Nam
         14_000,
         None,
         P((0.06, 0.14), 0.30, 2, 0.5),
@@ -157,7 +157,7 @@ CANDIDATES: list[Supplier] = [
         "VN-TANUYEN-MOLD",
         "Tân Uyên Molding Technology Co., Ltd.",
         "VN",
-        "Bình Dương",
+        "TP. Hồ Chí Minh",  # the former Bình Dương
         12_000,
         None,
         P((0.05, 0.12), 0.30, 2, 0.5),
@@ -213,7 +213,7 @@ CANDIDATES: list[Supplier] = [
         "VN-VIETYEN-CONV",
         "Việt Yên Converting Co., Ltd.",
         "VN",
-        "Bắc Giang",
+        "Bắc Ninh",  # the former Bắc Giang
         7_000,
         None,
         P((0.06, 0.14), 0.45, 1, 1.0),
@@ -231,7 +231,7 @@ CANDIDATES: list[Supplier] = [
         "VN-THUANAN-PKG",
         "Thuận An Carton & Print Co., Ltd.",
         "VN",
-        "Bình Dương",
+        "TP. Hồ Chí Minh",  # the former Bình Dương
         5_000,
         None,
         P((0.06, 0.12), 0.08, 1, 1.0),
@@ -278,7 +278,7 @@ CANDIDATES: list[Supplier] = [
         "VN-BACGIANG-ENERGY",
         "Bắc Giang Energy Pack JSC",
         "VN",
-        "Bắc Giang",
+        "Bắc Ninh",  # the former Bắc Giang
         40_000,
         260_000,
         # Packs Chinese cells: most of the value stays Chinese.
@@ -298,7 +298,7 @@ CANDIDATES: list[Supplier] = [
         "VN-PHUCYEN-ACO",
         "Phúc Yên Acoustics Co., Ltd.",
         "VN",
-        "Vĩnh Phúc",
+        "Phú Thọ",  # the former Vĩnh Phúc
         15_000,
         None,
         # NdFeB magnets come from China.
@@ -328,7 +328,7 @@ CANDIDATES: list[Supplier] = [
         "VN-PHULY-MOTOR",
         "Phủ Lý Micro Motor Co., Ltd.",
         "VN",
-        "Hà Nam",
+        "Ninh Bình",  # the former Hà Nam
         15_000,
         None,
         P((0.10, 0.20), 0.45, 2, 0.5),
@@ -337,7 +337,7 @@ CANDIDATES: list[Supplier] = [
         "VN-MYPHUOC-CONN",
         "Mỹ Phước Connector Co., Ltd.",
         "VN",
-        "Bình Dương",
+        "TP. Hồ Chí Minh",  # the former Bình Dương
         12_000,
         None,
         # Stamped and plated locally; the insulator resin and some contacts are Chinese.
@@ -941,6 +941,12 @@ PRODUCTS = pd.DataFrame(
         # US-bound share of units; the rest goes to the EU, Japan and Korea.
         "us_share": [0.8, 0.75],
         "units_per_period": [140_000.0, 150_000.0],
+        # a tethered VR headset has been ruled 8528.52 (monitors); controllers are input units
+        # of 8471.60. Both headings were on the April 2025 exemption list: this sample assumes
+        # the duty applies (a scenario can mark them exempt).
+        "hs_code": ["8528.52", "8471.60"],
+        "tariff_exempt": [False, False],
+        "origin_rule": ["process", "process"],
     }
 )
 
@@ -966,11 +972,22 @@ PERIOD_ROWS = [
     ("2028-Q3", 200_000, 10, 0.35),
     ("2028-Q4", 150_000, 8, 0.30),
 ]
+# Qualifications the quality and engineering teams can run at once (a qualification runs from
+# its start until its part delivers).
+IN_PROGRESS = [12, 14, 14, 14, 14, 12, 12, 10]
 
 # The 2 Jul 2025 announcement: 20% on goods of Vietnam, 40% on goods deemed "transshipped".
 # No content threshold was ever defined, so "transshipped = more than 40% Chinese content of
 # FOB" is this sample's assumption (see README.md).
-TARIFFS = pd.DataFrame({"max_china_share": [0.40, 1.0], "rate": [0.20, 0.40]})
+TARIFFS = pd.DataFrame(
+    {
+        "max_china_share": [0.40, 1.0],
+        "rate": [0.20, 0.40],
+        "from_period": ["", ""],
+        "product_id": ["", ""],
+        "origin": ["any", "any"],
+    }
+)
 
 SETTINGS = Settings(
     plan_name="H1 headset and C1 controllers: localization plan 2027-2028, Bắc Ninh",
@@ -1088,7 +1105,7 @@ def build_project() -> TypedProject:
             "max_new_qualifications": [float(q) for _, _, q, _ in PERIOD_ROWS],
             "china_cap": [math.nan if c is None else c for *_, c in PERIOD_ROWS],
             "tariff_active": True,
-            "max_qualifications_in_progress": INF,
+            "max_qualifications_in_progress": [float(n) for n in IN_PROGRESS],
         }
     )
     volumes = pd.DataFrame(
@@ -1160,6 +1177,9 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "fob_price": "Giá FOB (USD)",
         "us_share": "Tỷ lệ xuất Mỹ",
         "units_per_period": "Sản lượng/kỳ",
+        "hs_code": "Mã HS",
+        "tariff_exempt": "Miễn thuế",
+        "origin_rule": "Quy tắc xuất xứ",
     },
     "BOM": {"product_id": "Mã SP", "component_id": "Mã linh kiện", "qty_per_unit": "Số lượng"},
     "Suppliers": {
@@ -1192,7 +1212,13 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "max_qualifications_in_progress": "Số phê duyệt đồng thời",
     },
     "Volumes": {"product_id": "Mã SP", "period": "Quý", "units": "Sản lượng"},
-    "Tariffs": {"max_china_share": "Tỷ lệ TQ tối đa", "rate": "Thuế suất"},
+    "Tariffs": {
+        "max_china_share": "Tỷ lệ TQ tối đa",
+        "rate": "Thuế suất",
+        "from_period": "Áp dụng từ",
+        "product_id": "Mã SP",
+        "origin": "Xuất xứ",
+    },
     "Settings": {"key": "Tham số", "value": "Giá trị"},
 }
 
@@ -1242,6 +1268,10 @@ def vietnamese_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
                 frame[col] = frame[col].map({"yes": "có", "no": "không"})
             elif kind == schema.SHARE:
                 frame[col] = [_percent(v) for v in frame[col]]
+            elif col == "origin":  # a Tariffs row for goods of any origin
+                frame[col] = frame[col].map(
+                    {"any": "tất cả", "VN": "VN", "not VN": "không phải VN"}
+                )
         if name == "Settings":
             # Settings keys stay the canonical names; a share setting is written as a percent.
             frame["value"] = [

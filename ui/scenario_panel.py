@@ -265,11 +265,12 @@ class ScenarioPanel(QScrollArea):
 
     def apply_tariff_preset(self) -> None:
         preset = PRESET_BY_KEY[self.preset.currentData()]
+        periods = [str(p) for p in self.doc.frame("Periods")["period"] if str(p)]
         self.doc.undo.push(
             ReplaceSheet(
                 self.doc,
                 "Tariffs",
-                preset.rows(),
+                preset.rows(periods),
                 tr("Apply the tariff preset: {name}").format(name=preset.name.get(i18n.current())),
             )
         )
@@ -306,9 +307,13 @@ class ScenarioPanel(QScrollArea):
             preset = PRESET_BY_KEY[key]
             tiers = "; ".join(
                 tr("up to {share}: {rate}").format(share=i18n.pct(s, None), rate=i18n.pct(r, None))
-                for s, r in preset.tiers
+                + ("" if origin == "any" else f" ({origin})")
+                for s, r, origin in preset.tiers
             )
-            self.preset_source.setText(f"{tiers}\n{preset.source.get(i18n.current())}")
+            lang = i18n.current()
+            self.preset_source.setText(
+                f"{tiers}\n{preset.status.get(lang)} {preset.source.get(lang)}"
+            )
 
     def retranslate(self) -> None:
         lang = i18n.current()

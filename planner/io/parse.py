@@ -271,3 +271,42 @@ def parse_country(value: object) -> str:
 def parse_period(value: object) -> str:
     """A period label; dates become ISO text so '2027-01-01' and a date cell match."""
     return clean_text(value)
+
+
+# Words a team types for a choice, by the canonical choice they mean.
+CHOICE_WORDS = {
+    "any": ("any", "all", "every", "tất cả", "mọi", "*"),
+    "VN": ("vn", "vietnam", "viet nam", "việt nam", "vietnamese", "xuất xứ vn", "xuất xứ việt nam"),
+    "not VN": (
+        "not vn",
+        "non vn",
+        "non-vn",
+        "not vietnam",
+        "không phải vn",
+        "ngoài vn",
+        "không xuất xứ vn",
+        "transshipped",
+        "chuyển tải",
+    ),
+    "process": ("process", "substantial transformation", "gia công", "sản xuất"),
+    "rvc": ("rvc", "value content", "hàm lượng giá trị"),
+}
+
+
+def parse_choice(value: object, choices: tuple[str, ...]) -> str:
+    """One of `choices`, matched without case, accents' forms or extra spaces, or a word a
+    team uses for it (CHOICE_WORDS)."""
+    text = clean_text(value)
+    key = " ".join(text.lower().replace("_", " ").split())
+    for choice in choices:
+        words = {choice.lower(), *CHOICE_WORDS.get(choice, ())}
+        if key in words:
+            return choice
+    raise ParseError(
+        t(
+            "'{v}' is not one of {c}",
+            "'{v}' không thuộc {c}",
+            v=text,
+            c=", ".join(choices),
+        )
+    )

@@ -72,12 +72,45 @@ def figures(inst: Instance, share: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
-def planned_tier(inst: Instance, ratio: np.ndarray) -> np.ndarray:
-    """P x T: the tier a product pays: the first whose bound, less the safety margin and the
-    rounding guard (planner.plan.BILLING_GUARD), holds its share."""
-    bounds = inst.tier_bound - inst.margin - BILLING_GUARD
-    bounds[:, :, -1] = np.inf  # the last tier takes everything
-    return np.argmax(ratio[:, :, None] <= bounds, axis=2)
+def vietnamese_origin(inst: Instance, rvc: np.ndarray) -> np.ndarray:
+    """P x T: the product is of Vietnamese origin: by process, or by an RVC at least
+    origin_rvc_min (with the rounding guard) where its origin_rule is rvc."""
+    r = inst.origin_rvc_min
+    by_rvc = inst.origin_by_rvc[:, None]
+    reached = rvc >= (r if r is not None else 0.0) + BILLING_GUARD
+    return ~by_rvc | reached
+
+
+@dataclass
+class Billing:
+    """The tariff each product pays in each period (P x T arrays)."""
+
+    vn: np.ndarray  # of Vietnamese origin
+    tier: np.ndarray  # index within its origin's tiers
+    rate: np.ndarray
+    bound: np.ndarray  # the billed tier's bound
+    tariff: np.ndarray  # USD the factory bears
+
+
+def billing(inst: Instance, fig: dict[str, np.ndarray]) -> Billing:
+    """The tier a product pays: within the tiers for its origin, the first whose bound, less
+    the safety margin and the rounding guard (planner.plan.BILLING_GUARD), holds its share."""
+    vn = vietnamese_origin(inst, fig["rvc"])
+    bound_all = np.where(vn[:, :, None], inst.tier_bound, inst.foreign_bound)
+    rate_all = np.where(vn[:, :, None], inst.tier_rate, inst.foreign_rate)
+    limits = bound_all - inst.margin - BILLING_GUARD
+    limits[:, :, -1] = np.inf  # the last tier takes everything
+    tier = np.argmax(fig["ratio"][:, :, None] <= limits, axis=2)
+    p_i, t_i = np.indices(tier.shape)
+    rate = rate_all[p_i, t_i, tier]
+    return Billing(vn, tier, rate, bound_all[p_i, t_i, tier], rate * inst.tariff_base())
+
+
+def planned_tier(inst: Instance, ratio: np.ndarray, rvc: np.ndarray | None = None) -> np.ndarray:
+    """P x T: the billed tier index (see billing); origin from `rvc` when given."""
+    if rvc is None:
+        rvc = np.ones_like(ratio)
+    return billing(inst, {"ratio": ratio, "rvc": rvc}).tier
 
 
 def to_columns(inst: Instance, v: Variables, n_cols: int, d: Decisions) -> np.ndarray:
@@ -99,10 +132,20 @@ def to_columns(inst: Instance, v: Variables, n_cols: int, d: Decisions) -> np.nd
     x[v.gone[c_i, t_i]] = share[inc[c_i], t_i] <= CLEAN
     mask = v.use >= 0
     x[v.use[mask]] = share[mask] > CLEAN
-    ratio = figures(inst, share)["ratio"]
-    bound = inst.tier_bound - inst.margin - EPS
-    p_i, t_i, k_i = np.nonzero(v.above >= 0)
-    x[v.above[p_i, t_i, k_i]] = ratio[p_i, t_i] > bound[p_i, t_i, k_i]
+    fig = figures(inst, share)
+    ratio = fig["ratio"]
+    # origin as the model holds it: Vietnamese only with the RVC EPS above the threshold
+    r = inst.origin_rvc_min if inst.origin_rvc_min is not None else 0.0
+    vn = ~inst.origin_by_rvc[:, None] | (fig["rvc"] >= r + EPS)
+    p_i, t_i = np.nonzero(v.is_vn >= 0)
+    x[v.is_vn[p_i, t_i]] = vn[p_i, t_i]
+    for above, bounds, active in (
+        (v.above, inst.tier_bound, vn),
+        (v.above_foreign, inst.foreign_bound, ~vn),
+    ):
+        limit = bounds - inst.margin - EPS
+        p_i, t_i, k_i = np.nonzero(above >= 0)
+        x[above[p_i, t_i, k_i]] = active[p_i, t_i] & (ratio[p_i, t_i] > limit[p_i, t_i, k_i])
     return x
 
 
@@ -116,6 +159,11 @@ def from_columns(inst: Instance, v: Variables, x: np.ndarray) -> Decisions:
     mask = v.started >= 0
     started[mask] = x[v.started[mask]] > 0.5
     start = np.where(started.any(axis=1), started.argmax(axis=1), -1)
+    # a trivial start is no decision: it happens when the offer first delivers
+    used = share > 0
+    first_use = np.where(used.any(axis=1), used.argmax(axis=1), -1)
+    derived = np.maximum(first_use - inst.col("lead"), inst.col("earliest"))
+    start = np.where(v.trivial, np.where(first_use >= 0, derived, -1), start)
     onboarded = np.zeros((inst.S, inst.T), bool)
     mask = v.onboarded >= 0
     onboarded[mask] = x[v.onboarded[mask]] > 0.5

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from planner.instance import VN, Instance
-from planner.optimise.decisions import Decisions, figures, planned_tier
+from planner.optimise.decisions import Decisions, billing, figures
 from planner.plan import (
     ACTION_COLUMNS,
     ALLOCATION_COLUMNS,
@@ -44,7 +44,42 @@ def whole_units(inst: Instance, share: np.ndarray) -> np.ndarray:
         rank[order] = np.arange(inst.O) - first
         take = (rank < need[c_of]) & (share[:, t] > 0)
         units[take, t] += 1
+    _within_capacity(inst, share, raw, units)
     return units
+
+
+def _within_capacity(inst: Instance, share, raw, units) -> None:
+    """Rounding a part up at a supplier that is full would order a few units beyond its
+    capacity: move each such unit to another supplier of the same part that was rounded down
+    and has room (the part's total stays its demand)."""
+    c_of, s_of = inst.col("c"), inst.col("s")
+    offer_cap = inst.col("cap")
+    for t in range(inst.T):
+        for _ in range(10 * inst.O):
+            load = np.bincount(s_of, weights=units[:, t], minlength=inst.S)
+            full = load > inst.supplier_cap + 1e-9
+            over = (units[:, t] > offer_cap + 1e-9) | full[s_of]
+            up = np.nonzero(over & (units[:, t] > raw[:, t] + 1e-9))[0]
+            if up.size == 0:
+                break
+            moved = False
+            for o in up:
+                room = (
+                    (c_of == c_of[o])
+                    & (share[:, t] > 0)
+                    & (units[:, t] < raw[:, t] - 1e-9)
+                    & (units[:, t] + 1 <= offer_cap + 1e-9)
+                    & (load[s_of] + 1 <= inst.supplier_cap[s_of] + 1e-9)
+                )
+                room[o] = False
+                if room.any():
+                    other = int(np.nonzero(room)[0][0])
+                    units[o, t] -= 1
+                    units[other, t] += 1
+                    moved = True
+                    break
+            if not moved:
+                break
 
 
 def build_plan(
@@ -133,11 +168,8 @@ def build_plan(
     )
 
     fig = figures(inst, share)
-    tier = planned_tier(inst, fig["ratio"])
-    p_i, t_i = np.indices((inst.P, T))
-    rate = inst.tier_rate[p_i, t_i, tier]
-    tier_bound = inst.tier_bound[p_i, t_i, tier]
-    tariff = rate * inst.tariff_base()
+    bill = billing(inst, fig)
+    tier, rate, tier_bound, tariff = bill.tier, bill.rate, bill.bound, bill.tariff
     started = np.zeros((inst.O, T), bool)
     started[np.nonzero(d.start >= 0)[0], d.start[d.start >= 0]] = True
     one_time = (started * switching[:, None]).sum(axis=0)
@@ -171,7 +203,8 @@ def build_plan(
     cap = np.broadcast_to(inst.china_cap, (inst.P, T))
     with np.errstate(invalid="ignore"):
         cap_margin = cap - fig["ratio"]
-    last = tier == inst.K - 1
+    last = tier_bound >= 1.0 - 1e-12  # the top tier: no bound above to keep away from
+    full = rate * inst.duty_base()  # before pass-through
     content = pd.DataFrame(
         {
             "product_id": np.repeat(inst.products, T),
@@ -181,10 +214,13 @@ def build_plan(
             "cap": cap.ravel(),
             "cap_margin": cap_margin.ravel(),
             "rvc": fig["rvc"].ravel(),
+            "schedule": inst.schedule.ravel(),
+            "origin": np.where(bill.vn, "VN", "not VN").ravel(),
             "tariff_tier": (tier + 1).ravel(),
             "tariff_rate": rate.ravel(),
             "tier_bound": tier_bound.ravel(),
             "tier_margin": np.where(last, np.nan, tier_bound - fig["ratio"]).ravel(),
+            "tariff_full": full.ravel(),
             "tariff_cost": tariff.ravel(),
         }
     )[CONTENT_COLUMNS]
@@ -224,8 +260,5 @@ def plan_cost(inst: Instance, d: Decisions) -> float:
     material = float((units * inst.col("price")[:, None]).sum())
     one_time = float(inst.col("switching")[d.start >= 0].sum())
     one_time += float(inst.supplier_onboarding[d.onboard >= 0].sum())
-    fig = figures(inst, d.share)
-    tier = planned_tier(inst, fig["ratio"])
-    p_i, t_i = np.indices(tier.shape)
-    tariff = float((inst.tier_rate[p_i, t_i, tier] * inst.tariff_base()).sum())
+    tariff = float(billing(inst, figures(inst, d.share)).tariff.sum())
     return material + one_time + tariff

@@ -18,7 +18,7 @@ from __future__ import annotations
 import numpy as np
 
 from planner.instance import Instance
-from planner.optimise.decisions import Decisions, do_nothing, figures, planned_tier
+from planner.optimise.decisions import Decisions, billing, do_nothing, figures
 from planner.optimise.model import EPS
 from planner.optimise.readiness import least_share
 
@@ -44,12 +44,16 @@ class _State:
         self.nonorig = inst.col("nonorig")
         self.lo = least_share(inst)
         self.fig = figures(inst, self.d.share)
+        # the most non-originating value over FOB each product may hold (NaN: no rule): the
+        # origin rule, and origins the plan decides to reach (origin_rule rvc)
+        limit = np.nan if inst.settings.rvc_min is None else 1 - inst.settings.rvc_min
+        self.nonorig_goal = np.full((inst.P, inst.T), limit)
 
     def copy(self) -> _State:
         other = _State.__new__(_State)
         other.__dict__.update(self.__dict__)
         other.d = self.d.copy()
-        for name in ("budget", "slots", "running", "load", "used"):
+        for name in ("budget", "slots", "running", "load", "used", "nonorig_goal"):
             setattr(other, name, getattr(self, name).copy())
         other.fig = {k: v.copy() for k, v in self.fig.items()}
         return other
@@ -200,6 +204,7 @@ def _refresh(st: _State) -> None:
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         fig["ratio"] = np.where(fig["base"] > 0, fig["china"] / fig["base"], 0.0)
+    fig["rvc"] = 1.0 - fig["nonorig"] / inst.fob[:, None]
 
 
 def _breach(st: _State, target: np.ndarray) -> np.ndarray:
@@ -211,11 +216,9 @@ def _breach(st: _State, target: np.ndarray) -> np.ndarray:
 
 
 def _rvc_breach(st: _State) -> np.ndarray:
+    """P x T: how far each product's non-originating value (over FOB) is above its goal."""
     inst = st.inst
-    rvc = inst.settings.rvc_min
-    if rvc is None:
-        return np.zeros((inst.P, inst.T))
-    over = st.fig["nonorig"] / inst.fob[:, None] - (1 - rvc)
+    over = np.nan_to_num(st.fig["nonorig"] / inst.fob[:, None] - st.nonorig_goal, nan=0.0)
     over[inst.volume <= 0] = 0.0
     return np.maximum(over, 0.0)
 
@@ -366,36 +369,67 @@ def _new_parts(st: _State) -> bool:
 
 
 def _affordable(st: _State, o: int, t0: int) -> bool:
-    """Whether offer o's qualification can start in exactly t0."""
-    start = _starts(st, np.array([o]), np.array([t0]), np.array([t0]))
-    return bool(start[0] == t0)
+    """Whether offer o's qualification can start in exactly t0 (the same rules as _starts,
+    for one offer: called for every switch of a batch)."""
+    inst = st.inst
+    s = int(inst.col("s")[o])
+    if t0 < int(inst.col("earliest")[o]) or t0 > int(inst.last_start()[o]):
+        return False
+    boarded = int(st.d.onboard[s])
+    if boarded >= 0 and t0 < boarded:
+        return False
+    need = float(inst.col("switching")[o])
+    if inst.supplier_is_new[s] and boarded < 0:
+        need += float(inst.supplier_onboarding[s])
+    length = max(int(inst.col("lead")[o]), 1)
+    return bool(
+        st.slots[t0] >= 1
+        and st.budget[t0] >= need - TINY
+        and st.running[t0 : t0 + length].min() >= 1
+    )
 
 
 def _tiers(start: _State, best: _State, target: np.ndarray, scarcity: float) -> _State:
     """Cross tariff tiers where the duty saved pays for the switches: for each product (most
-    duty at stake first) and tier, hold its share under the tier's bound from the earliest
-    period that can be met (found by bisection: later is always easier), planning again from
-    the start so that early slots go to the switches that matter most."""
-    inst = st_inst = start.inst
+    duty at stake first), reach Vietnamese origin where its origin depends on its RVC, and
+    hold its share under each tier's bound, from the earliest period that can be met (found
+    by bisection: later is always easier), planning again from the start so that early slots
+    go to the switches that matter most."""
+    inst = start.inst
     bounds = inst.tier_bound - inst.margin - EPS
-    goal = target.copy()
-    at_stake = (inst.tariff_base() * (inst.tier_rate[:, :, -1] - inst.tier_rate[:, :, 0])).sum(1)
+    goal = (target.copy(), start.nonorig_goal.copy())
+    worst = np.maximum(inst.tier_rate[:, :, -1], inst.foreign_rate[:, :, -1])
+    at_stake = (inst.tariff_base() * (worst - inst.tier_rate[:, :, 0])).sum(1)
+    matters = inst.origin_matters()
+    r = inst.origin_rvc_min if inst.origin_rvc_min is not None else 0.0
     for p in np.argsort(-at_stake, kind="stable"):
-        for k in range(st_inst.K - 2, -1, -1):  # the highest tier below the top first
-            paying = planned_tier(inst, best.fig["ratio"])[p] > k
+        steps: list[tuple[str, int]] = []
+        if matters[p].any():
+            steps.append(("origin", -1))
+        steps += [("tier", k) for k in range(inst.K - 2, -1, -1)]
+        for kind, k in steps:
+            bill = billing(inst, best.fig)
+            if kind == "origin":
+                paying = ~bill.vn[p] & matters[p]
+            else:
+                paying = bill.vn[p] & (bill.tier[p] > k)
             periods = np.nonzero(paying & (inst.tariff_base()[p] > 0))[0]
             if periods.size == 0:
                 continue
 
-            def attempt(t_from: int, goal=goal, p=p, k=k) -> _State | None:
-                trial_goal = goal.copy()
-                trial_goal[p, t_from:] = np.minimum(
-                    np.nan_to_num(trial_goal[p, t_from:], nan=1.0), bounds[p, t_from:, k]
-                )
-                for level in dict.fromkeys((scarcity, *SCARCITY)):
+            def attempt(t_from: int, goal=goal, p=p, k=k, kind=kind) -> _State | None:
+                shares, nonorig = goal[0].copy(), goal[1].copy()
+                if kind == "origin":
+                    nonorig[p, t_from:] = np.fmin(nonorig[p, t_from:], 1 - r - EPS)
+                else:
+                    shares[p, t_from:] = np.minimum(
+                        np.nan_to_num(shares[p, t_from:], nan=1.0), bounds[p, t_from:, k]
+                    )
+                for level in dict.fromkeys((scarcity, SCARCITY[-1])):
                     trial = start.copy()
-                    if _meet(trial, trial_goal, level):
-                        trial.goal = trial_goal
+                    trial.nonorig_goal = nonorig
+                    if _meet(trial, shares, level):
+                        trial.goal = (shares, nonorig)
                         return trial
                 return None
 
@@ -420,9 +454,7 @@ def _cost(st: _State) -> float:
     material = float((d.share * inst.demand[inst.col("c")] * st.price[:, None]).sum())
     one_time = float(inst.col("switching")[d.start >= 0].sum())
     one_time += float(inst.supplier_onboarding[d.onboard >= 0].sum())
-    tier = planned_tier(inst, st.fig["ratio"])
-    p_i, t_i = np.indices(tier.shape)
-    tariff = float((inst.tier_rate[p_i, t_i, tier] * inst.tariff_base()).sum())
+    tariff = float(billing(inst, st.fig).tariff.sum())
     return material + one_time + tariff
 
 
@@ -449,9 +481,15 @@ def _savings(st: _State) -> None:
 
 
 def _holds(st: _State) -> bool:
+    """Every cap and the origin rule (not the optional origin goals) still hold."""
     inst = st.inst
     target = np.broadcast_to(inst.china_cap - inst.margin - EPS, (inst.P, inst.T))
-    return not ((_breach(st, target) > TINY).any() or (_rvc_breach(st) > TINY).any())
+    if (_breach(st, target) > TINY).any():
+        return False
+    if inst.settings.rvc_min is None:
+        return True
+    over = st.fig["nonorig"] / inst.fob[:, None] - (1 - inst.settings.rvc_min)
+    return not ((over > TINY) & (inst.volume > 0)).any()
 
 
 def first_plan(inst: Instance) -> tuple[Decisions, bool]:

@@ -23,7 +23,7 @@ from planner.optimise import backend
 from planner.optimise.model import Arrays, restrict
 from planner.optimise.variables import Variables
 
-_TRACE = True
+_TRACE = False
 NODE_LIMIT = 1000  # per sub-MIP: a deterministic limit
 TARGET_BINARIES = 600  # free binaries in the first neighbourhoods
 MIN_PARTS = 5
@@ -59,6 +59,9 @@ class ColumnOwners:
         always[v.above[p_i, t_i, k_i]] = True
         known = np.zeros(n, bool)
         for index in (v.share, v.started, v.use, v.gone, v.onboarded, v.above):
+            known[index[index >= 0]] = True
+        for index in (v.above_foreign, v.is_vn):  # tariff decisions: always free
+            always[index[index >= 0]] = True
             known[index[index >= 0]] = True
         always |= ~known
         return cls(part, supplier, always, a.integer.astype(bool))

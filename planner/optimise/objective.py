@@ -16,8 +16,8 @@ from planner.instance import Instance
 from planner.optimise.model import SparseModel
 from planner.optimise.variables import Variables
 
-TIE_START = 1.0  # USD per qualification started
-TIE_NONORIG = 1e-6  # USD per USD of non-originating material bought
+TIE_START = 0.01  # USD per qualification started
+TIE_NONORIG = 1e-8  # USD per USD of non-originating material bought
 
 
 def last_started(v: Variables) -> np.ndarray:
@@ -34,7 +34,7 @@ def add_cost(m: SparseModel, inst: Instance, v: Variables) -> None:
     o_i, t_i = np.nonzero(v.share >= 0)
     units = inst.demand[c_of[o_i], t_i]
     m.add_cost(v.share[o_i, t_i], units * (price[o_i] + TIE_NONORIG * inst.col("nonorig")[o_i]))
-    m.add_cost(last_started(v), inst.col("switching") + TIE_START)
+    m.add_cost(np.where(v.trivial, -1, last_started(v)), inst.col("switching") + TIE_START)
     m.add_cost(last_onboarded(v), inst.supplier_onboarding)
 
 

@@ -61,7 +61,8 @@ def add_qualification_slots(m: SparseModel, inst: Instance, v: Variables) -> Non
 def add_onboarding(m: SparseModel, inst: Instance, v: Variables) -> None:
     # started[o, t] <= onboarded[s, t] for offers of new suppliers
     s_of = inst.col("s")
-    o_i, t_i = np.nonzero((v.started >= 0) & inst.supplier_is_new[s_of][:, None])
+    real = inst.supplier_is_new[s_of] & ~v.trivial  # trivial starts are the onboarding itself
+    o_i, t_i = np.nonzero((v.started >= 0) & real[:, None])
     n = o_i.size
     m.add_rows(
         "onboard_before_start",

@@ -22,9 +22,12 @@ def least_share(inst: Instance) -> np.ndarray:
 
 def add_readiness(m: SparseModel, inst: Instance, v: Variables) -> None:
     new = ~inst.col("incumbent")
-    # started never falls: started[o, t] >= started[o, t-1]
+    # started never falls: started[o, t] >= started[o, t-1] (trivial starts are onboardings,
+    # which the onboarding family keeps from falling)
     prev = v.lagged_started(1)
-    o_i, t_i = np.nonzero((v.started >= 0) & (prev >= 0) & (v.started != prev))
+    o_i, t_i = np.nonzero(
+        (v.started >= 0) & (prev >= 0) & (v.started != prev) & ~v.trivial[:, None]
+    )
     n = o_i.size
     m.add_rows(
         "start_once",
@@ -39,7 +42,9 @@ def add_readiness(m: SparseModel, inst: Instance, v: Variables) -> None:
 
     # a[o, t] <= ub[o, t] * started[o, t - lead]
     ready = v.lagged_started(inst.col("lead"))
-    o_i, t_i = np.nonzero((v.share >= 0) & new[:, None])
+    # a trivial offer of a supplier already on the books is ready within its window
+    always = v.trivial & ~inst.supplier_is_new[inst.col("s")]
+    o_i, t_i = np.nonzero((v.share >= 0) & (new & ~always)[:, None])
     n = o_i.size
     m.add_rows(
         "readiness",

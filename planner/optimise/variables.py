@@ -27,6 +27,15 @@ class Variables:
     gone: np.ndarray  # C x T: the incumbent of part c holds nothing from t on (binary)
     use: np.ndarray  # O x T: offer o holds a share in t (binary; only without no_reversal)
     above: np.ndarray  # P x T x (K-1): the product's share is above tier k's bound (binary)
+    trivial: np.ndarray  # O bool: a start decision that costs and limits nothing (see below)
+    above_foreign: np.ndarray | None = None  # P x T x (K-1): the same, tiers for foreign goods
+    is_vn: np.ndarray | None = None  # P x T: the product is of Vietnamese origin (binary)
+
+    def __post_init__(self) -> None:
+        if self.above_foreign is None:
+            self.above_foreign = np.full_like(self.above, -1)
+        if self.is_vn is None:
+            self.is_vn = np.full(self.above.shape[:2], -1, np.int64)
 
     def lagged_started(self, lag: np.ndarray | int) -> np.ndarray:
         """O x T: started[o, t - lag[o]] (-1 when t - lag < 0)."""
@@ -71,6 +80,19 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
     # keeps its last value (the same column), before it is 0.
     started = np.full((O, T), -1, np.int64)
     can_start = (~incumbent) & (last_start >= earliest)
+    # A start that costs nothing, needs no slot and forces no least share is no decision:
+    # such an offer is ready once its supplier is onboarded (facility location's structure;
+    # OR-Library's instances would otherwise carry a binary per quote).
+    from planner.optimise.readiness import least_share
+
+    unlimited = bool(np.isinf(inst.slots).all() and np.isinf(inst.in_progress).all())
+    trivial = (
+        can_start
+        & unlimited
+        & (inst.col("switching") == 0)
+        & (least_share(inst).max(axis=1, initial=0.0) == 0)
+    )
+    can_start = can_start & ~trivial
     in_window = can_start[:, None] & (t_idx >= earliest[:, None]) & (t_idx <= last_start[:, None])
     o_i, t_i = np.nonzero(in_window)
     started[o_i, t_i] = m.add_vars(o_i.size, 0, 1, integer=True, kind="started")
@@ -80,7 +102,7 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
 
     # onboarded[s, t] for new suppliers with a startable offer, from their first earliest start.
     onboarded = np.full((S, T), -1, np.int64)
-    startable = np.nonzero(can_start)[0]
+    startable = np.nonzero(can_start | trivial)[0]
     if startable.size:
         first = np.full(S, T)
         np.minimum.at(first, s_of[startable], earliest[startable])
@@ -89,12 +111,16 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
                 T - first[s], 0, 1, integer=True, kind="onboarded"
             )
 
+    # trivial offers of new suppliers start with the onboarding (the same columns)
+    o_t = np.nonzero(trivial & inst.supplier_is_new[s_of])[0]
+    started[o_t] = onboarded[s_of[o_t]]
+
     # gone[c, t]: the incumbent's exit, needed for min_share (its share is 0 or >= min_share),
     # from the first period a new offer of the part can deliver.
     gone = np.full((C, T), -1, np.int64)
     if settings.min_share > 0:
         part_first = np.full(C, T)
-        new = np.nonzero(can_start)[0]
+        new = np.nonzero(can_start | trivial)[0]
         np.minimum.at(part_first, c_of[new], first_ready[new])
         for c in np.nonzero((part_first < T) & (inst.incumbent_offer >= 0))[0]:
             gone[c, part_first[c] :] = m.add_vars(
@@ -109,4 +135,4 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
 
     # above[p, t, k]: added by the tariff family, which knows which tiers can matter.
     above = np.full((P, T, max(inst.K - 1, 0)), -1, np.int64)
-    return Variables(share, ub, started, onboarded, gone, use, above)
+    return Variables(share, ub, started, onboarded, gone, use, above, trivial)

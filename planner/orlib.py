@@ -1,0 +1,116 @@
+"""OR-Library's capacitated facility-location instances (Beasley 1988, the cap and capa files)
+as one-period projects: the classic benchmark of the supplier-selection core of the model.
+
+Customers are parts with no incumbent, facilities are new suppliers whose onboarding cost is
+the facility's fixed cost and whose capacity is shared by all their parts; serving all of
+customer j from facility i costs c_ij, so the quote's unit price is c_ij / demand_j. Demand
+may be split (the published optima assume it), so min_share is 0; there is no tariff.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+
+from planner.project import INF, Settings, TypedProject
+
+
+def read_cap(path: Path) -> tuple[list[float], list[float], list[float], list[list[float]]]:
+    """Capacities, fixed costs, demands and costs[i][j] of an OR-Library cap file. A
+    capacity written as the word 'capacity' (the capa/capb/capc files) is NaN."""
+    tokens = Path(path).read_text().split()
+    m, n = int(tokens[0]), int(tokens[1])
+    pos = 2
+    capacity, fixed = [], []
+    for _ in range(m):
+        cap = tokens[pos]
+        capacity.append(math.nan if not cap.replace(".", "").isdigit() else float(cap))
+        fixed.append(float(tokens[pos + 1]))
+        pos += 2
+    demand, cost_t = [], []
+    for _ in range(n):
+        demand.append(float(tokens[pos]))
+        cost_t.append([float(v) for v in tokens[pos + 1 : pos + 1 + m]])
+        pos += 1 + m
+    cost = [[cost_t[j][i] for j in range(n)] for i in range(m)]
+    return capacity, fixed, demand, cost
+
+
+def capacitated_location(path: Path, capacity: float | None = None) -> TypedProject:
+    """The instance as a project; `capacity` replaces every facility's capacity (capa is
+    published for 8000, 10000, 12000 and 14000)."""
+    caps, fixed, demand, cost = read_cap(path)
+    if capacity is not None:
+        caps = [float(capacity)] * len(caps)
+    parts = [f"C{j + 1:04d}" for j in range(len(demand))]
+    sups = [f"F{i + 1:03d}" for i in range(len(fixed))]
+    offers = pd.DataFrame(
+        {
+            "component_id": [parts[j] for _ in sups for j in range(len(parts))],
+            "supplier_id": [s for s in sups for _ in parts],
+            "unit_price": [
+                cost[i][j] / demand[j] for i in range(len(sups)) for j in range(len(parts))
+            ],
+            "china_share": 0.0,
+            "lead_periods": 0,
+            "switching_cost": 0.0,
+            "max_ramp": 1.0,
+            "earliest_period": "T1",
+            "capacity_per_period": INF,
+            "min_units": 0.0,
+            "origin_country": "VN",
+        }
+    )
+    return TypedProject(
+        tables={
+            "Components": pd.DataFrame(
+                {
+                    "component_id": parts,
+                    "description": "",
+                    "category": "",
+                    "hs_code": "",
+                    "qty_per_unit": math.nan,
+                    "current_supplier": "",
+                    "current_country": "",
+                    "current_unit_price": math.nan,
+                    "current_china_share": 0.0,
+                    "locked": False,
+                }
+            ),
+            "Products": pd.DataFrame(
+                {
+                    "product_id": ["X"],
+                    "name": ["customers"],
+                    "fob_price": [1.0],
+                    "us_share": [0.0],
+                    "units_per_period": [1.0],
+                }
+            ),
+            "BOM": pd.DataFrame({"product_id": "X", "component_id": parts, "qty_per_unit": demand}),
+            "Suppliers": pd.DataFrame(
+                {
+                    "supplier_id": sups,
+                    "name": "",
+                    "country": "VN",
+                    "province": "",
+                    "onboarding_cost": fixed,
+                    "capacity_per_period": [INF if math.isnan(c) else c for c in caps],
+                }
+            ),
+            "Offers": offers,
+            "Periods": pd.DataFrame(
+                {
+                    "period": ["T1"],
+                    "budget": [INF],
+                    "max_new_qualifications": [INF],
+                    "china_cap": [math.nan],
+                    "tariff_active": [False],
+                }
+            ),
+            "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
+            "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
+        },
+        settings=Settings(plan_name=f"OR-Library {Path(path).stem}", min_share=0.0),
+    )
