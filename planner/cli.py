@@ -6,6 +6,7 @@ import argparse
 import json
 import math
 import sys
+import threading
 from pathlib import Path
 
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
@@ -77,16 +78,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     from planner.validate import check_file
 
     result = check_file(args.file, _mapping(args.mapping), args.encoding)
+    if result.ok and result.raw is not None:
+        from planner.scenarios import check_scenarios
+
+        result.problems = result.problems + check_scenarios(result.raw)
     shown = [p for p in result.problems if args.notes or p.severity != "note"]
     for problem in shown:
         print(problem.format(args.lang))
     errors = sum(p.severity == ERROR for p in result.problems)
     warnings = sum(p.severity == WARNING for p in result.problems)
+    scenario_errors = any(p.severity == ERROR and p.sheet == "Scenarios" for p in result.problems)
     if args.lang == "vi":
         print(f"{errors} lỗi, {warnings} cảnh báo.")
     else:
         print(f"{errors} error(s), {warnings} warning(s).")
-    if result.ok and result.project is not None:
+    if result.ok and result.project is not None and not scenario_errors:
         p = result.project
         print(
             f"OK: {len(p['Components'])} components, {len(p['Products'])} products, "
@@ -217,7 +223,9 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
 
 
 def _money(value: float | None) -> str:
-    return "-" if value is None else f"${value:,.0f}"
+    if value is None or value != value:
+        return "-"
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
 def _pct(value: float | None) -> str:
@@ -230,6 +238,165 @@ def _json_default(value: object) -> object:
     if hasattr(value, "value"):
         return value.value
     return str(value)
+
+
+def _read_checked(args: argparse.Namespace):
+    """The project's raw cells and validation, or None after printing why (exit 1)."""
+    from planner.io.read import language_of, read_project
+    from planner.validate import validate
+
+    raw = read_project(args.file, _mapping(args.mapping), args.encoding)
+    if args.lang is None:
+        args.lang = language_of(raw)
+    result = validate(raw)
+    if not result.ok or result.project is None:
+        for problem in result.errors:
+            print(problem.format(args.lang), file=sys.stderr)
+        return None
+    return raw, result
+
+
+def _scenario_progress(args: argparse.Namespace):
+    tty = sys.stderr.isatty()
+    lock = threading.Lock()
+
+    def show(name: str, event) -> None:
+        if event.objective is None and event.phase != "done":
+            return
+        with lock:
+            print(
+                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}",
+                file=sys.stderr,
+                flush=not tty,
+            )
+
+    return show
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Plan the base project and its scenarios in parallel and print them side by side."""
+    from planner.scenarios import compare, plan_scenarios, scenario_names
+
+    checked = _read_checked(args)
+    if checked is None:
+        return EXIT_BAD
+    raw, _ = checked
+    names = scenario_names(raw)
+    if args.scenarios:
+        wanted = [n.strip() for n in args.scenarios.split(",") if n.strip()]
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            print(
+                f"locplan: no scenario named {', '.join(unknown)} (the project has "
+                f"{', '.join(names)})",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        names = ["base", *[n for n in wanted if n != "base"]]
+    stop = threading.Event()
+    out: dict = {}
+    worker = threading.Thread(
+        target=lambda: out.update(
+            results=plan_scenarios(
+                raw,
+                names,
+                time_limit=args.time_limit,
+                workers=args.workers,
+                on_progress=_scenario_progress(args),
+                should_stop=stop.is_set,
+            )
+        ),
+        daemon=True,
+    )
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.2)
+    except KeyboardInterrupt:
+        stop.set()
+        worker.join()
+    comparison = compare(out["results"])
+    if args.json:
+        print(
+            json.dumps(
+                comparison.to_json(args.lang), ensure_ascii=False, indent=2, default=_json_default
+            )
+        )
+    else:
+        _print_comparison(comparison, args.lang)
+    planned = all(
+        comparison.summary.loc["status", n] in ("optimal", "feasible") for n in comparison.names
+    )
+    return EXIT_OK if planned else EXIT_BAD
+
+
+def _print_comparison(comparison, lang: str) -> None:
+    from planner.scenarios.compare import SUMMARY_ROWS
+
+    names = comparison.names
+    width = max(14, *(len(n) for n in names))
+    print(f"{'':<32}" + "".join(f"{n:>{width + 2}}" for n in names))
+    for key, label, kind in SUMMARY_ROWS:
+        cells = []
+        for n in names:
+            v = comparison.summary.loc[key, n]
+            if v is None or (isinstance(v, float) and v != v):
+                cells.append("-")
+            elif kind == "money":
+                cells.append(_money(v))
+            elif kind == "share":
+                cells.append(_pct(v))
+            else:
+                cells.append(str(v))
+        print(f"{label.get(lang):<32}" + "".join(f"{c:>{width + 2}}" for c in cells))
+    for n in names:
+        for line in comparison.explanations.get(n, []):
+            print(f"{n}: {line.get(lang)}")
+        for problem in comparison.problems.get(n, []):
+            print(f"{n}: {problem.format(lang)}")
+
+
+def cmd_sweep(args: argparse.Namespace) -> int:
+    """The trade-off curve: the cheapest plan for each final Chinese-share target."""
+    from planner.scenarios import sweep, targets
+
+    try:
+        finals = targets(args.final_share)
+    except ValueError as exc:
+        print(f"locplan: --final-share: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    checked = _read_checked(args)
+    if checked is None:
+        return EXIT_BAD
+    _, result = checked
+    curve, _ = sweep(
+        result.project,
+        finals,
+        time_limit=args.time_limit,
+        workers=args.workers,
+        on_progress=_scenario_progress(args),
+    )
+    if args.json:
+        rows = [
+            {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+            for r in curve.to_dict("records")
+        ]
+        print(json.dumps({"curve": rows}, ensure_ascii=False, indent=2, default=_json_default))
+    else:
+        print(
+            f"{'final share':>12} {'status':>10} {'total cost':>18} {'last share':>11} {'$ per point':>14}"
+        )
+        for r in curve.itertuples(index=False):
+            price = (
+                "-"
+                if r.price_per_point is None or r.price_per_point != r.price_per_point
+                else _money(r.price_per_point)
+            )
+            print(
+                f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
+                f"{_pct(r.china_share_last):>11} {price:>14}"
+            )
+    return EXIT_OK if curve["total_cost"].notna().any() else EXIT_BAD
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -294,6 +461,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--time-limit", type=_seconds, default=None, help="seconds")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_plan)
+
+    p = sub.add_parser("compare", help="plan the base project and its scenarios side by side")
+    input_args(p)
+    p.add_argument("--scenarios", help="scenario names, comma-separated (default: all)")
+    p.add_argument("--time-limit", type=_seconds, help="seconds per scenario")
+    p.add_argument("--workers", type=_count, help="scenarios planned at once (default: cores)")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("sweep", help="the cheapest plan for each final Chinese-share target")
+    input_args(p)
+    p.add_argument(
+        "--final-share", required=True, help="FROM:TO:STEP, e.g. 0.45:0.25:0.05 or 45%%:25%%:5%%"
+    )
+    p.add_argument("--time-limit", type=_seconds, help="seconds per point")
+    p.add_argument("--workers", type=_count, help="points planned at once (default: cores)")
+    p.add_argument("--json", action="store_true", help="print the curve as JSON")
+    p.set_defaults(func=cmd_sweep)
 
     p = sub.add_parser("bench", help="run the benchmark")
     p.add_argument("--sizes", default="50,200,1000,3000,10000")

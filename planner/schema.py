@@ -842,6 +842,59 @@ SETTINGS = Sheet(
     ),
 )
 
+SCENARIOS = Sheet(
+    "Scenarios",
+    (
+        C(
+            "scenario",
+            TEXT,
+            required=True,
+            help_en="Name of the scenario this row belongs to ('base' is the project as it is).",
+            help_vi="Tên kịch bản của dòng này ('base' là dự án như hiện tại).",
+            synonyms=("scenario name", "kịch bản", "tên kịch bản", "phương án"),
+        ),
+        C(
+            "sheet",
+            TEXT,
+            required=True,
+            help_en="The sheet whose cells it changes (Settings, Periods, Offers...).",
+            help_vi="Sheet có ô được thay đổi (Settings, Periods, Offers...).",
+            synonyms=("table", "sheet name", "bảng", "sheet"),
+        ),
+        C(
+            "row_id",
+            TEXT,
+            help_en="Which row: the key for Settings, the period, the product, part or "
+            "supplier id, COMPONENT/SUPPLIER for Offers (* matches any), a tier's "
+            "max_china_share; blank = every row.",
+            help_vi="Dòng nào: tên thiết lập, kỳ, mã sản phẩm, linh kiện hoặc nhà cung cấp, "
+            "LINHKIEN/NCC cho Báo giá (* là bất kỳ), cận của bậc thuế; trống = mọi dòng.",
+            synonyms=("row", "id", "key", "dòng", "mã"),
+        ),
+        C(
+            "column",
+            TEXT,
+            required=True,
+            help_en="The column to change (its name or a header the reader knows).",
+            help_vi="Cột cần thay đổi (tên cột hoặc tiêu đề mà chương trình hiểu).",
+            synonyms=("field", "cột", "trường"),
+        ),
+        C(
+            "value",
+            TEXT,
+            required=True,
+            help_en="The new value, or +x to add and *x to multiply (+1, +-0.05, *0.8).",
+            help_vi="Giá trị mới, hoặc +x để cộng và *x để nhân (+1, +-0,05, *0,8).",
+            synonyms=("new value", "giá trị", "giá trị mới"),
+        ),
+    ),
+    required=False,
+    title_vi="Kịch bản",
+    help_en="Optional: what-if scenarios, each a set of changes to the base project's cells.",
+    help_vi="Không bắt buộc: các kịch bản giả định, mỗi kịch bản là các thay đổi ô của dự án.",
+    synonyms=("scenarios", "scenario", "what if", "kịch bản", "kich ban", "phương án"),
+)
+
 SHEETS: tuple[Sheet, ...] = (
     COMPONENTS,
     PRODUCTS,
@@ -852,6 +905,7 @@ SHEETS: tuple[Sheet, ...] = (
     VOLUMES,
     TARIFFS,
     SETTINGS,
+    SCENARIOS,
 )
 SHEET_BY_NAME = {s.name: s for s in SHEETS}
 

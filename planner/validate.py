@@ -43,6 +43,7 @@ from planner.text import Text, t
 class Validation:
     problems: list[Problem] = field(default_factory=list)
     project: TypedProject | None = None  # None while there are errors
+    raw: RawProject | None = None  # the cells it was built from
 
     @property
     def ok(self) -> bool:
@@ -502,7 +503,7 @@ def validate(raw: RawProject) -> Validation:
             "Components", None, None, t("There is no component.", "Chưa có linh kiện nào."), "empty"
         )
 
-    result = Validation(problems=chk.problems)
+    result = Validation(problems=chk.problems, raw=raw)
     if not result.ok:
         return result
     result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)

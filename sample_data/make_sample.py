@@ -25,7 +25,6 @@ from openpyxl.utils import get_column_letter
 
 from planner import schema
 from planner.io.write import HEADER_FILL, HEADER_FONT, atomic_save, set_cell, typed_frames
-from planner.io.write import write_typed as write_english
 from planner.project import INF, Settings, TypedProject
 
 HERE = Path(__file__).resolve().parent
@@ -1220,6 +1219,13 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "origin": "Xuất xứ",
     },
     "Settings": {"key": "Tham số", "value": "Giá trị"},
+    "Scenarios": {
+        "scenario": "Kịch bản",
+        "sheet": "Sheet",
+        "row_id": "Dòng",
+        "column": "Cột",
+        "value": "Giá trị mới",
+    },
 }
 
 COUNTRY_VI = {
@@ -1254,7 +1260,11 @@ def _percent(value: object) -> object:
 def vietnamese_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
     """The workbook tables with Vietnamese headers, country names, có/không and '30%'."""
     out = {}
-    for name, frame in typed_frames(project).items():
+    frames = typed_frames(project)
+    frames["Scenarios"] = SCENARIOS.assign(
+        sheet=SCENARIOS["sheet"].map(lambda n: schema.SHEET_BY_NAME[n].title_vi)
+    )
+    for name, frame in frames.items():
         sheet = schema.SHEET_BY_NAME[name]
         frame = frame.copy()
         if name == "Components" and frame["qty_per_unit"].isna().all():
@@ -1304,9 +1314,43 @@ def write_vietnamese(project: TypedProject, path: Path) -> None:
     atomic_save(wb, path)
 
 
+# Four futures a procurement team would plan for (the Scenarios sheet, issue 12): rows of
+# (scenario, sheet, row_id, column, value) changing the base project's cells.
+SCENARIOS = pd.DataFrame(
+    [
+        # the flat 10% surcharge under Section 122 (24 Feb-24 Jul 2026) on every tier
+        ("Flat 10% (Section 122)", "Tariffs", "", "rate", 0.10),
+        # the 2025 regime read by origin: 20% for goods of Vietnamese origin, 40% for others;
+        # both products take origin only with 45% Vietnamese value content
+        ("Origin-based 20%/40%", "Tariffs", "0.4", "max_china_share", 1.0),
+        ("Origin-based 20%/40%", "Tariffs", "0.4", "origin", "VN"),
+        ("Origin-based 20%/40%", "Tariffs", "1", "origin", "not VN"),
+        ("Origin-based 20%/40%", "Products", "", "origin_rule", "rvc"),
+        ("Origin-based 20%/40%", "Settings", "origin_rvc_min", "value", 0.45),
+        # the main board maker slips two quarters on every quote
+        ("Kinh Bắc PCB two quarters late", "Offers", "*/VN-KINHBAC-PCB", "lead_periods", "+2"),
+        # one-time budgets cut by a fifth
+        ("Budget -20%", "Periods", "", "budget", "*0.8"),
+    ],
+    columns=["scenario", "sheet", "row_id", "column", "value"],
+)
+
+
+def write_english_with_scenarios(project: TypedProject, path: Path) -> None:
+    """The canonical workbook, with the Scenarios sheet after the project's own."""
+    from planner.io.provenance import PROJECT, mark
+    from planner.io.write import build_workbook
+
+    frames = typed_frames(project)
+    frames["Scenarios"] = SCENARIOS
+    wb = build_workbook(frames, annotate=True)
+    mark(wb, PROJECT)
+    atomic_save(wb, path)
+
+
 def main(out_dir: Path = HERE) -> None:
     project = build_project()
-    write_english(project, out_dir / EN_FILE)
+    write_english_with_scenarios(project, out_dir / EN_FILE)
     write_vietnamese(project, out_dir / VI_FILE)
     shares = ", ".join(f"{p} {s:.1%}" for p, s in china_share_today(project).items())
     print(f"Wrote {EN_FILE} and {VI_FILE} in {out_dir} (Chinese share of FOB today: {shares})")

@@ -39,6 +39,7 @@ class _State:
         self.load = np.zeros((inst.S, inst.T))
         np.add.at(self.load, inst.col("s"), self.d.share * inst.demand[c_of])
         self.used = np.zeros(inst.O, bool)  # offer already taken
+        self.floor = 0  # no new qualification starts before this period (the past)
         self.price = inst.col("price")
         self.china_unit = self.price * inst.col("cs")
         self.nonorig = inst.col("nonorig")
@@ -84,7 +85,7 @@ def _starts(
     needs_board = inst.supplier_is_new[s] & (onboarded_at < 0)
     need = inst.col("switching")[offers] + np.where(needs_board, inst.supplier_onboarding[s], 0.0)
     ok = (
-        (t >= inst.col("earliest")[offers][:, None])
+        (t >= np.maximum(inst.col("earliest")[offers], st.floor)[:, None])
         & (t <= latest[:, None])
         & (st.slots[None, :] >= 1)
         & (st.budget[None, :] >= need[:, None] - TINY)
@@ -163,7 +164,9 @@ def _trajectories(st: _State, offers: np.ndarray, start: np.ndarray) -> np.ndarr
     return traj
 
 
-def _commit(st: _State, o: int, t0: int, traj: np.ndarray) -> None:
+def _commit(st: _State, o: int, t0: int, traj: np.ndarray, limits: bool = True) -> None:
+    """Take the switch; `limits` False for one that happened already (the past's budget and
+    slots are spent)."""
     inst = st.inst
     c, s = int(inst.col("c")[o]), int(inst.col("s")[o])
     inc = inst.incumbent_offer[c]
@@ -180,9 +183,10 @@ def _commit(st: _State, o: int, t0: int, traj: np.ndarray) -> None:
     if inst.supplier_is_new[s] and st.d.onboard[s] < 0:
         st.d.onboard[s] = t0
         cost += float(inst.supplier_onboarding[s])
-    st.budget[t0] -= cost
-    st.slots[t0] -= 1
-    st.running[t0 : t0 + max(lead, 1)] -= 1
+    if limits:
+        st.budget[t0] -= cost
+        st.slots[t0] -= 1
+        st.running[t0 : t0 + max(lead, 1)] -= 1
     delta = np.zeros((inst.O, inst.T))
     delta[o] = traj
     if inc >= 0:
@@ -373,7 +377,7 @@ def _affordable(st: _State, o: int, t0: int) -> bool:
     for one offer: called for every switch of a batch)."""
     inst = st.inst
     s = int(inst.col("s")[o])
-    if t0 < int(inst.col("earliest")[o]) or t0 > int(inst.last_start()[o]):
+    if t0 < max(int(inst.col("earliest")[o]), st.floor) or t0 > int(inst.last_start()[o]):
         return False
     boarded = int(st.d.onboard[s])
     if boarded >= 0 and t0 < boarded:
@@ -492,10 +496,22 @@ def _holds(st: _State) -> bool:
     return not ((over > TINY) & (inst.volume > 0)).any()
 
 
-def first_plan(inst: Instance) -> tuple[Decisions, bool]:
+def first_plan(
+    inst: Instance, forced: list[tuple[int, int]] = (), floor: int = 0
+) -> tuple[Decisions, bool]:
     """The look-ahead plan and whether it meets every limit (False: caps or the origin rule
-    are still broken where no early-enough switch was left; the caller repairs it)."""
+    are still broken where no early-enough switch was left; the caller repairs it).
+
+    `forced`: qualifications (offer, start period) that have already started, kept as they
+    are; `floor`: no other qualification starts before this period."""
     st = _State(inst)
+    for o, t0 in forced:
+        c = inst.col("c")[o]
+        traj = _trajectories(st, np.array([o]), np.array([t0]))[0]
+        if inst.incumbent_offer[c] < 0 and traj.sum() <= TINY:
+            traj = np.zeros(inst.T)
+        _commit(st, int(o), int(t0), traj, limits=False)
+    st.floor = floor
     if not _new_parts(st):
         return st.d, False
     target = np.broadcast_to(inst.china_cap - inst.margin - EPS, (inst.P, inst.T)).copy()

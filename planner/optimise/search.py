@@ -67,11 +67,12 @@ def search(
             should_stop=deadline.should_stop,
             solver="highs" if backend == "highs" else "scip",
         )
-        if result.values is not None and solver.feasible(a, result.values):
+        accepted = result.values is not None and solver.feasible(a, result.values)
+        if accepted:
             found(result.objective, result.values)
         if on_bound is not None:
             on_bound(result.bound)
-        proven = result.status == "optimal" and not deadline.should_stop()
+        proven = accepted and result.status == "optimal" and not deadline.should_stop()
     else:
         end = deadline.until(until)
         budget = work_limit

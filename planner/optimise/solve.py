@@ -22,6 +22,7 @@ import numpy as np
 from planner.instance import Instance, build_instance
 from planner.optimise import backend as solver
 from planner.optimise.build import build_model
+from planner.optimise.commitments import Commitments
 from planner.optimise.deadline import Deadline
 from planner.optimise.decisions import Decisions, do_nothing, from_columns, to_columns
 from planner.optimise.explain import relax
@@ -62,6 +63,7 @@ class _Search:
         self.first: Decisions | None = None
         self.proven = False
         self.relaxation = None
+        self.commitments = None
         self.lp_thread: threading.Thread | None = None
         self.searched = threading.Event()
 
@@ -93,6 +95,8 @@ class _Search:
     def build(self) -> None:
         self.m, self.v = build_model(self.inst)
         self.a = self.m.arrays()
+        if self.commitments is not None:
+            self.a = self.commitments.apply(self.inst, self.m, self.v, self.a)
         inst = self.inst
         # the tie-breaking terms may add this much to the model's objective: a bound on the
         # model is a bound on the true cost once this is taken off
@@ -105,7 +109,12 @@ class _Search:
     def first_plan(self) -> bool:
         """The look-ahead plan; if it misses a limit, a search that closes the slack from it.
         False when no plan was found (see self.relaxation for why)."""
-        decisions, ok = first_plan(self.inst)
+        if self.commitments is not None:
+            decisions, ok = first_plan(
+                self.inst, self.commitments.forced(self.inst), self.commitments.until + 1
+            )
+        else:
+            decisions, ok = first_plan(self.inst)
         x = to_columns(self.inst, self.v, self.a.n_cols, decisions)
         if ok and solver.feasible(self.a, x):
             self.first = decisions
@@ -187,8 +196,10 @@ def plan_project(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     backend: str | None = None,
+    commitments: Commitments | None = None,
 ) -> Plan:
-    """The cheapest safe phased plan found within the time limit, verified, or the reason."""
+    """The cheapest safe phased plan found within the time limit, verified, or the reason.
+    With `commitments`, what has already happened (a stress test) stays as it was."""
     settings = project.settings
     limit = float(time_limit_s if time_limit_s is not None else settings.time_limit_s)
     deadline = Deadline(max(limit, 0.1), should_stop or (lambda: False))
@@ -208,6 +219,7 @@ def plan_project(
             ],
         )
     search = _Search(project, inst, deadline, notify, chosen)
+    search.commitments = commitments
     search.build()
     if not search.first_plan():
         return _no_plan(search, limit)

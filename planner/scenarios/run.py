@@ -1,0 +1,264 @@
+"""Plan several scenarios at once, each in its own process (as many as the cores allow), with
+progress and Cancel per scenario.
+
+The work is one plain function per scenario, `plan_one(project, time_limit) -> Plan`, with
+plain data in and out; the processes here are fresh `python -c` children that read a pickle
+of the project and write a pickle of the plan (files the parent wrote itself, in a private
+temporary folder), so a sweep of hundreds of scenarios could be handed to Ray or Dask later
+without changing the planner. A child reports progress as JSON lines on its stdout; Cancel is
+SIGINT, on which the child stops the search and still writes its best plan.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from planner.plan import Plan, ProgressEvent, Status
+from planner.problems import Problem
+from planner.project import TypedProject
+from planner.scenarios.overrides import SHEET, Materialised, materialise
+from planner.text import t
+from planner.validate import validate
+
+GRACE_S = 10.0  # after Cancel, how long a child may take to hand back its best plan
+
+
+@dataclass
+class ScenarioResult:
+    name: str
+    plan: Plan | None = None
+    project: TypedProject | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.plan is not None and self.plan.has_plan
+
+
+def plan_one(
+    project: TypedProject,
+    time_limit: float,
+    should_stop=None,
+    on_progress=None,
+    commitments=None,
+) -> Plan:
+    """One scenario: the plain function a worker of any kind can run."""
+    from planner.optimise import plan_project
+
+    return plan_project(
+        project,
+        time_limit_s=time_limit,
+        should_stop=should_stop,
+        on_progress=on_progress,
+        commitments=commitments,
+    )
+
+
+def prepare(raw, name: str) -> ScenarioResult:
+    """Materialise and validate one scenario; problems in cells an override wrote are told at
+    the Scenarios row that wrote them."""
+    made: Materialised = materialise(raw, name)
+    result = ScenarioResult(name, problems=list(made.problems))
+    if made.raw is None:
+        return result
+    checked = validate(made.raw)
+    for p in checked.problems:
+        source = made.written.get((p.sheet, p.row, p.column)) if p.row is not None else None
+        if source is not None:
+            result.problems.append(
+                Problem(
+                    p.severity,
+                    SHEET,
+                    source,
+                    "value",
+                    t("{s}: {m}", "{s}: {m_vi}", s=name, m=p.message.en, m_vi=p.message.vi),
+                    p.code,
+                )
+            )
+        elif p.is_error or name == "base":
+            result.problems.append(p)
+    if checked.ok and not any(p.is_error for p in result.problems):
+        result.project = checked.project
+    return result
+
+
+def plan_scenarios(
+    raw,
+    names: list[str],
+    *,
+    time_limit: float | None = None,
+    workers: int | None = None,
+    on_progress: Callable[[str, ProgressEvent], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    prepared: dict[str, ScenarioResult] | None = None,
+) -> dict[str, ScenarioResult]:
+    """Plan every named scenario, `workers` at a time (default: the cores), each in its own
+    process. A scenario whose overrides or project have errors gets no plan, only problems."""
+    results = {n: (prepared or {}).get(n) or prepare(raw, n) for n in names}
+    todo = [r for r in results.values() if r.project is not None]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+
+    def run(result: ScenarioResult) -> None:
+        limit = time_limit if time_limit is not None else result.project.settings.time_limit_s
+        result.plan = plan_in_child(
+            result.project,
+            float(limit),
+            on_progress=(lambda e, n=result.name: on_progress(n, e)) if on_progress else None,
+            should_stop=should_stop,
+        )
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for future in [pool.submit(run, r) for r in todo]:
+            future.result()
+    return results
+
+
+def plan_in_child(
+    project: TypedProject,
+    time_limit: float,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    commitments=None,
+) -> Plan:
+    """plan_one in a fresh child process. A crash or a child that will not stop gives a plan
+    with status 'error' and the reason, never an exception."""
+    with tempfile.TemporaryDirectory(prefix="locplan-scenario-") as tmp:
+        given, answer = Path(tmp) / "project.pickle", Path(tmp) / "plan.pickle"
+        with open(given, "wb") as f:
+            pickle.dump((project, time_limit, commitments), f)
+        root = str(Path(__file__).resolve().parents[2])  # planner importable in the child
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        code = "import sys; from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
+        child = subprocess.Popen(
+            [sys.executable, "-c", code, str(given), str(answer)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+        )
+        reader = threading.Thread(target=_relay, args=(child, on_progress), daemon=True)
+        reader.start()
+        stopped_at = None
+        try:
+            while child.poll() is None:
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    child.wait(0.2)
+                if stopped_at is None and should_stop is not None and should_stop():
+                    stopped_at = 0.0
+                    child.send_signal(signal.SIGINT)
+                elif stopped_at is not None:
+                    stopped_at += 0.2
+                    if stopped_at > GRACE_S:
+                        child.kill()
+        finally:
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+            reader.join(2.0)
+            child.stdout.close()
+        if answer.exists():
+            with open(answer, "rb") as f:
+                return pickle.load(f)
+        return Plan(
+            status=Status.ERROR,
+            explanation=[
+                t(
+                    "The scenario's planning process ended without a plan (exit code {c}).",
+                    "Tiến trình lập kế hoạch của kịch bản kết thúc mà không có kế hoạch (mã {c}).",
+                    c=child.returncode,
+                )
+            ],
+        )
+
+
+def _relay(child: subprocess.Popen, on_progress) -> None:
+    for line in child.stdout:
+        if on_progress is None:
+            continue
+        with contextlib.suppress(ValueError, TypeError):
+            on_progress(ProgressEvent(**json.loads(line)))
+
+
+def child_main(given: str, answer: str) -> None:
+    """Entry of a scenario's child: plan, report progress on stdout, write the plan."""
+    import dataclasses
+
+    with open(given, "rb") as f:
+        project, time_limit, commitments = pickle.load(f)
+    stop = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    lock = threading.Lock()
+
+    def progress(event: ProgressEvent) -> None:
+        with lock:
+            print(json.dumps(dataclasses.asdict(event)), flush=True)
+
+    out: dict = {}
+    worker = threading.Thread(
+        target=lambda: out.update(
+            plan=plan_one(project, time_limit, stop.is_set, progress, commitments)
+        ),
+        daemon=True,
+    )
+    worker.start()
+    while worker.is_alive():  # the main thread stays in Python so that SIGINT is seen
+        worker.join(0.2)
+    partial = answer + ".part"
+    with open(partial, "wb") as f:
+        pickle.dump(out["plan"], f)
+    os.replace(partial, answer)
+
+
+def check_scenarios(raw) -> list[Problem]:
+    """Every problem of every scenario's overrides, named by the Scenarios sheet's row and
+    column (for `locplan check` and the Problems panel)."""
+    from planner.scenarios.overrides import scenario_names
+
+    out: list[Problem] = []
+    seen: set = set()
+    for name in scenario_names(raw)[1:]:
+        for p in prepare(raw, name).problems:
+            if p.sheet == SHEET and (p.row, p.column, p.message.en) not in seen:
+                seen.add((p.row, p.column, p.message.en))
+                out.append(p)
+    return out
+
+
+def stress_test(
+    raw,
+    scenario: str,
+    plan: Plan,
+    until: str,
+    *,
+    time_limit: float | None = None,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ScenarioResult:
+    """Replan `scenario` keeping what `plan` has already started up to period `until` (it
+    happened), so the comparison shows what the shock changes from then on and what it
+    costs."""
+    from planner.optimise.commitments import Commitments
+
+    result = prepare(raw, scenario)
+    if result.project is None:
+        return result
+    commitments = Commitments.from_plan(plan, result.project.periods, until)
+    limit = time_limit if time_limit is not None else result.project.settings.time_limit_s
+    result.plan = plan_in_child(
+        result.project, float(limit), on_progress, should_stop, commitments=commitments
+    )
+    return result
