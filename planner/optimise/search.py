@@ -19,10 +19,11 @@ from planner.optimise.variables import Variables
 # neighbourhood search does the work. The sample has about 2,500.
 FULL_MIP_BINARIES = 6000
 NODE_LIMIT = 20_000  # the whole-model search ends here at the latest (deterministic)
+LARGE_LP = 50_000  # columns
 # Work budget of the neighbourhood search per second of the time limit, in simplex
 # iterations plus 100 per node: measured so that the search ends before about 80% of the
 # limit on the 2-core development machine; the same budget gives the same plan on any load.
-WORK_PER_SECOND = 1_500
+WORK_PER_SECOND = 5_000
 
 
 def whole_model(a: Arrays) -> bool:
@@ -66,6 +67,9 @@ def search(
             on_solution=lambda o, b, vals: found(o, vals, b),
             should_stop=deadline.should_stop,
             solver="highs" if backend == "highs" else "scip",
+            # few binaries over a very large LP (OR-Library's capa: 100 suppliers, 100,000
+            # quotes): cuts and strong branching cost more than they prune
+            fast=a.n_cols > LARGE_LP,
         )
         accepted = result.values is not None and solver.feasible(a, result.values)
         if accepted:
