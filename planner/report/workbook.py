@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.io.provenance import PLAN, mark
+from planner.io.marks import PLAN, mark, plan_sheet_names
 from planner.io.read import RawProject
 from planner.io.write import (
     HEADER_FILL,
@@ -52,11 +52,6 @@ BINDING_FONT = Font(bold=True, color="9C3A00")
 MUTED = Font(color="808080", italic=True)
 CHART_SHEET = "chart"
 PLAN_KEYS = ("summary", "phases", "periods", "allocation", "suppliers", "content", "assumptions")
-
-
-def plan_sheet_names(lang: str = "en") -> list[str]:
-    """Titles of the sheets the plan adds (the reader must not take them for input sheets)."""
-    return [label(f"sheet_{k}", lang) for k in (*PLAN_KEYS, CHART_SHEET)]
 
 
 def _header(ws: Worksheet, labels: list[str]) -> None:
