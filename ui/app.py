@@ -23,46 +23,23 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def offer_recovery(window) -> bool:
-    """After a crash: offer the newest autosave back (once); True when recovered. Never
-    raises: an autosave that cannot be read is set aside with a message, and the app goes on
-    (opening the file it was given)."""
-    from planner.io.files import RefusedFile
-
-    found, problems = autosave.scan()
-    if problems:
-        window.show_message(
-            i18n.tr("An autosave that could not be read was set aside: {details}").format(
-                details="; ".join(problems)
-            )
-        )
+    """After a crash: offer the newest autosave back (once); True when recovered."""
+    found = autosave.pending()
     if not found:
         return False
     rec = found[0]
     name = rec.original.name if rec.original else i18n.tr("an untitled project")
-    if not dialogs.ask_yes_no(
+    if dialogs.ask_yes_no(
         window,
         i18n.tr("Recover unsaved changes?"),
         i18n.tr("The app closed without saving {name}. Open the copy saved automatically?").format(
             name=name
         ),
     ):
-        autosave.discard_recovery(rec)
-        return False
-    try:
-        window.recover(rec)
-    except (RefusedFile, OSError, ValueError) as exc:
-        where = autosave.set_aside(rec.workbook, rec.workbook.with_suffix(".json"))
-        why = i18n.error_text(exc)
-        dialogs.error(
-            window,
-            i18n.tr("Cannot recover"),
-            i18n.tr("The copy of {name} saved automatically cannot be read: {why}").format(
-                name=name, why=why
-            ),
-            str(where or ""),
-        )
-        return False
-    return True
+        window.files.recover(rec)
+        return True
+    autosave.discard_recovery(rec)
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,14 +71,14 @@ def main(argv: list[str] | None = None) -> int:
     def loaded() -> None:
         show_page()
         if args.plan and window.doc is not None and window.doc.can_plan:
-            window.start_plan()
+            window.planning.start()
 
     window.project_loaded.connect(loaded)
     window.plan_finished.connect(lambda _plan: show_page())
 
     def start() -> None:
         if not offer_recovery(window) and args.file:
-            window.open_path(Path(args.file))
+            window.files.open_path(Path(args.file))
 
     QTimer.singleShot(0, start)
     return app.exec()

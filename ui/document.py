@@ -8,6 +8,7 @@ problem's "row 12" is the row the user sees in Excel.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from pathlib import Path
 
@@ -59,7 +60,9 @@ class ProjectDocument(QObject):
         mapping: ColumnMapping | None = None,
         encoding: str | None = None,
         parent: QObject | None = None,
+        validation: Validation | None = None,
     ) -> None:
+        """`validation`: the completed `raw` already checked (off the GUI thread)."""
         super().__init__(parent)
         self.raw = complete(raw)
         self.path = Path(path) if path else None
@@ -70,7 +73,11 @@ class ProjectDocument(QObject):
         self.validation: Validation | None = None
         # True once `path` holds what this app wrote: saving over it then loses nothing
         self.replaces_freely = False
-        self.revalidate()
+        self.generation = 0  # counts changes to the cells: a check or a save says which it saw
+        if validation is None:
+            self.revalidate()
+        else:
+            self.validation = validation
 
     # reading ---------------------------------------------------------------------------------
     def frame(self, sheet: str) -> pd.DataFrame:
@@ -101,6 +108,7 @@ class ProjectDocument(QObject):
         for pos, col, value in changes:
             frame.iat[pos, cols.index(col)] = value
         if changes:
+            self.generation += 1
             rows = [p for p, _, _ in changes]
             js = [cols.index(c) for _, c, _ in changes]
             self.cells_changed.emit(sheet, min(rows), max(rows), min(js), max(js))
@@ -144,22 +152,49 @@ class ProjectDocument(QObject):
         frame = pd.DataFrame(records, columns=columns, index=labels, dtype=object)
         frame.index.name = "row"
         self.raw.sheets[sheet] = frame
+        self.generation += 1
         self.rows_changed.emit(sheet)
 
     # checking and saving ---------------------------------------------------------------------
     def revalidate(self) -> Validation:
-        self.validation = validate(self.raw)
+        return self.set_validation(validate(self.raw))
+
+    def set_validation(self, validation: Validation) -> Validation:
+        """The result of checking the cells as they are now (checked here or in a worker)."""
+        self.validation = validation
         self.validated.emit()
-        return self.validation
+        return validation
+
+    def snapshot(self) -> RawProject:
+        """A copy of the cells a worker can read (check, save) while the user edits on."""
+        raw = self.raw
+        return RawProject(
+            sheets={k: v.copy() for k, v in raw.sheets.items()},
+            header_rows=dict(raw.header_rows),
+            source_names=dict(raw.source_names),
+            original_headers=copy.deepcopy(raw.original_headers),
+            notes=list(raw.notes),
+            path=raw.path,
+        )
+
+    @staticmethod
+    def target(path: Path | str | None) -> Path:
+        """The .xlsx file a save to `path` writes."""
+        target = Path(path or "")
+        if not str(path or "") or target.is_dir():
+            raise ValueError("no file name")
+        return target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
 
     def save(self, path: Path | None = None) -> Path:
-        """Atomic save of the cells as typed; rows are renumbered as the saved file has them."""
-        target = Path(path or self.path or "")
-        if not str(target) or target.is_dir():
-            raise ValueError("no file name")
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_suffix(".xlsx")
+        """Atomic save of the cells as typed (on this thread); see `mark_saved`."""
+        target = self.target(path or self.path)
         write_raw(self.raw, target)
+        self.mark_saved(target)
+        self.revalidate()
+        return target
+
+    def mark_saved(self, target: Path) -> None:
+        """The cells are in `target` now: rows are renumbered as the saved file has them."""
         for name, frame in self.raw.sheets.items():
             frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
             self.raw.header_rows[name] = 1
@@ -167,6 +202,5 @@ class ProjectDocument(QObject):
         self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
         self.path = target
         self.replaces_freely = True
+        self.generation += 1
         self.undo.setClean()
-        self.revalidate()
-        return target

@@ -355,6 +355,10 @@
         <translation>Không lưu được</translation>
     </message>
     <message>
+        <source>Saving {name}…</source>
+        <translation>Đang lưu {name}…</translation>
+    </message>
+    <message>
         <source>Saved {name}.</source>
         <translation>Đã lưu {name}.</translation>
     </message>
@@ -421,6 +425,14 @@
     <message>
         <source>Cannot export</source>
         <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <source>An export is still being written.</source>
+        <translation>Một tệp xuất vẫn đang được ghi.</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
     </message>
     <message>
         <source>Exported the plan to {name}.</source>
