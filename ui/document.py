@@ -16,36 +16,10 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner import schema
 from planner.io.read import ColumnMapping, RawProject
-from planner.io.write import write_raw
 from planner.problems import Problem
 from planner.validate import Validation, validate
-
-
-def _blank_frame(sheet: schema.Sheet) -> pd.DataFrame:
-    frame = pd.DataFrame(columns=sheet.column_names, dtype=object)
-    frame.index.name = "row"
-    return frame
-
-
-def complete(raw: RawProject) -> RawProject:
-    """Every sheet present, with every schema column (blank ones added), so the user can fill
-    in what the source lacked; unknown columns are kept after the known ones."""
-    for sheet in schema.SHEETS:
-        frame = raw.sheets.get(sheet.name)
-        if frame is None:
-            raw.sheets[sheet.name] = _blank_frame(sheet)
-            raw.header_rows.setdefault(sheet.name, 1)
-            continue
-        known = [c for c in sheet.column_names if c in frame.columns]
-        missing = [c for c in sheet.column_names if c not in frame.columns]
-        extra = [c for c in frame.columns if c not in sheet.column_names]
-        for c in missing:
-            frame[c] = None
-        ordered = [c for c in sheet.column_names if c in known or c in missing]
-        raw.sheets[sheet.name] = frame[ordered + extra].astype(object)
-    return raw
+from ui.open_project import complete
 
 
 class ProjectDocument(QObject):
@@ -185,16 +159,9 @@ class ProjectDocument(QObject):
             raise ValueError("no file name")
         return target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
 
-    def save(self, path: Path | None = None) -> Path:
-        """Atomic save of the cells as typed (on this thread); see `mark_saved`."""
-        target = self.target(path or self.path)
-        write_raw(self.raw, target)
-        self.mark_saved(target)
-        self.revalidate()
-        return target
-
     def mark_saved(self, target: Path) -> None:
-        """The cells are in `target` now: rows are renumbered as the saved file has them."""
+        """The cells were written to `target` (planner.io.write.write_raw, atomic): rows are
+        renumbered as the saved file has them."""
         for name, frame in self.raw.sheets.items():
             frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
             self.raw.header_rows[name] = 1

@@ -1,19 +1,21 @@
 """Exports of the checked plan: the plan workbook (Excel) and the printed phase plan (PDF) are
-written in a worker with a busy bar, the print preview paints the story made in planner.report.
-All three show the tables of the plan's one report."""
+written in a worker process with a busy bar; the print preview paints the story planner.report
+makes (in a worker process too). All three show the tables of the plan's report."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.report.plan_report import PlanReport, build_report
+from planner.report.plan_report import PlanReport
 from planner.report.workbook import write_plan_workbook
 from ui import dialogs, i18n
 from ui.i18n import tr
-from ui.workers import CallWorker
+from ui.printing import phase_plan_story, preview_dialog, register_fonts, write_plan_pdf
+from ui.workers import ProcessCall
 
 
 class ExportController(QObject):
@@ -22,7 +24,7 @@ class ExportController(QObject):
     def __init__(self, window, actions, planning, status) -> None:
         super().__init__(window)
         self.window, self.planning, self.status = window, planning, status
-        self.worker: CallWorker | None = None
+        self.worker: ProcessCall | None = None
         actions.export_excel.triggered.connect(lambda: self.export_excel())
         actions.export_pdf.triggered.connect(lambda: self.export_pdf())
         actions.print_preview.triggered.connect(lambda: self.print_preview())
@@ -32,6 +34,8 @@ class ExportController(QObject):
         return self.worker is not None
 
     def _ready(self) -> bool:
+        if self.planning.closed:
+            return False
         if not self.planning.ready:
             self.window.show_message(tr("There is no checked plan to export yet."))
             return False
@@ -40,21 +44,18 @@ class ExportController(QObject):
             return False
         return True
 
-    def _report(self) -> Callable[[], PlanReport]:
-        """The plan's report in the app's language (made again, in the worker, if needed)."""
-        p = self.planning
-        project, plan, report, lang = p.project, p.plan, p.report, i18n.current()
-        if report is not None and report.lang == lang:
-            return lambda: report
-        return lambda: build_report(project, plan, lang)
+    def _report(self) -> PlanReport | None:
+        """The plan's report if it is in the app's language (else the writer makes one)."""
+        report = self.planning.report
+        return report if report is not None and report.lang == i18n.current() else None
 
     def _default_name(self, suffix: str) -> str:
         doc = self.window.doc
         base = doc.path or Path.home() / doc.name if doc else Path("plan")
         return str(Path(base).with_name(Path(base).stem + "-plan" + suffix))
 
-    def _write(self, path: Path, write: Callable[[], object], message: str) -> bool:
-        """Run `write` in a worker; say so when done, or why not."""
+    def _write(self, path: Path, message: str, write: Callable, *args, **kwargs) -> bool:
+        """`write(*args, **kwargs)` in a child process; say so when done, or why not."""
         self.status.start(tr("Writing {name}…").format(name=path.name), busy=True)
 
         def done(_result: object) -> None:
@@ -65,20 +66,21 @@ class ExportController(QObject):
             self._end(path, False)
             dialogs.error(self.window, tr("Cannot export"), f"{path}\n\n{exc}")
 
-        worker = CallWorker(write, self)
+        worker = ProcessCall(write, *args, parent=self, **kwargs)
         worker.done.connect(done)
         worker.failed.connect(failed)
         self.worker = worker
         worker.start()
         return True
 
-    def _end(self, path: Path, ok: bool) -> None:
+    def _end(self, path: Path | None, ok: bool) -> None:
         self.status.finish()
         if self.worker is not None:
             self.worker.wait()  # it has emitted its result: only returning is left
             self.worker.deleteLater()
         self.worker = None
-        self.finished.emit(path, ok)
+        if path is not None:
+            self.finished.emit(path, ok)
 
     # Excel -----------------------------------------------------------------------------------
     def export_excel(self) -> None:
@@ -99,13 +101,20 @@ class ExportController(QObject):
             return False
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        p, lang, report = self.planning, i18n.current(), self._report()
-        project, plan, raw = p.project, p.plan, p.raw
-
-        def write() -> None:
-            write_plan_workbook(project, plan, path, raw=raw, lang=lang, report=report())
-
-        return self._write(path, write, tr("Exported the plan to {name}."))
+        p, report = self.planning, self._report()
+        if report is not None:
+            report = dataclasses.replace(report, search={})  # the workbook needs no index
+        return self._write(
+            path,
+            tr("Exported the plan to {name}."),
+            write_plan_workbook,
+            p.project,
+            p.plan,
+            path,
+            raw=p.raw,
+            lang=i18n.current(),
+            report=report,
+        )
 
     # PDF and print ---------------------------------------------------------------------------
     def export_pdf(self) -> None:
@@ -122,25 +131,34 @@ class ExportController(QObject):
 
     def write_pdf(self, path: Path) -> bool:
         """Start painting the phase plan into a PDF; `finished` says when it is written."""
-        from ui.printing import register_fonts, write_story_pdf
-
         if not self._ready():
             return False
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        register_fonts()  # on the GUI thread, once; the worker only paints
-        report = self._report()
-        return self._write(
-            path,
-            lambda: write_story_pdf(report().story, path),
-            tr("Wrote the phase plan to {name}."),
-        )
+        p, message = self.planning, tr("Wrote the phase plan to {name}.")
+        # the worker makes the story from the plan (seconds for 10,000 parts) and paints it
+        return self._write(path, message, write_plan_pdf, p.project, p.plan, path, i18n.current())
 
     def print_preview(self) -> None:
-        """Qt's print preview of the phase plan, from which the user prints it."""
-        from ui.printing import preview_dialog
-
+        """Qt's print preview of the phase plan, from which the user prints it: the story is
+        made in a worker process, the preview paints it (Qt's preview paints every page at
+        once, on the GUI thread)."""
         if not self._ready():
             return
-        report = self._report()()
-        self.window.run_dialog(preview_dialog(self.window, report.story))
+        p = self.planning
+        self.status.start(tr("Preparing the print preview…"), busy=True)
+
+        def show(story) -> None:
+            self._end(None, True)
+            register_fonts()
+            self.window.run_dialog(preview_dialog(self.window, story))
+
+        def failed(exc: Exception) -> None:
+            self._end(None, False)
+            dialogs.error(self.window, tr("Cannot print"), str(exc))
+
+        worker = ProcessCall(phase_plan_story, p.project, p.plan, i18n.current(), parent=self)
+        worker.done.connect(show)
+        worker.failed.connect(failed)
+        self.worker = worker
+        worker.start()

@@ -9,38 +9,25 @@ minute and never stops the user.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from planner.io.guard import RefusedFile
-from planner.io.mapping import layout_key, mapping_gaps
 from planner.io.provenance import save_losses
-from planner.io.read import ColumnMapping, assemble, load_cells
+from planner.io.read import ColumnMapping
 from planner.io.write import write_raw
-from planner.validate import validate
 from ui import autosave, dialogs, i18n
-from ui.document import ProjectDocument, complete
+from ui.document import ProjectDocument
 from ui.i18n import tr
 from ui.labels import describe_losses
 from ui.mapping_dialog import MappingDialog
+from ui.open_project import Opened, open_project, prepare
 from ui.recent_files import RecentFiles
-from ui.workers import CallWorker
+from ui.workers import ProcessCall, wait_for
 
 AUTOSAVE_MS = 60_000
-
-
-def prepare(grids: list, mapping: ColumnMapping | None, path: Path, ask: bool):
-    """The project from its cells: (raw, gaps, validation). With `ask` and headers left to
-    map, stop at the gaps (the user answers first); otherwise complete and check it."""
-    raw = assemble(grids, mapping, path)
-    gaps = mapping_gaps(raw)
-    if ask and gaps and grids:
-        return raw, gaps, None
-    raw = complete(raw)
-    return raw, gaps, validate(raw)
 
 
 class FileController(QObject):
@@ -52,8 +39,10 @@ class FileController(QObject):
         super().__init__(window)
         self.window = window
         self.status = status
-        self.loader: CallWorker | None = None
-        self.writer: CallWorker | None = None
+        self.loader: ProcessCall | None = None  # reading a file
+        self.writer: ProcessCall | None = None  # writing one (a save or an autosave)
+        self._running: set[ProcessCall] = set()
+        self.closed = False  # the window closed: no more work
         self._after_save: Callable[[], None] | None = None
         self._saving = False  # the writer writes the project's file (not an autosave)
         self.recent = RecentFiles(actions.menu_recent, self)
@@ -70,19 +59,36 @@ class FileController(QObject):
     @property
     def saving(self) -> bool:
         """The project's cells are being written to its file."""
-        return self._saving and self.writer is not None and self.writer.isRunning()
+        return self._saving and self.writer is not None
 
     @property
     def busy(self) -> bool:
         """A file is being read or written."""
-        return any(w is not None and w.isRunning() for w in (self.loader, self.writer))
+        return bool(self._running)
 
-    def _run(self, function, done, failed) -> CallWorker:
-        worker = CallWorker(function, self)
-        worker.done.connect(done)
-        worker.failed.connect(failed)
+    def _run(self, function, done, failed, *args) -> ProcessCall:
+        """`function(*args)` in a worker process (see ui/workers.py)."""
+        if self.closed:
+            raise RuntimeError("the window is closed")
+        worker = ProcessCall(function, *args, parent=self)
+
+        def answered(handle, result) -> None:
+            self._ended(worker)  # its work is over (the thread only returns now)
+            handle(result)
+
+        worker.done.connect(lambda result: answered(done, result))
+        worker.failed.connect(lambda exc: answered(failed, exc))
+        worker.finished.connect(worker.deleteLater)
+        self._running.add(worker)
         worker.start()
         return worker
+
+    def _ended(self, worker: ProcessCall) -> None:
+        self._running.discard(worker)
+        if worker is self.loader:
+            self.loader = None
+        if worker is self.writer:
+            self.writer = None
 
     # opening ---------------------------------------------------------------------------------
     def open_dialog(self) -> None:
@@ -122,51 +128,42 @@ class FileController(QObject):
         self._load(rec.workbook, None, None, install, remember=False)
 
     def _load(self, path, mapping, encoding, install, remember: bool = True) -> None:
+        """Read and check the file in a worker process, ask for a mapping if its headers need
+        one, then hand the document to `install`."""
         self.window.show_message(tr("Opening {name}…").format(name=path.name))
         self.status.start(tr("Opening {name}…").format(name=path.name), busy=True)
-        self.loader = self._run(
-            lambda: load_cells(path, encoding),
-            lambda grids: self._on_cells(path, grids, mapping, encoding, install, remember),
-            lambda exc: self._on_open_failed(path, exc),
-        )
+        settings = QSettings()
+        settings.beginGroup("mappings")
+        remembered = {k: str(settings.value(k)) for k in settings.childKeys()} if remember else {}
+        settings.endGroup()
 
-    def _on_cells(self, path, grids, mapping, encoding, install, remember) -> None:
-        key = layout_key(grids)
-        if mapping is None and remember:
-            remembered = QSettings().value(f"mappings/{key}", "")
-            if remembered:
-                try:
-                    data = json.loads(str(remembered))
-                    mapping = ColumnMapping(data.get("sheets", {}), data.get("columns", {}))
-                except ValueError:
-                    mapping = None
-
-        def checked(result) -> None:
-            _raw, gaps, validation = result
-            if validation is None:  # headers to map: ask, then check what the answer gives
-                dialog = MappingDialog(grids, mapping, gaps, self.window)
-                answer = mapping
-                if self.window.run_dialog(dialog):
-                    answer = dialog.mapping()
-                    QSettings().setValue(f"mappings/{key}", answer.to_json())
-                self.loader = self._run(
-                    lambda: prepare(grids, answer, path, ask=False),
-                    lambda result: done(result, answer),
-                    lambda exc: self._on_open_failed(path, exc),
+        def opened(result: Opened) -> None:
+            if result.validation is not None:
+                self.status.finish()
+                target = path if path.suffix.lower() == ".xlsx" else None
+                doc = ProjectDocument(
+                    result.raw, target, result.mapping, encoding, validation=result.validation
                 )
+                QTimer.singleShot(0, self, lambda: install(doc))  # a repaint in between
                 return
-            done(result, mapping)
-
-        def done(result, used: ColumnMapping | None) -> None:
-            self.status.finish()
-            raw, _gaps, validation = result
-            target = path if path.suffix.lower() == ".xlsx" else None
-            install(ProjectDocument(raw, target, used, encoding, validation=validation))
+            # headers to map: ask, then check what the answer gives
+            grids, answer = result.grids or [], result.mapping
+            dialog = MappingDialog(grids, answer, result.gaps, self.window)
+            if self.window.run_dialog(dialog):
+                answer = dialog.mapping()
+                QSettings().setValue(f"mappings/{result.key}", answer.to_json())
+            self.loader = self._run(
+                prepare, opened, lambda exc: self._on_open_failed(path, exc), grids, answer, path
+            )
 
         self.loader = self._run(
-            lambda: prepare(grids, mapping, path, ask=True),
-            checked,
+            open_project,
+            opened,
             lambda exc: self._on_open_failed(path, exc),
+            path,
+            encoding,
+            mapping,
+            remembered,
         )
 
     def _install_opened(self, doc: ProjectDocument) -> None:
@@ -249,9 +246,11 @@ class FileController(QObject):
         self.window.set_editable(False)
         self.status.start(tr("Saving {name}…").format(name=target.name), busy=True)
         self.writer = self._run(
-            lambda: write_raw(snapshot, target),
+            write_raw,
             lambda _none: self._on_saved(doc, target, generation, old),
             lambda exc: self._on_save_failed(target, exc),
+            snapshot,
+            target,
         )
         return True
 
@@ -283,7 +282,7 @@ class FileController(QObject):
     def autosave_now(self) -> None:
         """Write a copy of unsaved changes beside the app's data, in a worker."""
         doc = self.window.doc
-        if doc is None or doc.undo.isClean() or self.busy:
+        if doc is None or doc.undo.isClean() or self.busy or self.closed:
             return
         snapshot, path, session = doc.snapshot(), doc.path, self.window.session
 
@@ -291,11 +290,16 @@ class FileController(QObject):
             self.window.show_message(tr("Autosave failed: {why}").format(why=exc))
             self.autosaved.emit(None)
 
+        folder = autosave.folder()
         self.writer = self._run(
-            lambda: autosave.write(snapshot, path, session), self.autosaved.emit, failed
+            autosave.write_to, self.autosaved.emit, failed, folder, snapshot, path, session
         )
 
     def shutdown(self) -> None:
-        for worker in (self.loader, self.writer):
-            if worker is not None:
-                worker.wait(60_000)
+        """Wait for the file being read or written; nothing starts after this."""
+        self.autosave_timer.stop()
+        wait_for(self)
+
+    def close(self) -> None:
+        self.closed = True
+        self.shutdown()

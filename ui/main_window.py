@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from planner import schema
 from planner.io.read import RawProject
 from planner.problems import ERROR, WARNING
 from ui import autosave, dialogs, i18n
+from ui import child as child_process
 from ui.actions import WindowActions
 from ui.document import ProjectDocument
 from ui.export_controller import ExportController
@@ -39,6 +41,19 @@ from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
 from ui.task_status import TaskStatus
 from ui.validation import ValidationController
+from ui.workers import wait_for
+
+
+class Pages(dict):
+    """The pages built so far, by key; asking for another builds it."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str):
+        self[key] = page = self._build(key)
+        return page
 
 
 class MainWindow(QMainWindow):
@@ -49,9 +64,10 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        child_process.warm()  # a worker process gets ready while the window is built
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
-        self.panels: dict[str, SheetPanel] = {}
+        self.panels = Pages(self._build_page)
         self.actions = WindowActions(self)
         self._build_widgets()
         self.actions.build_menus(self.problems_dock)
@@ -61,6 +77,9 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.state_label, 1)
         self.tasks = TaskStatus(bar, "task")  # files and exports
         self.plan_status = TaskStatus(bar, "plan", cancellable=True)
+        # a status bar that grows when a progress bar shows would resize every page of the
+        # window, and each of its tables would measure its rows again
+        bar.setFixedHeight(max(bar.sizeHint().height(), self.plan_status.height_needed()))
         self.validation = ValidationController(self)
         self.validation.checked.connect(self._on_checked)
         self.files = FileController(self, self.actions, self.tasks)
@@ -127,17 +146,16 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             if widget is not self.plan_panel:
                 widget.deleteLater()
-        self.panels = {}
-        for sheet in schema.SHEETS:
-            panel = SheetPanel(SheetModel(doc, sheet.name))
-            panel.table.message.connect(self.show_message)
-            self.panels[sheet.name] = panel
-            self.stack.addWidget(panel)
-        self.scenario = ScenarioPanel(doc)
-        self.stack.addWidget(self.scenario)
+        # pages are built when first shown: nine tables at once would hold the window up
+        self.panels = Pages(self._build_page)
+        self._placeholders = {}
+        for key in [*(s.name for s in schema.SHEETS), self.SCENARIO]:
+            self._placeholders[key] = QWidget()
+            self.stack.addWidget(self._placeholders[key])
         self.stack.addWidget(self.plan_panel)
         self._rebuild_nav()
         self.nav.setCurrentRow(max(0, current))
+        self._on_nav_row_changed(self.nav.currentRow())
         doc.undo.cleanChanged.connect(self.update_title)
         doc.undo.canUndoChanged.connect(self.actions.undo.setEnabled)
         doc.undo.canRedoChanged.connect(self.actions.redo.setEnabled)
@@ -186,8 +204,34 @@ class MainWindow(QMainWindow):
         return f"{sheet_label(sheet)} ({n})"
 
     def _on_nav_row_changed(self, row: int) -> None:
-        if 0 <= row < self.stack.count():
-            self.stack.setCurrentIndex(row)
+        if 0 <= row < self.nav.count():
+            self.stack.setCurrentWidget(self.page(self.nav.item(row).data(Qt.UserRole)))
+
+    def page(self, key: str) -> QWidget:
+        """The page of a sheet, the scenario or the plan, built on first use."""
+        if key == self.PLAN:
+            return self.plan_panel
+        return self.panels[key]
+
+    def _build_page(self, key: str) -> QWidget:
+        assert self.doc is not None
+        if key == self.SCENARIO:
+            widget: QWidget = ScenarioPanel(self.doc)
+        else:
+            widget = SheetPanel(SheetModel(self.doc, key))
+            widget.table.message.connect(self.show_message)
+        placeholder = self._placeholders.pop(key)
+        current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(self.stack.indexOf(placeholder), widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current:
+            self.stack.setCurrentWidget(widget)
+        return widget
+
+    @property
+    def scenario(self) -> ScenarioPanel:
+        return self.page(self.SCENARIO)  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
         for row in range(self.nav.count()):
@@ -250,9 +294,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def go_to_cell(self, sheet: str, row: object, column: object) -> None:
-        panel = self.panels.get(sheet)
-        if panel is None:
+        if sheet not in {s.name for s in schema.SHEETS}:
             return
+        panel = self.panels[sheet]
         self.show_page(sheet)
         panel.table.go_to(
             row if isinstance(row, int) else None, column if isinstance(column, str) else None
@@ -292,9 +336,8 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         self.update_title()
         self._rebuild_nav()
-        for panel in self.panels.values():
-            panel.retranslate()
-        self.scenario.retranslate()
+        for page in self.panels.values():
+            page.retranslate()
         self.problems.retranslate()
         self.plan_panel.retranslate()
         self.show_problems()
@@ -310,9 +353,8 @@ class MainWindow(QMainWindow):
             return
         self.planning.shutdown()
         self.validation.shutdown()
-        self.files.shutdown()
-        if self.exports.worker is not None:
-            self.exports.worker.wait(60_000)
+        self.files.close()
+        wait_for(self.exports)
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
         event.accept()

@@ -10,55 +10,43 @@ stdin (or stdin closing) asks the planner to stop with its best plan.
 from __future__ import annotations
 
 import os
-import pickle
-import struct
 import sys
 import threading
-import traceback
-from typing import BinaryIO
+from typing import IO
 
-HEADER = struct.Struct("!Q")  # the length of the pickle that follows
+from ui.child import channel, error_message, receive, send
 
-
-def send(channel: BinaryIO, kind: str, payload: object) -> None:
-    data = pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL)
-    channel.write(HEADER.pack(len(data)) + data)
-    channel.flush()
+CODE = "from ui.plan_child import main; main()"
 
 
-def receive(stream: BinaryIO) -> tuple[str, object] | None:
-    """The next message, or None when the child has closed its end."""
-    head = stream.read(HEADER.size)
-    if len(head) < HEADER.size:
-        return None
-    (size,) = HEADER.unpack(head)
-    data = stream.read(size)
-    if len(data) < size:
-        return None
-    return pickle.loads(data)
+def report_for_screen(project, plan, lang: str):
+    """The plan's report as the app shows it (with its search index), in `lang`."""
+    from planner.report.plan_report import build_report
+
+    return build_report(project, plan, lang, story=False).index_for_search()
 
 
-def plan_and_report(project, time_limit_s: float, lang: str, channel: BinaryIO, stop) -> None:
+def plan_and_report(project, time_limit_s: float, lang: str, out: IO[bytes], stop) -> None:
     """Plan, then build the report the screen shows (with its search index)."""
     from planner.optimise import plan_project
-    from planner.report.plan_report import build_report
 
     plan = plan_project(
         project,
         time_limit_s=time_limit_s,
-        on_progress=lambda event: send(channel, "progress", event),
+        on_progress=lambda event: send(out, "progress", event),
         should_stop=stop.is_set,
     )
-    send(channel, "plan", plan)
-    report = build_report(project, plan, lang).index_for_search() if plan.has_plan else None
-    send(channel, "report", report)
+    send(out, "plan", plan)
+    send(out, "report", report_for_screen(project, plan, lang) if plan.has_plan else None)
 
 
 def main() -> None:
     """Entry of the child: the job (project, time limit, language) comes pickled on stdin."""
-    channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # stray prints must not corrupt messages
-    project, time_limit_s, lang = pickle.load(sys.stdin.buffer)
+    out = channel()
+    message = receive(sys.stdin.buffer)
+    if message is None:
+        return
+    _kind, (project, time_limit_s, lang) = message
     stop = threading.Event()
 
     def watch_stdin() -> None:
@@ -69,8 +57,9 @@ def main() -> None:
 
     threading.Thread(target=watch_stdin, daemon=True).start()
     try:
-        plan_and_report(project, time_limit_s, lang, channel, stop)
+        plan_and_report(project, time_limit_s, lang, out, stop)
     except Exception as exc:  # a failed plan is a message, never a crash
-        detail = "".join(traceback.format_exception(exc))
-        send(channel, "error", f"{type(exc).__name__}: {exc}\n\n{detail}")
-    channel.close()
+        send(out, "error", error_message(exc))
+    out.close()
+    sys.stderr.flush()
+    os._exit(0)  # the stdin watcher may still be reading: end without waiting for it

@@ -14,12 +14,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from planner.io.read import RawProject
 from planner.plan import Plan, ProgressEvent
 from planner.project import TypedProject
-from planner.report.plan_report import PlanReport, build_report
+from planner.report.plan_report import PlanReport
 from planner.validate import Validation
 from ui import dialogs, i18n
 from ui.i18n import tr
+from ui.plan_child import report_for_screen
 from ui.plan_worker import PlanWorker
-from ui.workers import CallWorker
+from ui.workers import ProcessCall, wait_for
 
 TICK_MS = 250
 STOP_WAIT_MS = 10_000  # on closing: how long a cancelled plan may take to hand back its best
@@ -36,8 +37,9 @@ class PlanController(QObject):
         self.project: TypedProject | None = None
         self.raw: RawProject | None = None  # the cells as planned (for the plan workbook)
         self.report: PlanReport | None = None
-        self.translator: CallWorker | None = None  # the report again, in another language
+        self.translator: ProcessCall | None = None  # the report again, in another language
         self._stopping: list[PlanWorker] = []
+        self.closed = False  # the window closed: no more plans
         self._started = 0.0
         self._limit = 60.0
         self.tick = QTimer(self)
@@ -56,7 +58,7 @@ class PlanController(QObject):
     def start(self) -> None:
         """Plan the open project once its check is current (it runs in a worker)."""
         doc = self.window.doc
-        if doc is None or self.running:
+        if doc is None or self.running or self.closed:
             return
         self.actions.plan.setEnabled(False)
         self.window.validation.when_checked(lambda v, d=doc: self._start_checked(d, v))
@@ -104,6 +106,7 @@ class PlanController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: stop every plan, waiting a little for the solver to return."""
+        self.closed = True
         for worker in [self.worker, *self._stopping]:
             if worker is None:
                 continue
@@ -111,8 +114,7 @@ class PlanController(QObject):
             if not worker.wait(STOP_WAIT_MS):
                 worker.kill()
                 worker.wait(STOP_WAIT_MS)
-        if self.translator is not None:
-            self.translator.wait(60_000)
+        wait_for(self)
 
     def _settle(self) -> None:
         self.tick.stop()
@@ -148,22 +150,23 @@ class PlanController(QObject):
         self.worker = None
         self._settle()
         plan = worker.plan
-        if plan is not None:
-            self.set_plan(project, plan, raw, worker.report)
-            if plan.has_plan:
-                status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
-                self.window.show_message(tr("Plan ready: {status}.").format(status=status))
-                seconds = i18n.number(plan.solve_seconds, 1)
-                self.status.finish(tr("Planned in {s} s.").format(s=seconds))
-            else:
-                self.window.show_message(tr("No plan: see the explanation on the Plan page."))
-                self.status.finish()
-            self.window.show_page(self.window.PLAN)
-        else:
+        if plan is None:
             self.status.finish()
             head, _, detail = (worker.error or "").partition("\n\n")
             dialogs.error(self.window, tr("Planning failed"), head, detail)
-        self.finished.emit(plan)
+            self.finished.emit(None)
+            return
+        if plan.has_plan:
+            status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
+            self.window.show_message(tr("Plan ready: {status}.").format(status=status))
+            seconds = i18n.number(plan.solve_seconds, 1)
+            self.status.finish(tr("Planned in {s} s.").format(s=seconds))
+        else:
+            self.window.show_message(tr("No plan: see the explanation on the Plan page."))
+            self.status.finish()
+        self.window.show_page(self.window.PLAN)
+        # announced once every view shows it
+        self.set_plan(project, plan, raw, worker.report, then=lambda: self.finished.emit(plan))
 
     def set_plan(
         self,
@@ -171,18 +174,23 @@ class PlanController(QObject):
         plan: Plan | None,
         raw: RawProject | None = None,
         report: PlanReport | None = None,
+        then=None,
     ) -> None:
-        """Show a plan (its report in the app's language), a failure, or nothing."""
+        """Show a plan (its report in the app's language), a failure, or nothing; `then()`
+        once it is shown."""
         self.project, self.plan, self.raw, self.report = project, plan, raw, report
+        self.actions.set_plan_ready(self.ready)
         if project is None or plan is None:
             self.panel.clear()
         elif plan.has_plan and report is not None:
-            self.panel.show_plan(plan, report)
+            self.panel.show_plan(plan, report, then)
             if report.lang != i18n.current():
                 self.translate()
+            return
         else:
             self.panel.show_failure(plan)
-        self.actions.set_plan_ready(self.ready)
+        if then is not None:
+            then()
 
     @property
     def ready(self) -> bool:
@@ -193,12 +201,9 @@ class PlanController(QObject):
         """The app's language changed: the report again in it, made in a worker."""
         if not self.ready or self.report.lang == i18n.current():  # type: ignore[union-attr]
             return
-        if self.translator is not None:
+        if self.translator is not None or self.closed:
             return  # the one running checks the language again when it ends
         project, plan, lang = self.project, self.plan, i18n.current()
-
-        def rebuild() -> PlanReport:
-            return build_report(project, plan, lang).index_for_search()  # type: ignore[arg-type]
 
         def done(report: PlanReport) -> None:
             if plan is self.plan:
@@ -210,7 +215,7 @@ class PlanController(QObject):
             self.translator = None
             self.translate()  # the language may have changed again meanwhile
 
-        worker = CallWorker(rebuild, self)
+        worker = ProcessCall(report_for_screen, project, plan, lang, parent=self)
         worker.done.connect(done)
         worker.finished.connect(ended)
         self.translator = worker

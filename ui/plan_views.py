@@ -8,7 +8,7 @@ only once it has passed the independent checker.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +32,7 @@ from ui.i18n import tr
 from ui.report_model import ReportModel
 from ui.sheet_view import copy_selection
 
-SIZE_SAMPLE = 200  # rows whose text sizes a column
+SIZE_SAMPLE = 60  # rows whose text sizes a column
 
 
 class ReportTable(QTableView):
@@ -61,9 +61,6 @@ class ReportView(QWidget):
         # no sort until asked: Qt would sort by the first column when sorting is enabled
         self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.view.setSortingEnabled(True)
-        # column widths from a sample of rows, not from all 80,000 of a large allocation
-        self.view.verticalHeader().setResizeContentsPrecision(SIZE_SAMPLE)
-        self.view.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -80,14 +77,12 @@ class ReportView(QWidget):
             layout.addWidget(self.filter)
         layout.addWidget(self.view)
 
-    def set_table(self, table, currency="USD", fx=None, search=None) -> None:
-        self.model.set_table(table, currency, fx, search)
+    def set_table(self, table, currency="USD", fx=None, search=None, emphasis=None) -> None:
+        self.model.set_table(table, currency, fx, search, emphasis)
         if self.filter is not None and self.filter.text():
             self.model.set_filter(self.filter.text())
-        self.view.resizeColumnsToContents()
+        self.fit_columns()
         header = self.view.horizontalHeader()
-        for j in range(self.model.columnCount()):
-            header.resizeSection(j, min(header.sectionSize(j) + 12, 600))
         header.setSectionResizeMode(QHeaderView.Interactive)
         # a stretched figure column would push its numbers across the window from their row
         last = table.columns[-1] if table is not None and table.columns else None
@@ -95,6 +90,19 @@ class ReportView(QWidget):
         header.setStretchLastSection(
             last is not None and last.kind == tb.TEXT and not per_row_kinds
         )
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and the first rows' texts (not Qt's resize to
+        contents, which asks every role of hundreds of rows through Python)."""
+        header = self.view.horizontalHeader()
+        cells, heads = self.view.fontMetrics(), header.fontMetrics()
+        rows = min(SIZE_SAMPLE, self.model.rowCount())
+        for j in range(self.model.columnCount()):
+            title = str(self.model.headerData(j, Qt.Horizontal) or "")
+            width = max(heads.horizontalAdvance(line) for line in title.split("\n")) + 28
+            for i in range(rows):
+                width = max(width, cells.horizontalAdvance(self.model.text(i, j)) + 24)
+            header.resizeSection(j, min(width, 600))
 
     def retranslate(self) -> None:
         if self.filter is not None:
@@ -177,6 +185,7 @@ class PlanPanel(QWidget):
 
     def clear(self) -> None:
         self.plan, self.report = None, None
+        self._filling = None
         self.headline.setText(tr("No plan yet. Check the problems, then press Plan (F5)."))
         self.explanation.hide()
         for view in self.views.values():
@@ -185,16 +194,33 @@ class PlanPanel(QWidget):
         self.chart.set_chart(None)
         self.tabs.setEnabled(False)
 
-    def show_plan(self, plan: Plan, report: PlanReport) -> None:
-        """A checked plan: its report's tables and charts into the views."""
+    def show_plan(self, plan: Plan, report: PlanReport, then=None) -> None:
+        """A checked plan: its report's tables and charts into the views, one view per turn
+        of the event loop (an allocation of 80,000 rows takes a moment), then `then()`."""
         self.plan, self.report = plan, report
         self.tabs.setEnabled(True)
-        fx = self._fx()
-        for key, view in self.views.items():
-            view.set_table(report.tables[key], report.currency, fx, report.search.get(key))
+        self._show_text()
         self.gantt.set_chart(report.gantt)
         self.chart.set_chart(report.content)
-        self._show_text()
+        fx = self._fx()
+        steps = [
+            lambda v=view, k=key: v.set_table(
+                report.tables[k], report.currency, fx, report.search.get(k), report.marks.get(k)
+            )
+            for key, view in self.views.items()
+        ]
+        self._filling = steps
+
+        def step() -> None:
+            if self._filling is not steps or self.report is not report:
+                return  # another plan (or none) is shown now
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, self, step)  # dropped if the panel is gone
+            elif then is not None:
+                then()
+
+        step()
 
     def show_failure(self, plan: Plan) -> None:
         """No plan meets the limits (or none was found in time): say why, in procurement terms."""

@@ -13,19 +13,15 @@ import os
 import pickle
 import signal
 import subprocess
-import sys
 import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report.plan_report import PlanReport
-from ui.plan_child import receive
-
-ROOT = Path(__file__).resolve().parents[1]
-CHILD = "from ui.plan_child import main; main()"
+from ui import child as child_process
+from ui.plan_child import CODE
 
 
 class PlanWorker(QThread):
@@ -47,12 +43,13 @@ class PlanWorker(QThread):
         self.error: str | None = None
         self._child: subprocess.Popen | None = None
         self._cancelled = False
+        self._sent = False  # the job is written: "stop" may follow on the child's stdin
 
     def cancel(self) -> None:
         """Stop at the solver's next check: the best plan found so far is returned."""
         self._cancelled = True
         child = self._child
-        if child is not None and child.stdin is not None:
+        if self._sent and child is not None and child.stdin is not None:
             with contextlib.suppress(OSError, ValueError):
                 child.stdin.write(b"stop\n")
                 child.stdin.flush()
@@ -65,26 +62,18 @@ class PlanWorker(QThread):
                 os.killpg(child.pid, signal.SIGKILL)
 
     def run(self) -> None:
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
         with tempfile.TemporaryFile() as errors:
-            child = subprocess.Popen(
-                [sys.executable, "-c", CHILD],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=errors,
-                env=env,
-                start_new_session=True,  # its own group: kill() ends the solver it starts too
-            )
+            child = child_process.start(CODE, errors)
             self._child = child
             try:
                 assert child.stdin is not None and child.stdout is not None
-                job = (self.project, self.time_limit_s, self.lang)
-                child.stdin.write(pickle.dumps(job, protocol=pickle.HIGHEST_PROTOCOL))
-                child.stdin.flush()
+                child_process.send(
+                    child.stdin, "plan", (self.project, self.time_limit_s, self.lang)
+                )
+                self._sent = True
                 if self._cancelled:  # cancelled before the child was listening
                     self.cancel()
-                while (message := receive(child.stdout)) is not None:
+                while (message := child_process.receive(child.stdout)) is not None:
                     kind, payload = message
                     if kind == "progress":
                         self.progress.emit(payload)

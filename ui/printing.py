@@ -236,7 +236,16 @@ def write_plan_pdf(
 
     Raises UnverifiedPlan, and writes nothing, unless the plan passed the independent check.
     """
-    return write_story_pdf(build_report(project, plan, lang).story, path)
+    story = build_report(project, plan, lang).story
+    assert story is not None
+    return write_story_pdf(story, path)
+
+
+def phase_plan_story(project: TypedProject, plan: Plan, lang: str = "en") -> st.Story:
+    """The printed phase plan's story (for the print preview; made in a worker process)."""
+    story = build_report(project, plan, lang).story
+    assert story is not None
+    return story
 
 
 def preview_dialog(parent, story: st.Story):
@@ -258,6 +267,7 @@ def preview_dialog(parent, story: st.Story):
 __all__ = [
     "page_layout",
     "paint_story",
+    "phase_plan_story",
     "preview_dialog",
     "register_fonts",
     "write_plan_pdf",

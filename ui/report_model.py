@@ -19,6 +19,7 @@ from ui import i18n
 from ui.i18n import tr
 
 BINDING_TINT = QColor("#FCE4D6")
+SHOWN_ROLES = {Qt.TextAlignmentRole, Qt.BackgroundRole, Qt.ToolTipRole}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -39,7 +40,7 @@ class ReportModel(QAbstractTableModel):
         self.table: tb.Table | None = None
         self.currency = "USD"
         self.fx: float | None = None
-        self._values: list[list[object]] = []
+        self._values: dict[int, list[object]] = {}  # a column's values, made when first shown
         self._row_kinds: list[str] | None = None
         self._binding: set[tuple[int, int]] = set()
         self._search: list[str] | None = None
@@ -53,13 +54,16 @@ class ReportModel(QAbstractTableModel):
         currency: str = "USD",
         fx: float | None = None,
         search: list[str] | None = None,
+        emphasis: dict[tuple[int, int], str] | None = None,
     ) -> None:
-        """Show `table`; `search` holds its rows' texts for the filter (else made on demand)."""
+        """Show `table`; `search` holds its rows' texts for the filter and `emphasis` its
+        marked cells (both made with the report, else here)."""
         self.beginResetModel()
         self.table, self.currency, self.fx, self._search = table, currency, fx, search
-        self._values = [table.frame[c.key].tolist() for c in table.columns] if table else []
+        self._values = {}
         self._row_kinds = table.row_kinds if table is not None else None
-        emphasis = table.emphasis() if table is not None else {}
+        if emphasis is None:
+            emphasis = table.emphasis() if table is not None else {}
         self._binding = {cell for cell, why in emphasis.items() if why == tb.BINDING}
         self._sort = None
         self._order = self._rows()
@@ -109,8 +113,15 @@ class ReportModel(QAbstractTableModel):
             rows = rows[picked]
         return rows
 
+    def _column(self, j: int) -> list[object]:
+        values = self._values.get(j)
+        if values is None:
+            assert self.table is not None
+            values = self._values[j] = self.table.frame[self.table.columns[j].key].tolist()
+        return values
+
     def _sort_keys(self, j: int) -> np.ndarray:
-        values = pd.Series(self._values[j], dtype=object)
+        values = pd.Series(self._column(j), dtype=object)
         numbers = pd.to_numeric(values, errors="coerce")
         is_bool = values.map(lambda v: isinstance(v, bool | np.bool_))
         if numbers.notna().any() and not is_bool.any():
@@ -141,18 +152,26 @@ class ReportModel(QAbstractTableModel):
             return self._row_kinds[i]
         return col.kind
 
+    def text(self, row: int, j: int) -> str:
+        """The cell at view row `row`, column `j`, as shown."""
+        i = int(self._order[row])
+        value, kind = self._column(j)[i], self._kind(i, j)
+        if kind == tb.MONEY and self.fx and isinstance(value, int | float):
+            if math.isinf(value):
+                return tb.format_value(value, kind, i18n.current())
+            return i18n.money(value, "VND", self.fx)
+        return tb.format_value(value, kind, i18n.current(), self.currency)
+
     def data(self, index: Index, role=Qt.DisplayRole):
         if not index.isValid() or self.table is None:
             return None
-        i, j = int(self._order[index.row()]), index.column()
-        value = self._values[j][i]
-        kind = self._kind(i, j)
         if role == Qt.DisplayRole:
-            if kind == tb.MONEY and self.fx and isinstance(value, int | float):
-                if math.isinf(value):
-                    return tb.format_value(value, kind, i18n.current())
-                return i18n.money(value, "VND", self.fx)
-            return tb.format_value(value, kind, i18n.current(), self.currency)
+            return self.text(index.row(), index.column())
+        if role not in SHOWN_ROLES:
+            return None  # the other roles a delegate asks for, answered without a lookup
+        i, j = int(self._order[index.row()]), index.column()
+        value = self._column(j)[i]
+        kind = self._kind(i, j)
         if role == Qt.TextAlignmentRole:
             if kind != tb.TEXT and isinstance(value, int | float):
                 return int(Qt.AlignRight | Qt.AlignVCenter)

@@ -33,6 +33,11 @@ class TaskStatus(QObject):
             bar.addPermanentWidget(self.cancel_button)
         self.retranslate()
 
+    def height_needed(self) -> int:
+        """The status bar's height that holds this task's widgets when they show."""
+        widgets = [self.progress, self.text, self.cancel_button]
+        return max(w.sizeHint().height() for w in widgets if w is not None) + 6
+
     def start(self, text: str, busy: bool = False) -> None:
         """Show the task: a bar filling up, or (busy) a bar that only says it is working."""
         self.running = True

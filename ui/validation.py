@@ -1,6 +1,7 @@
 """Checking the project while the user edits: a quarter of a second after the last change, the
-validator runs in a worker on a copy of the cells (seconds for 10,000 parts), and its problems
-are shown when it is done, unless the cells changed meanwhile (then it checks again)."""
+validator runs in a worker process on a copy of the cells (seconds for 10,000 parts; in a
+thread it would hold up the GUI's own Python calls), and its problems are shown when it is
+done, unless the cells changed meanwhile (then it checks again)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.validate import Validation, validate
 from ui.document import ProjectDocument
-from ui.workers import CallWorker
+from ui.workers import ProcessCall, wait_for
 
 DELAY_MS = 250
 
@@ -21,9 +22,10 @@ class ValidationController(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.doc: ProjectDocument | None = None
-        self.worker: CallWorker | None = None
+        self.worker: ProcessCall | None = None
         self._checked_generation = -1
         self._waiting: list[Callable[[Validation], None]] = []
+        self.closed = False  # the window closed: no more checks
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
@@ -68,10 +70,10 @@ class ValidationController(QObject):
 
     def _start(self) -> None:
         doc = self.doc
-        if doc is None or self.worker is not None:
+        if doc is None or self.worker is not None or self.closed:
             return  # a check is running: the one that follows sees the latest cells
         generation, snapshot = doc.generation, doc.snapshot()
-        worker = CallWorker(lambda: validate(snapshot), self)
+        worker = ProcessCall(validate, snapshot, parent=self)
         worker.done.connect(lambda v, w=worker: self._on_done(w, doc, generation, v))
         worker.failed.connect(lambda _exc, w=worker: self._on_done(w, doc, generation, None))
         worker.finished.connect(worker.deleteLater)
@@ -80,7 +82,7 @@ class ValidationController(QObject):
 
     def _on_done(
         self,
-        worker: CallWorker,
+        worker: ProcessCall,
         doc: ProjectDocument,
         generation: int,
         validation: Validation | None,
@@ -102,6 +104,6 @@ class ValidationController(QObject):
             then(validation)
 
     def shutdown(self) -> None:
+        self.closed = True
         self.timer.stop()
-        if self.worker is not None:
-            self.worker.wait(30_000)
+        wait_for(self)

@@ -202,7 +202,7 @@ def write_plan_workbook(
     Raises UnverifiedPlan for a plan that did not pass the independent checker."""
     require_verified(plan)
     if report is None or report.lang != lang:
-        report = build_report(project, plan, lang)
+        report = build_report(project, plan, lang, story=False)
     if raw is not None:  # the inputs as the user named them, so the file reads as theirs
         wb = build_workbook(raw.sheets, False, raw.source_names, raw.original_headers)
     else:

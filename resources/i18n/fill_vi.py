@@ -311,6 +311,8 @@ VI: dict[str | tuple[str, str], str] = {
     "Writing {name}…": "Đang ghi {name}…",
     "An export is still being written.": "Một tệp xuất vẫn đang được ghi.",
     "Saving {name}…": "Đang lưu {name}…",
+    "Preparing the print preview…": "Đang chuẩn bị bản xem trước khi in…",
+    "Cannot print": "Không in được",
 }
 
 

@@ -451,6 +451,14 @@
         <translation>Đã ghi kế hoạch theo giai đoạn ra {name}.</translation>
     </message>
     <message>
+        <source>Preparing the print preview…</source>
+        <translation>Đang chuẩn bị bản xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Không in được</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
     </message>

@@ -123,7 +123,7 @@ def test_save_and_reopen(qtbot, window, small_path, tmp_path, monkeypatch):
     model.setData(index, "=SUM(A1:A2) housing")  # typed text that looks like a formula
     target = tmp_path / "saved.xlsx"
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(target))
-    with qtbot.waitSignal(window.files.saved) as saved:
+    with qtbot.waitSignal(window.files.saved, timeout=60_000) as saved:
         assert window.files.save_as()  # written in a worker
     assert saved.args == [target]
     assert not window.isWindowModified()
@@ -158,13 +158,13 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monke
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "Headset after crash")
-    with qtbot.waitSignal(window.files.autosaved):
+    with qtbot.waitSignal(window.files.autosaved, timeout=60_000):
         window.files.autosave_now()
     assert len(autosave.pending()) == 1
     # the app dies here; a new one starts
     fresh = MainWindow()
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
-    with qtbot.waitSignal(fresh.project_loaded):
+    with qtbot.waitSignal(fresh.project_loaded, timeout=60_000):
         assert offer_recovery(fresh)
     model, index = _cell(fresh, "Products", 0, "name")
     assert index.data() == "Headset after crash"
@@ -275,7 +275,7 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
         "save_path",
         lambda parent, title, start, filters: suggested.append(start) or str(new),
     )
-    with qtbot.waitSignal(window.files.saved):
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
         assert window.files.save()
     assert suggested == [str(new)]  # the suggestion sits beside the original
     assert path.read_bytes() == before
@@ -285,7 +285,7 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
     # the new file is the app's own: later saves replace it without asking
     asked.clear()
     model.setData(index, "SoC, third source")
-    with qtbot.waitSignal(window.files.saved):
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
         assert window.files.save()
     assert asked == []
     assert openpyxl.load_workbook(new)["Components"]["B2"].value == "SoC, third source"
@@ -296,6 +296,6 @@ def test_replace_writes_over_the_users_workbook_when_chosen(qtbot, window, small
     model, index = _cell(window, "Components", 0, "description")
     model.setData(index, "SoC, replaced")
     monkeypatch.setattr(dialogs, "ask_replace_workbook", lambda *a: dialogs.REPLACE)
-    with qtbot.waitSignal(window.files.saved):
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
         assert window.files.save()
     assert openpyxl.load_workbook(small_path)["Components"]["B2"].value == "SoC, replaced"

@@ -54,7 +54,7 @@ def test_plan_shows_the_checked_plan_and_exports(qtbot, window, small_path, tmp_
 
     out = tmp_path / "plan.xlsx"
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(out))
-    with qtbot.waitSignal(window.exports.finished) as written:
+    with qtbot.waitSignal(window.exports.finished, timeout=120_000) as written:
         window.actions.export_excel.trigger()  # written in a worker
     assert written.args == [out, True]
     reopened = check_file(out)
