@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import IO
 
 HEADER = struct.Struct("!Q")  # the length of the pickle that follows
-SPLIT_DEPTH, SPLIT_MOST = 3, 64  # how deep and how wide a message is cut into pieces
+SPLIT_DEPTH, SPLIT_MOST = 4, 64  # how deep and how wide a message is cut into pieces
 ROOT = Path(__file__).resolve().parents[1]
 CALL = "from ui.child import call_main; call_main()"
 # what a spare child imports while it waits for work (a second or two it then saves)

@@ -68,6 +68,10 @@ class MainWindow(QMainWindow):
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
         self.panels = Pages(self._build_page)
+        self.sheet_panels: dict[str, SheetPanel] = {}  # made on first use, kept
+        self._placeholders: dict[str, QWidget] = {}
+        self._keys = [*(sheet.name for sheet in schema.SHEETS), self.SCENARIO]
+        self._blank = ProjectDocument(RawProject())  # what a table holds between documents
         self.actions = WindowActions(self)
         self._build_widgets()
         self.actions.build_menus(self.problems_dock)
@@ -141,18 +145,22 @@ class MainWindow(QMainWindow):
         self.doc = doc
         doc.setParent(self)
         current = self.nav.currentRow()
-        while self.stack.count():
-            widget = self.stack.widget(0)
-            self.stack.removeWidget(widget)
-            if widget is not self.plan_panel:
-                widget.deleteLater()
-        # pages are built when first shown: nine tables at once would hold the window up
+        if not self.stack.count():  # the first document: a placeholder per page
+            for key in self._keys:
+                self.stack.addWidget(self._placeholder(key))
+            self.stack.addWidget(self.plan_panel)
+        # a page shows this document once it is shown (nine tables at once would hold the
+        # window up); the tables are made once and kept, the scenario form is made again
+        old_scenario = self.panels.get(self.SCENARIO)
         self.panels = Pages(self._build_page)
-        self._placeholders = {}
-        for key in [*(s.name for s in schema.SHEETS), self.SCENARIO]:
-            self._placeholders[key] = QWidget()
-            self.stack.addWidget(self._placeholders[key])
-        self.stack.addWidget(self.plan_panel)
+        if old_scenario is not None:
+            self.stack.insertWidget(
+                self.stack.indexOf(old_scenario), self._placeholder(self.SCENARIO)
+            )
+            self.stack.removeWidget(old_scenario)
+            old_scenario.deleteLater()
+        for panel in self.sheet_panels.values():
+            panel.set_model(SheetModel(self._blank, panel.sheet))  # the old cells let go
         self._rebuild_nav()
         self.nav.setCurrentRow(max(0, current))
         self._on_nav_row_changed(self.nav.currentRow())
@@ -213,12 +221,22 @@ class MainWindow(QMainWindow):
             return self.plan_panel
         return self.panels[key]
 
+    def _placeholder(self, key: str) -> QWidget:
+        self._placeholders[key] = QWidget()
+        return self._placeholders[key]
+
     def _build_page(self, key: str) -> QWidget:
+        """The page `key` of the current document: its sheet's table (made once, then given
+        each document's sheet) or the scenario form."""
         assert self.doc is not None
+        panel = self.sheet_panels.get(key)
+        if panel is not None:
+            panel.set_model(SheetModel(self.doc, key))
+            return panel
         if key == self.SCENARIO:
             widget: QWidget = ScenarioPanel(self.doc)
         else:
-            widget = SheetPanel(SheetModel(self.doc, key))
+            widget = self.sheet_panels[key] = SheetPanel(SheetModel(self.doc, key))
             widget.table.message.connect(self.show_message)
         placeholder = self._placeholders.pop(key)
         current = self.stack.currentWidget() is placeholder
