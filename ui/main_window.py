@@ -15,11 +15,9 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QWidget,
 )
 
 from planner import schema
@@ -32,32 +30,19 @@ from ui.document import ProjectDocument
 from ui.export_controller import ExportController
 from ui.file_controller import FileController
 from ui.i18n import tr
-from ui.labels import sheet_label
+from ui.pages import PLAN, SCENARIO, Built, Pages
 from ui.plan_controller import PlanController
 from ui.plan_views import PlanPanel
 from ui.problems_view import ProblemsView
 from ui.scenario_panel import ScenarioPanel
-from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
 from ui.task_status import TaskStatus
 from ui.validation import ValidationController
 from ui.workers import wait_for
 
 
-class Pages(dict):
-    """The pages built so far, by key; asking for another builds it."""
-
-    def __init__(self, build) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, key: str):
-        self[key] = page = self._build(key)
-        return page
-
-
 class MainWindow(QMainWindow):
-    SCENARIO, PLAN = "__scenario__", "__plan__"
+    SCENARIO, PLAN = SCENARIO, PLAN
     project_loaded = Signal()
     plan_finished = Signal(object)
 
@@ -67,11 +52,6 @@ class MainWindow(QMainWindow):
         child_process.warm()  # a worker process gets ready while the window is built
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
-        self.panels = Pages(self._build_page)
-        self.sheet_panels: dict[str, SheetPanel] = {}  # made on first use, kept
-        self._placeholders: dict[str, QWidget] = {}
-        self._keys = [*(sheet.name for sheet in schema.SHEETS), self.SCENARIO]
-        self._blank = ProjectDocument(RawProject())  # what a table holds between documents
         self.actions = WindowActions(self)
         self._build_widgets()
         self.actions.build_menus(self.problems_dock)
@@ -113,7 +93,8 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([180, 1100])
         self.setCentralWidget(split)
-        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.pages = Pages(self.nav, self.stack, self.plan_panel, self)
+        self.pages.on_table_made = lambda panel: panel.table.message.connect(self.show_message)
 
         self.problems = ProblemsView()
         self.problems.go_to.connect(self.go_to_cell)
@@ -144,26 +125,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         self.doc = doc
         doc.setParent(self)
-        current = self.nav.currentRow()
-        if not self.stack.count():  # the first document: a placeholder per page
-            for key in self._keys:
-                self.stack.addWidget(self._placeholder(key))
-            self.stack.addWidget(self.plan_panel)
-        # a page shows this document once it is shown (nine tables at once would hold the
-        # window up); the tables are made once and kept, the scenario form is made again
-        old_scenario = self.panels.get(self.SCENARIO)
-        self.panels = Pages(self._build_page)
-        if old_scenario is not None:
-            self.stack.insertWidget(
-                self.stack.indexOf(old_scenario), self._placeholder(self.SCENARIO)
-            )
-            self.stack.removeWidget(old_scenario)
-            old_scenario.deleteLater()
-        for panel in self.sheet_panels.values():
-            panel.set_model(SheetModel(self._blank, panel.sheet))  # the old cells let go
-        self._rebuild_nav()
-        self.nav.setCurrentRow(max(0, current))
-        self._on_nav_row_changed(self.nav.currentRow())
+        self.pages.set_document(doc)
         doc.undo.cleanChanged.connect(self.update_title)
         doc.undo.canUndoChanged.connect(self.actions.undo.setEnabled)
         doc.undo.canRedoChanged.connect(self.actions.redo.setEnabled)
@@ -188,86 +150,21 @@ class MainWindow(QMainWindow):
         self.actions.undo.setEnabled(on and self.doc is not None and self.doc.undo.canUndo())
         self.actions.redo.setEnabled(on and self.doc is not None and self.doc.undo.canRedo())
 
-    def _rebuild_nav(self) -> None:
-        row = self.nav.currentRow()
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        for sheet in schema.SHEETS:
-            item = QListWidgetItem(self._nav_text(sheet.name))
-            item.setData(Qt.UserRole, sheet.name)
-            self.nav.addItem(item)
-        for key, text in ((self.SCENARIO, tr("Scenario")), (self.PLAN, tr("Plan"))):
-            item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, key)
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-            self.nav.addItem(item)
-        self.nav.blockSignals(False)
-        if row >= 0:
-            self.nav.setCurrentRow(row)
-
-    def _nav_text(self, sheet: str) -> str:
-        n = len(self.doc.frame(sheet)) if self.doc else 0
-        return f"{sheet_label(sheet)} ({n})"
-
-    def _on_nav_row_changed(self, row: int) -> None:
-        if 0 <= row < self.nav.count():
-            self.stack.setCurrentWidget(self.page(self.nav.item(row).data(Qt.UserRole)))
-
-    def page(self, key: str) -> QWidget:
-        """The page of a sheet, the scenario or the plan, built on first use."""
-        if key == self.PLAN:
-            return self.plan_panel
-        return self.panels[key]
-
-    def _placeholder(self, key: str) -> QWidget:
-        self._placeholders[key] = QWidget()
-        return self._placeholders[key]
-
-    def _build_page(self, key: str) -> QWidget:
-        """The page `key` of the current document: its sheet's table (made once, then given
-        each document's sheet) or the scenario form."""
-        assert self.doc is not None
-        panel = self.sheet_panels.get(key)
-        if panel is not None:
-            panel.set_model(SheetModel(self.doc, key))
-            return panel
-        if key == self.SCENARIO:
-            widget: QWidget = ScenarioPanel(self.doc)
-        else:
-            widget = self.sheet_panels[key] = SheetPanel(SheetModel(self.doc, key))
-            widget.table.message.connect(self.show_message)
-        placeholder = self._placeholders.pop(key)
-        current = self.stack.currentWidget() is placeholder
-        self.stack.insertWidget(self.stack.indexOf(placeholder), widget)
-        self.stack.removeWidget(placeholder)
-        placeholder.deleteLater()
-        if current:
-            self.stack.setCurrentWidget(widget)
-        return widget
+    @property
+    def panels(self) -> Built:
+        """The open document's pages built so far (a sheet's table is built when asked for)."""
+        return self.pages.built
 
     @property
     def scenario(self) -> ScenarioPanel:
-        return self.page(self.SCENARIO)  # type: ignore[return-value]
+        return self.pages.page(SCENARIO)  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.UserRole) == key:
-                self.nav.setCurrentRow(row)
-                return
+        self.pages.show(key)
 
     def show_page_named(self, name: str) -> None:
         """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
-        lowered = name.lower()
-        sheets = {s.name.lower(): s.name for s in schema.SHEETS}
-        if lowered in sheets:
-            self.show_page(sheets[lowered])
-        elif lowered == "scenario":
-            self.show_page(self.SCENARIO)
-        else:
-            self.show_page(self.PLAN)
-            self.plan_panel.show_page(lowered)
+        self.pages.show_named(name)
 
     def _sheet_call(self, method: str) -> None:
         widget = self.stack.currentWidget()
@@ -275,8 +172,7 @@ class MainWindow(QMainWindow):
             getattr(widget.table, method)()
 
     def _on_checked(self) -> None:
-        for row, sheet in enumerate(schema.SHEETS):
-            self.nav.item(row).setText(self._nav_text(sheet.name))
+        self.pages.update_counts()
 
     def show_problems(self) -> None:
         if self.doc is None:
@@ -353,9 +249,7 @@ class MainWindow(QMainWindow):
         self.plan_status.retranslate()
         self._update_undo_texts()
         self.update_title()
-        self._rebuild_nav()
-        for page in self.panels.values():
-            page.retranslate()
+        self.pages.retranslate()
         self.problems.retranslate()
         self.plan_panel.retranslate()
         self.show_problems()
