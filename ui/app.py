@@ -22,24 +22,32 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def offer_recovery(window) -> bool:
-    """After a crash: offer the newest autosave back (once); True when recovered."""
-    found = autosave.pending()
+def offer_recovery(window, otherwise=None) -> bool:
+    """After a crash: offer the newest autosave back (once); True when the window opens it.
+    Never raises: an autosave that cannot be read is set aside with a message, and the app
+    goes on with `otherwise()` (opening the file it was given)."""
+    found, problems = autosave.scan()
+    if problems:
+        window.show_message(
+            i18n.tr("An autosave that could not be read was set aside: {details}").format(
+                details="; ".join(problems)
+            )
+        )
     if not found:
         return False
     rec = found[0]
     name = rec.original.name if rec.original else i18n.tr("an untitled project")
-    if dialogs.ask_yes_no(
+    if not dialogs.ask_yes_no(
         window,
         i18n.tr("Recover unsaved changes?"),
         i18n.tr("The app closed without saving {name}. Open the copy saved automatically?").format(
             name=name
         ),
     ):
-        window.files.recover(rec)
-        return True
-    autosave.discard_recovery(rec)
-    return False
+        autosave.discard_recovery(rec)
+        return False
+    window.files.recover(rec, otherwise)  # read in a worker; a failure is said and set aside
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,9 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     window.project_loaded.connect(loaded)
     window.plan_finished.connect(lambda _plan: show_page())
 
-    def start() -> None:
-        if not offer_recovery(window) and args.file:
+    def open_file() -> None:
+        if args.file:
             window.files.open_path(Path(args.file))
+
+    def start() -> None:
+        if not offer_recovery(window, open_file):
+            open_file()
 
     QTimer.singleShot(0, start)
     return app.exec()

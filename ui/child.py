@@ -198,7 +198,7 @@ def call_main() -> None:
         result = function(*args, **kwargs)
     except Exception as exc:
         try:
-            pickle.dumps(exc)
+            pickle.loads(pickle.dumps(exc))  # it must come back as itself
             send(out, "error", exc)
         except Exception:  # an exception that does not pickle goes back as its text
             send(out, "error", error_message(exc))

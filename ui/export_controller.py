@@ -64,7 +64,7 @@ class ExportController(QObject):
 
         def failed(exc: Exception) -> None:
             self._end(path, False)
-            dialogs.error(self.window, tr("Cannot export"), f"{path}\n\n{exc}")
+            dialogs.error(self.window, tr("Cannot export"), f"{path}\n\n{i18n.error_text(exc)}")
 
         worker = ProcessCall(write, *args, parent=self, **kwargs)
         worker.done.connect(done)
@@ -155,7 +155,7 @@ class ExportController(QObject):
 
         def failed(exc: Exception) -> None:
             self._end(None, False)
-            dialogs.error(self.window, tr("Cannot print"), str(exc))
+            dialogs.error(self.window, tr("Cannot print"), i18n.error_text(exc))
 
         worker = ProcessCall(phase_plan_story, p.project, p.plan, i18n.current(), parent=self)
         worker.done.connect(show)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from planner.io.guard import RefusedFile
-from planner.io.provenance import save_losses
+from planner.io.provenance import save_losses, written_as
 from planner.io.read import ColumnMapping
 from planner.io.write import write_raw
 from ui import autosave, dialogs, i18n
@@ -112,8 +112,10 @@ class FileController(QObject):
         self.window.planning.stop()  # a plan of the document being replaced never lands
         self._load(Path(path), mapping, encoding, self._install_opened)
 
-    def recover(self, rec: autosave.Recovery) -> None:
-        """Open an autosave: the cells recovered, the original file name kept, marked unsaved."""
+    def recover(self, rec: autosave.Recovery, otherwise: Callable[[], None] | None = None) -> None:
+        """Open an autosave: the cells recovered, the original file name kept, marked unsaved.
+        One that cannot be read is set aside and said so, then `otherwise()` runs (the app
+        opens the file it was given)."""
 
         def install(doc: ProjectDocument) -> None:
             doc.path = rec.original if rec.original else None
@@ -124,10 +126,26 @@ class FileController(QObject):
             self.window.show_message(tr("Recovered the unsaved changes."))
             self.project_loaded.emit()
 
-        self.window.planning.stop()
-        self._load(rec.workbook, None, None, install, remember=False)
+        def failed(exc: Exception) -> None:
+            self.status.finish()
+            where = autosave.set_aside(rec.workbook, rec.workbook.with_suffix(".json"))
+            name = rec.original.name if rec.original else tr("an untitled project")
+            dialogs.error(
+                self.window,
+                tr("Cannot recover"),
+                tr("The copy of {name} saved automatically cannot be read: {why}").format(
+                    name=name, why=i18n.error_text(exc)
+                ),
+                str(where or ""),
+            )
+            self.project_loaded.emit()
+            if otherwise is not None:
+                otherwise()
 
-    def _load(self, path, mapping, encoding, install, remember: bool = True) -> None:
+        self.window.planning.stop()
+        self._load(rec.workbook, None, None, install, remember=False, failed=failed)
+
+    def _load(self, path, mapping, encoding, install, remember: bool = True, failed=None) -> None:
         """Read and check the file in a worker process, ask for a mapping if its headers need
         one, then hand the document to `install`."""
         self.window.show_message(tr("Opening {name}…").format(name=path.name))
@@ -136,6 +154,7 @@ class FileController(QObject):
         settings.beginGroup("mappings")
         remembered = {k: str(settings.value(k)) for k in settings.childKeys()} if remember else {}
         settings.endGroup()
+        failed = failed or (lambda exc: self._on_open_failed(path, exc))
 
         def opened(result: Opened) -> None:
             if result.validation is not None:
@@ -152,14 +171,12 @@ class FileController(QObject):
             if self.window.run_dialog(dialog):
                 answer = dialog.mapping()
                 QSettings().setValue(f"mappings/{result.key}", answer.to_json())
-            self.loader = self._run(
-                prepare, opened, lambda exc: self._on_open_failed(path, exc), grids, answer, path
-            )
+            self.loader = self._run(prepare, opened, failed, grids, answer, path)
 
         self.loader = self._run(
             open_project,
             opened,
-            lambda exc: self._on_open_failed(path, exc),
+            failed,
             path,
             encoding,
             mapping,
@@ -176,7 +193,7 @@ class FileController(QObject):
     def _on_open_failed(self, path: Path, exc: Exception) -> None:
         self.status.finish()
         if isinstance(exc, RefusedFile):
-            text = exc.message_vi if i18n.current() == "vi" else exc.message_en
+            text = i18n.error_text(exc)
         else:
             text = f"{type(exc).__name__}: {exc}"
         dialogs.error(self.window, tr("Cannot open the file"), f"{path.name}\n\n{text}")
@@ -209,8 +226,9 @@ class FileController(QObject):
             return False
         if doc.path is None:
             return self.save_as()
-        if not doc.replaces_freely:
-            # the user's own workbook: say what the project format drops before replacing it
+        if not doc.replaces_freely or written_as(doc.path) is None:
+            # the user's own workbook (or ours, edited in Excel since): say what the project
+            # format drops before replacing it
             losses = save_losses(doc.raw, doc.path)
             if losses:
                 choice = dialogs.ask_replace_workbook(
@@ -276,7 +294,7 @@ class FileController(QObject):
         self.status.finish()
         self.window.set_editable(True)
         self._after_save = None
-        dialogs.error(self.window, tr("Cannot save"), f"{target}\n\n{exc}")
+        dialogs.error(self.window, tr("Cannot save"), f"{target}\n\n{i18n.error_text(exc)}")
         self.saved.emit(None)
 
     def autosave_now(self) -> None:
@@ -287,10 +305,16 @@ class FileController(QObject):
         snapshot, path, session = doc.snapshot(), doc.path, self.window.session
 
         def failed(exc: Exception) -> None:
-            self.window.show_message(tr("Autosave failed: {why}").format(why=exc))
+            why = i18n.error_text(exc)
+            self.window.show_message(tr("Autosave failed: {why}").format(why=why))
             self.autosaved.emit(None)
 
-        folder = autosave.folder()
+        try:
+            folder = autosave.folder()
+            autosave.hold(session)  # the window is alive: its autosave is not offered back
+        except OSError as exc:
+            failed(exc)
+            return
         self.writer = self._run(
             autosave.write_to, self.autosaved.emit, failed, folder, snapshot, path, session
         )

@@ -269,4 +269,5 @@ class MainWindow(QMainWindow):
         wait_for(self.exports)
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
+        autosave.end_session(self.session)
         event.accept()

@@ -8,12 +8,10 @@ The story is laid out first into pages of draw closures, then painted, so every 
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -24,6 +22,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from planner.io.files import CannotWrite, atomic_write, check_target
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import story as st
@@ -206,26 +205,31 @@ def _ensure_app() -> None:
 
 def write_story_pdf(story: st.Story, path: str | os.PathLike[str]) -> int:
     """Write the story as an A4 PDF, atomically (a reader never sees half a file); the number
-    of pages. Safe in a worker thread once register_fonts() ran on the GUI thread."""
+    of pages. Raises CannotWrite, and leaves an old file as it was, when it cannot be written."""
+    path = Path(path)
+    check_target(path)  # a read-only or missing target is refused before drawing 60 pages
     _ensure_app()
     register_fonts()
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        writer = QPdfWriter(tmp)
-        writer.setResolution(300)
-        writer.setPageLayout(page_layout())
-        writer.setTitle(story.title)
-        writer.setCreator(story.creator)
-        pages = paint_story(writer, story)
-        del writer  # closes the file before it is moved into place
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a PDF is for sharing
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    # drawn into memory, then written like every file of the app (beside, flushed, replaced):
+    # QPdfWriter says nothing when the disk fills, so the bytes are written here
+    buffer = QBuffer()
+    buffer.open(QIODevice.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setPageLayout(page_layout())
+    writer.setTitle(story.title)
+    writer.setCreator(story.creator)
+    pages = paint_story(writer, story)
+    del writer  # finishes the PDF in the buffer
+    data = bytes(buffer.data())
+    buffer.close()
+    if not data.rstrip().endswith(b"%%EOF"):
+        raise CannotWrite(
+            "write_failed",
+            f"The PDF of {path.name} could not be completed; nothing was written.",
+            f"Không hoàn tất được tệp PDF {path.name}; chưa ghi gì.",
+        )
+    atomic_write(path, lambda handle: handle.write(data))
     return pages
 
 
@@ -236,6 +240,7 @@ def write_plan_pdf(
 
     Raises UnverifiedPlan, and writes nothing, unless the plan passed the independent check.
     """
+    check_target(Path(path))  # refused before the story is made
     story = build_report(project, plan, lang).story
     assert story is not None
     return write_story_pdf(story, path)

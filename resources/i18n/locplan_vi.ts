@@ -339,6 +339,18 @@
         <translation>Đã khôi phục các thay đổi chưa lưu.</translation>
     </message>
     <message>
+        <source>an untitled project</source>
+        <translation>một dự án chưa đặt tên</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>The copy of {name} saved automatically cannot be read: {why}</source>
+        <translation>Không đọc được bản tự động lưu của {name}: {why}</translation>
+    </message>
+    <message>
         <source>{name} (project)</source>
         <translation>{name} (dự án)</translation>
     </message>
@@ -958,14 +970,6 @@
     <message>
         <source>The app closed without saving {name}. Open the copy saved automatically?</source>
         <translation>Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>Không khôi phục được</translation>
-    </message>
-    <message>
-        <source>The copy of {name} saved automatically cannot be read: {why}</source>
-        <translation>Không đọc được bản tự động lưu của {name}: {why}</translation>
     </message>
 </context>
 </TS>

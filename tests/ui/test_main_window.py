@@ -160,8 +160,10 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monke
     model.setData(index, "Headset after crash")
     with qtbot.waitSignal(window.files.autosaved, timeout=60_000):
         window.files.autosave_now()
+    assert autosave.pending() == []  # the window is open: its autosave is not offered
+    autosave.end_session(window.session)  # the app dies here (the OS drops its lock)
     assert len(autosave.pending()) == 1
-    # the app dies here; a new one starts
+    # a new one starts
     fresh = MainWindow()
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
     with qtbot.waitSignal(fresh.project_loaded, timeout=60_000):
