@@ -130,6 +130,14 @@ class SheetModel(QAbstractTableModel):
             self._shape = ([int(x) for x in frame.index], names, kinds)
         return self._shape
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount() first: through Python, for every
+        # cell and role a repaint shows
+        labels, names, _kinds = self._cached()
+        if parent.isValid() or not (0 <= row < len(labels) and 0 <= column < len(names)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._cached()[0])
 
