@@ -129,11 +129,21 @@ class ReportModel(QAbstractTableModel):
         return values.map(lambda v: "" if v is None else str(v).casefold()).to_numpy(dtype=str)
 
     # the model -----------------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount() through Python for every cell
+        if parent.isValid() or not (0 <= row < len(self._order) and 0 <= column < self._width):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.table is None else len(self.table.columns)
+        return 0 if parent.isValid() else self._width
+
+    @property
+    def _width(self) -> int:
+        return 0 if self.table is None else len(self.table.columns)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if self.table is None or role != Qt.DisplayRole:
