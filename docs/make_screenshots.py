@@ -49,11 +49,11 @@ def main() -> None:
         window = MainWindow()
         window.resize(*SIZES[0])
         window.show()
-        window.open_path(ROOT / "sample_data" / sample)
+        window.files.open_path(ROOT / "sample_data" / sample)
         wait(app, lambda w=window: w.doc.source is not None, 60)
         done: list[object] = []
         window.plan_finished.connect(done.append)
-        window.start_plan()
+        window.planning.start()
         wait(app, lambda d=done: bool(d), 180)
         for width, height in SIZES:
             window.resize(width, height)

@@ -18,7 +18,7 @@ INF = math.inf
 
 @dataclass(frozen=True)
 class Settings:
-    """Typed values of the Settings sheet (DESIGN.md section 2)."""
+    """Typed values of the Settings sheet (docs/format.md)."""
 
     plan_name: str = "Localization plan"
     content_basis: str = "fob"  # "fob" or "materials"

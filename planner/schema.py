@@ -1061,7 +1061,6 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
         choices=("auto", "scip", "highs", "greedy"),
     ),
 )
-SETTING_BY_KEY = {s.key: s for s in SETTING_SPECS}
 
 
 # Header matching ------------------------------------------------------------------------

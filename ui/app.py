@@ -22,12 +22,10 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def offer_recovery(window) -> bool:
-    """After a crash: offer the newest autosave back (once); True when recovered. Never
-    raises: an autosave that cannot be read is set aside with a message, and the app goes on
-    (opening the file it was given)."""
-    from planner.io.files import RefusedFile
-
+def offer_recovery(window, otherwise=None) -> bool:
+    """After a crash: offer the newest autosave back (once); True when the window opens it.
+    Never raises: an autosave that cannot be read is set aside with a message, and the app
+    goes on with `otherwise()` (opening the file it was given)."""
     found, problems = autosave.scan()
     if problems:
         window.show_message(
@@ -48,20 +46,7 @@ def offer_recovery(window) -> bool:
     ):
         autosave.discard_recovery(rec)
         return False
-    try:
-        window.recover(rec)
-    except (RefusedFile, OSError, ValueError) as exc:
-        where = autosave.set_aside(rec.workbook, rec.workbook.with_suffix(".json"))
-        why = i18n.error_text(exc)
-        dialogs.error(
-            window,
-            i18n.tr("Cannot recover"),
-            i18n.tr("The copy of {name} saved automatically cannot be read: {why}").format(
-                name=name, why=why
-            ),
-            str(where or ""),
-        )
-        return False
+    window.files.recover(rec, otherwise)  # read in a worker; a failure is said and set aside
     return True
 
 
@@ -94,14 +79,18 @@ def main(argv: list[str] | None = None) -> int:
     def loaded() -> None:
         show_page()
         if args.plan and window.doc is not None and window.doc.can_plan:
-            window.start_plan()
+            window.planning.start()
 
     window.project_loaded.connect(loaded)
     window.plan_finished.connect(lambda _plan: show_page())
 
+    def open_file() -> None:
+        if args.file:
+            window.files.open_path(Path(args.file))
+
     def start() -> None:
-        if not offer_recovery(window) and args.file:
-            window.open_path(Path(args.file))
+        if not offer_recovery(window, open_file):
+            open_file()
 
     QTimer.singleShot(0, start)
     return app.exec()

@@ -45,7 +45,7 @@ class Recovery:
     saved_at: float
 
 
-def _hold(session: str) -> None:
+def hold(session: str) -> None:
     """This session is alive as long as the app runs: a lock the OS releases if it dies."""
     if session not in _locks:
         lock = QLockFile(str(folder() / f"{session}.lock"))
@@ -74,16 +74,22 @@ def _alive(session: str) -> bool:
 
 def write(raw: RawProject, original: Path | None, session: str) -> Path:
     """Atomic like every save; the sidecar says which file the cells belong to."""
-    _hold(session)
+    hold(session)
+    return write_to(folder(), raw, original, session)
+
+
+def write_to(into: Path, raw: RawProject, original: Path | None, session: str) -> Path:
+    """`write` into a given folder (a worker process has no app to ask where it is); the
+    window holds its session's lock (`hold`)."""
     stem = _stem(original, session)
-    target = folder() / f"{stem}.xlsx"
+    target = into / f"{stem}.xlsx"
     write_raw(raw, target)
     meta = {
         "original": str(original) if original else None,
         "saved_at": time.time(),
         "session": session,
     }
-    (folder() / f"{stem}.json").write_text(json.dumps(meta), encoding="utf-8")
+    (into / f"{stem}.json").write_text(json.dumps(meta), encoding="utf-8")
     return target
 
 

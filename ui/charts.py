@@ -9,17 +9,13 @@ the same on a 96-dpi screen and on a 1200-dpi PDF page.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from planner.plan import Plan
-from planner.project import TypedProject
 from planner.report import fmt
-from planner.report.chart_data import GanttRow, content_chart, gantt_rows
-from planner.report.labels import label
+from planner.report.chart_data import ContentChart, GanttChart
 
 # Colour-blind-friendly line colours (Okabe-Ito), then repeated with a dash when exhausted.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -31,7 +27,7 @@ QUAL_COLOUR = QColor("#F4B183")
 QUAL_EDGE = QColor("#C55A11")
 RAMP_COLOUR = QColor("#2E75B6")
 
-PaintFunction = Callable[[QPainter, QRectF, TypedProject, Plan, str], None]
+Chart = ContentChart | GanttChart
 
 
 def _pt(painter: QPainter) -> float:
@@ -77,12 +73,10 @@ def _legend(painter: QPainter, rect: QRectF, items: list[tuple[str, QPen, bool]]
     return y + line_h - rect.top()
 
 
-def paint_content_chart(
-    painter: QPainter, rect: QRectF, project: TypedProject, plan: Plan, lang: str = "en"
-) -> None:
+def paint_content_chart(painter: QPainter, rect: QRectF, data: ContentChart) -> None:
     """Chinese share per product per period, the glide path (china_cap) as a step line and the
     tariff thresholds as dashed lines labelled with their rate."""
-    data = content_chart(project, plan)
+    lang = data.lang
     pt = _pt(painter)
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing, True)
@@ -99,9 +93,9 @@ def paint_content_chart(
     tier_pen = QPen(TIER_COLOUR, 1.0 * pt, Qt.DashLine)
     legend = list(pens)
     if any(c is not None for c in data.cap):
-        legend.append((label("glide_path", lang), cap_pen, False))
+        legend.append((data.cap_label, cap_pen, False))
     if data.tiers:
-        legend.append((label("tariff_threshold", lang), tier_pen, False))
+        legend.append((data.threshold_label, tier_pen, False))
     used = _legend(painter, rect, legend)
 
     painter.setFont(_font(painter, 8))
@@ -154,13 +148,12 @@ def paint_content_chart(
     # tariff thresholds: content at or below the line pays the rate written on it
     painter.setFont(_font(painter, 7.5))
     fm_small = QFontMetricsF(painter.font())
-    for s, r in data.tiers:
+    for (s, _r), text in zip(data.tiers, data.tier_labels, strict=True):
         if s > y_top:
             continue
         painter.setPen(tier_pen)
         painter.drawLine(QPointF(plot.left(), y_of(s)), QPointF(plot.right(), y_of(s)))
         painter.setPen(TIER_COLOUR)
-        text = label("tariff_line", lang, share=fmt.pct(s, lang), rate=fmt.pct(r, lang))
         painter.drawText(
             QRectF(plot.left(), y_of(s) + 1 * pt, plot.width() - 3 * pt, fm_small.height()),
             Qt.AlignRight | Qt.AlignTop,
@@ -168,7 +161,7 @@ def paint_content_chart(
         )
     if data.tiers and data.tiers[-1][0] <= y_top:
         s = data.tiers[-1][0]
-        text = label("tariff_above", lang, rate=fmt.pct(data.top_rate, lang))
+        text = data.above_label
         painter.drawText(
             QRectF(
                 plot.left(),
@@ -244,16 +237,16 @@ def gantt_capacity(painter: QPainter, rect: QRectF) -> int:
 def paint_gantt(
     painter: QPainter,
     rect: QRectF,
-    project: TypedProject,
-    plan: Plan,
-    lang: str = "en",
+    chart: GanttChart,
     first: int = 0,
     count: int | None = None,
+    exposed: QRectF | None = None,
 ) -> None:
     """Per switched part: the qualification bar (start to ready) and the new supplier's share by
-    period as shaded cells. `first`/`count` select rows when a long Gantt spans pages."""
-    rows: list[GanttRow] = gantt_rows(project, plan)
-    periods = project.periods
+    period as shaded cells. `first`/`count` select rows when a long Gantt spans pages; only the
+    rows crossing `exposed` are drawn (a view of thousands of rows repaints what it shows)."""
+    rows = chart.rows
+    periods = chart.periods
     pt = _pt(painter)
     painter.save()
     painter.setRenderHint(QPainter.Antialiasing, True)
@@ -261,7 +254,7 @@ def paint_gantt(
     fm = QFontMetricsF(painter.font())
     if not rows:
         painter.setPen(TEXT_COLOUR)
-        painter.drawText(rect, Qt.AlignCenter | Qt.TextWordWrap, label("no_switch", lang))
+        painter.drawText(rect, Qt.AlignCenter | Qt.TextWordWrap, chart.empty_label)
         painter.restore()
         return
     if count is None:
@@ -273,10 +266,12 @@ def paint_gantt(
     )
     row_h = max(row_h, fm.height() + 2 * pt)
 
-    names = [f"{r.component_id} → {r.supplier_id}" for r in shown]
-    header = f"{label('component_id', lang)} → {label('supplier_id', lang)}"
+    header = chart.header
     bold_fm = QFontMetricsF(_font(painter, 8, bold=True))
-    widest = max([fm.horizontalAdvance(s) for s in names] + [bold_fm.horizontalAdvance(header)])
+    # the widest name of every row, not just of those drawn: columns stay put while scrolling
+    widest = max(
+        [fm.horizontalAdvance(r.name) for r in _sample(shown)] + [bold_fm.horizontalAdvance(header)]
+    )
     label_w = min(rect.width() * 0.38, widest + 10 * pt)
     grid = QRectF(rect.left() + label_w, rect.top(), rect.width() - label_w, rect.height())
     n = max(1, len(periods))
@@ -305,10 +300,15 @@ def paint_gantt(
             )
     top = rect.top() + head_h
     bottom = top + row_h * len(shown)
+    k0, k1 = 0, len(shown)
+    if exposed is not None:
+        k0 = max(0, int((exposed.top() - top) // row_h))
+        k1 = min(len(shown), math.ceil((exposed.bottom() - top) / row_h) + 1)
 
     small = _font(painter, 6.5)
     small_fm = QFontMetricsF(small)
-    for k, (row, name) in enumerate(zip(shown, names, strict=True)):
+    for k in range(k0, k1):
+        row = shown[k]
         y = top + k * row_h
         if k % 2 == 0:
             painter.fillRect(QRectF(rect.left(), y, rect.width(), row_h), QColor("#F4F6F8"))
@@ -317,7 +317,7 @@ def paint_gantt(
         painter.drawText(
             QRectF(rect.left() + 2 * pt, y, label_w - 4 * pt, row_h),
             Qt.AlignLeft | Qt.AlignVCenter,
-            fm.elidedText(name, Qt.ElideRight, label_w - 4 * pt),
+            fm.elidedText(row.name, Qt.ElideRight, label_w - 4 * pt),
         )
         # qualification: from the start of its first period to the start of the ready period
         x0 = col_x(row.start)
@@ -328,14 +328,13 @@ def paint_gantt(
         painter.drawRect(bar)
         # ramp: the new supplier's share, darker for more
         painter.setFont(small)
-        for i, share in enumerate(row.shares):
+        for i, (share, text) in enumerate(zip(row.shares, row.share_labels, strict=True)):
             if share <= 1e-6:
                 continue
             cell = QRectF(col_x(i) + 1 * pt, y + row_h * 0.5, col_w - 2 * pt, row_h * 0.42)
             colour = QColor(RAMP_COLOUR)
             colour.setAlphaF(0.25 + 0.75 * min(1.0, share))
             painter.fillRect(cell, colour)
-            text = fmt.pct(share, lang, 0)
             if small_fm.horizontalAdvance(text) + 2 * pt < cell.width():
                 painter.setPen(QColor("white") if share > 0.45 else TEXT_COLOUR)
                 painter.drawText(cell, Qt.AlignCenter, text)
@@ -352,67 +351,65 @@ def paint_gantt(
         painter,
         legend_rect,
         [
-            (label("qualification", lang), QPen(QBrush(QUAL_COLOUR), 1), True),
-            (label("ramp_share", lang), QPen(QBrush(RAMP_COLOUR), 1), True),
+            (chart.qualification_label, QPen(QBrush(QUAL_COLOUR), 1), True),
+            (chart.ramp_label, QPen(QBrush(RAMP_COLOUR), 1), True),
         ],
     )
     painter.restore()
+
+
+def _sample(rows: list, most: int = 2000) -> list:
+    """The rows whose names size the name column: all of a page, a spread of a long view."""
+    if len(rows) <= most:
+        return rows
+    step = len(rows) / most
+    return [rows[int(k * step)] for k in range(most)]
 
 
 # Widget ----------------------------------------------------------------------------------
 
 
 class ChartWidget(QWidget):
-    """A view of one chart: give it a paint function (paint_content_chart or paint_gantt)."""
+    """A view of one chart: its data (ContentChart or GanttChart) painted by the same code as
+    the printed plan. A Gantt is as tall as its rows (the view scrolls) and repaints only the
+    rows on screen."""
 
-    def __init__(
-        self,
-        paint: PaintFunction,
-        project: TypedProject | None = None,
-        plan: Plan | None = None,
-        lang: str = "en",
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._paint = paint
-        self._project = project
-        self._plan = plan
-        self._lang = lang
+        self._chart: Chart | None = None
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setAutoFillBackground(False)
 
-    def set_data(
-        self, project: TypedProject | None, plan: Plan | None, lang: str | None = None
-    ) -> None:
-        self._project, self._plan = project, plan
-        if lang is not None:
-            self._lang = lang
+    def set_chart(self, chart: Chart | None) -> None:
+        self._chart = chart
         self.updateGeometry()
         self.update()
 
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        self.update()
+    @property
+    def chart(self) -> Chart | None:
+        return self._chart
 
     def has_data(self) -> bool:
-        return self._project is not None and self._plan is not None and self._plan.has_plan
+        return self._chart is not None
 
     def minimumSizeHint(self) -> QSize:
-        if self._paint is paint_gantt and self.has_data():
+        if isinstance(self._chart, GanttChart):
             return QSize(420, self.sizeHint().height())  # every row; the view scrolls
         return QSize(420, 260)
 
     def sizeHint(self) -> QSize:
-        if self._paint is paint_gantt and self.has_data():
-            rows = len(gantt_rows(self._project, self._plan))  # type: ignore[arg-type]
+        if isinstance(self._chart, GanttChart):
             dpi = self.logicalDpiY() / 72.0
-            return QSize(800, int((40 + 15 * rows) * dpi) + 24)
+            return QSize(800, int((40 + 15 * len(self._chart.rows)) * dpi) + 24)
         return QSize(800, 420)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("white"))
+        painter.fillRect(event.rect(), QColor("white"))
         area = QRectF(self.rect()).adjusted(10, 8, -10, -8)
-        if self.has_data():
-            self._paint(painter, area, self._project, self._plan, self._lang)  # type: ignore[arg-type]
+        chart = self._chart
+        if isinstance(chart, GanttChart):
+            paint_gantt(painter, area, chart, count=len(chart.rows), exposed=QRectF(event.rect()))
+        elif isinstance(chart, ContentChart):
+            paint_content_chart(painter, area, chart)
         painter.end()

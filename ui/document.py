@@ -8,6 +8,7 @@ problem's "row 12" is the row the user sees in Excel.
 
 from __future__ import annotations
 
+import copy
 import itertools
 from pathlib import Path
 
@@ -15,36 +16,10 @@ import pandas as pd
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner import schema
 from planner.io.read import ColumnMapping, RawProject
-from planner.io.write import write_raw
 from planner.problems import Problem
 from planner.validate import Validation, validate
-
-
-def _blank_frame(sheet: schema.Sheet) -> pd.DataFrame:
-    frame = pd.DataFrame(columns=sheet.column_names, dtype=object)
-    frame.index.name = "row"
-    return frame
-
-
-def complete(raw: RawProject) -> RawProject:
-    """Every sheet present, with every schema column (blank ones added), so the user can fill
-    in what the source lacked; unknown columns are kept after the known ones."""
-    for sheet in schema.SHEETS:
-        frame = raw.sheets.get(sheet.name)
-        if frame is None:
-            raw.sheets[sheet.name] = _blank_frame(sheet)
-            raw.header_rows.setdefault(sheet.name, 1)
-            continue
-        known = [c for c in sheet.column_names if c in frame.columns]
-        missing = [c for c in sheet.column_names if c not in frame.columns]
-        extra = [c for c in frame.columns if c not in sheet.column_names]
-        for c in missing:
-            frame[c] = None
-        ordered = [c for c in sheet.column_names if c in known or c in missing]
-        raw.sheets[sheet.name] = frame[ordered + extra].astype(object)
-    return raw
+from ui.open_project import complete
 
 
 class ProjectDocument(QObject):
@@ -59,7 +34,9 @@ class ProjectDocument(QObject):
         mapping: ColumnMapping | None = None,
         encoding: str | None = None,
         parent: QObject | None = None,
+        validation: Validation | None = None,
     ) -> None:
+        """`validation`: the completed `raw` already checked (off the GUI thread)."""
         super().__init__(parent)
         self.raw = complete(raw)
         self.path = Path(path) if path else None
@@ -70,7 +47,11 @@ class ProjectDocument(QObject):
         self.validation: Validation | None = None
         # True once `path` holds what this app wrote: saving over it then loses nothing
         self.replaces_freely = False
-        self.revalidate()
+        self.generation = 0  # counts changes to the cells: a check or a save says which it saw
+        if validation is None:
+            self.revalidate()
+        else:
+            self.validation = validation
 
     # reading ---------------------------------------------------------------------------------
     def frame(self, sheet: str) -> pd.DataFrame:
@@ -101,6 +82,7 @@ class ProjectDocument(QObject):
         for pos, col, value in changes:
             frame.iat[pos, cols.index(col)] = value
         if changes:
+            self.generation += 1
             rows = [p for p, _, _ in changes]
             js = [cols.index(c) for _, c, _ in changes]
             self.cells_changed.emit(sheet, min(rows), max(rows), min(js), max(js))
@@ -144,22 +126,42 @@ class ProjectDocument(QObject):
         frame = pd.DataFrame(records, columns=columns, index=labels, dtype=object)
         frame.index.name = "row"
         self.raw.sheets[sheet] = frame
+        self.generation += 1
         self.rows_changed.emit(sheet)
 
     # checking and saving ---------------------------------------------------------------------
     def revalidate(self) -> Validation:
-        self.validation = validate(self.raw)
-        self.validated.emit()
-        return self.validation
+        return self.set_validation(validate(self.raw))
 
-    def save(self, path: Path | None = None) -> Path:
-        """Atomic save of the cells as typed; rows are renumbered as the saved file has them."""
-        target = Path(path or self.path or "")
-        if not str(target) or target.is_dir():
+    def set_validation(self, validation: Validation) -> Validation:
+        """The result of checking the cells as they are now (checked here or in a worker)."""
+        self.validation = validation
+        self.validated.emit()
+        return validation
+
+    def snapshot(self) -> RawProject:
+        """A copy of the cells a worker can read (check, save) while the user edits on."""
+        raw = self.raw
+        return RawProject(
+            sheets={k: v.copy() for k, v in raw.sheets.items()},
+            header_rows=dict(raw.header_rows),
+            source_names=dict(raw.source_names),
+            original_headers=copy.deepcopy(raw.original_headers),
+            notes=list(raw.notes),
+            path=raw.path,
+        )
+
+    @staticmethod
+    def target(path: Path | str | None) -> Path:
+        """The .xlsx file a save to `path` writes."""
+        target = Path(path or "")
+        if not str(path or "") or target.is_dir():
             raise ValueError("no file name")
-        if target.suffix.lower() != ".xlsx":
-            target = target.with_suffix(".xlsx")
-        write_raw(self.raw, target)
+        return target if target.suffix.lower() == ".xlsx" else target.with_suffix(".xlsx")
+
+    def mark_saved(self, target: Path) -> None:
+        """The cells were written to `target` (planner.io.write.write_raw, atomic): rows are
+        renumbered as the saved file has them."""
         for name, frame in self.raw.sheets.items():
             frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
             self.raw.header_rows[name] = 1
@@ -167,6 +169,5 @@ class ProjectDocument(QObject):
         self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
         self.path = target
         self.replaces_freely = True
+        self.generation += 1
         self.undo.setClean()
-        self.revalidate()
-        return target

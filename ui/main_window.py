@@ -1,142 +1,82 @@
 """The main window: the project's sheets, the scenario, the plan; the Problems panel below.
 
-Long work (reading a file, planning) runs in QThreads; the window only starts it and renders
-the result. Every number shown comes from planner/.
+The window lays out the views and shows the open document; controllers do the jobs: files
+(ui/file_controller.py), checking (ui/validation.py), planning (ui/plan_controller.py) and
+exports (ui/export_controller.py), with the actions and menus in ui/actions.py. Long work runs
+off the GUI thread; every number shown comes from planner/.
 """
 
 from __future__ import annotations
 
-import copy
-import json
-import time
 import uuid
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QToolBar,
-    QWidget,
 )
 
 from planner import schema
-from planner.io.guard import RefusedFile
-from planner.io.mapping import layout_key, mapping_gaps
-from planner.io.provenance import save_losses, written_as
-from planner.io.read import ColumnMapping, RawProject, assemble, load_cells
-from planner.plan import Plan, ProgressEvent
+from planner.io.read import RawProject
 from planner.problems import ERROR, WARNING
-from planner.project import TypedProject
-from planner.report.workbook import write_plan_workbook
 from ui import autosave, dialogs, i18n
+from ui import child as child_process
+from ui.actions import WindowActions
 from ui.document import ProjectDocument
+from ui.export_controller import ExportController
+from ui.file_controller import FileController
 from ui.i18n import tr
-from ui.labels import describe_losses, sheet_label
-from ui.mapping_dialog import MappingDialog
+from ui.pages import PLAN, SCENARIO, Built, Pages
+from ui.plan_controller import PlanController
 from ui.plan_views import PlanPanel
-from ui.plan_worker import PlanWorker
 from ui.problems_view import ProblemsView
 from ui.scenario_panel import ScenarioPanel
-from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
-from ui.workers import CallWorker
-
-MAX_RECENT = 8
-AUTOSAVE_MS = 60_000
-SCENARIO, PLAN = "__scenario__", "__plan__"
-
-
-def empty_project() -> RawProject:
-    return RawProject()
+from ui.task_status import TaskStatus
+from ui.validation import ValidationController
+from ui.workers import wait_for
 
 
 class MainWindow(QMainWindow):
+    SCENARIO, PLAN = SCENARIO, PLAN
     project_loaded = Signal()
     plan_finished = Signal(object)
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        child_process.warm()  # a worker process gets ready while the window is built
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
-        self.plan: Plan | None = None
-        self.plan_project: TypedProject | None = None
-        self.plan_raw: RawProject | None = None
-        self.worker: PlanWorker | None = None
-        self.loader: CallWorker | None = None
-        self.panels: dict[str, SheetPanel] = {}
-        self._plan_started = 0.0
-        self._plan_limit = 60.0
-        self._build_actions()
+        self.actions = WindowActions(self)
         self._build_widgets()
-        self._build_menus()
-        self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
-        self.autosave_timer.timeout.connect(self.autosave_now)
-        self.autosave_timer.start()
-        self.validate_timer = QTimer(self)
-        self.validate_timer.setSingleShot(True)
-        self.validate_timer.setInterval(250)
-        self.validate_timer.timeout.connect(self._revalidate)
-        self.install(ProjectDocument(empty_project()))
+        self.actions.build_menus(self.problems_dock)
+        bar = self.statusBar()
+        self.state_label = QLabel()
+        self.state_label.setObjectName("projectState")
+        bar.addWidget(self.state_label, 1)
+        self.tasks = TaskStatus(bar, "task")  # files and exports
+        self.plan_status = TaskStatus(bar, "plan", cancellable=True)
+        # a status bar that grows when a progress bar shows would resize every page of the
+        # window, and each of its tables would measure its rows again
+        bar.setFixedHeight(max(bar.sizeHint().height(), self.plan_status.height_needed()))
+        self.validation = ValidationController(self)
+        self.validation.checked.connect(self._on_checked)
+        self.files = FileController(self, self.actions, self.tasks)
+        self.planning = PlanController(self, self.actions, self.plan_status, self.plan_panel)
+        self.exports = ExportController(self, self.actions, self.planning, self.tasks)
+        self.files.project_loaded.connect(self.project_loaded)
+        self.planning.finished.connect(self.plan_finished)
+        self._connect_actions()
+        self.install(ProjectDocument(RawProject()))
         self.retranslate()
         self.resize(1280, 760)
 
     # construction ----------------------------------------------------------------------------
-    def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setCheckable(checkable)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.actionOpen = a("actionOpen", lambda: self.open_dialog(), QKeySequence.Open)
-        self.actionOpenCsv = a("actionOpenCsv", lambda: self.open_csv_dialog())
-        self.actionSave = a("actionSave", lambda: self.save(), QKeySequence.Save)
-        self.actionSaveAs = a("actionSaveAs", lambda: self.save_as(), QKeySequence.SaveAs)
-        self.actionExportExcel = a("actionExportExcel", lambda: self.export_excel(), "Ctrl+E")
-        self.actionPrintPreview = a("actionPrintPreview", lambda: self.print_preview(), "Ctrl+P")
-        self.actionExportPdf = a("actionExportPdf", lambda: self.export_pdf(), "Ctrl+Shift+P")
-        self.actionQuit = a("actionQuit", self.close, QKeySequence.Quit)
-        self.actionUndo = a(
-            "actionUndo", lambda: self.doc and self.doc.undo.undo(), QKeySequence.Undo
-        )
-        self.actionRedo = a(
-            "actionRedo", lambda: self.doc and self.doc.undo.redo(), QKeySequence.Redo
-        )
-        self.actionAddRow = a("actionAddRow", lambda: self._sheet_call("add_row"), "Ctrl+Shift+=")
-        self.actionDeleteRows = a(
-            "actionDeleteRows", lambda: self._sheet_call("delete_rows"), "Ctrl+-"
-        )
-        self.actionPlan = a("actionPlan", lambda: self.start_plan(), "F5")
-        self.actionCancel = a("actionCancel", lambda: self.cancel_plan(), "Esc")
-        self.actionShowVnd = a("actionShowVnd", lambda on: self.plan_panel.set_vnd(on), None, True)
-        self.actionLanguageEn = a("actionLanguageEn", lambda: self.set_language("en"), None, True)
-        self.actionLanguageVi = a("actionLanguageVi", lambda: self.set_language("vi"), None, True)
-        self.actionAbout = a("actionAbout", lambda: self.about())
-        group = QActionGroup(self)
-        group.addAction(self.actionLanguageEn)
-        group.addAction(self.actionLanguageVi)
-        self.actionCancel.setEnabled(False)
-        for action in (self.actionExportExcel, self.actionPrintPreview, self.actionExportPdf):
-            action.setEnabled(False)
-
     def _build_widgets(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
@@ -153,7 +93,8 @@ class MainWindow(QMainWindow):
         split.setStretchFactor(1, 1)
         split.setSizes([180, 1100])
         self.setCentralWidget(split)
-        self.nav.currentRowChanged.connect(self._show_page)
+        self.pages = Pages(self.nav, self.stack, self.plan_panel, self)
+        self.pages.on_table_made = lambda panel: panel.table.message.connect(self.show_message)
 
         self.problems = ProblemsView()
         self.problems.go_to.connect(self.go_to_cell)
@@ -166,185 +107,74 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems_dock)
         self.resizeDocks([self.problems_dock], [170], Qt.Vertical)
 
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("mainToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        self.toolbar.setMovable(False)
-        for action in (
-            self.actionOpen,
-            self.actionSave,
-            None,
-            self.actionUndo,
-            self.actionRedo,
-            None,
-            self.actionPlan,
-            self.actionCancel,
-            None,
-            self.actionExportExcel,
-            self.actionPrintPreview,
-            self.actionExportPdf,
-        ):
-            if action is None:
-                self.toolbar.addSeparator()
-            else:
-                self.toolbar.addAction(action)
-        self.addToolBar(self.toolbar)
-
-        self.progress = QProgressBar()
-        self.progress.setObjectName("planProgress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setRange(0, 1000)
-        self.progress.hide()
-        self.progress_text = QLabel()
-        self.progress_text.setObjectName("planProgressText")
-        self.cancel_button = QPushButton()
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.clicked.connect(self.cancel_plan)
-        self.cancel_button.hide()
-        self.state_label = QLabel()
-        self.state_label.setObjectName("projectState")
-        bar = self.statusBar()
-        bar.addWidget(self.state_label, 1)
-        bar.addPermanentWidget(self.progress_text)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.cancel_button)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.menu_file = bar.addMenu("")
-        self.menu_recent = QMenu(self)
-        self.menu_recent.setObjectName("menuRecent")
-        for action in (self.actionOpen, self.actionOpenCsv):
-            self.menu_file.addAction(action)
-        self.menu_file.addMenu(self.menu_recent)
-        self.menu_file.addSeparator()
-        for action in (self.actionSave, self.actionSaveAs):
-            self.menu_file.addAction(action)
-        self.menu_file.addSeparator()
-        for action in (self.actionExportExcel, self.actionPrintPreview, self.actionExportPdf):
-            self.menu_file.addAction(action)
-        self.menu_file.addSeparator()
-        self.menu_file.addAction(self.actionQuit)
-        self.menu_edit = bar.addMenu("")
-        for action in (self.actionUndo, self.actionRedo):
-            self.menu_edit.addAction(action)
-        self.menu_edit.addSeparator()
-        self.menu_edit.addAction(self.actionAddRow)
-        self.menu_edit.addAction(self.actionDeleteRows)
-        self.menu_plan = bar.addMenu("")
-        self.menu_plan.addAction(self.actionPlan)
-        self.menu_plan.addAction(self.actionCancel)
-        self.menu_view = bar.addMenu("")
-        self.menu_view.addAction(self.actionShowVnd)
-        self.menu_view.addAction(self.problems_dock.toggleViewAction())
-        self.menu_language = bar.addMenu("")
-        self.menu_language.addAction(self.actionLanguageEn)
-        self.menu_language.addAction(self.actionLanguageVi)
-        self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.actionAbout)
-        self._rebuild_recent()
+    def _connect_actions(self) -> None:
+        a = self.actions
+        a.undo.triggered.connect(lambda: self.doc and self.doc.undo.undo())
+        a.redo.triggered.connect(lambda: self.doc and self.doc.undo.redo())
+        a.add_row.triggered.connect(lambda: self._sheet_call("add_row"))
+        a.delete_rows.triggered.connect(lambda: self._sheet_call("delete_rows"))
+        a.language_en.triggered.connect(lambda: self.set_language("en"))
+        a.language_vi.triggered.connect(lambda: self.set_language("vi"))
+        a.about.triggered.connect(lambda: self.about())
 
     # the document ----------------------------------------------------------------------------
     def install(self, doc: ProjectDocument) -> None:
-        """Show a (new) document: one editor per sheet, the scenario form, a fresh plan page."""
+        """Show a (new) document: one editor per sheet, the scenario form, a fresh plan page.
+        A plan still running for the document it replaces is stopped and never shown."""
+        self.planning.stop()
         old = self.doc
         self.doc = doc
         doc.setParent(self)
-        current = self.nav.currentRow()
-        while self.stack.count():
-            widget = self.stack.widget(0)
-            self.stack.removeWidget(widget)
-            if widget is not self.plan_panel:
-                widget.deleteLater()
-        self.panels = {}
-        for sheet in schema.SHEETS:
-            panel = SheetPanel(SheetModel(doc, sheet.name))
-            panel.table.message.connect(self.show_message)
-            self.panels[sheet.name] = panel
-            self.stack.addWidget(panel)
-        self.scenario = ScenarioPanel(doc)
-        self.stack.addWidget(self.scenario)
-        self.stack.addWidget(self.plan_panel)
-        self._rebuild_nav()
-        self.nav.setCurrentRow(max(0, current))
-        doc.undo.cleanChanged.connect(self._update_title)
-        doc.undo.canUndoChanged.connect(self.actionUndo.setEnabled)
-        doc.undo.canRedoChanged.connect(self.actionRedo.setEnabled)
+        self.pages.set_document(doc)
+        doc.undo.cleanChanged.connect(self.update_title)
+        doc.undo.canUndoChanged.connect(self.actions.undo.setEnabled)
+        doc.undo.canRedoChanged.connect(self.actions.redo.setEnabled)
         doc.undo.undoTextChanged.connect(self._update_undo_texts)
         doc.undo.redoTextChanged.connect(self._update_undo_texts)
-        doc.undo.indexChanged.connect(self._schedule_validation)
-        doc.validated.connect(self._show_problems)
-        self.actionUndo.setEnabled(False)
-        self.actionRedo.setEnabled(False)
-        self._set_plan(None, None, None)
-        self._show_problems()
-        self._update_title()
+        doc.validated.connect(self.show_problems)
+        self.validation.set_document(doc)
+        self.actions.undo.setEnabled(False)
+        self.actions.redo.setEnabled(False)
+        self.planning.set_plan(None, None)
+        self.show_problems()
+        self.update_title()
         self._update_undo_texts()
         if old is not None and old is not doc:
             old.deleteLater()
 
-    def _rebuild_nav(self) -> None:
-        row = self.nav.currentRow()
-        self.nav.blockSignals(True)
-        self.nav.clear()
-        for sheet in schema.SHEETS:
-            item = QListWidgetItem(self._nav_text(sheet.name))
-            item.setData(Qt.UserRole, sheet.name)
-            self.nav.addItem(item)
-        for key, text in ((SCENARIO, tr("Scenario")), (PLAN, tr("Plan"))):
-            item = QListWidgetItem(text)
-            item.setData(Qt.UserRole, key)
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-            self.nav.addItem(item)
-        self.nav.blockSignals(False)
-        if row >= 0:
-            self.nav.setCurrentRow(row)
+    def set_editable(self, on: bool) -> None:
+        """Editing waits while the cells are being saved (the file must hold what is shown)."""
+        self.stack.setEnabled(on)
+        for action in (self.actions.add_row, self.actions.delete_rows):
+            action.setEnabled(on)
+        self.actions.undo.setEnabled(on and self.doc is not None and self.doc.undo.canUndo())
+        self.actions.redo.setEnabled(on and self.doc is not None and self.doc.undo.canRedo())
 
-    def _nav_text(self, sheet: str) -> str:
-        n = len(self.doc.frame(sheet)) if self.doc else 0
-        return f"{sheet_label(sheet)} ({n})"
+    @property
+    def panels(self) -> Built:
+        """The open document's pages built so far (a sheet's table is built when asked for)."""
+        return self.pages.built
 
-    def _show_page(self, row: int) -> None:
-        if 0 <= row < self.stack.count():
-            self.stack.setCurrentIndex(row)
+    @property
+    def scenario(self) -> ScenarioPanel:
+        return self.pages.page(SCENARIO)  # type: ignore[return-value]
 
     def show_page(self, key: str) -> None:
-        for row in range(self.nav.count()):
-            if self.nav.item(row).data(Qt.UserRole) == key:
-                self.nav.setCurrentRow(row)
-                return
+        self.pages.show(key)
 
     def show_page_named(self, name: str) -> None:
         """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
-        lowered = name.lower()
-        sheets = {s.name.lower(): s.name for s in schema.SHEETS}
-        if lowered in sheets:
-            self.show_page(sheets[lowered])
-        elif lowered == "scenario":
-            self.show_page(SCENARIO)
-        else:
-            self.show_page(PLAN)
-            keys = [key for _, key in self.plan_panel._pages]
-            if lowered in keys:
-                self.plan_panel.tabs.setCurrentIndex(keys.index(lowered))
+        self.pages.show_named(name)
 
     def _sheet_call(self, method: str) -> None:
         widget = self.stack.currentWidget()
         if isinstance(widget, SheetPanel):
             getattr(widget.table, method)()
 
-    def _schedule_validation(self, *_: object) -> None:
-        self.validate_timer.start()
+    def _on_checked(self) -> None:
+        self.pages.update_counts()
 
-    def _revalidate(self) -> None:
-        if self.doc is not None:
-            self.doc.revalidate()
-            for row, sheet in enumerate(schema.SHEETS):
-                self.nav.item(row).setText(self._nav_text(sheet.name))
-
-    def _show_problems(self) -> None:
+    def show_problems(self) -> None:
         if self.doc is None:
             return
         problems = self.doc.problems
@@ -354,8 +184,7 @@ class MainWindow(QMainWindow):
         self.problems_dock.setWindowTitle(
             tr("Problems: {e} errors, {w} warnings").format(e=errors, w=warnings)
         )
-        running = self.worker is not None and self.worker.isRunning()
-        self.actionPlan.setEnabled(self.doc.can_plan and not running)
+        self.actions.plan.setEnabled(self.doc.can_plan and not self.planning.running)
         if errors:
             self.state_label.setText(
                 tr("Fix the errors to plan (double-click one to go to its cell).")
@@ -363,7 +192,7 @@ class MainWindow(QMainWindow):
         elif self.doc.can_plan:
             self.state_label.setText(tr("Ready to plan."))
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         if self.doc is None:
             return
         app_name = tr("Supplier Localization Planner")
@@ -373,373 +202,29 @@ class MainWindow(QMainWindow):
     def _update_undo_texts(self, *_: object) -> None:
         undo = self.doc.undo.undoText() if self.doc else ""
         redo = self.doc.undo.redoText() if self.doc else ""
-        self.actionUndo.setText(tr("Undo {what}").format(what=undo) if undo else tr("Undo"))
-        self.actionRedo.setText(tr("Redo {what}").format(what=redo) if redo else tr("Redo"))
-        self.actionUndo.setIconText(tr("Undo"))
-        self.actionRedo.setIconText(tr("Redo"))
+        self.actions.set_undo_texts(undo, redo)
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
     def go_to_cell(self, sheet: str, row: object, column: object) -> None:
-        panel = self.panels.get(sheet)
-        if panel is None:
+        if sheet not in {s.name for s in schema.SHEETS}:
             return
+        panel = self.panels[sheet]
         self.show_page(sheet)
         panel.table.go_to(
             row if isinstance(row, int) else None, column if isinstance(column, str) else None
         )
+
+    def run_dialog(self, dialog) -> bool:
+        """Modal dialogs go through here (tests replace it)."""
+        return bool(dialog.exec())
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_docks_sized", False):
             self._docks_sized = True  # a few rows of problems; the tables get the room
             self.resizeDocks([self.problems_dock], [115], Qt.Vertical)
-
-    # opening ---------------------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current document (saved, discarded or clean)."""
-        if self.doc is None or self.doc.undo.isClean():
-            return True
-        answer = dialogs.ask_save_changes(self, self.doc.name)
-        if answer == dialogs.SAVE:
-            return self.save()
-        if answer == dialogs.DISCARD:
-            autosave.discard(self.doc.path, self.session)
-            return True
-        return False
-
-    def open_dialog(self) -> None:
-        start = str(Path(self.recent_files()[0]).parent) if self.recent_files() else ""
-        path = dialogs.open_project_path(self, start)
-        if path:
-            self.open_path(path)
-
-    def open_csv_dialog(self) -> None:
-        folder = dialogs.open_csv_folder(self)
-        if folder:
-            self.open_path(folder, encoding=self.ask_encoding())
-
-    def ask_encoding(self) -> str | None:
-        """CSV encoding: automatic (UTF-8, UTF-8 with BOM, then Windows-1258) unless chosen."""
-        value = QSettings().value("csvEncoding", "")
-        return str(value) or None
-
-    def open_path(
-        self, path: str | Path, mapping: ColumnMapping | None = None, encoding: str | None = None
-    ) -> None:
-        """Read the file's cells in a worker thread, then assemble them on the GUI thread."""
-        if not self.maybe_save():
-            return
-        path = Path(path)
-        self.show_message(tr("Opening {name}…").format(name=path.name))
-        QApplication.setOverrideCursor(Qt.BusyCursor)
-        self.loader = CallWorker(lambda: load_cells(path, encoding), self)
-        self.loader.done.connect(lambda grids: self._opened(path, grids, mapping, encoding))
-        self.loader.failed.connect(lambda exc: self._open_failed(path, exc))
-        self.loader.start()
-
-    def _open_failed(self, path: Path, exc: Exception) -> None:
-        QApplication.restoreOverrideCursor()
-        if isinstance(exc, RefusedFile):
-            text = exc.message_vi if i18n.current() == "vi" else exc.message_en
-        else:
-            text = f"{type(exc).__name__}: {exc}"
-        dialogs.error(self, tr("Cannot open the file"), f"{path.name}\n\n{text}")
-        self.project_loaded.emit()
-
-    def _opened(
-        self,
-        path: Path,
-        grids: list,
-        mapping: ColumnMapping | None,
-        encoding: str | None,
-    ) -> None:
-        QApplication.restoreOverrideCursor()
-        key = layout_key(grids)
-        settings = QSettings()
-        if mapping is None:
-            remembered = settings.value(f"mappings/{key}", "")
-            if remembered:
-                try:
-                    data = json.loads(str(remembered))
-                    mapping = ColumnMapping(data.get("sheets", {}), data.get("columns", {}))
-                except ValueError:
-                    mapping = None
-        raw = assemble(grids, mapping, path)
-        gaps = mapping_gaps(raw)
-        if gaps and grids:
-            dialog = MappingDialog(grids, mapping, gaps, self)
-            if self.run_dialog(dialog):
-                mapping = dialog.mapping()
-                settings.setValue(f"mappings/{key}", mapping.to_json())
-                raw = assemble(grids, mapping, path)
-        target = path if path.suffix.lower() == ".xlsx" else None
-        doc = ProjectDocument(raw, target, mapping, encoding)
-        self.install(doc)
-        if target is not None:
-            self.add_recent(str(path))
-        self.show_message(tr("Opened {name}.").format(name=path.name))
-        self.project_loaded.emit()
-
-    def run_dialog(self, dialog) -> bool:
-        """Modal dialogs go through here (tests replace it)."""
-        return bool(dialog.exec())
-
-    def recover(self, rec: autosave.Recovery) -> None:
-        """Open an autosave: the cells recovered, the original file name kept, marked unsaved."""
-        from planner.io.read import read_project
-
-        raw = read_project(rec.workbook)
-        doc = ProjectDocument(raw, rec.original if rec.original else None)
-        self.install(doc)
-        doc.undo.resetClean()  # never clean: the user decides whether to save it
-        self._update_title()
-        autosave.discard_recovery(rec)
-        self.show_message(tr("Recovered the unsaved changes."))
-
-    # saving ----------------------------------------------------------------------------------
-    def save(self) -> bool:
-        if self.doc is None:
-            return False
-        if self.doc.path is None:
-            return self.save_as()
-        if not self.doc.replaces_freely or written_as(self.doc.path) is None:
-            # the user's own workbook: say what the project format drops before replacing it
-            losses = save_losses(self.doc.raw, self.doc.path)
-            if losses:
-                choice = dialogs.ask_replace_workbook(
-                    self, self.doc.path.name, describe_losses(losses)
-                )
-                if choice == dialogs.SAVE_NEW:
-                    stem = tr("{name} (project)").format(name=self.doc.path.stem)
-                    return self.save_as(self.doc.path.with_name(stem + ".xlsx"))
-                if choice != dialogs.REPLACE:
-                    return False
-        return self._save_to(self.doc.path)
-
-    def save_as(self, suggested: Path | None = None) -> bool:
-        if self.doc is None:
-            return False
-        start = str(suggested or self.doc.path or Path(self.doc.name).with_suffix(".xlsx"))
-        path = dialogs.save_path(
-            self, tr("Save project as"), start, tr("Project workbooks (*.xlsx)")
-        )
-        return bool(path) and self._save_to(Path(path))
-
-    def _save_to(self, path: Path) -> bool:
-        assert self.doc is not None
-        old = self.doc.path
-        try:
-            saved = self.doc.save(path)
-        except (OSError, ValueError, RefusedFile) as exc:
-            dialogs.error(self, tr("Cannot save"), f"{path}\n\n{i18n.error_text(exc)}")
-            return False
-        autosave.discard(old, self.session)
-        autosave.discard(saved, self.session)
-        self.add_recent(str(saved))
-        self._update_title()
-        self.show_message(tr("Saved {name}.").format(name=saved.name))
-        return True
-
-    def autosave_now(self) -> None:
-        if self.doc is None or self.doc.undo.isClean():
-            return
-        try:
-            autosave.write(self.doc.raw, self.doc.path, self.session)
-        except (OSError, RefusedFile) as exc:
-            self.show_message(tr("Autosave failed: {why}").format(why=i18n.error_text(exc)))
-
-    # recent files ----------------------------------------------------------------------------
-    def recent_files(self) -> list[str]:
-        value = QSettings().value("recentFiles", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def add_recent(self, path: str) -> None:
-        files = [path] + [p for p in self.recent_files() if p != path]
-        QSettings().setValue("recentFiles", files[:MAX_RECENT])
-        self._rebuild_recent()
-
-    def _rebuild_recent(self) -> None:
-        self.menu_recent.clear()
-        files = self.recent_files()
-        for k, path in enumerate(files, start=1):
-            action = self.menu_recent.addAction(f"&{k} {Path(path).name}")
-            action.setToolTip(path)
-            action.setData(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
-        self.menu_recent.setEnabled(bool(files))
-
-    # planning --------------------------------------------------------------------------------
-    def start_plan(self) -> None:
-        if self.doc is None or (self.worker is not None and self.worker.isRunning()):
-            return
-        self.validate_timer.stop()
-        validation = self.doc.revalidate()
-        if not validation.ok or validation.project is None:
-            self.problems_dock.show()
-            self.show_message(tr("The project has errors: fix them first (see Problems)."))
-            return
-        project = validation.project
-        self.plan_raw = RawProject(
-            sheets={k: v.copy() for k, v in self.doc.raw.sheets.items()},
-            header_rows=dict(self.doc.raw.header_rows),
-            source_names=dict(self.doc.raw.source_names),
-            original_headers=copy.deepcopy(self.doc.raw.original_headers),
-        )
-        self._plan_limit = float(project.settings.time_limit_s)
-        self._plan_started = time.monotonic()
-        self.worker = PlanWorker(project, self._plan_limit, self)
-        self.worker.progress.connect(self._on_progress)
-        # one handler at the very end: the thread has finished, so the window's state (progress
-        # hidden, actions enabled) is final before plan_finished is emitted
-        self.worker.finished.connect(lambda w=self.worker, p=project: self._plan_stopped(w, p))
-        self.actionPlan.setEnabled(False)
-        self.actionCancel.setEnabled(True)
-        self.cancel_button.show()
-        self.progress.setValue(0)
-        self.progress.show()
-        self.progress_text.setText(tr("Planning…"))
-        self.tick = QTimer(self)
-        self.tick.setInterval(250)
-        self.tick.timeout.connect(self._tick)
-        self.tick.start()
-        self.worker.start()
-
-    def cancel_plan(self) -> None:
-        if self.worker is not None and self.worker.isRunning():
-            self.worker.cancel()
-            self.progress_text.setText(tr("Stopping: keeping the best plan found…"))
-            self.actionCancel.setEnabled(False)
-
-    def _tick(self) -> None:
-        elapsed = time.monotonic() - self._plan_started
-        self.progress.setValue(int(1000 * min(1.0, elapsed / max(1.0, self._plan_limit))))
-        self.progress.setFormat(
-            tr("{elapsed} s of {limit} s").format(elapsed=int(elapsed), limit=int(self._plan_limit))
-        )
-
-    def _on_progress(self, event: ProgressEvent) -> None:
-        parts = []
-        if event.objective is not None:
-            parts.append(tr("best {cost}").format(cost=i18n.money(event.objective)))
-        if event.bound is not None:
-            parts.append(tr("bound {bound}").format(bound=i18n.money(event.bound)))
-        if event.gap is not None:
-            parts.append(tr("gap {gap}").format(gap=i18n.pct(event.gap, 2)))
-        if parts:
-            self.progress_text.setText(" · ".join(parts))
-
-    def _plan_stopped(self, worker: PlanWorker, project: TypedProject) -> None:
-        """The worker thread has ended: settle the window, show the result, then announce it."""
-        if hasattr(self, "tick"):
-            self.tick.stop()
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.actionCancel.setEnabled(False)
-        self.actionPlan.setEnabled(self.doc is not None and self.doc.can_plan)
-        plan = worker.plan
-        if plan is not None:
-            self._set_plan(project, plan, self.plan_raw)
-            if plan.has_plan:
-                status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
-                self.show_message(tr("Plan ready: {status}.").format(status=status))
-                self.progress_text.setText(
-                    tr("Planned in {s} s.").format(s=i18n.number(plan.solve_seconds, 1))
-                )
-            else:
-                self.show_message(tr("No plan: see the explanation on the Plan page."))
-                self.progress_text.setText("")
-            self.show_page(PLAN)
-        else:
-            self.progress_text.setText("")
-            head, _, detail = (worker.error or "").partition("\n\n")
-            dialogs.error(self, tr("Planning failed"), head, detail)
-        self.plan_finished.emit(plan)
-
-    def _set_plan(
-        self, project: TypedProject | None, plan: Plan | None, raw: RawProject | None
-    ) -> None:
-        self.plan, self.plan_project, self.plan_raw = plan, project, raw
-        if project is None or plan is None:
-            self.plan_panel.clear()
-        elif plan.has_plan:
-            self.plan_panel.show_plan(project, plan)
-        else:
-            self.plan_panel.show_failure(project, plan)
-        ready = plan is not None and plan.has_plan
-        for action in (self.actionExportExcel, self.actionPrintPreview, self.actionExportPdf):
-            action.setEnabled(ready)
-
-    # exports ---------------------------------------------------------------------------------
-    def _plan_ready(self) -> bool:
-        if self.plan is None or self.plan_project is None or not self.plan.has_plan:
-            self.show_message(tr("There is no checked plan to export yet."))
-            return False
-        return True
-
-    def _default_name(self, suffix: str) -> str:
-        base = self.doc.path or Path.home() / self.doc.name if self.doc else Path("plan")
-        return str(Path(base).with_name(Path(base).stem + "-plan" + suffix))
-
-    def export_excel(self) -> None:
-        if not self._plan_ready():
-            return
-        path = dialogs.save_path(
-            self,
-            tr("Export the plan to Excel"),
-            self._default_name(".xlsx"),
-            tr("Excel workbooks (*.xlsx)"),
-        )
-        if path:
-            self.write_excel(Path(path))
-
-    def write_excel(self, path: Path) -> bool:
-        if path.suffix.lower() != ".xlsx":
-            path = path.with_suffix(".xlsx")
-        try:
-            write_plan_workbook(
-                self.plan_project, self.plan, path, raw=self.plan_raw, lang=i18n.current()
-            )
-        except (OSError, ValueError, RefusedFile) as exc:
-            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{i18n.error_text(exc)}")
-            return False
-        self.show_message(tr("Exported the plan to {name}.").format(name=path.name))
-        return True
-
-    def export_pdf(self) -> None:
-        if not self._plan_ready():
-            return
-        path = dialogs.save_path(
-            self,
-            tr("Export the phase plan to PDF"),
-            self._default_name(".pdf"),
-            tr("PDF documents (*.pdf)"),
-        )
-        if path:
-            self.write_pdf(Path(path))
-
-    def write_pdf(self, path: Path) -> bool:
-        from ui.printing import write_plan_pdf
-
-        if path.suffix.lower() != ".pdf":
-            path = path.with_suffix(".pdf")
-        try:
-            write_plan_pdf(self.plan_project, self.plan, path, lang=i18n.current())
-        except (OSError, ValueError, RefusedFile) as exc:
-            dialogs.error(self, tr("Cannot export"), f"{path}\n\n{i18n.error_text(exc)}")
-            return False
-        self.show_message(tr("Wrote the phase plan to {name}.").format(name=path.name))
-        return True
-
-    def print_preview(self) -> None:
-        if not self._plan_ready():
-            return
-        from ui.printing import print_preview
-
-        print_preview(self, self.plan_project, self.plan, i18n.current())
 
     def about(self) -> None:
         dialogs.info(
@@ -756,71 +241,33 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
         self.retranslate()
+        self.planning.translate()
 
     def retranslate(self) -> None:
-        lang = i18n.current()
-        self.actionLanguageEn.setChecked(lang == "en")
-        self.actionLanguageVi.setChecked(lang == "vi")
-        texts = {
-            self.actionOpen: tr("&Open…"),
-            self.actionOpenCsv: tr("Open a CSV &folder…"),
-            self.actionSave: tr("&Save"),
-            self.actionSaveAs: tr("Save &as…"),
-            self.actionExportExcel: tr("&Export plan to Excel…"),
-            self.actionPrintPreview: tr("Print pre&view…"),
-            self.actionExportPdf: tr("Export phase plan to &PDF…"),
-            self.actionQuit: tr("&Quit"),
-            self.actionAddRow: tr("&Add row"),
-            self.actionDeleteRows: tr("&Delete rows"),
-            self.actionPlan: tr("&Plan", "verb"),
-            self.actionCancel: tr("&Cancel planning"),
-            self.actionShowVnd: tr("Show money in &VND"),
-            self.actionLanguageEn: "English",
-            self.actionLanguageVi: "Tiếng Việt",
-            self.actionAbout: tr("&About"),
-        }
-        for action, text in texts.items():
-            action.setText(text)
-        self.actionPlan.setIconText(tr("Plan", "verb"))
-        self.actionCancel.setIconText(tr("Cancel"))
-        self.actionExportExcel.setIconText(tr("Export Excel"))
-        self.actionPrintPreview.setIconText(tr("Print preview"))
-        self.actionExportPdf.setIconText(tr("Export PDF"))
-        self.actionOpen.setIconText(tr("Open"))
-        self.actionSave.setIconText(tr("Save"))
-        self.actionShowVnd.setToolTip(tr("Uses the exchange rate in the scenario settings."))
-        self.menu_file.setTitle(tr("&File"))
-        self.menu_recent.setTitle(tr("Open &recent"))
-        self.menu_edit.setTitle(tr("&Edit"))
-        self.menu_plan.setTitle(tr("&Plan"))
-        self.menu_view.setTitle(tr("&View"))
-        self.menu_language.setTitle(tr("&Language"))
-        self.menu_help.setTitle(tr("&Help"))
-        self.problems_dock.toggleViewAction().setText(tr("Problems"))
-        self.cancel_button.setText(tr("Cancel"))
-        self.toolbar.setWindowTitle(tr("Main toolbar"))
+        self.actions.retranslate(i18n.current())
+        self.tasks.retranslate()
+        self.plan_status.retranslate()
         self._update_undo_texts()
-        self._update_title()
-        self._rebuild_nav()
-        for panel in self.panels.values():
-            panel.retranslate()
-        self.scenario.retranslate()
+        self.update_title()
+        self.pages.retranslate()
         self.problems.retranslate()
         self.plan_panel.retranslate()
-        self._show_problems()
+        self.show_problems()
 
     # closing ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if not self.maybe_save():
+        if self.files.saving:  # close once the file is written (or say why it is not)
+            self.files.after_save(self.close)
             event.ignore()
             return
-        if self.worker is not None and self.worker.isRunning():
-            self.worker.cancel()
-            self.worker.wait(10_000)
+        if not self.files.maybe_save(then=self.close):
+            event.ignore()
+            return
+        self.planning.shutdown()
+        self.validation.shutdown()
+        self.files.close()
+        wait_for(self.exports)
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
         autosave.end_session(self.session)
         event.accept()
-
-    def placeholder(self) -> QWidget:  # pragma: no cover - kept for Designer-like previews
-        return QWidget()

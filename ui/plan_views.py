@@ -1,16 +1,15 @@
 """The plan on screen: summary, phases, Gantt, content chart, allocation, supplier load.
 
-Every figure comes from planner.report.tables (the same tables the workbook and the printed
-plan show); this module only renders them. A plan reaches these views only once it has passed
-the independent checker (MainWindow checks `plan.has_plan`).
+Every figure comes from a PlanReport (planner/report/plan_report.py), the same tables and chart
+data the workbook and the printed plan show; this module only renders them. The report is built
+off the GUI thread; showing it only hands its tables to the models. A plan reaches these views
+only once it has passed the independent checker.
 """
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor, QFont, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,95 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from planner.plan import Plan
-from planner.project import TypedProject
 from planner.report import tables as tb
+from planner.report.plan_report import PlanReport
 from ui import i18n
-from ui.charts import ChartWidget, paint_content_chart, paint_gantt
+from ui.charts import ChartWidget
 from ui.i18n import tr
+from ui.report_model import ReportModel
 from ui.sheet_view import copy_selection
 
-BINDING_TINT = QColor("#FCE4D6")
-SORT_ROLE = Qt.UserRole + 1
-
-
-class ReportModel(QAbstractTableModel):
-    """One plan table (planner.report.tables.Table) as a read-only model."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.table: tb.Table | None = None
-        self.currency = "USD"
-        self.fx: float | None = None
-        self._binding: set[tuple[int, str]] = set()
-
-    def set_table(self, table: tb.Table | None, currency: str = "USD", fx: float | None = None):
-        self.beginResetModel()
-        self.table, self.currency, self.fx = table, currency, fx
-        self._binding = set()
-        if table is not None:
-            for b in table.bindings:
-                mask = table.binding_mask(b)
-                self._binding |= {(i, b.value) for i, hit in enumerate(mask) if hit}
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.table is None else len(self.table.frame)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() or self.table is None else len(self.table.columns)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if self.table is None or role != Qt.DisplayRole:
-            return None
-        if orientation == Qt.Horizontal:
-            col = self.table.columns[section]
-            shown = self.currency if not self.fx else "VND"
-            label = f"{col.label} ({shown})" if col.kind == tb.MONEY else col.label
-            return two_lines(label)
-        return str(section + 1)
-
-    def _kind(self, i: int, j: int) -> str:
-        assert self.table is not None
-        col = self.table.columns[j]
-        if "kind" in self.table.frame.columns and col.key == "value":
-            return str(self.table.frame["kind"].iloc[i])
-        return col.kind
-
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid() or self.table is None:
-            return None
-        i, j = index.row(), index.column()
-        col = self.table.columns[j]
-        value = self.table.frame[col.key].iloc[i]
-        kind = self._kind(i, j)
-        if role == Qt.DisplayRole:
-            if kind == tb.MONEY and self.fx and isinstance(value, int | float):
-                if math.isinf(value):
-                    return tb.format_value(value, kind, i18n.current())
-                return i18n.money(value, "VND", self.fx)
-            return tb.format_value(value, kind, i18n.current(), self.currency)
-        if role == SORT_ROLE:
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return -math.inf if math.isnan(value) else float(value)
-            return str(value).casefold()
-        if role == Qt.TextAlignmentRole:
-            if kind != tb.TEXT and isinstance(value, int | float):
-                return int(Qt.AlignRight | Qt.AlignVCenter)
-            return int(Qt.AlignLeft | Qt.AlignVCenter)
-        if role == Qt.BackgroundRole and (i, col.key) in self._binding:
-            return BINDING_TINT
-        if role == Qt.ToolTipRole and (i, col.key) in self._binding:
-            return tr("This limit binds: it is fully used in this period.")
-        return None
-
-
-def two_lines(label: str, longest: int = 14) -> str:
-    """A long header on two balanced lines, so money columns are as narrow as their figures."""
-    if len(label) <= longest or " " not in label:
-        return label
-    middle = len(label) / 2
-    cut = min((i for i, ch in enumerate(label) if ch == " "), key=lambda i: abs(i - middle))
-    return label[:cut] + "\n" + label[cut + 1 :]
+SIZE_SAMPLE = 60  # rows whose text sizes a column
 
 
 class ReportTable(QTableView):
@@ -136,16 +55,12 @@ class ReportView(QWidget):
     def __init__(self, name: str, with_filter: bool = False, parent=None) -> None:
         super().__init__(parent)
         self.model = ReportModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseInsensitive)
         self.view = ReportTable(self)
         self.view.setObjectName(name)
-        self.view.setModel(self.proxy)
+        self.view.setModel(self.model)
+        # no sort until asked: Qt would sort by the first column when sorting is enabled
+        self.view.horizontalHeader().setSortIndicator(-1, Qt.AscendingOrder)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(-1, Qt.AscendingOrder)
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -158,23 +73,36 @@ class ReportView(QWidget):
             self.filter = QLineEdit(self)
             self.filter.setObjectName(name + "Filter")
             self.filter.setClearButtonEnabled(True)
-            self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+            self.filter.textChanged.connect(self.model.set_filter)
             layout.addWidget(self.filter)
         layout.addWidget(self.view)
 
-    def set_table(self, table, currency="USD", fx=None) -> None:
-        self.model.set_table(table, currency, fx)
-        self.view.resizeColumnsToContents()
+    def set_table(self, table, currency="USD", fx=None, search=None, emphasis=None) -> None:
+        self.model.set_table(table, currency, fx, search, emphasis)
+        if self.filter is not None and self.filter.text():
+            self.model.set_filter(self.filter.text())
+        self.fit_columns()
         header = self.view.horizontalHeader()
-        for j in range(self.model.columnCount()):
-            header.resizeSection(j, min(header.sectionSize(j) + 12, 600))
         header.setSectionResizeMode(QHeaderView.Interactive)
         # a stretched figure column would push its numbers across the window from their row
         last = table.columns[-1] if table is not None and table.columns else None
-        per_row_kinds = table is not None and "kind" in table.frame.columns  # the summary
+        per_row_kinds = table is not None and table.row_kinds is not None  # the summary
         header.setStretchLastSection(
             last is not None and last.kind == tb.TEXT and not per_row_kinds
         )
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header and the first rows' texts (not Qt's resize to
+        contents, which asks every role of hundreds of rows through Python)."""
+        header = self.view.horizontalHeader()
+        cells, heads = self.view.fontMetrics(), header.fontMetrics()
+        rows = min(SIZE_SAMPLE, self.model.rowCount())
+        for j in range(self.model.columnCount()):
+            title = str(self.model.headerData(j, Qt.Horizontal) or "")
+            width = max(heads.horizontalAdvance(line) for line in title.split("\n")) + 28
+            for i in range(rows):
+                width = max(width, cells.horizontalAdvance(self.model.text(i, j)) + 24)
+            header.resizeSection(j, min(width, 600))
 
     def retranslate(self) -> None:
         if self.filter is not None:
@@ -182,12 +110,13 @@ class ReportView(QWidget):
 
 
 class PlanPanel(QWidget):
-    """The plan's tabs; `show_plan` fills them, `show_failure` explains why there is none."""
+    """The plan's tabs; `show_plan` fills them from a report, `show_failure` explains why
+    there is no plan."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.project: TypedProject | None = None
         self.plan: Plan | None = None
+        self.report: PlanReport | None = None
         self.use_vnd = False
         self.headline = QLabel(self)
         self.headline.setObjectName("planHeadline")
@@ -214,12 +143,12 @@ class PlanPanel(QWidget):
         phases.addWidget(self.periods)
         phases.addWidget(self.phases)
         phases.setSizes([220, 400])
-        self.gantt = ChartWidget(paint_gantt)
+        self.gantt = ChartWidget()
         self.gantt.setObjectName("planGantt")
         gantt_scroll = QScrollArea()
         gantt_scroll.setWidgetResizable(True)
         gantt_scroll.setWidget(self.gantt)
-        self.chart = ChartWidget(paint_content_chart)
+        self.chart = ChartWidget()
         self.chart.setObjectName("planContentChart")
         self.content = ReportView("planContent", with_filter=True)
         content = QSplitter(Qt.Vertical)
@@ -228,7 +157,15 @@ class PlanPanel(QWidget):
         content.setSizes([420, 220])
         self.allocation = ReportView("planAllocation", with_filter=True)
         self.suppliers = ReportView("planSuppliers", with_filter=True)
-        self._pages = [
+        self.views = {
+            "summary": self.summary,
+            "periods": self.periods,
+            "phases": self.phases,
+            "content": self.content,
+            "allocation": self.allocation,
+            "suppliers": self.suppliers,
+        }
+        self.pages = [
             (self.summary, "summary"),
             (phases, "phases"),
             (gantt_scroll, "gantt"),
@@ -236,7 +173,7 @@ class PlanPanel(QWidget):
             (self.allocation, "allocation"),
             (self.suppliers, "suppliers"),
         ]
-        for widget, _ in self._pages:
+        for widget, _ in self.pages:
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -247,40 +184,75 @@ class PlanPanel(QWidget):
         self.clear()
 
     def clear(self) -> None:
-        self.project, self.plan = None, None
+        self.plan, self.report = None, None
+        self._filling = None
         self.headline.setText(tr("No plan yet. Check the problems, then press Plan (F5)."))
         self.explanation.hide()
-        for view in (self.summary, self.periods, self.phases, self.content):
+        for view in self.views.values():
             view.set_table(None)
-        self.allocation.set_table(None)
-        self.suppliers.set_table(None)
-        self.gantt.set_data(None, None)
-        self.chart.set_data(None, None)
+        self.gantt.set_chart(None)
+        self.chart.set_chart(None)
         self.tabs.setEnabled(False)
 
-    def show_plan(self, project: TypedProject, plan: Plan) -> None:
-        self.project, self.plan = project, plan
-        self.refresh()
+    def show_plan(self, plan: Plan, report: PlanReport, then=None) -> None:
+        """A checked plan: its report's tables and charts into the views, one view per turn
+        of the event loop (an allocation of 80,000 rows takes a moment), then `then()`."""
+        self.plan, self.report = plan, report
+        self.tabs.setEnabled(True)
+        self._show_text()
+        self.gantt.set_chart(report.gantt)
+        self.chart.set_chart(report.content)
+        fx = self._fx()
+        steps = [
+            lambda v=view, k=key: v.set_table(
+                report.tables[k], report.currency, fx, report.search.get(k), report.marks.get(k)
+            )
+            for key, view in self.views.items()
+        ]
+        self._filling = steps
 
-    def show_failure(self, project: TypedProject, plan: Plan) -> None:
+        def step() -> None:
+            if self._filling is not steps or self.report is not report:
+                return  # another plan (or none) is shown now
+            if steps:
+                steps.pop(0)()
+                QTimer.singleShot(0, self, step)  # dropped if the panel is gone
+            elif then is not None:
+                then()
+
+        step()
+
+    def show_failure(self, plan: Plan) -> None:
         """No plan meets the limits (or none was found in time): say why, in procurement terms."""
         self.clear()
-        self.project, self.plan = project, plan
-        self.refresh()
+        self.plan = plan
+        self._show_text()
+
+    def show_page(self, key: str) -> bool:
+        """Bring a tab to the front by its key (summary, phases, gantt...)."""
+        keys = [k for _, k in self.pages]
+        if key in keys:
+            self.tabs.setCurrentIndex(keys.index(key))
+        return key in keys
 
     def set_vnd(self, on: bool) -> None:
         self.use_vnd = on
-        self.refresh()
+        if self.report is not None:
+            for view in self.views.values():
+                view.model.set_money(self.report.currency, self._fx())
+        self._show_text()
 
-    def refresh(self) -> None:
-        """(Re)build every view in the current language."""
-        project, plan = self.project, self.plan
-        if project is None or plan is None:
+    def _fx(self) -> float | None:
+        rate = self.report.fx_vnd_per_usd if self.report is not None else None
+        return rate if self.use_vnd and rate else None
+
+    def _show_text(self) -> None:
+        """The headline and the explanation, in the app's language."""
+        plan = self.plan
+        if plan is None:
             return
-        lang = i18n.current()
-        reasons = [line.get(lang) for line in plan.explanation]
-        if not plan.has_plan:
-            self.tabs.setEnabled(False)
+        reasons = [line.get(i18n.current()) for line in plan.explanation]
+        if not plan.has_plan or self.report is None:
             title = {
                 "infeasible": tr("No plan meets these limits."),
                 "no_plan": tr("No plan was found in the time allowed."),
@@ -290,19 +262,16 @@ class PlanPanel(QWidget):
             self.explanation.setText(text)
             self.explanation.show()
             return
-        self.tabs.setEnabled(True)
-        st = project.settings
-        fx = st.fx_vnd_per_usd if self.use_vnd and st.fx_vnd_per_usd else None
-        currency = st.currency
+        fx = self._fx()
 
         def money(v):
             return i18n.money(v, "VND", fx) if fx else i18n.money(v)
 
-        head = tb.headline(project, plan)
+        head = self.report.headline
         status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
         parts = [
             tr("<b>{name}</b>: {status} plan, checked independently.").format(
-                name=st.plan_name, status=status
+                name=self.report.plan_name, status=status
             ),
             tr("Total cost {total}, against {nothing} for doing nothing.").format(
                 total=money(head["total_cost"]), nothing=money(head["do_nothing_cost"])
@@ -317,21 +286,11 @@ class PlanPanel(QWidget):
                 )
             )
         self.headline.setText(" ".join(parts))
-        if reasons:
-            self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
-            self.explanation.show()
-        else:
-            self.explanation.hide()
-        self.summary.set_table(tb.summary_table(project, plan, lang), currency, fx)
-        self.periods.set_table(tb.periods_table(project, plan, lang), currency, fx)
-        self.phases.set_table(tb.phases_table(project, plan, lang), currency, fx)
-        self.content.set_table(tb.content_table(project, plan, lang), currency, fx)
-        self.allocation.set_table(tb.allocation_table(project, plan, lang), currency, fx)
-        self.suppliers.set_table(tb.suppliers_table(project, plan, lang), currency, fx)
-        self.gantt.set_data(project, plan, lang)
-        self.chart.set_data(project, plan, lang)
+        self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
+        self.explanation.setVisible(bool(reasons))
 
     def retranslate(self) -> None:
+        """Tab titles and texts; the tables follow when a report in the new language comes."""
         titles = {
             "summary": tr("Summary"),
             "phases": tr("Phases"),
@@ -340,10 +299,10 @@ class PlanPanel(QWidget):
             "allocation": tr("Allocation"),
             "suppliers": tr("Supplier load"),
         }
-        for k, (_, key) in enumerate(self._pages):
+        for k, (_, key) in enumerate(self.pages):
             self.tabs.setTabText(k, titles[key])
-        for view in (self.phases, self.content, self.allocation, self.suppliers):
+        for view in self.views.values():
             view.retranslate()
         if self.plan is None:
             self.headline.setText(tr("No plan yet. Check the problems, then press Plan (F5)."))
-        self.refresh()
+        self._show_text()

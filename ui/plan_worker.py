@@ -1,51 +1,97 @@
-"""Planning off the GUI thread: a QThread runs planner.optimise.plan_project (a plain function
-taking progress and cancel callbacks, tested without any GUI) and reports by signals."""
+"""Planning off the GUI thread and out of the GUI process: a QThread starts the planning child
+(ui/plan_child.py), relays its progress by signal and keeps its result.
+
+The result (`plan`, `report` or `error`) is read when QThread.finished fires, so whoever reacts
+to the end sees a thread that has really ended. Cancel asks the child to stop with its best
+plan (the solver hands it back within a second); `kill` ends the child and its solver.
+"""
 
 from __future__ import annotations
 
-import threading
-import traceback
+import contextlib
+import os
+import pickle
+import signal
+import subprocess
+import tempfile
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from planner.optimise import plan_project
-from planner.plan import Plan, ProgressEvent
+from planner.plan import Plan
 from planner.project import TypedProject
+from planner.report.plan_report import PlanReport
+from ui import child as child_process
+from ui.plan_child import CODE
 
 
 class PlanWorker(QThread):
-    """Runs the plan; its result (`plan` or `error`) is read when QThread.finished fires, so
-    whoever reacts to the end sees a thread that has really ended (no race with `finished`)."""
-
     progress = Signal(object)  # ProgressEvent
 
     def __init__(
-        self, project: TypedProject, time_limit_s: float, parent: QObject | None = None
+        self,
+        project: TypedProject,
+        time_limit_s: float,
+        lang: str = "en",
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.project = project
         self.time_limit_s = time_limit_s
-        self._stop = threading.Event()
+        self.lang = lang
         self.plan: Plan | None = None
+        self.report: PlanReport | None = None
         self.error: str | None = None
+        self._child: subprocess.Popen | None = None
+        self._cancelled = False
+        self._sent = False  # the job is written: "stop" may follow on the child's stdin
 
     def cancel(self) -> None:
-        """Stop at the next check: the best plan found so far is returned."""
-        self._stop.set()
+        """Stop at the solver's next check: the best plan found so far is returned."""
+        self._cancelled = True
+        child = self._child
+        if self._sent and child is not None and child.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):
+                child.stdin.write(b"stop\n")
+                child.stdin.flush()
 
-    def _on_progress(self, event: ProgressEvent) -> None:
-        self.progress.emit(event)
+    def kill(self) -> None:
+        """End the child and its solver now (the window closes)."""
+        child = self._child
+        if child is not None and child.poll() is None:
+            with contextlib.suppress(OSError):
+                os.killpg(child.pid, signal.SIGKILL)
 
     def run(self) -> None:
-        try:
-            plan: Plan = plan_project(
-                self.project,
-                time_limit_s=self.time_limit_s,
-                on_progress=self._on_progress,
-                should_stop=self._stop.is_set,
-            )
-        except Exception as exc:  # a failed plan is a message, never a crash
-            detail = "".join(traceback.format_exception(exc))
-            self.error = f"{type(exc).__name__}: {exc}\n\n{detail}"
-            return
-        self.plan = plan
+        with tempfile.TemporaryFile() as errors:
+            child = child_process.start(CODE, errors)
+            self._child = child
+            try:
+                assert child.stdin is not None and child.stdout is not None
+                child_process.send(
+                    child.stdin, "plan", (self.project, self.time_limit_s, self.lang)
+                )
+                self._sent = True
+                if self._cancelled:  # cancelled before the child was listening
+                    self.cancel()
+                while (message := child_process.receive(child.stdout)) is not None:
+                    kind, payload = message
+                    if kind == "progress":
+                        self.progress.emit(payload)
+                    elif kind == "plan":
+                        self.plan = payload  # type: ignore[assignment]
+                    elif kind == "report":
+                        self.report = payload  # type: ignore[assignment]
+                    elif kind == "error":
+                        self.error = str(payload)
+            except (OSError, EOFError, pickle.UnpicklingError) as exc:
+                self.error = f"{type(exc).__name__}: {exc}"
+            finally:
+                with contextlib.suppress(OSError):
+                    child.stdin.close()  # type: ignore[union-attr]
+                code = child.wait()
+            if self.plan is None and self.error is None:
+                errors.seek(0)
+                tail = errors.read()[-4000:].decode("utf-8", errors="replace")
+                self.error = (
+                    f"The planning process ended unexpectedly (exit code {code}).\n\n{tail}"
+                )

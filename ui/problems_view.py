@@ -13,6 +13,7 @@ from ui.i18n import tr
 from ui.labels import column_label, sheet_label
 
 ORDER = {ERROR: 0, WARNING: 1}
+SIZE_SAMPLE = 100  # rows whose texts size a column
 
 
 class ProblemsModel(QAbstractTableModel):
@@ -76,8 +77,7 @@ class ProblemsView(QTableView):
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        for j in range(4):
-            header.setSectionResizeMode(j, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.Interactive)
         self.activated.connect(self._activate)
         self.doubleClicked.connect(self._activate)
 
@@ -86,6 +86,20 @@ class ProblemsView(QTableView):
 
     def set_problems(self, problems: list[Problem]) -> None:
         self.problems_model.set_problems(problems)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """The short columns as wide as their texts in the first rows (Qt's resize to contents
+        would ask every role of a thousand rows through Python after every check)."""
+        model, header = self.problems_model, self.horizontalHeader()
+        cells, heads = self.fontMetrics(), header.fontMetrics()
+        rows = min(SIZE_SAMPLE, model.rowCount())
+        for j in range(4):
+            width = heads.horizontalAdvance(str(model.headerData(j, Qt.Horizontal))) + 24
+            for i in range(rows):
+                text = model.data(model.index(i, j)) or ""
+                width = max(width, cells.horizontalAdvance(text) + 16)
+            header.resizeSection(j, min(width, 260))
 
     def _activate(self, index) -> None:
         p = self.problems_model.problems[index.row()]
@@ -93,4 +107,4 @@ class ProblemsView(QTableView):
             self.go_to.emit(p.sheet, p.row, p.column)
 
     def retranslate(self) -> None:
-        self.problems_model.set_problems(self.problems_model.problems)
+        self.set_problems(self.problems_model.problems)

@@ -22,6 +22,22 @@ from ui.i18n import tr
 from ui.labels import column_help, column_label, sheet_label
 
 SORT_ROLE = Qt.UserRole + 1
+# Qt calls data() several times per cell per repaint: roles, flags and alignments are plain
+# ints made once here (PySide's enum arithmetic runs Python code on every call)
+DISPLAY, EDIT, ALIGN, BACKGROUND, TOOLTIP = (
+    int(r)
+    for r in (
+        Qt.DisplayRole,
+        Qt.EditRole,
+        Qt.TextAlignmentRole,
+        Qt.BackgroundRole,
+        Qt.ToolTipRole,
+    )
+)
+ROLES = frozenset({DISPLAY, EDIT, int(SORT_ROLE), ALIGN, BACKGROUND, TOOLTIP})
+RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+LEFT = int(Qt.AlignLeft | Qt.AlignVCenter)
+EDITABLE = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
 ERROR_TINT = QColor("#F8D0D3")
 WARNING_TINT = QColor("#FFF0C2")
 
@@ -91,6 +107,10 @@ class SheetModel(QAbstractTableModel):
         self.spec = schema.SHEET_BY_NAME[sheet]
         self.last_message: str | None = None
         self._problems: dict[tuple[int, str | None], tuple[str, list[str]]] = {}
+        # the frame's columns as lists, its labels, names and kinds: a view asks for
+        # thousands of cells per repaint, and pandas' per-cell access is slow
+        self._columns: dict[int, list] = {}
+        self._shape: tuple[list[int], list[str], list[str | None]] | None = None
         doc.cells_changed.connect(self._on_cells)
         doc.rows_changed.connect(self._on_rows)
         doc.validated.connect(self._on_validated)
@@ -101,21 +121,37 @@ class SheetModel(QAbstractTableModel):
     def frame(self):
         return self.doc.frame(self.sheet)
 
+    def _cached(self) -> tuple[list[int], list[str], list[str | None]]:
+        if self._shape is None:
+            frame = self.frame
+            names = [str(c) for c in frame.columns]
+            known = self.spec.column_names
+            kinds = [self.spec.column(n).kind if n in known else None for n in names]
+            self._shape = ([int(x) for x in frame.index], names, kinds)
+        return self._shape
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+        # Qt's own index() asks rowCount() and columnCount() first: through Python, for every
+        # cell and role a repaint shows
+        labels, names, _kinds = self._cached()
+        if parent.isValid() or not (0 <= row < len(labels) and 0 <= column < len(names)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.frame)
+        return 0 if parent.isValid() else len(self._cached()[0])
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.frame.columns)
+        return 0 if parent.isValid() else len(self._cached()[1])
 
     def column_name(self, j: int) -> str:
-        return str(self.frame.columns[j])
+        return self._cached()[1][j]
 
     def kind(self, j: int) -> str | None:
-        name = self.column_name(j)
-        return self.spec.column(name).kind if name in self.spec.column_names else None
+        return self._cached()[2][j]
 
     def row_label(self, i: int) -> int:
-        return int(self.frame.index[i])
+        return self._cached()[0][i]
 
     def position_of(self, row_label: int) -> int | None:
         try:
@@ -124,51 +160,53 @@ class SheetModel(QAbstractTableModel):
             return None
 
     def headerData(self, section: int, orientation, role=Qt.DisplayRole):
+        if role != DISPLAY and role != TOOLTIP:
+            return None
         if orientation == Qt.Horizontal:
             if section >= self.columnCount():
                 return None
             name = self.column_name(section)
             known = name in self.spec.column_names
-            if role == Qt.DisplayRole:
+            if role == DISPLAY:
                 text = column_label(name)
                 if known and self.spec.column(name).required:
                     text += " *"
                 return text
-            if role == Qt.ToolTipRole:
-                return column_help(self.sheet, name)
-            return None
-        if role == Qt.DisplayRole and section < self.rowCount():
-            return str(self.row_label(section))
+            return column_help(self.sheet, name)
+        if role == DISPLAY:
+            labels = self._cached()[0]
+            return str(labels[section]) if section < len(labels) else None
         return None
 
     # cells -----------------------------------------------------------------------------------
     def value(self, i: int, j: int) -> object:
-        return self.frame.iat[i, j]
+        column = self._columns.get(j)
+        if column is None:
+            column = self._columns[j] = self.frame.iloc[:, j].tolist()
+        return column[i]
 
     def data(self, index: Index, role=Qt.DisplayRole):
-        if not index.isValid():
-            return None
+        if not index.isValid() or role not in ROLES:
+            return None  # the roles a delegate asks for that no cell uses: no lookup
         i, j = index.row(), index.column()
-        value = self.value(i, j)
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return display_value(value, self.kind(j))
-        if role == SORT_ROLE:
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return float(value) if not _is_blank(value) else -math.inf
-            return display_value(value, self.kind(j)).casefold()
-        if role == Qt.TextAlignmentRole:
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                return int(Qt.AlignRight | Qt.AlignVCenter)
-            return int(Qt.AlignLeft | Qt.AlignVCenter)
-        if role in (Qt.BackgroundRole, Qt.ToolTipRole):
-            found = self._problem(i, j)
+        if role in (BACKGROUND, TOOLTIP):
+            found = self._problem(i, j) if self._problems else None
             if found is None:
                 return None
             severity, messages = found
-            if role == Qt.ToolTipRole:
+            if role == TOOLTIP:
                 return "\n".join(messages)
             return ERROR_TINT if severity == ERROR else WARNING_TINT
-        return None
+        value = self.value(i, j)
+        if role in (DISPLAY, EDIT):
+            return display_value(value, self.kind(j))
+        if role == ALIGN:
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return RIGHT
+            return LEFT
+        if isinstance(value, int | float) and not isinstance(value, bool):  # SORT_ROLE
+            return float(value) if not _is_blank(value) else -math.inf
+        return display_value(value, self.kind(j)).casefold()
 
     def _problem(self, i: int, j: int) -> tuple[str, list[str]] | None:
         label = self.row_label(i)
@@ -179,9 +217,7 @@ class SheetModel(QAbstractTableModel):
         return cell or row
 
     def flags(self, index: Index):
-        if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsEditable
+        return EDITABLE if index.isValid() else Qt.NoItemFlags
 
     def setData(self, index: Index, value, role=Qt.EditRole) -> bool:
         if role != Qt.EditRole or not index.isValid():
@@ -217,11 +253,15 @@ class SheetModel(QAbstractTableModel):
     # document signals ------------------------------------------------------------------------
     def _on_cells(self, sheet: str, r0: int, r1: int, c0: int, c1: int) -> None:
         if sheet == self.sheet:
+            for j in range(c0, c1 + 1):
+                self._columns.pop(j, None)
             self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1))
 
     def _on_rows(self, sheet: str) -> None:
         if sheet == self.sheet:
             self.beginResetModel()
+            self._columns.clear()
+            self._shape = None
             self.endResetModel()
 
     def _on_validated(self) -> None:
@@ -235,11 +275,19 @@ class SheetModel(QAbstractTableModel):
             if p.severity == ERROR:
                 severity = ERROR
             found[key] = (severity, [*messages, p.message.get(lang)])
+        # repaint only the rows whose problems changed: a whole-sheet dataChanged makes the
+        # proxy and the view ask thousands of rows again after every check
+        old = self._problems
+        changed = {row for row, _ in found.keys() ^ old.keys()}
+        changed |= {k[0] for k in found.keys() & old.keys() if found[k] != old[k]}
         self._problems = found
-        if self.rowCount() and self.columnCount():
+        if not changed or not self.columnCount():
+            return
+        positions = [p for p in (self.position_of(row) for row in changed) if p is not None]
+        if positions:
             self.dataChanged.emit(
-                self.index(0, 0),
-                self.index(self.rowCount() - 1, self.columnCount() - 1),
+                self.index(min(positions), 0),
+                self.index(max(positions), self.columnCount() - 1),
                 [Qt.BackgroundRole, Qt.ToolTipRole],
             )
 

@@ -23,19 +23,12 @@ from openpyxl.writer.excel import ExcelWriter
 from openpyxl.xml.functions import tostring
 
 from planner import schema
+from planner.io.marks import CREATOR, PLAN, PROJECT, mark, plan_sheet_names
 from planner.io.read import RawProject
 
-CREATOR = "Supplier Localization Planner"
-PROJECT, PLAN = "project", "plan"
 _CORE = "docProps/core.xml"
 _CORE_MAX_BYTES = 64 * 1024  # real core.xml files are about 1 KB
 _FINGERPRINT = "locplan-parts:"
-
-
-def mark(wb: Workbook, kind: str = PROJECT) -> None:
-    """Sign a workbook as written by this app, as a project or as a plan."""
-    wb.properties.creator = CREATOR
-    wb.properties.category = kind
 
 
 def _fingerprint(members: list[zipfile.ZipInfo]) -> str:
@@ -154,8 +147,6 @@ def save_losses(raw: RawProject, path: Path | str | None = None) -> list[Loss]:
             losses.append(Loss("names", source, source))
     plan_sheets: set[str] = set()
     if written == PLAN:
-        from planner.report.workbook import plan_sheet_names  # the report imports this package
-
         plan_sheets = {*plan_sheet_names("en"), *plan_sheet_names("vi")}
     for note in raw.notes:
         if note.code == "unknown_sheet" and note.sheet and note.sheet not in plan_sheets:

@@ -20,8 +20,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from planner import schema
 from planner.io.files import atomic_write
+from planner.io.marks import PROJECT, mark
 from planner.io.parse import COUNTRY_NAMES_EN
-from planner.io.provenance import PROJECT, mark, save_fingerprinted
+from planner.io.provenance import save_fingerprinted
 from planner.io.read import RawProject
 from planner.project import Settings, TypedProject
 

@@ -1,4 +1,5 @@
-"""What the charts draw, as plain data: the app's views and the printed plan share it."""
+"""What the charts draw, as plain data with their words: the app's views, the printed plan and
+the workbook's chart sheet all draw these, and never look anything up themselves."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from dataclasses import dataclass, field
 
 from planner.plan import Plan
 from planner.project import TypedProject
+from planner.report import fmt
+from planner.report.labels import label
 
 
 @dataclass
@@ -19,6 +22,12 @@ class ContentChart:
     tiers: list[tuple[float, float]]  # (max_china_share, rate) for every tier below 100%
     top_rate: float = 0.0  # rate of the last tier (content above every threshold)
     tariff_active: list[bool] = field(default_factory=list)
+    lang: str = "en"  # the language of the texts below and of the axis' percents
+    title: str = ""
+    cap_label: str = ""  # legend: the glide path
+    threshold_label: str = ""  # legend: a tariff threshold
+    tier_labels: list[str] = field(default_factory=list)  # on each threshold: "≤ 40%: tariff 20%"
+    above_label: str = ""  # above the highest threshold: "above: tariff 40%"
 
 
 @dataclass
@@ -31,6 +40,24 @@ class GanttRow:
     start: int  # period index
     ready: int | None  # period index; None = after the horizon
     shares: list[float]  # the new supplier's share of the part per period
+    share_labels: list[str] = field(default_factory=list)  # the shares as printed ("40%")
+
+    @property
+    def name(self) -> str:
+        return f"{self.component_id} → {self.supplier_id}"
+
+
+@dataclass
+class GanttChart:
+    """Qualifications and ramps: one row per qualification started, in the order they start."""
+
+    periods: list[str]
+    rows: list[GanttRow]
+    header: str = ""  # over the row names: "Part → Supplier"
+    qualification_label: str = ""  # legend
+    ramp_label: str = ""  # legend
+    empty_label: str = ""  # shown when no part changes supplier
+    lang: str = "en"
 
 
 def _num(value: object) -> float | None:
@@ -41,16 +68,20 @@ def _num(value: object) -> float | None:
     return None if math.isnan(x) or math.isinf(x) else x
 
 
-def content_chart(project: TypedProject, plan: Plan) -> ContentChart:
+def content_chart(project: TypedProject, plan: Plan, lang: str = "en") -> ContentChart:
     periods = project.periods
     names = dict(zip(project["Products"]["product_id"], project["Products"]["name"], strict=False))
     content = plan.content
+    shares: dict[str, dict[str, float]] = {}
+    for pid, period, share in zip(
+        content["product_id"], content["period"], content["china_share"], strict=True
+    ):
+        shares.setdefault(pid, {})[str(period)] = float(share)
     series = []
-    for pid in dict.fromkeys(content["product_id"]):
-        rows = content[content["product_id"] == pid].set_index("period")["china_share"]
+    for pid, by_period in shares.items():
         name = str(names.get(pid) or "").strip()
-        label = f"{pid} {name}".strip() if name and name != pid else str(pid)
-        series.append((label, [float(rows.get(p, math.nan)) for p in periods]))
+        title = f"{pid} {name}".strip() if name and name != pid else str(pid)
+        series.append((title, [by_period.get(p, math.nan) for p in periods]))
     per = project["Periods"]
     cap = [_num(v) for v in per["china_cap"]]
     tariffs = project["Tariffs"].sort_values("max_china_share")
@@ -61,30 +92,47 @@ def content_chart(project: TypedProject, plan: Plan) -> ContentChart:
     ]
     top = float(tariffs["rate"].iloc[-1]) if len(tariffs) else 0.0
     active = [bool(v) for v in per["tariff_active"]]
-    return ContentChart(periods, series, cap, tiers, top, active)
+    return ContentChart(
+        periods,
+        series,
+        cap,
+        tiers,
+        top,
+        active,
+        lang=lang,
+        title=label("chart_title", lang),
+        cap_label=label("glide_path", lang),
+        threshold_label=label("tariff_threshold", lang),
+        tier_labels=[
+            label("tariff_line", lang, share=fmt.pct(s, lang), rate=fmt.pct(r, lang))
+            for s, r in tiers
+        ],
+        above_label=label("tariff_above", lang, rate=fmt.pct(top, lang)),
+    )
 
 
-def gantt_rows(project: TypedProject, plan: Plan) -> list[GanttRow]:
-    """One row per qualification started, in the order they start."""
+def gantt_rows(project: TypedProject, plan: Plan, lang: str = "en") -> list[GanttRow]:
+    """One row per qualification started, in the order they start (one pass over the
+    allocation: a plan with thousands of switches stays fast)."""
     periods = project.periods
     index = {p: i for i, p in enumerate(periods)}
-    desc = dict(
-        zip(
-            project["Components"]["component_id"],
-            project["Components"]["description"],
-            strict=False,
-        )
-    )
-    alloc = plan.allocation
+    comp = project["Components"]
+    desc = dict(zip(comp["component_id"], comp["description"], strict=False))
     starts = plan.actions[plan.actions["kind"] == "start_qualification"]
+    pairs = set(zip(starts["component_id"], starts["supplier_id"], strict=True))
+    alloc = plan.allocation
+    by_pair: dict[tuple[object, object], dict[str, float]] = {}
+    for c, s, p, share in zip(
+        alloc["component_id"], alloc["supplier_id"], alloc["period"], alloc["share"], strict=True
+    ):
+        if (c, s) in pairs:
+            by_pair.setdefault((c, s), {})[str(p)] = float(share)
     rows = []
     for a in starts.itertuples(index=False):
-        mine = alloc[
-            (alloc["component_id"] == a.component_id) & (alloc["supplier_id"] == a.supplier_id)
-        ]
-        by_period = dict(zip(mine["period"], mine["share"], strict=True))
+        by_period = by_pair.get((a.component_id, a.supplier_id), {})
         ready = index.get(str(a.ready_period)) if a.ready_period not in ("", None) else None
         d = desc.get(a.component_id)
+        shares = [by_period.get(p, 0.0) for p in periods]
         rows.append(
             GanttRow(
                 component_id=str(a.component_id),
@@ -92,7 +140,20 @@ def gantt_rows(project: TypedProject, plan: Plan) -> list[GanttRow]:
                 supplier_id=str(a.supplier_id),
                 start=index[str(a.period)],
                 ready=ready,
-                shares=[float(by_period.get(p, 0.0)) for p in periods],
+                shares=shares,
+                share_labels=[fmt.pct(x, lang, 0) if x > 1e-6 else "" for x in shares],
             )
         )
     return rows
+
+
+def gantt_chart(project: TypedProject, plan: Plan, lang: str = "en") -> GanttChart:
+    return GanttChart(
+        periods=list(project.periods),
+        rows=gantt_rows(project, plan, lang),
+        header=f"{label('component_id', lang)} → {label('supplier_id', lang)}",
+        qualification_label=label("qualification", lang),
+        ramp_label=label("ramp_share", lang),
+        empty_label=label("no_switch", lang),
+        lang=lang,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from planner.io.marks import PLAN_SHEETS
+
 # key -> (English, Vietnamese)
 LABELS: dict[str, tuple[str, str]] = {
     # columns
@@ -48,15 +50,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "onboard": ("Onboard supplier", "Đánh giá nhà cung cấp mới"),
     "start_qualification": ("Start qualification", "Bắt đầu phê duyệt"),
     "ramp": ("Ramp", "Chuyển dần tỷ lệ"),
-    # sheets / sections
-    "sheet_summary": ("Plan summary", "KH - Tóm tắt"),
-    "sheet_phases": ("Plan phases", "KH - Giai đoạn"),
-    "sheet_allocation": ("Plan allocation", "KH - Phân bổ"),
-    "sheet_suppliers": ("Plan suppliers", "KH - Tải nhà cung cấp"),
-    "sheet_content": ("Plan content", "KH - Hàm lượng TQ"),
-    "sheet_periods": ("Plan periods", "KH - Chi phí theo kỳ"),
-    "sheet_assumptions": ("Plan assumptions", "KH - Giả định"),
-    "sheet_chart": ("Plan chart", "KH - Biểu đồ"),
+    # sheets / sections (the plan sheets' titles live with the workbook marks)
+    **{f"sheet_{key}": titles for key, titles in PLAN_SHEETS.items()},
     "chart_title": (
         "Chinese share per product against the glide path",
         "Tỷ lệ TQ theo sản phẩm so với lộ trình trần",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from planner.plan import Plan
@@ -24,7 +25,10 @@ TEXT, MONEY, SHARE, UNITS, PRICE, COUNT, DECIMAL = (
     "decimal",
 )
 GAP = "gap"  # a share small enough to need two decimals (0.02% must not read as 0.0%)
+PERCENT = "percent"  # a share in whole percents unless it needs a decimal (the printed phases)
 TOL = 1e-6
+BINDING = "binding"  # emphasis: a limit that is fully used
+KEY_FIGURE = "key"  # emphasis: the figure a reader looks for first (the plan's total cost)
 
 
 class UnverifiedPlan(ValueError):
@@ -59,11 +63,18 @@ class Binding:
 
 @dataclass
 class Table:
+    """One plan table as every backend shows it: the screen, the workbook and the paper.
+
+    `frame` holds one column per Column.key with raw values (numbers stay numbers), and may
+    hold more: "format" gives a row its own format (the summary's item/value rows), "key" names a
+    row, "action" keeps an action's kind before it was translated."""
+
     key: str  # sheet key: summary, phases, allocation, ...
     title: str  # sheet / section title in the chosen language
     columns: list[Column]
-    frame: pd.DataFrame  # one column per Column.key, raw values (numbers stay numbers)
+    frame: pd.DataFrame
     bindings: list[Binding] = field(default_factory=list)
+    key_rows: tuple[str, ...] = ()  # "key" values of rows whose value is a key figure
 
     def binding_mask(self, binding: Binding) -> pd.Series:
         """Rows where the limit binds (a blank or unlimited limit never binds)."""
@@ -72,17 +83,59 @@ class Table:
         finite = limit.notna() & ~limit.isin([math.inf, -math.inf])
         return finite & (value >= limit - TOL * limit.abs().clip(lower=1.0))
 
+    def emphasis(self) -> dict[tuple[int, int], str]:
+        """(row, column) -> BINDING or KEY_FIGURE: the cells every backend emphasises."""
+        keys = [c.key for c in self.columns]
+        out: dict[tuple[int, int], str] = {}
+        for binding in self.bindings:
+            j = keys.index(binding.value)
+            hits = np.flatnonzero(self.binding_mask(binding).to_numpy())
+            out.update({(int(i), j): BINDING for i in hits})
+        if self.key_rows and "key" in self.frame.columns and "value" in keys:
+            j = keys.index("value")
+            for i, row_key in enumerate(self.frame["key"]):
+                if row_key in self.key_rows:
+                    out[(i, j)] = KEY_FIGURE
+        return out
+
+    @property
+    def row_kinds(self) -> list[str] | None:
+        """Each row's own format for the "value" column, when rows differ (the summary)."""
+        return list(self.frame["format"]) if "format" in self.frame.columns else None
+
+    def kind(self, i: int, j: int) -> str:
+        """How cell (i, j) is formatted."""
+        col = self.columns[j]
+        if col.key == "value" and "format" in self.frame.columns:
+            return str(self.frame["format"].iloc[i])
+        return col.kind
+
     def display(self, lang: str = "en", currency: str = "USD") -> list[list[str]]:
-        """Cells as text for a printed table."""
+        """Cells as text, each in its column's (or its row's) format."""
+        kinds = self.row_kinds
+        value_at = next((j for j, c in enumerate(self.columns) if c.key == "value"), -1)
+        values = [self.frame[c.key].tolist() for c in self.columns]
         out = []
-        for row in self.frame.itertuples(index=False):
+        for i in range(len(self.frame)):
             out.append(
                 [
-                    format_value(v, c.kind, lang, currency)
-                    for v, c in zip(row, self.columns, strict=True)
+                    format_value(
+                        values[j][i],
+                        kinds[i] if kinds is not None and j == value_at else c.kind,
+                        lang,
+                        currency,
+                    )
+                    for j, c in enumerate(self.columns)
                 ]
             )
         return out
+
+    def where(self, mask: pd.Series | np.ndarray | list[bool], title: str | None = None) -> Table:
+        """The same table restricted to some rows (a phase's actions, one period's load)."""
+        frame = self.frame[np.asarray(mask, dtype=bool)].reset_index(drop=True)
+        return Table(
+            self.key, title or self.title, self.columns, frame, self.bindings, self.key_rows
+        )
 
 
 def format_value(value: object, kind: str, lang: str = "en", currency: str = "USD") -> str:
@@ -96,6 +149,8 @@ def format_value(value: object, kind: str, lang: str = "en", currency: str = "US
         return fmt.pct(value, lang, 1)
     if kind == GAP:
         return fmt.pct(value, lang, 2)
+    if kind == PERCENT:
+        return fmt.pct(value, lang)
     if kind in (UNITS, COUNT):
         if isinstance(value, float) and math.isinf(value):
             return label("unlimited", lang)
@@ -127,6 +182,7 @@ def _lookup(frame: pd.DataFrame, key: str, value: str) -> dict:
 def phases_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     """Actions per period: onboard, start qualification (one-time cost, ready from), ramps."""
     frame = plan.actions.copy()
+    frame["action"] = frame["kind"]
     frame["kind"] = [label(k, lang) for k in frame["kind"]]
     frame["ready_period"] = [
         label("beyond_horizon", lang) if (k == "start_qualification" and not r) else r
@@ -142,7 +198,8 @@ def phases_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("share_from", SHARE),
         ("share_to", SHARE),
     ]
-    return Table("phases", _title("phases", lang), _cols(lang, spec), frame[[k for k, _ in spec]])
+    keep = [k for k, _ in spec] + ["action"]
+    return Table("phases", _title("phases", lang), _cols(lang, spec), frame[keep])
 
 
 def allocation_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
@@ -300,10 +357,10 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     vi = lang == "vi"
     s = plan.summary
     head = headline(project, plan)
-    rows: list[tuple[str, object, str]] = []
+    rows: list[tuple[str, object, str, str]] = []
 
     def add(key: str, value: object, kind: str) -> None:
-        rows.append((SUMMARY_LABELS[key][1 if vi else 0], value, kind))
+        rows.append((SUMMARY_LABELS[key][1 if vi else 0], value, kind, key))
 
     status = plan.status.value
     add("plan_name", project.settings.plan_name, TEXT)
@@ -332,13 +389,14 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     periods = project.periods
     for p in first:
         text = template.format(p=p, a=periods[0], b=periods[-1])
-        rows.append((text, f"{fmt.pct(first[p], lang, 1)} → {fmt.pct(last.get(p), lang, 1)}", TEXT))
+        shares = f"{fmt.pct(first[p], lang, 1)} → {fmt.pct(last.get(p), lang, 1)}"
+        rows.append((text, shares, TEXT, f"china_share:{p}"))
     add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)
     if plan.backend:
         add("backend", plan.backend, TEXT)
-    frame = pd.DataFrame(rows, columns=["item", "value", "kind"])
+    frame = pd.DataFrame(rows, columns=["item", "value", "format", "key"])
     columns = [Column("item", label("item", lang)), Column("value", label("value", lang))]
-    return Table("summary", _title("summary", lang), columns, frame)
+    return Table("summary", _title("summary", lang), columns, frame, key_rows=("total_cost",))
 
 
 def _count(plan: Plan, kind: str) -> int:

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.io.provenance import PLAN, mark
+from planner.io.marks import PLAN, mark, plan_sheet_names
 from planner.io.read import RawProject
 from planner.io.write import (
     HEADER_FILL,
@@ -30,8 +30,9 @@ from planner.io.write import (
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import tables as tb
-from planner.report.chart_data import content_chart
+from planner.report.chart_data import ContentChart
 from planner.report.labels import label
+from planner.report.plan_report import PlanReport, build_report
 from planner.report.tables import Table, UnverifiedPlan, require_verified
 
 __all__ = ["UnverifiedPlan", "plan_sheet_names", "write_plan_workbook"]
@@ -51,12 +52,6 @@ BINDING_FILL = PatternFill("solid", fgColor="FCE4D6")
 BINDING_FONT = Font(bold=True, color="9C3A00")
 MUTED = Font(color="808080", italic=True)
 CHART_SHEET = "chart"
-PLAN_KEYS = ("summary", "phases", "periods", "allocation", "suppliers", "content", "assumptions")
-
-
-def plan_sheet_names(lang: str = "en") -> list[str]:
-    """Titles of the sheets the plan adds (the reader must not take them for input sheets)."""
-    return [label(f"sheet_{k}", lang) for k in (*PLAN_KEYS, CHART_SHEET)]
 
 
 def _header(ws: Worksheet, labels: list[str]) -> None:
@@ -76,12 +71,12 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
     ws = wb.create_sheet(table.title)
     _header(ws, [_column_label(c, currency) for c in table.columns])
     widths = [len(_column_label(c, currency)) for c in table.columns]
-    per_row_kind = "kind" in table.frame.columns  # summary: each row has its own format
+    kinds = table.row_kinds  # the summary: each row has its own format
     for i, row in enumerate(table.frame.itertuples(index=False), start=2):
         values = row._asdict()
         for j, col in enumerate(table.columns, start=1):
             value = values[col.key]
-            kind = values["kind"] if per_row_kind and col.key == "value" else col.kind
+            kind = values["format"] if kinds is not None and col.key == "value" else col.kind
             if isinstance(value, float) and math.isinf(value):
                 value = label("unlimited", lang)  # a blank would read as "none"
             elif isinstance(value, bool):
@@ -142,15 +137,10 @@ def _summary_note(ws: Worksheet, lang: str) -> None:
     ws.cell(row=row, column=1, value=note).font = MUTED
 
 
-def _chart_sheet(wb: Workbook, project: TypedProject, plan: Plan, lang: str) -> None:
+def _chart_sheet(wb: Workbook, data: ContentChart, lang: str) -> None:
     """A wide table (period x product share, cap, thresholds) and a native Excel line chart."""
-    data = content_chart(project, plan)
     ws = wb.create_sheet(label(f"sheet_{CHART_SHEET}", lang))
-    names = [name for name, _ in data.series] + [label("glide_path", lang)]
-    names += [
-        label("tariff_line", lang, share=f"{100 * s:g}%", rate=f"{100 * r:g}%")
-        for s, r in data.tiers
-    ]
+    names = [name for name, _ in data.series] + [data.cap_label, *data.tier_labels]
     _header(ws, [label("period", lang), *names])
     for i, period in enumerate(data.periods):
         r = i + 2
@@ -167,7 +157,7 @@ def _chart_sheet(wb: Workbook, project: TypedProject, plan: Plan, lang: str) -> 
     if not n:
         return
     chart = LineChart()
-    chart.title = label("chart_title", lang)
+    chart.title = data.title
     chart.y_axis.title = label("china_share", lang)
     chart.x_axis.title = label("period", lang)
     chart.y_axis.number_format = "0%"
@@ -204,24 +194,28 @@ def write_plan_workbook(
     path: Path,
     raw: RawProject | None = None,
     lang: str = "en",
+    report: PlanReport | None = None,
 ) -> None:
-    """Write the inputs (the raw cells if given, else the typed tables) and the plan sheets.
+    """Write the inputs (the raw cells if given, else the typed tables) and the plan sheets:
+    the tables of `report` (built here when not given), which the screen and paper show too.
 
     Raises UnverifiedPlan for a plan that did not pass the independent checker."""
     require_verified(plan)
+    if report is None or report.lang != lang:
+        report = build_report(project, plan, lang, story=False)
     if raw is not None:  # the inputs as the user named them, so the file reads as theirs
         wb = build_workbook(raw.sheets, False, raw.source_names, raw.original_headers)
     else:
         wb = build_workbook(typed_frames(project), annotate=False)
     currency = project.settings.currency
     position = 0
-    for table in tb.all_tables(project, plan, lang):
+    for table in report.tables.values():
         ws = _write_table(wb, table, lang, currency)
         wb.move_sheet(ws, offset=position - wb.index(ws))  # plan sheets first: Summary opens
         position += 1
         if table.key == "summary":
             _summary_note(ws, lang)
-    _chart_sheet(wb, project, plan, lang)
+    _chart_sheet(wb, report.content, lang)
     wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False

@@ -308,6 +308,11 @@ VI: dict[str | tuple[str, str], str] = {
     "Supplier Localization Planner": "Kế hoạch nội địa hóa nhà cung cấp",
     "In the Tariffs sheet now: {tiers}": "Sheet Thuế hiện có: {tiers}",
     "none": "không có",
+    "Writing {name}…": "Đang ghi {name}…",
+    "An export is still being written.": "Một tệp xuất vẫn đang được ghi.",
+    "Saving {name}…": "Đang lưu {name}…",
+    "Preparing the print preview…": "Đang chuẩn bị bản xem trước khi in…",
+    "Cannot print": "Không in được",
 }
 
 

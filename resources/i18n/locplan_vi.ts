@@ -339,6 +339,18 @@
         <translation>Đã khôi phục các thay đổi chưa lưu.</translation>
     </message>
     <message>
+        <source>an untitled project</source>
+        <translation>một dự án chưa đặt tên</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>The copy of {name} saved automatically cannot be read: {why}</source>
+        <translation>Không đọc được bản tự động lưu của {name}: {why}</translation>
+    </message>
+    <message>
         <source>{name} (project)</source>
         <translation>{name} (dự án)</translation>
     </message>
@@ -353,6 +365,10 @@
     <message>
         <source>Cannot save</source>
         <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>Đang lưu {name}…</translation>
     </message>
     <message>
         <source>Saved {name}.</source>
@@ -423,6 +439,14 @@
         <translation>Không xuất được</translation>
     </message>
     <message>
+        <source>An export is still being written.</source>
+        <translation>Một tệp xuất vẫn đang được ghi.</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
         <source>Exported the plan to {name}.</source>
         <translation>Đã xuất kế hoạch ra {name}.</translation>
     </message>
@@ -437,6 +461,14 @@
     <message>
         <source>Wrote the phase plan to {name}.</source>
         <translation>Đã ghi kế hoạch theo giai đoạn ra {name}.</translation>
+    </message>
+    <message>
+        <source>Preparing the print preview…</source>
+        <translation>Đang chuẩn bị bản xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Không in được</translation>
     </message>
     <message>
         <source>About</source>
@@ -938,14 +970,6 @@
     <message>
         <source>The app closed without saving {name}. Open the copy saved automatically?</source>
         <translation>Ứng dụng đã đóng mà chưa lưu {name}. Mở bản được tự động lưu?</translation>
-    </message>
-    <message>
-        <source>Cannot recover</source>
-        <translation>Không khôi phục được</translation>
-    </message>
-    <message>
-        <source>The copy of {name} saved automatically cannot be read: {why}</source>
-        <translation>Không đọc được bản tự động lưu của {name}: {why}</translation>
     </message>
 </context>
 </TS>

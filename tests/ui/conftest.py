@@ -64,19 +64,15 @@ def window(qtbot, english):
 
 
 def close_quietly(win) -> None:
-    if win.worker is not None and win.worker.isRunning():
-        win.worker.cancel()
-        win.worker.wait(30_000)
-    if win.loader is not None:
-        win.loader.wait(30_000)
+    win.files.shutdown()  # a file being written ends first: the window then closes at once
     win.doc.undo.setClean()  # no prompt: the test is over
-    win.close()
+    win.close()  # stops a running plan (keeping its best) and waits for the workers
     win.deleteLater()
 
 
 def open_and_wait(qtbot, win, path, **kwargs) -> None:
     with qtbot.waitSignal(win.project_loaded, timeout=60_000):
-        win.open_path(path, **kwargs)
+        win.files.open_path(path, **kwargs)
 
 
 @pytest.fixture

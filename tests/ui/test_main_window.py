@@ -27,7 +27,7 @@ def test_opens_the_sample(qtbot, window):
     assert window.panels["Components"].table.sheet_model.rowCount() == 150
     assert window.nav.item(0).text() == "Components (150)"
     assert not [p for p in doc.problems if p.severity == ERROR]
-    assert window.actionPlan.isEnabled()
+    assert window.actions.plan.isEnabled()
     assert SAMPLE.name in window.windowTitle()
     assert not window.isWindowModified()
 
@@ -38,27 +38,27 @@ def test_edit_is_converted_checked_and_undone(qtbot, window, small_path):
     assert model.setData(index, "1,234.5")
     assert model.frame["current_unit_price"].iloc[0] == 1234.5  # stored as a number
     assert window.isWindowModified()
-    assert window.actionUndo.text().startswith("Undo Edit Components row 2")
+    assert window.actions.undo.text().startswith("Undo Edit Components row 2")
 
     with qtbot.waitSignal(model.message) as said:
         assert model.setData(index, "four dollars")  # kept as typed, flagged
     assert "four dollars" in said.args[0]
     assert model.frame["current_unit_price"].iloc[0] == "four dollars"
-    window._revalidate()
+    window.validation.validate_now()
     errors = [p for p in window.doc.problems if p.severity == ERROR]
     assert {(p.sheet, p.row, p.column) for p in errors} == {("Components", 2, "current_unit_price")}
     assert "'four dollars' is not a number" in errors[0].message.en
     assert index.data(Qt.BackgroundRole) is not None  # tinted
-    assert not window.actionPlan.isEnabled()  # errors block planning
+    assert not window.actions.plan.isEnabled()  # errors block planning
 
-    window.actionUndo.trigger()
-    window.actionUndo.trigger()
-    window._revalidate()
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
+    window.validation.validate_now()
     assert model.frame["current_unit_price"].iloc[0] == 4.2
     assert not [p for p in window.doc.problems if p.severity == ERROR]
-    assert window.actionPlan.isEnabled()
+    assert window.actions.plan.isEnabled()
     assert not window.isWindowModified()
-    window.actionRedo.trigger()
+    window.actions.redo.trigger()
     assert model.frame["current_unit_price"].iloc[0] == 1234.5
 
 
@@ -66,7 +66,7 @@ def test_problem_double_click_jumps_to_the_cell(qtbot, window, small_path):
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Offers", 1, "unit_price")
     model.setData(index, "")  # a required price left blank
-    window._revalidate()
+    window.validation.validate_now()
     problems = window.problems.problems_model
     row = next(i for i, p in enumerate(problems.problems) if p.severity == ERROR)
     window.show_page("Components")
@@ -92,7 +92,7 @@ def test_paste_a_block_from_excel_is_one_undo_step(qtbot, window, small_path):
     assert model.rowCount() == 7  # the paste ran past the end: two rows added
     assert list(model.frame["supplier_id"].iloc[4:]) == ["HP-PLA", "TN-BAT", "HN-CAM"]
     assert model.frame["country"].iloc[5] == "VN"  # converted like a workbook cell
-    window.actionUndo.trigger()
+    window.actions.undo.trigger()
     assert model.rowCount() == 5
     assert model.frame["name"].iloc[4] == "Hải Phòng Plastics"
 
@@ -112,7 +112,7 @@ def test_add_and_delete_rows(qtbot, window, small_path):
     table.selectRow(0)
     table.delete_rows()
     assert list(model.frame["product_id"]) == ["CT1", "MOD1"]
-    window.actionUndo.trigger()
+    window.actions.undo.trigger()
     assert list(model.frame["product_id"]) == ["VR1", "CT1", "MOD1"]
     assert list(model.frame.index) == [2, 3, 4]  # Excel row numbers kept
 
@@ -123,9 +123,11 @@ def test_save_and_reopen(qtbot, window, small_path, tmp_path, monkeypatch):
     model.setData(index, "=SUM(A1:A2) housing")  # typed text that looks like a formula
     target = tmp_path / "saved.xlsx"
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(target))
-    assert window.save_as()
+    with qtbot.waitSignal(window.files.saved, timeout=60_000) as saved:
+        assert window.files.save_as()  # written in a worker
+    assert saved.args == [target]
     assert not window.isWindowModified()
-    assert window.recent_files()[0] == str(target)
+    assert window.files.recent.files()[0] == str(target)
     cell = openpyxl.load_workbook(target)["Components"]["B3"]
     assert cell.value == "=SUM(A1:A2) housing" and cell.data_type == "s"
     open_and_wait(qtbot, window, target)
@@ -156,14 +158,16 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monke
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "Headset after crash")
-    window.autosave_now()
+    with qtbot.waitSignal(window.files.autosaved, timeout=60_000):
+        window.files.autosave_now()
     assert autosave.pending() == []  # the window is open: its autosave is not offered
     autosave.end_session(window.session)  # the app dies here (the OS drops its lock)
     assert len(autosave.pending()) == 1
     # a new one starts
     fresh = MainWindow()
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
-    assert offer_recovery(fresh)
+    with qtbot.waitSignal(fresh.project_loaded, timeout=60_000):
+        assert offer_recovery(fresh)
     model, index = _cell(fresh, "Products", 0, "name")
     assert index.data() == "Headset after crash"
     assert fresh.isWindowModified() and fresh.doc.path == small_path
@@ -227,12 +231,12 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path):
     scenario.hold.setValue(1)
     scenario.fill_glide_path()
     assert list(window.doc.frame("Periods")["china_cap"]) == [0.6, 0.6, 0.45, 0.3]
-    window.actionUndo.trigger()
-    window.actionUndo.trigger()
+    window.actions.undo.trigger()
+    window.actions.undo.trigger()
     assert list(window.doc.frame("Tariffs")["rate"]) == [0.2, 0.4]
     scenario.time_limit.setValue(15)
     scenario.time_limit.editingFinished.emit()
-    window._revalidate()
+    window.validation.validate_now()
     assert window.doc.validation.project.settings.time_limit_s == 15
 
 
@@ -258,7 +262,7 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
         return ask
 
     monkeypatch.setattr(dialogs, "ask_replace_workbook", answer(dialogs.CANCEL))
-    assert not window.save()
+    assert not window.files.save()
     assert path.read_bytes() == before and window.isWindowModified()
     name, losses = asked[-1]
     assert name == "theirs.xlsx"
@@ -273,7 +277,8 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
         "save_path",
         lambda parent, title, start, filters: suggested.append(start) or str(new),
     )
-    assert window.save()
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
+        assert window.files.save()
     assert suggested == [str(new)]  # the suggestion sits beside the original
     assert path.read_bytes() == before
     assert window.doc.path == new and not window.isWindowModified()
@@ -282,7 +287,9 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
     # the new file is the app's own: later saves replace it without asking
     asked.clear()
     model.setData(index, "SoC, third source")
-    assert window.save() and asked == []
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
+        assert window.files.save()
+    assert asked == []
     assert openpyxl.load_workbook(new)["Components"]["B2"].value == "SoC, third source"
 
 
@@ -291,5 +298,6 @@ def test_replace_writes_over_the_users_workbook_when_chosen(qtbot, window, small
     model, index = _cell(window, "Components", 0, "description")
     model.setData(index, "SoC, replaced")
     monkeypatch.setattr(dialogs, "ask_replace_workbook", lambda *a: dialogs.REPLACE)
-    assert window.save()
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
+        assert window.files.save()
     assert openpyxl.load_workbook(small_path)["Components"]["B2"].value == "SoC, replaced"

@@ -20,7 +20,7 @@ from ui import dialogs
 
 def plan_and_wait(qtbot, win, timeout_s=120):
     with qtbot.waitSignal(win.plan_finished, timeout=timeout_s * 1000) as blocker:
-        win.actionPlan.trigger()  # the wait is armed before the worker starts
+        win.actions.plan.trigger()  # the wait is armed before the worker starts
     return blocker.args[0]
 
 
@@ -50,11 +50,13 @@ def test_plan_shows_the_checked_plan_and_exports(qtbot, window, small_path, tmp_
     assert len(lines) == 1 + len(plan.allocation)
     assert lines[0].split("\t")[0] == allocation.headerData(0, Qt.Horizontal).replace("\n", " ")
     assert lines[1].split("\t")[0] == table.model().index(0, 0).data()
-    assert window.actionExportExcel.isEnabled() and window.actionExportPdf.isEnabled()
+    assert window.actions.export_excel.isEnabled() and window.actions.export_pdf.isEnabled()
 
     out = tmp_path / "plan.xlsx"
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(out))
-    window.actionExportExcel.trigger()
+    with qtbot.waitSignal(window.exports.finished, timeout=120_000) as written:
+        window.actions.export_excel.trigger()  # written in a worker
+    assert written.args == [out, True]
     reopened = check_file(out)
     assert reopened.ok and len(reopened.project["Components"]) == 3
     assert "Plan summary" in openpyxl.load_workbook(out, read_only=True).sheetnames
@@ -65,7 +67,7 @@ def test_vnd_display_uses_the_exchange_rate(qtbot, window, tmp_path):
     sheets["Settings"].append(["fx_vnd_per_usd", 25000])
     open_and_wait(qtbot, window, write_book(sheets, tmp_path / "fx.xlsx"))
     plan = plan_and_wait(qtbot, window)
-    window.actionShowVnd.trigger()
+    window.actions.show_vnd.trigger()
     summary = window.plan_panel.summary.model
     total = next(
         summary.index(i, 1).data()
@@ -84,14 +86,15 @@ def test_infeasible_is_explained(qtbot, window, tmp_path):
     panel = window.plan_panel
     assert "No plan meets these limits" in panel.headline.text()
     assert "2027-Q1" in panel.explanation.text() and "cap cannot be met" in panel.explanation.text()
-    assert not window.actionExportExcel.isEnabled()
+    assert not window.actions.export_excel.isEnabled()
 
 
 @pytest.fixture
 def slow_project(tmp_path):
-    project = generate_project(400, seed=3)
+    """The smallest generated factory the solver does not finish within its limit."""
+    project = generate_project(120, seed=3)
     project = dataclasses.replace(
-        project, settings=dataclasses.replace(project.settings, time_limit_s=25)
+        project, settings=dataclasses.replace(project.settings, time_limit_s=30)
     )
     path = tmp_path / "slow.xlsx"
     write_typed(project, path)
@@ -102,20 +105,41 @@ def test_progress_and_cancel_keep_the_best_plan(qtbot, window, slow_project):
     open_and_wait(qtbot, window, slow_project)
     assert window.doc.can_plan
     events = []
-    window.worker = None
-    # generous waits: a loaded 2-core machine may take long for the first (greedy) plan
-    with qtbot.waitSignal(window.plan_finished, timeout=150_000) as finished:
-        window.actionPlan.trigger()
-        window.worker.progress.connect(events.append)
-        assert window.progress.isVisible() and window.actionCancel.isEnabled()
-        qtbot.waitUntil(lambda: window.progress.value() > 0, timeout=10_000)  # responsive
-        qtbot.waitUntil(lambda: bool(events), timeout=90_000)
-        window.actionCancel.trigger()
+    progress = window.plan_status.progress
+    with qtbot.waitSignal(window.plan_finished, timeout=120_000) as finished:
+        window.actions.plan.trigger()
+        window.planning.worker.progress.connect(events.append)
+        assert window.planning.running and window.actions.cancel.isEnabled()
+        assert progress.isVisible()
+        qtbot.waitUntil(lambda: progress.value() > 0, timeout=60_000)  # the window ticks on
+        qtbot.waitUntil(lambda: bool(events), timeout=60_000)
+        window.actions.cancel.trigger()
     plan = finished.args[0]
     assert plan.has_plan and plan.verified
-    assert "best" in window.progress_text.text() or "Planned" in window.progress_text.text()
-    assert not window.progress.isVisible() and not window.actionCancel.isEnabled()
+    text = window.plan_status.text.text()
+    assert "best" in text or "Planned" in text
+    assert not progress.isVisible() and not window.actions.cancel.isEnabled()
     assert window.plan_panel.tabs.isEnabled()
+
+
+def test_opening_another_project_drops_the_running_plan(qtbot, window, slow_project, small_path):
+    """A plan still running for the project being replaced is stopped, and its result never
+    lands on the project opened instead."""
+    open_and_wait(qtbot, window, slow_project)
+    events = []
+    window.actions.plan.trigger()
+    old = window.planning.worker
+    old.progress.connect(events.append)
+    qtbot.waitUntil(lambda: bool(events), timeout=60_000)
+    finished, ended = [], []
+    window.plan_finished.connect(finished.append)
+    old.finished.connect(lambda: ended.append(True))  # after the window's own handler
+    open_and_wait(qtbot, window, small_path)
+    assert not window.planning.running and window.plan_status.progress.isHidden()
+    qtbot.waitUntil(lambda: bool(ended), timeout=60_000)  # it was told to stop, and it did
+    assert finished == [] and window.planning.plan is None  # its plan was dropped
+    assert not window.plan_panel.tabs.isEnabled()
+    assert window.actions.plan.isEnabled()
 
 
 def test_language_switch_is_complete_and_remembered(qtbot, window, small_path):
@@ -124,18 +148,18 @@ def test_language_switch_is_complete_and_remembered(qtbot, window, small_path):
     open_and_wait(qtbot, window, small_path)
     model = window.panels["Components"].table.sheet_model
     model.setData(model.index(0, 1), "Bo mạch")
-    window.actionLanguageVi.trigger()
+    window.actions.language_vi.trigger()
     assert QSettings().value("language") == "vi"
-    assert window.menu_file.title() == "&Tệp"
+    assert window.actions.menu_file.title() == "&Tệp"
     assert window.nav.item(0).text() == "Linh kiện (3)"
-    assert window.actionUndo.text().startswith("Hoàn tác")
+    assert window.actions.undo.text().startswith("Hoàn tác")
     assert model.headerData(0, Qt.Horizontal) == "Linh kiện *"
-    assert window.actionPlan.iconText() == "Lập kế hoạch"
+    assert window.actions.plan.iconText() == "Lập kế hoạch"
     plan = plan_and_wait(qtbot, window)
     assert plan.has_plan
     assert window.plan_panel.tabs.tabText(0) == "Tóm tắt"
     summary = window.plan_panel.summary.model
     assert summary.index(0, 0).data() == "Kế hoạch"
-    window.actionLanguageEn.trigger()
-    assert window.menu_file.title() == "&File"
+    window.actions.language_en.trigger()
+    assert window.actions.menu_file.title() == "&File"
     assert window.plan_panel.tabs.tabText(0) == "Summary"

@@ -15,9 +15,10 @@ import pytest
 
 from planner.report import fmt
 from planner.report.labels import label
+from planner.report.plan_report import build_report
 from planner.report.tables import UnverifiedPlan
 from tests.planner.conftest import SMALL, write_book
-from ui.printing import preview_dialog, print_preview, register_fonts, write_plan_pdf
+from ui.printing import preview_dialog, register_fonts, write_plan_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "vr_headset_bac_ninh.xlsx"
@@ -202,14 +203,14 @@ def test_unverified_plan_is_refused(qapp, small, tmp_path):
         write_plan_pdf(project, bad, folder / "bad.pdf")
     assert not list(folder.iterdir())
     with pytest.raises(UnverifiedPlan):
-        print_preview(None, project, bad)
+        build_report(project, bad)  # what the preview and every export show
 
 
 def test_preview_dialog_is_built_not_shown(qapp, small):
     from PySide6.QtPrintSupport import QPrinter
 
     project, plan = small
-    dialog = preview_dialog(None, project, plan, "vi")
+    dialog = preview_dialog(None, build_report(project, plan, "vi").story)
     try:
         assert not dialog.isVisible()
         assert isinstance(dialog.printer_, QPrinter)
@@ -235,7 +236,7 @@ def test_a_long_horizon_splits_the_allocation_by_periods(qapp, tmp_path):
     allocation comes in tables of eight periods, each part number on one line."""
     from planner.generate import generate_project
     from planner.optimise import plan_project
-    from ui.printing import PERIODS_PER_TABLE
+    from planner.report.phase_plan import PERIODS_PER_TABLE
 
     project = generate_project(30, seed=4, n_periods=16)
     plan = plan_project(project, time_limit_s=20)

@@ -7,7 +7,6 @@ import copy
 import errno
 import io
 import json
-import os
 import time
 
 import openpyxl
@@ -104,12 +103,14 @@ def test_I01_I02_corrupt_sidecar_is_set_aside_at_start(qtbot, window, row, meta)
 
 def test_I03_unreadable_autosave_is_set_aside_and_the_app_goes_on(qtbot, window, monkeypatch):
     _sidecar("I03", {"original": None, "saved_at": time.time(), "session": "gone"})
-    errors = []
+    errors, went_on = [], []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: True)
     monkeypatch.setattr(
         dialogs, "error", lambda parent, title, text, detail="": errors.append(text)
     )
-    assert offer_recovery(window) is False  # so the FILE argument is opened next
+    with qtbot.waitSignal(window.project_loaded, timeout=60_000):  # read in a worker
+        assert offer_recovery(window, lambda: went_on.append(True))
+    assert went_on  # so the FILE argument is opened next
     assert errors and "cannot be read" in errors[0]
     assert autosave.pending() == []  # not offered again at every start
     assert (autosave.folder() / autosave.SET_ASIDE / "I03.xlsx").exists()
@@ -124,7 +125,8 @@ def test_I04_two_windows_on_one_file_keep_separate_autosaves(qtbot, window, smal
             open_and_wait(qtbot, win, small_path)
             model, index = _cell(win, "Products", 0, "name")
             model.setData(index, text)
-            win.autosave_now()
+            with qtbot.waitSignal(win.files.autosaved, timeout=60_000):
+                win.files.autosave_now()
         assert len(list(autosave.folder().glob("*.xlsx"))) == 2
         assert autosave.pending() == []  # both windows are open: nothing to recover
         autosave.end_session(window.session)  # the first dies
@@ -144,7 +146,8 @@ def test_K01_project_edited_in_excel_after_the_app_saved_it_is_asked_about(
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(mine))
     model, index = _cell(window, "Components", 0, "description")
     model.setData(index, "SoC, saved by the app")
-    assert window.save_as()
+    with qtbot.waitSignal(window.files.saved, timeout=60_000):
+        assert window.files.save_as()
     wb = openpyxl.load_workbook(mine)  # then a colleague adds notes in Excel
     wb["Components"]["J1"] = "Notes"
     wb["Components"]["J2"] = "ask Hưng"
@@ -156,21 +159,25 @@ def test_K01_project_edited_in_excel_after_the_app_saved_it_is_asked_about(
         lambda p, name, losses: asked.append(name) or dialogs.CANCEL,
     )
     model.setData(index, "SoC, edited again")
-    assert not window.save()
+    assert not window.files.save()
     assert asked == ["project.xlsx"]
     assert openpyxl.load_workbook(mine)["Components"]["J2"].value == "ask Hưng"
 
 
-def test_failed_autosave_is_a_message_not_a_crash(qtbot, window, small_path, monkeypatch):
+def test_failed_autosave_is_a_message_not_a_crash(qtbot, window, small_path, tmp_path, monkeypatch):
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "changed")
-    monkeypatch.setattr(files, "_open_temp", _FullDisk)
+    # the autosave is written by a worker process: a folder it cannot write into fails it
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("")
+    monkeypatch.setattr(autosave, "folder", lambda: blocked / "autosave")
     messages = []
     window.show_message = messages.append
-    window.autosave_now()
-    assert messages and "The disk is full" in messages[0]
-    assert os.path.isdir(autosave.folder())
+    with qtbot.waitSignal(window.files.autosaved, timeout=60_000) as done:
+        window.files.autosave_now()
+    assert done.args == [None]
+    assert messages and messages[-1].startswith("Autosave failed")
 
 
 def test_N23_autosave_folder_that_cannot_be_made_never_stops_the_app(
@@ -186,7 +193,7 @@ def test_N23_autosave_folder_that_cannot_be_made_never_stops_the_app(
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "changed")
-    window.autosave_now()
+    window.files.autosave_now()  # the folder is asked for first, on the window's side
     assert messages[-1].startswith("Autosave failed") and "Permission denied" in messages[-1]
 
 

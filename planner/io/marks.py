@@ -1,0 +1,41 @@
+"""What marks a workbook as this app's: the mark in its document properties (written as a
+project or as a plan; planner.io.provenance reads it back) and the titles of the sheets a plan
+adds.
+
+Reading, saving and the plan workbook all need these names; keeping them here, below both
+planner.io and planner.report, lets imports run one way (report -> io -> marks).
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+CREATOR = "Supplier Localization Planner"
+PROJECT, PLAN = "project", "plan"
+
+# key -> (English, Vietnamese). A plan sheet's title never matches an input sheet or one of
+# its synonyms, so the project reader ignores these sheets when a plan is opened as a project.
+PLAN_SHEETS: dict[str, tuple[str, str]] = {
+    "summary": ("Plan summary", "KH - Tóm tắt"),
+    "phases": ("Plan phases", "KH - Giai đoạn"),
+    "periods": ("Plan periods", "KH - Chi phí theo kỳ"),
+    "allocation": ("Plan allocation", "KH - Phân bổ"),
+    "suppliers": ("Plan suppliers", "KH - Tải nhà cung cấp"),
+    "content": ("Plan content", "KH - Hàm lượng TQ"),
+    "assumptions": ("Plan assumptions", "KH - Giả định"),
+    "chart": ("Plan chart", "KH - Biểu đồ"),
+}
+
+
+def plan_sheet_names(lang: str = "en") -> list[str]:
+    """Titles of the sheets the plan adds, in the order the plan workbook shows them."""
+    return [vi if lang == "vi" else en for en, vi in PLAN_SHEETS.values()]
+
+
+def mark(wb: Workbook, kind: str = PROJECT) -> None:
+    """Sign a workbook as written by this app, as a project or as a plan."""
+    wb.properties.creator = CREATOR
+    wb.properties.category = kind
+
+
+__all__ = ["CREATOR", "PLAN", "PLAN_SHEETS", "PROJECT", "mark", "plan_sheet_names"]

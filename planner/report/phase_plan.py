@@ -1,0 +1,352 @@
+"""The printed phase plan for management, composed as a story from the plan's tables.
+
+Cover (headline figures, assumptions); the Chinese-content chart and the costs per period;
+one section per phase (suppliers onboarded, qualifications started, ramps); the Gantt; the
+allocation by part and period. Each printed table is a selection of a planner.report table,
+so the paper shows the figures the screen and the workbook show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+
+from planner.project import TypedProject
+from planner.report import story as st
+from planner.report import tables as tb
+from planner.report.chart_data import ContentChart, GanttChart
+from planner.report.labels import label
+
+CHART_MM = 110.0
+# at most this many period columns fit a portrait page with the part and supplier readable:
+# a longer horizon gets one allocation table per stretch of periods
+PERIODS_PER_TABLE = 8
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+SHARE_SHOWN = 1e-6  # a smaller share is no allocation
+
+
+def date_text(day: dt.date, lang: str) -> str:
+    if lang == "vi":
+        return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"  # not strftime: locale-free
+
+
+def grid(
+    table: tb.Table,
+    lang: str,
+    currency: str,
+    hints: dict[str, dict] | None = None,
+    **options,
+) -> st.Grid:
+    """A planner.report table as printed: its cells formatted, its emphasis kept. `hints`
+    gives a column's layout (keep, wrap, grow) by key; numbers are right-aligned."""
+    hints = hints or {}
+    columns = [
+        st.GridColumn(c.label, **{"numeric": c.kind != tb.TEXT, **hints.get(c.key, {})})
+        for c in table.columns
+    ]
+    return st.Grid(
+        columns,
+        table.display(lang, currency),
+        table.emphasis(),
+        source=table.key,
+        **options,
+    )
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)
+
+
+def _bands(parts: list[str]) -> list[bool]:
+    """Shade by part, so a part's rows (its suppliers) read as one group."""
+    band, shade = [], False
+    for k, part in enumerate(parts):
+        if k and part != parts[k - 1]:
+            shade = not shade
+        band.append(shade)
+    return band
+
+
+# The sections ------------------------------------------------------------------------------
+
+
+def _cover(
+    project: TypedProject, tables: dict[str, tb.Table], lang: str, day: str
+) -> list[st.Block]:
+    currency = project.settings.currency
+    summary = tables["summary"]
+    shown = summary.where(summary.frame["key"] != "plan_name")  # the name is the title already
+    return [
+        st.Paragraph(label("phase_plan", lang), st.TITLE, 4),
+        st.Paragraph(project.settings.plan_name, st.SUBTITLE, 3),
+        st.Paragraph(day, st.DATE, 12),
+        st.Heading(label("headline", lang)),
+        grid(
+            shown,
+            lang,
+            currency,
+            {"value": {"numeric": True}},  # figures, each row in its own format
+            caption=label("headline", lang),
+            width_fraction=0.82,
+        ),
+        st.Heading(label("assumptions", lang)),
+        grid(tables["assumptions"], lang, currency, caption=label("assumptions", lang)),
+    ]
+
+
+def _chart_and_periods(
+    project: TypedProject, tables: dict[str, tb.Table], chart: ContentChart, lang: str
+) -> list[st.Block]:
+    periods = tables["periods"]
+    return [
+        st.PageBreak(),
+        st.Heading(label("content_chart", lang), keep_with_next=CHART_MM * 72 / 25.4),
+        st.ChartBlock(chart, CHART_MM),
+        st.Spacer(12),
+        grid(
+            periods,
+            lang,
+            project.settings.currency,
+            {c.key: {"grow": 1.0} for c in periods.columns},
+            title=label("periods_title", lang),
+        ),
+    ]
+
+
+def _phase_table(
+    phases: tb.Table,
+    lang: str,
+    mask: pd.Series,
+    spec: list[tuple[str, str, str]],
+    extra: dict[str, pd.Series],
+    order: list[str] | None = None,
+    ascending: list[bool] | None = None,
+) -> tb.Table:
+    """Some actions of the phases table, with columns (key, label key, kind) and lookups."""
+    frame = phases.frame[mask.to_numpy()].copy()
+    for key, series in extra.items():
+        frame[key] = series.loc[frame.index]
+    if order:
+        frame = frame.sort_values(order, ascending=ascending, kind="stable")
+    columns = [tb.Column(key, label(word, lang), kind) for key, word, kind in spec]
+    return tb.Table("phases", phases.title, columns, frame.reset_index(drop=True))
+
+
+def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    currency = project.settings.currency
+    phases = tables["phases"]
+    frame = phases.frame
+    sup = project["Suppliers"].drop_duplicates("supplier_id").set_index("supplier_id")
+    comp = project["Components"].drop_duplicates("component_id").set_index("component_id")
+    order = {c: i for i, c in enumerate(project["Components"]["component_id"])}
+    lookups = {
+        "supplier_name": frame["supplier_id"].map(sup["name"]).map(_text),
+        "country": frame["supplier_id"].map(sup["country"]).map(_text),
+        "description": frame["component_id"].map(comp["description"]).map(_text),
+        "_order": frame["component_id"].map(order),
+    }
+    per = tables["periods"].frame
+    limits = {str(r.period): r for r in per.itertuples(index=False)}
+
+    def money(v: object) -> str:
+        return tb.format_value(v, tb.MONEY, lang, currency)
+
+    def count(v: object) -> str:
+        return tb.format_value(v, tb.COUNT, lang)
+
+    blocks: list[st.Block] = [st.PageBreak()]
+    for n, period in enumerate(project.periods, 1):
+        heading = f"{label('phase', lang)} {n} · {period}"
+        blocks.append(st.Heading(heading, keep_with_next=60))
+        row = limits.get(period)
+        if row is not None:
+            line = (
+                f"{label('budget_used', lang)}: {money(row.budget_used)} / {money(row.budget)}"
+                f"     ·     {label('slots_used', lang)}: "
+                f"{count(row.slots_used)} / {count(row.qualification_slots)}"
+            )
+            blocks.append(st.Paragraph(line, st.NOTE, 5))
+        here = frame["period"].astype(str) == period
+        if not here.any():
+            blocks.append(st.Paragraph(label("nothing_this_phase", lang), st.BODY, 4))
+            continue
+        sections = [
+            (
+                "onboards",
+                "onboard",
+                [
+                    ("supplier_id", "supplier_id", tb.TEXT),
+                    ("supplier_name", "supplier_name", tb.TEXT),
+                    ("country", "country", tb.TEXT),
+                    ("one_time_cost", "one_time_cost", tb.MONEY),
+                ],
+                None,
+                None,
+            ),
+            (
+                "starts",
+                "start_qualification",
+                [
+                    ("component_id", "component_id", tb.TEXT),
+                    ("description", "description", tb.TEXT),
+                    ("supplier_id", "new_supplier", tb.TEXT),
+                    ("one_time_cost", "one_time_cost", tb.MONEY),
+                    ("ready_period", "ready_period", tb.TEXT),
+                ],
+                ["_order"],
+                [True],
+            ),
+            (
+                "ramps",
+                "ramp",
+                [
+                    ("component_id", "component_id", tb.TEXT),
+                    ("description", "description", tb.TEXT),
+                    ("supplier_id", "supplier_id", tb.TEXT),
+                    ("share_from", "share_from", tb.PERCENT),
+                    ("share_to", "share_to", tb.PERCENT),
+                ],
+                ["_order", "share_to"],
+                [True, False],
+            ),
+        ]
+        for title_key, action, spec, order_by, ascending in sections:
+            mask = here & (frame["action"] == action)
+            if not mask.any():
+                continue
+            table = _phase_table(phases, lang, mask, spec, lookups, order_by, ascending)
+            hints: dict[str, dict] = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
+            if action == "ramp":
+                hints["description"] = {"wrap": False}
+            title = label(title_key, lang)
+            band = _bands(list(table.frame["component_id"])) if action == "ramp" else None
+            blocks.append(
+                grid(
+                    table,
+                    lang,
+                    currency,
+                    hints,
+                    title=title,
+                    caption=f"{heading} · {title}",
+                    band=band,
+                )
+            )
+    return blocks
+
+
+def _gantt(gantt: GanttChart, lang: str) -> list[st.Block]:
+    title = label("gantt", lang)
+    return [
+        st.PageBreak(),
+        st.Heading(title, keep_with_next=0),
+        st.GanttBlock(gantt, f"{title} {label('continued', lang)}"),
+    ]
+
+
+def allocation_tables(
+    project: TypedProject, allocation: tb.Table, lang: str
+) -> list[tuple[str, tb.Table, list[bool]]]:
+    """The allocation pivoted: a row per part and supplier that has some share, a column per
+    period (PERIODS_PER_TABLE at most per table); (caption, table, shaded rows) per stretch."""
+    title = label("allocation_title", lang)
+    periods = list(project.periods)
+    order = {c: i for i, c in enumerate(project["Components"]["component_id"])}
+    frame = allocation.frame
+    shares: dict[tuple[str, str], dict[str, float]] = {}
+    incumbent: set[tuple[str, str]] = set()
+    for c, s, p, share, inc in zip(
+        frame["component_id"],
+        frame["supplier_id"],
+        frame["period"],
+        frame["share"],
+        frame["is_incumbent"],
+        strict=True,
+    ):
+        key = (str(c), str(s))
+        shares.setdefault(key, {})[str(p)] = float(share)
+        if bool(inc):
+            incumbent.add(key)
+    keys = [k for k, v in shares.items() if any(x > SHARE_SHOWN for x in v.values())]
+
+    def first_period(key: tuple[str, str]) -> int:
+        return next((i for i, p in enumerate(periods) if shares[key].get(p, 0) > SHARE_SHOWN), 0)
+
+    keys.sort(key=lambda k: (order.get(k[0], math.inf), k not in incumbent, first_period(k), k[1]))
+    chunks = [
+        periods[i : i + PERIODS_PER_TABLE] for i in range(0, len(periods), PERIODS_PER_TABLE)
+    ] or [periods]
+    out = []
+    for chunk in chunks:
+        caption = title if len(chunks) == 1 else f"{title} · {chunk[0]} – {chunk[-1]}"
+        here = [k for k in keys if any(shares[k].get(p, 0.0) > SHARE_SHOWN for p in chunk)]
+        rows = []
+        for part, supplier in here:
+            mine = shares[(part, supplier)]
+            mark = "\u00a0*" if (part, supplier) in incumbent else ""  # the star never wraps
+            cells = [mine[p] if mine.get(p, 0.0) > SHARE_SHOWN else None for p in chunk]
+            rows.append([part, supplier + mark, *cells])
+        # no description column: with the periods it would be shortened to a few letters
+        columns = [
+            tb.Column("component_id", label("component_id", lang)),
+            tb.Column("supplier_id", label("supplier_id", lang)),
+            *[tb.Column(f"p{i}", p, tb.PERCENT) for i, p in enumerate(chunk)],
+        ]
+        table = tb.Table(
+            "allocation", caption, columns, pd.DataFrame(rows, columns=[c.key for c in columns])
+        )
+        out.append((caption, table, _bands([part for part, _ in here])))
+    return out
+
+
+def _allocation(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    blocks: list[st.Block] = [st.PageBreak()]
+    hints = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
+    for n, (caption, table, band) in enumerate(
+        allocation_tables(project, tables["allocation"], lang)
+    ):
+        blocks.append(st.Heading(caption, keep_with_next=60))
+        if n == 0:
+            blocks.append(st.Paragraph(label("allocation_note", lang), st.SMALL_NOTE, 5))
+        blocks.append(
+            grid(table, lang, project.settings.currency, hints, caption=caption, band=band)
+        )
+    return blocks
+
+
+def phase_plan(
+    project: TypedProject,
+    tables: dict[str, tb.Table],
+    content: ContentChart,
+    gantt: GanttChart,
+    lang: str,
+    day: dt.date,
+) -> st.Story:
+    """The story of the printed phase plan, from the report's tables and charts."""
+    when = date_text(day, lang)
+    name = project.settings.plan_name
+    blocks = [
+        *_cover(project, tables, lang, when),
+        *_chart_and_periods(project, tables, content, lang),
+        *_phases(project, tables, lang),
+        *_gantt(gantt, lang),
+        *_allocation(project, tables, lang),
+    ]
+    return st.Story(
+        title=name,
+        blocks=blocks,
+        name=label("phase_plan", lang),
+        creator=label("app_name", "en"),
+        page_header=f"{label('app_name', lang)} · {name}",
+        page_footer=label("generated", lang, date=when),
+        page_number=label("page", lang),
+        continued=label("continued", lang),
+        lang=lang,
+    )
+
+
+__all__ = ["CHART_MM", "PERIODS_PER_TABLE", "allocation_tables", "date_text", "phase_plan"]

@@ -1,0 +1,82 @@
+"""Everything the plan shows, built once from a verified plan: the tables the screen and the
+workbook show, the chart data, and the printed phase plan's story made from the same tables.
+
+Screen, workbook and paper read this one object, so they agree by construction. It is plain
+data (it pickles), so the app builds it off the GUI thread, beside the solver.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from planner.plan import Plan
+from planner.project import TypedProject
+from planner.report import tables as tb
+from planner.report.chart_data import ContentChart, GanttChart, content_chart, gantt_chart
+from planner.report.phase_plan import phase_plan
+from planner.report.story import Story
+
+SCREEN_TABLES = ("summary", "phases", "periods", "allocation", "suppliers", "content")
+
+
+@dataclass
+class PlanReport:
+    lang: str
+    currency: str
+    plan_name: str
+    headline: dict[str, float | None]  # the figures a manager reads first (tables.headline)
+    tables: dict[str, tb.Table]  # summary, phases, periods, allocation, suppliers, content, ...
+    content: ContentChart
+    gantt: GanttChart
+    story: Story | None  # the printed phase plan (None: not asked for, e.g. for the screen)
+    fx_vnd_per_usd: float | None = None  # for showing money in VND (the project's rate)
+    # table key -> each row's cells as shown, joined and case-folded: what a filter searches
+    search: dict[str, list[str]] = field(default_factory=dict)
+    # table key -> its emphasised cells (Table.emphasis), made once beside the search index
+    marks: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+
+    def table(self, key: str) -> tb.Table:
+        return self.tables[key]
+
+    def index_for_search(self, keys: tuple[str, ...] = SCREEN_TABLES) -> PlanReport:
+        """Fill `search` and `marks` for the tables a screen shows (seconds for 10,000 parts:
+        done where the report is built, off the GUI thread)."""
+        for key in keys:
+            rows = self.tables[key].display(self.lang, self.currency)
+            self.search[key] = ["\t".join(cells).casefold() for cells in rows]
+            self.marks[key] = self.tables[key].emphasis()
+        return self
+
+
+def build_report(
+    project: TypedProject,
+    plan: Plan,
+    lang: str = "en",
+    day: dt.date | None = None,
+    story: bool = True,
+) -> PlanReport:
+    """The plan's tables, charts and (with `story`) printed story in `lang`; `day` dates the
+    document. Raises UnverifiedPlan unless the plan passed the independent checker."""
+    tb.require_verified(plan)
+    tables = {t.key: t for t in tb.all_tables(project, plan, lang)}
+    content = content_chart(project, plan, lang)
+    gantt = gantt_chart(project, plan, lang)
+    headline = tb.headline(project, plan)
+    printed = (
+        phase_plan(project, tables, content, gantt, lang, day or dt.date.today()) if story else None
+    )
+    return PlanReport(
+        lang=lang,
+        currency=project.settings.currency,
+        plan_name=project.settings.plan_name,
+        headline=headline,
+        tables=tables,
+        content=content,
+        gantt=gantt,
+        story=printed,
+        fx_vnd_per_usd=project.settings.fx_vnd_per_usd,
+    )
+
+
+__all__ = ["SCREEN_TABLES", "PlanReport", "build_report"]

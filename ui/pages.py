@@ -1,0 +1,147 @@
+"""The window's left column and the pages it shows: a table per sheet, the scenario form and
+the plan. A page shows the open document once it is first shown (nine tables at once would
+hold the window up); the sheet tables are made once and given each document's sheet, the
+scenario form is made again for each document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from planner import schema
+from planner.io.read import RawProject
+from ui.document import ProjectDocument
+from ui.i18n import tr
+from ui.labels import sheet_label
+from ui.scenario_panel import ScenarioPanel
+from ui.sheet_model import SheetModel
+from ui.sheet_view import SheetPanel
+
+SCENARIO, PLAN = "__scenario__", "__plan__"
+
+
+class Built(dict):
+    """The pages of the open document built so far, by key; asking for another builds it."""
+
+    def __init__(self, build) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str):
+        self[key] = page = self._build(key)
+        return page
+
+
+class Pages(QObject):
+    def __init__(self, nav: QListWidget, stack: QStackedWidget, plan: QWidget, parent) -> None:
+        super().__init__(parent)
+        self.nav, self.stack, self.plan = nav, stack, plan
+        self.doc: ProjectDocument | None = None
+        self.built = Built(self._build)
+        self.tables: dict[str, SheetPanel] = {}  # made on first use, kept
+        self._placeholders: dict[str, QWidget] = {}
+        self._blank = ProjectDocument(RawProject())  # what a table holds between documents
+        self.on_table_made = lambda panel: None  # the window hears its tables' messages
+        for key in [*(sheet.name for sheet in schema.SHEETS), SCENARIO]:
+            self.stack.addWidget(self._placeholder(key))
+        self.stack.addWidget(plan)
+        nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+
+    def set_document(self, doc: ProjectDocument) -> None:
+        self.doc = doc
+        current = self.nav.currentRow()
+        scenario = self.built.get(SCENARIO)
+        self.built = Built(self._build)
+        if scenario is not None:
+            self.stack.insertWidget(self.stack.indexOf(scenario), self._placeholder(SCENARIO))
+            self.stack.removeWidget(scenario)
+            scenario.deleteLater()
+        for panel in self.tables.values():
+            panel.set_model(SheetModel(self._blank, panel.sheet))  # the old cells let go
+        self.rebuild_nav()
+        self.nav.setCurrentRow(max(0, current))
+        self._on_nav_current_row_changed(self.nav.currentRow())
+
+    def page(self, key: str) -> QWidget:
+        """The page of a sheet, the scenario or the plan, built on first use."""
+        return self.plan if key == PLAN else self.built[key]
+
+    def _placeholder(self, key: str) -> QWidget:
+        self._placeholders[key] = QWidget()
+        return self._placeholders[key]
+
+    def _build(self, key: str) -> QWidget:
+        assert self.doc is not None
+        panel = self.tables.get(key)
+        if panel is not None:
+            panel.set_model(SheetModel(self.doc, key))
+            return panel
+        if key == SCENARIO:
+            widget: QWidget = ScenarioPanel(self.doc)
+        else:
+            widget = self.tables[key] = SheetPanel(SheetModel(self.doc, key))
+            self.on_table_made(widget)
+        placeholder = self._placeholders.pop(key)
+        current = self.stack.currentWidget() is placeholder
+        self.stack.insertWidget(self.stack.indexOf(placeholder), widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        if current:
+            self.stack.setCurrentWidget(widget)
+        return widget
+
+    # the left column ---------------------------------------------------------------------------
+    def rebuild_nav(self) -> None:
+        row = self.nav.currentRow()
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for sheet in schema.SHEETS:
+            item = QListWidgetItem(self._nav_text(sheet.name))
+            item.setData(Qt.UserRole, sheet.name)
+            self.nav.addItem(item)
+        for key, text in ((SCENARIO, tr("Scenario")), (PLAN, tr("Plan"))):
+            item = QListWidgetItem(text)
+            item.setData(Qt.UserRole, key)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+            self.nav.addItem(item)
+        self.nav.blockSignals(False)
+        if row >= 0:
+            self.nav.setCurrentRow(row)
+
+    def update_counts(self) -> None:
+        """The sheets' row counts in the left column."""
+        for row, sheet in enumerate(schema.SHEETS):
+            self.nav.item(row).setText(self._nav_text(sheet.name))
+
+    def _nav_text(self, sheet: str) -> str:
+        n = len(self.doc.frame(sheet)) if self.doc else 0
+        return f"{sheet_label(sheet)} ({n})"
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if 0 <= row < self.nav.count() and self.doc is not None:
+            self.stack.setCurrentWidget(self.page(self.nav.item(row).data(Qt.UserRole)))
+
+    def show(self, key: str) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                return
+
+    def show_named(self, name: str) -> None:
+        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
+        lowered = name.lower()
+        sheets = {s.name.lower(): s.name for s in schema.SHEETS}
+        if lowered in sheets:
+            self.show(sheets[lowered])
+        elif lowered == "scenario":
+            self.show(SCENARIO)
+        else:
+            self.show(PLAN)
+            self.plan.show_page(lowered)  # type: ignore[attr-defined]
+
+    def retranslate(self) -> None:
+        self.rebuild_nav()
+        for page in self.built.values():
+            page.retranslate()  # type: ignore[attr-defined]
