@@ -42,7 +42,7 @@ class Words:
 
     name: tuple[str, ...]
     units: tuple[str, ...]
-    signs: tuple[str, ...]  # the sign words inside the name ("% TQ" -> pct)
+    signs: tuple[str, ...]  # sign words in the name or its units ("% TQ", "TQ (%)" -> pct)
 
     @property
     def full(self) -> str:
@@ -93,9 +93,10 @@ def words(text: object, vocab: Vocabulary) -> Words:
             units = name[k:] + units
             name = name[: k - 1]
             break
-    signs = tuple(w for w in name if w in vocab.signs)
-    if len(signs) == len(name):  # a header that is only "%" or "USD" names nothing but a unit
-        units, name, signs = list(name) + units, [], ()
+    if all(w in vocab.signs for w in name):  # only "%" or "USD": nothing but a unit
+        units, name = list(name) + units, []
+    # a sign in the name or among the units marks the kind of number: "% TQ", "TQ (%)"
+    signs = tuple(dict.fromkeys(w for w in (*name, *units) if w in vocab.signs))
     return Words(tuple(name), tuple(units), signs)
 
 

@@ -870,6 +870,8 @@ PERIODS = Sheet(
         "kỳ",
         "các kỳ",
         "kỳ kế hoạch",
+        "quý",
+        "các quý",
         "lộ trình",
     ),
 )
