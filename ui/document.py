@@ -90,6 +90,11 @@ class ProjectDocument(QObject):
         return notes + (self.validation.problems if self.validation else [])
 
     @property
+    def is_empty(self) -> bool:
+        """No rows in any sheet: a new project, not yet a faulty one."""
+        return all(len(frame) == 0 for frame in self.raw.sheets.values())
+
+    @property
     def can_plan(self) -> bool:
         return self.validation is not None and self.validation.ok
 
@@ -165,6 +170,7 @@ class ProjectDocument(QObject):
             self.raw.header_rows[name] = 1
             self.rows_changed.emit(name)
         self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
+        self.raw.absent = set()  # the saved file has every sheet now
         self.path = target
         self.replaces_freely = True
         self.undo.setClean()

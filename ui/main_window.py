@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -32,9 +33,10 @@ from PySide6.QtWidgets import (
 
 from planner import schema
 from planner.io.guard import RefusedFile
-from planner.io.mapping import layout_key, mapping_gaps
+from planner.io.mapping import first_sheet_to_map, layout_key, mapping_doubts, mapping_gaps
 from planner.io.provenance import save_losses, written_as
-from planner.io.read import ColumnMapping, RawProject, assemble, load_cells
+from planner.io.read import ColumnMapping, RawProject, assemble, load_cells, read_project
+from planner.io.write import write_template
 from planner.plan import Plan, ProgressEvent
 from planner.problems import ERROR, WARNING
 from planner.project import TypedProject
@@ -50,6 +52,7 @@ from ui.problems_view import ProblemsView
 from ui.scenario_panel import ScenarioPanel
 from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
+from ui.stale_plan import PlanPage
 from ui.workers import CallWorker
 
 MAX_RECENT = 8
@@ -57,8 +60,29 @@ AUTOSAVE_MS = 60_000
 SCENARIO, PLAN = "__scenario__", "__plan__"
 
 
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
+
+
+def sample_path(lang: str) -> Path:
+    """The sample factory, in the app's language."""
+    name = "vr_headset_bac_ninh_vi.xlsx" if lang == "vi" else "vr_headset_bac_ninh.xlsx"
+    return SAMPLES / name
+
+
 def empty_project() -> RawProject:
     return RawProject()
+
+
+OPENABLE = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+
+
+def dropped_project(mime) -> Path | None:
+    """The one local workbook, CSV file or CSV folder a drag carries, else None."""
+    urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_dir() or path.suffix.lower() in OPENABLE else None
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +116,7 @@ class MainWindow(QMainWindow):
         self.install(ProjectDocument(empty_project()))
         self.retranslate()
         self.resize(1280, 760)
+        self.setAcceptDrops(True)
 
     # construction ----------------------------------------------------------------------------
     def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -106,7 +131,10 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
+        self.actionNew = a("actionNew", lambda: self.new_project(), QKeySequence.New)
         self.actionOpen = a("actionOpen", lambda: self.open_dialog(), QKeySequence.Open)
+        self.actionSample = a("actionSample", lambda: self.open_sample())
+        self.actionGuide = a("actionGuide", lambda: self.show_guide(), QKeySequence.HelpContents)
         self.actionOpenCsv = a("actionOpenCsv", lambda: self.open_csv_dialog())
         self.actionSave = a("actionSave", lambda: self.save(), QKeySequence.Save)
         self.actionSaveAs = a("actionSaveAs", lambda: self.save_as(), QKeySequence.SaveAs)
@@ -147,7 +175,11 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.plan_panel = PlanPanel()
         self.plan_panel.setObjectName("planPanel")
+        self.plan_page = PlanPage(self.plan_panel)
+        self._plan_index: int | None = None  # the undo position the plan was made at
         split = QSplitter(Qt.Horizontal)
+        split.setObjectName("mainSplitter")
+        self.splitter = split
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
@@ -203,6 +235,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.hide()
         self.state_label = QLabel()
         self.state_label.setObjectName("projectState")
+        self.state_label.linkActivated.connect(self._state_link)
         bar = self.statusBar()
         bar.addWidget(self.state_label, 1)
         bar.addPermanentWidget(self.progress_text)
@@ -214,7 +247,7 @@ class MainWindow(QMainWindow):
         self.menu_file = bar.addMenu("")
         self.menu_recent = QMenu(self)
         self.menu_recent.setObjectName("menuRecent")
-        for action in (self.actionOpen, self.actionOpenCsv):
+        for action in (self.actionNew, self.actionOpen, self.actionOpenCsv, self.actionSample):
             self.menu_file.addAction(action)
         self.menu_file.addMenu(self.menu_recent)
         self.menu_file.addSeparator()
@@ -241,6 +274,9 @@ class MainWindow(QMainWindow):
         self.menu_language.addAction(self.actionLanguageEn)
         self.menu_language.addAction(self.actionLanguageVi)
         self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.actionGuide)
+        self.menu_help.addAction(self.actionSample)
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.actionAbout)
         self._rebuild_recent()
 
@@ -254,7 +290,7 @@ class MainWindow(QMainWindow):
         while self.stack.count():
             widget = self.stack.widget(0)
             self.stack.removeWidget(widget)
-            if widget is not self.plan_panel:
+            if widget is not self.plan_page:
                 widget.deleteLater()
         self.panels = {}
         for sheet in schema.SHEETS:
@@ -264,7 +300,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(panel)
         self.scenario = ScenarioPanel(doc)
         self.stack.addWidget(self.scenario)
-        self.stack.addWidget(self.plan_panel)
+        self.stack.addWidget(self.plan_page)
         self._rebuild_nav()
         self.nav.setCurrentRow(max(0, current))
         doc.undo.cleanChanged.connect(self._update_title)
@@ -273,6 +309,7 @@ class MainWindow(QMainWindow):
         doc.undo.undoTextChanged.connect(self._update_undo_texts)
         doc.undo.redoTextChanged.connect(self._update_undo_texts)
         doc.undo.indexChanged.connect(self._schedule_validation)
+        doc.undo.indexChanged.connect(self._check_stale)
         doc.validated.connect(self._show_problems)
         self.actionUndo.setEnabled(False)
         self.actionRedo.setEnabled(False)
@@ -317,10 +354,12 @@ class MainWindow(QMainWindow):
                 return
 
     def show_page_named(self, name: str) -> None:
-        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
+        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...); once there is
+        a plan, a plan tab wins over the sheet of the same name ('suppliers': the load)."""
         lowered = name.lower()
         sheets = {s.name.lower(): s.name for s in schema.SHEETS}
-        if lowered in sheets:
+        tabs = [key for _, key in self.plan_panel._pages]
+        if lowered in sheets and not (self.plan is not None and lowered in tabs):
             self.show_page(sheets[lowered])
         elif lowered == "scenario":
             self.show_page(SCENARIO)
@@ -347,16 +386,23 @@ class MainWindow(QMainWindow):
     def _show_problems(self) -> None:
         if self.doc is None:
             return
-        problems = self.doc.problems
+        # a new, empty project is a start, not a list of errors
+        problems = [] if self.doc.is_empty else self.doc.problems
         self.problems.set_problems(problems)
         errors = sum(p.severity == ERROR for p in problems)
         warnings = sum(p.severity == WARNING for p in problems)
-        self.problems_dock.setWindowTitle(
-            tr("Problems: {e} errors, {w} warnings").format(e=errors, w=warnings)
-        )
+        self.problems_dock.setWindowTitle(i18n.problem_counts(errors, warnings))
         running = self.worker is not None and self.worker.isRunning()
         self.actionPlan.setEnabled(self.doc.can_plan and not running)
-        if errors:
+        if self.doc.is_empty:
+            self.state_label.setText(
+                tr(
+                    "A new project: <a href='open'>open a workbook</a>, "
+                    "<a href='sample'>open the sample project</a> or fill in the sheets on the "
+                    "left. <a href='guide'>User guide</a>"
+                )
+            )
+        elif errors:
             self.state_label.setText(
                 tr("Fix the errors to plan (double-click one to go to its cell).")
             )
@@ -468,8 +514,9 @@ class MainWindow(QMainWindow):
                     mapping = None
         raw = assemble(grids, mapping, path)
         gaps = mapping_gaps(raw)
-        if gaps and grids:
-            dialog = MappingDialog(grids, mapping, gaps, self)
+        # a missing sheet or column, or one that looks like a field but was not read: ask
+        if (gaps or mapping_doubts(raw)) and grids:
+            dialog = MappingDialog(grids, mapping, gaps, self, first_sheet_to_map(raw, grids))
             if self.run_dialog(dialog):
                 mapping = dialog.mapping()
                 settings.setValue(f"mappings/{key}", mapping.to_json())
@@ -477,9 +524,16 @@ class MainWindow(QMainWindow):
         target = path if path.suffix.lower() == ".xlsx" else None
         doc = ProjectDocument(raw, target, mapping, encoding)
         self.install(doc)
-        if target is not None:
+        if path.is_file():
             self.add_recent(str(path))
-        self.show_message(tr("Opened {name}.").format(name=path.name))
+        if target is None and path.is_file():  # .xls, .ods, .csv: saving writes a new .xlsx
+            self.show_message(
+                tr("Opened {name}. Saving writes a project workbook (.xlsx) beside it.").format(
+                    name=path.name
+                )
+            )
+        else:
+            self.show_message(tr("Opened {name}.").format(name=path.name))
         self.project_loaded.emit()
 
     def run_dialog(self, dialog) -> bool:
@@ -488,7 +542,6 @@ class MainWindow(QMainWindow):
 
     def recover(self, rec: autosave.Recovery) -> None:
         """Open an autosave: the cells recovered, the original file name kept, marked unsaved."""
-        from planner.io.read import read_project
 
         raw = read_project(rec.workbook)
         doc = ProjectDocument(raw, rec.original if rec.original else None)
@@ -583,6 +636,7 @@ class MainWindow(QMainWindow):
             self.show_message(tr("The project has errors: fix them first (see Problems)."))
             return
         project = validation.project
+        self._plan_index = self.doc.undo.index()
         self.plan_raw = RawProject(
             sheets={k: v.copy() for k, v in self.doc.raw.sheets.items()},
             header_rows=dict(self.doc.raw.header_rows),
@@ -646,9 +700,7 @@ class MainWindow(QMainWindow):
             if plan.has_plan:
                 status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
                 self.show_message(tr("Plan ready: {status}.").format(status=status))
-                self.progress_text.setText(
-                    tr("Planned in {s} s.").format(s=i18n.number(plan.solve_seconds, 1))
-                )
+                self._show_planned_in()
             else:
                 self.show_message(tr("No plan: see the explanation on the Plan page."))
                 self.progress_text.setText("")
@@ -663,6 +715,7 @@ class MainWindow(QMainWindow):
         self, project: TypedProject | None, plan: Plan | None, raw: RawProject | None
     ) -> None:
         self.plan, self.plan_project, self.plan_raw = plan, project, raw
+        self._check_stale()
         if project is None or plan is None:
             self.plan_panel.clear()
         elif plan.has_plan:
@@ -673,10 +726,41 @@ class MainWindow(QMainWindow):
         for action in (self.actionExportExcel, self.actionPrintPreview, self.actionExportPdf):
             action.setEnabled(ready)
 
+    def _show_planned_in(self) -> None:
+        """'Planned in 3.2 s.', in the language of the moment."""
+        running = self.worker is not None and self.worker.isRunning()
+        if self.plan is not None and self.plan.has_plan and not running:
+            seconds = i18n.number(self.plan.solve_seconds, 1)
+            self.progress_text.setText(tr("Planned in {s} s.").format(s=seconds))
+
+    def _check_stale(self, *_: object) -> None:
+        """The plan is out of date once the project has moved from where it was planned (an
+        undo back to that point makes it current again)."""
+        stale = (
+            self.plan is not None
+            and self.doc is not None
+            and self.doc.undo.index() != self._plan_index
+        )
+        self.plan_page.set_stale(stale)
+
+    @property
+    def plan_is_stale(self) -> bool:
+        return self.plan_page.stale
+
     # exports ---------------------------------------------------------------------------------
     def _plan_ready(self) -> bool:
         if self.plan is None or self.plan_project is None or not self.plan.has_plan:
             self.show_message(tr("There is no checked plan to export yet."))
+            return False
+        if self.plan_is_stale and not dialogs.ask_yes_no(
+            self,
+            tr("The plan is out of date"),
+            tr(
+                "The project was edited after this plan was made, so the plan does not show "
+                "the project as it is now. Write the out-of-date plan anyway?"
+            ),
+        ):
+            self.show_message(tr("Not written: press Plan (F5) to plan the project as it is."))
             return False
         return True
 
@@ -741,6 +825,30 @@ class MainWindow(QMainWindow):
 
         print_preview(self, self.plan_project, self.plan, i18n.current())
 
+    def _state_link(self, link: str) -> None:
+        {"open": self.open_dialog, "sample": self.open_sample, "guide": self.show_guide}[link]()
+
+    def new_project(self) -> None:
+        """A fresh project from the annotated template: every sheet, nothing filled in."""
+        if not self.maybe_save():
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            template = Path(folder) / "template.xlsx"
+            write_template(template)
+            raw = read_project(template)
+        raw.path, raw.notes, raw.unused_sheets = None, [], []
+        self.install(ProjectDocument(raw))
+        self.show_page("Components")
+        self.show_message(tr("New project: fill in the sheets, then Plan (F5)."))
+
+    def open_sample(self) -> None:
+        self.open_path(sample_path(i18n.current()))
+
+    def show_guide(self) -> None:
+        from ui.guide import GuideDialog
+
+        self.run_dialog(GuideDialog(self))
+
     def about(self) -> None:
         dialogs.info(
             self,
@@ -762,7 +870,10 @@ class MainWindow(QMainWindow):
         self.actionLanguageEn.setChecked(lang == "en")
         self.actionLanguageVi.setChecked(lang == "vi")
         texts = {
+            self.actionNew: tr("&New project"),
             self.actionOpen: tr("&Open…"),
+            self.actionSample: tr("Open the &sample project"),
+            self.actionGuide: tr("User &guide"),
             self.actionOpenCsv: tr("Open a CSV &folder…"),
             self.actionSave: tr("&Save"),
             self.actionSaveAs: tr("Save &as…"),
@@ -807,6 +918,8 @@ class MainWindow(QMainWindow):
         self.scenario.retranslate()
         self.problems.retranslate()
         self.plan_panel.retranslate()
+        self.plan_page.retranslate()
+        self._show_planned_in()
         self._show_problems()
 
     # closing ---------------------------------------------------------------------------------
@@ -820,7 +933,45 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
         autosave.end_session(self.session)
+        self.save_layout()
         event.accept()
+
+    # the window's size and layout, remembered ------------------------------------------------
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+
+    def restore_layout(self) -> bool:
+        """The size, docks and splitter as the user left them; False when there is none yet."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if not geometry:
+            return False
+        self.restoreGeometry(geometry)
+        state, splitter = settings.value("window/state"), settings.value("window/splitter")
+        if state:
+            self.restoreState(state)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        self._docks_sized = True  # the user's own dock size, not the default
+        return True
+
+    # drag and drop -----------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_project(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        path = dropped_project(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.open_path(path))  # after the drop has finished
 
     def placeholder(self) -> QWidget:  # pragma: no cover - kept for Designer-like previews
         return QWidget()

@@ -137,6 +137,7 @@ class MappingDialog(QDialog):
         mapping: ColumnMapping | None = None,
         gaps: dict[str, list[str]] | None = None,
         parent=None,
+        start_sheet: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mappingDialog")
@@ -165,6 +166,8 @@ class MappingDialog(QDialog):
             self.tabs.addTab(page, title)
             if page.target is None:
                 self.tabs.tabBar().setTabTextColor(self.tabs.count() - 1, QColor("#777777"))
+            if title == start_sheet:  # the sheet that needs the user's eye
+                self.tabs.setCurrentWidget(page)
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton(tr("Read with these columns"), QDialogButtonBox.AcceptRole)
         ok.setObjectName("mappingAccept")
@@ -182,8 +185,7 @@ class MappingDialog(QDialog):
     def mapping(self) -> ColumnMapping:
         out = ColumnMapping(sheets={}, columns={})
         for page in self.pages:
-            if page.target is None:
-                continue
-            out.sheets[page.title] = page.target
-            out.columns[page.target] = page.columns()
+            out.sheets[page.title] = page.target  # None: the user says it is not used
+            if page.target is not None:
+                out.columns[page.target] = page.columns()
         return out

@@ -131,11 +131,14 @@ class SheetTable(QTableView):
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
+        # the header's own font (bold on some styles) and room for the sort arrow
+        title_metrics = header.fontMetrics()
         for j in range(self.sheet_model.columnCount()):
             title = str(self.sheet_model.headerData(j, Qt.Horizontal))
-            width = metrics.horizontalAdvance(title) + 28
+            width = title_metrics.horizontalAdvance(title) + 36
             for i in range(min(50, self.sheet_model.rowCount())):  # a sample, not every row
-                text = display_value(self.sheet_model.value(i, j), self.sheet_model.kind(j))
+                value = self.sheet_model.value(i, j)
+                text = display_value(value, self.sheet_model.kind(j), grouped=True)
                 width = max(width, metrics.horizontalAdvance(text) + 16)
             header.resizeSection(j, min(width, 320))
 

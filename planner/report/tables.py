@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from planner.plan import Plan
@@ -102,7 +103,7 @@ def format_value(value: object, kind: str, lang: str = "en", currency: str = "US
         return fmt.number(value, lang, 0)
     if kind == DECIMAL:
         return fmt.number(value, lang, 2)
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):  # a frame's bools are numpy's: never "True"
         return label("yes" if value else "no", lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""

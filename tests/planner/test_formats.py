@@ -21,7 +21,7 @@ from planner.io.read import read_project
 from planner.io.xls_ods import load_calamine_cells
 from planner.optimise import plan_project
 from planner.validate import check_file
-from tests.planner.conftest import SMALL, write_book
+from tests.planner.conftest import SMALL, remember, write_book
 
 SUFFIXES = (".xlsx", ".xls", ".ods")
 
@@ -41,7 +41,7 @@ def write_xls(sheets: dict[str, list[list[object]]], path: Path, hidden=()) -> P
                 elif value is not None:
                     ws.write(i, j, value)
     book.save(str(path))
-    return path
+    return remember(path)
 
 
 def write_ods(sheets: dict[str, list[list[object]]], path: Path) -> Path:
@@ -51,7 +51,7 @@ def write_ods(sheets: dict[str, list[list[object]]], path: Path) -> Path:
             width = max(len(r) for r in rows)
             frame = pd.DataFrame([r + [None] * (width - len(r)) for r in rows], dtype=object)
             frame.to_excel(writer, sheet_name=name, index=False, header=False)
-    return path
+    return remember(path)
 
 
 WRITERS = {".xlsx": write_book, ".xls": write_xls, ".ods": write_ods}
