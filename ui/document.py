@@ -91,8 +91,8 @@ class ProjectDocument(QObject):
 
     @property
     def is_empty(self) -> bool:
-        """No rows in any sheet: a new project, not yet a faulty one."""
-        return all(len(frame) == 0 for frame in self.raw.sheets.values())
+        """No rows in any table (settings aside): a new project, not yet a faulty one."""
+        return all(len(f) == 0 for name, f in self.raw.sheets.items() if name != "Settings")
 
     @property
     def can_plan(self) -> bool:

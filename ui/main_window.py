@@ -33,7 +33,13 @@ from PySide6.QtWidgets import (
 
 from planner import schema
 from planner.io.guard import RefusedFile
-from planner.io.mapping import first_sheet_to_map, layout_key, mapping_doubts, mapping_gaps
+from planner.io.mapping import (
+    DOUBTS,
+    first_sheet_to_map,
+    layout_key,
+    mapping_doubts,
+    mapping_gaps,
+)
 from planner.io.provenance import save_losses, written_as
 from planner.io.read import ColumnMapping, RawProject, assemble, load_cells, read_project
 from planner.io.write import write_template
@@ -67,6 +73,20 @@ def sample_path(lang: str) -> Path:
     """The sample factory, in the app's language."""
     name = "vr_headset_bac_ninh_vi.xlsx" if lang == "vi" else "vr_headset_bac_ninh.xlsx"
     return SAMPLES / name
+
+
+def doubt_lines(raw: RawProject) -> list[tuple[str, str, str]]:
+    """(workbook sheet, header, sentence) of each doubt the column dialog should show."""
+    lang = i18n.current()
+    return [
+        (
+            raw.source_names.get(p.sheet or "", p.sheet or ""),
+            raw.original_headers.get(p.sheet or "", {}).get(p.column or "", p.column or ""),
+            p.message.get(lang),
+        )
+        for p in raw.notes
+        if p.code in DOUBTS
+    ]
 
 
 def empty_project() -> RawProject:
@@ -516,7 +536,9 @@ class MainWindow(QMainWindow):
         gaps = mapping_gaps(raw)
         # a missing sheet or column, or one that looks like a field but was not read: ask
         if (gaps or mapping_doubts(raw)) and grids:
-            dialog = MappingDialog(grids, mapping, gaps, self, first_sheet_to_map(raw, grids))
+            dialog = MappingDialog(
+                grids, mapping, gaps, self, first_sheet_to_map(raw, grids), doubt_lines(raw)
+            )
             if self.run_dialog(dialog):
                 mapping = dialog.mapping()
                 settings.setValue(f"mappings/{key}", mapping.to_json())

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import schema
 from ui.commands import AddRows, RemoveRows
 from ui.i18n import tr
 from ui.labels import sheet_label
@@ -140,7 +141,9 @@ class SheetTable(QTableView):
                 value = self.sheet_model.value(i, j)
                 text = display_value(value, self.sheet_model.kind(j), grouped=True)
                 width = max(width, metrics.horizontalAdvance(text) + 16)
-            header.resizeSection(j, min(width, 320))
+            # long descriptions get a tooltip's worth, not the screen: the figures stay in view
+            cap = 230 if self.sheet_model.kind(j) == schema.TEXT else 320
+            header.resizeSection(j, min(width, cap))
 
     # positions in the sheet (source model) of the selection ------------------------------
     def selected_cells(self) -> list[tuple[int, int]]:

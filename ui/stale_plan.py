@@ -3,12 +3,13 @@ project, so the page says so and greys the figures until the project is planned 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGraphicsOpacityEffect, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui.i18n import tr
 from ui.plan_views import PlanPanel
 
-GREYED = 0.45
+# grey text, set by style sheet (an opacity effect paints stale pixels of the page below)
+GREYED = "QLabel, QTableView, QHeaderView { color: #A0A0A0; }"
 
 
 class PlanPage(QWidget):
@@ -37,12 +38,7 @@ class PlanPage(QWidget):
         self.stale = stale
         self.banner.setVisible(stale)
         for widget in (self.panel.headline, self.panel.tabs):
-            if stale:
-                effect = QGraphicsOpacityEffect(widget)
-                effect.setOpacity(GREYED)
-                widget.setGraphicsEffect(effect)
-            else:
-                widget.setGraphicsEffect(None)
+            widget.setStyleSheet(GREYED if stale else "")
 
     def retranslate(self) -> None:
         self.banner.setText(
