@@ -1394,9 +1394,17 @@ def match_sheet(title: object) -> Sheet | None:
     return SHEET_BY_NAME[found.key] if found else None
 
 
+PROPER = {"mỹ": "Mỹ", "việt": "Việt", "nam": "Nam"}  # names written with a capital
+
+
 def column_title_vi(col: Column) -> str:
-    """A column's usual Vietnamese header (its first Vietnamese synonym): 'Hàm lượng tq'."""
+    """A column's usual Vietnamese header (its first Vietnamese synonym): 'Hàm lượng TQ'."""
     for s in col.synonyms:
         if any(ch.isalpha() and not ch.isascii() for ch in s):
-            return s[:1].upper() + s[1:]
+            words = [
+                w.upper() if w in ABBREVIATIONS or w in ("hs", "fob", "moq") else PROPER.get(w, w)
+                for w in s.split(" ")
+            ]
+            text = " ".join(words)
+            return text[:1].upper() + text[1:]
     return col.name
