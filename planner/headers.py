@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 SIGNS = {"%": "pct", "$": "usd", "₫": "vnd", "€": "eur", "¥": "cny", "#": "no"}
 _BRACKETS = re.compile(r"[\(\[\{]([^\)\]\}]*)[\)\]\}]?")
@@ -108,30 +109,44 @@ class Match:
 
 
 class Matcher:
-    """Known names, each with its spellings: finds which one a header stands for."""
+    """Known names, each with its spellings: finds which one a header stands for. Spellings are
+    indexed by their words, so that a grid's every cell can be tried as a header quickly."""
 
     def __init__(self, names: Mapping[str, Iterable[str]], vocab: Vocabulary) -> None:
         self.vocab = vocab
+        self.words = lru_cache(maxsize=8192)(lambda text: words(text, vocab))
         self.spellings: list[tuple[str, str, Words]] = []
+        self.by_full: dict[str, dict[str, str]] = {}  # full form -> {key: spelling}
+        self.by_signed_bare: dict[str, dict[str, str]] = {}
+        self.by_word: dict[str, list[tuple[str, str, frozenset[str]]]] = {}
         for key, spellings in names.items():
             seen = set()
             for spelling in (key, *spellings):
                 w = words(spelling, vocab)
-                if w.name and w.full not in seen:
-                    seen.add(w.full)
-                    self.spellings.append((key, spelling, w))
+                if not w.name or w.full in seen:
+                    continue
+                seen.add(w.full)
+                self.spellings.append((key, spelling, w))
+                self.by_full.setdefault(w.full, {}).setdefault(key, spelling)
+                if w.signs:
+                    self.by_signed_bare.setdefault(w.bare, {}).setdefault(key, spelling)
+                content = w.content(vocab)
+                for word in content:
+                    self.by_word.setdefault(word, []).append((key, spelling, content))
+
+    def parsed(self, header: object) -> Words:
+        """The header's words (remembered: a grid repeats its texts)."""
+        return self.words("" if header is None else str(header))
 
     def exact(self, header: object) -> Match | None:
         """The name whose spelling the header is, units and signs aside; None when there is
         none, or when two names are spelled that way."""
-        h = words(header, self.vocab)
+        h = self.parsed(header)
         if not h.name:
             return None
-        found = {
-            key: spelling
-            for key, spelling, s in self.spellings
-            if s.full == h.full or s.full == h.bare or (h.signs and s.signs and s.bare == h.bare)
-        }
+        found = {**self.by_full.get(h.full, {}), **self.by_full.get(h.bare, {})}
+        if h.signs:
+            found.update(self.by_signed_bare.get(h.bare, {}))
         if len(found) == 1:
             key, spelling = next(iter(found.items()))
             return Match(key, False, spelling)
@@ -141,13 +156,13 @@ class Matcher:
         """The name one of whose spellings stands whole among the header's words, covering at
         least half of them ('Hàm lượng TQ dự kiến' -> 'hàm lượng tq'); the longest spelling
         wins, and a tie between two names is no match."""
-        h = words(header, self.vocab).content(self.vocab)
+        h = self.parsed(header).content(self.vocab)
         best: dict[str, tuple[int, str]] = {}
-        for key, spelling, s in self.spellings:
-            need = s.content(self.vocab)
-            fits = need and need <= h and 2 * len(need) >= len(h)
-            if fits and len(need) > best.get(key, (0, ""))[0]:
-                best[key] = (len(need), spelling)
+        for word in h:
+            for key, spelling, need in self.by_word.get(word, ()):
+                fits = need <= h and 2 * len(need) >= len(h)
+                if fits and len(need) > best.get(key, (0, ""))[0]:
+                    best[key] = (len(need), spelling)
         if not best:
             return None
         top = max(n for n, _ in best.values())
@@ -161,7 +176,7 @@ class Matcher:
 
     def nearest(self, header: object, least: float = 0.6) -> list[str]:
         """Names the header resembles (a misspelling, a part of the words), best first."""
-        h = words(header, self.vocab)
+        h = self.parsed(header)
         if not h.name:
             return []
         hw = h.content(self.vocab)

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from planner.headers import Matcher, Vocabulary, Words, words
+from planner.headers import Matcher, Vocabulary, Words
 
 # Column kinds; planner.io.parse has one parser per kind.
 TEXT, NUMBER, INTEGER, SHARE, BOOL, COUNTRY, CHOICE, PERIOD = (
@@ -1346,7 +1346,7 @@ def _sheet_matcher() -> Matcher:
 
 
 def header_words(header: object) -> Words:
-    return words(header, VOCABULARY)
+    return _sheet_matcher().parsed(header)
 
 
 def match_header(sheet: Sheet, header: object, loose: bool = True) -> HeaderMatch | None:
@@ -1357,7 +1357,7 @@ def match_header(sheet: Sheet, header: object, loose: bool = True) -> HeaderMatc
     if found is None:
         return None
     return HeaderMatch(
-        sheet.column(found.key), found.loose, found.spelling, header_words(header).units
+        sheet.column(found.key), found.loose, found.spelling, matcher.parsed(header).units
     )
 
 

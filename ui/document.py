@@ -169,8 +169,10 @@ class ProjectDocument(QObject):
             frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
             self.raw.header_rows[name] = 1
             self.rows_changed.emit(name)
-        self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
-        self.raw.absent = set()  # the saved file has every sheet now
+        # the saved file has every project sheet, under its own name, and no other
+        dropped = ("unknown_sheet", "doubtful_sheet", "guessed_sheet", "duplicate_sheet")
+        self.raw.notes = [n for n in self.raw.notes if n.code not in dropped]
+        self.raw.absent, self.raw.unused_sheets = set(), []
         self.path = target
         self.replaces_freely = True
         self.undo.setClean()
