@@ -204,6 +204,7 @@ COMPONENTS = Sheet(
                 "nước",
                 "nước sx",
                 "nước sản xuất",
+                "xuất xứ hiện tại",
             ),
         ),
         C(
@@ -250,6 +251,9 @@ COMPONENTS = Sheet(
                 "% tq",
                 "tỷ lệ hàm lượng tq",
                 "tỷ lệ nguyên liệu tq",
+                "current chinese share",
+                "tỷ lệ tq hiện tại",
+                "hàm lượng tq hiện tại",
             ),
         ),
         C(
@@ -393,10 +397,12 @@ PRODUCTS = Sheet(
                 "share to us",
                 "us %",
                 "tỷ lệ xuất mỹ",
+                "share to the us",
                 "tỷ lệ mỹ",
                 "xuất mỹ",
                 "tỷ lệ xuất khẩu mỹ",
                 "% xuất mỹ",
+                "tỷ lệ xuất sang mỹ",
             ),
         ),
         C(
@@ -708,6 +714,7 @@ OFFERS = Sheet(
                 "tăng tối đa",
                 "mức tăng tối đa",
                 "tốc độ tăng",
+                "largest ramp",
             ),
         ),
         C(
@@ -722,6 +729,7 @@ OFFERS = Sheet(
                 "kỳ sớm nhất",
                 "bắt đầu từ",
                 "từ kỳ",
+                "kỳ bắt đầu sớm nhất",
             ),
         ),
         C(
@@ -791,7 +799,7 @@ PERIODS = Sheet(
             required=True,
             help_en="Label, e.g. 2027-Q1, in order.",
             help_vi="Nhãn kỳ, ví dụ 2027-Q1, theo thứ tự.",
-            synonyms=("quarter", "kỳ", "quý", "giai đoạn"),
+            synonyms=("quarter", "kỳ", "quý", "giai đoạn", "kỳ kế hoạch"),
         ),
         C(
             "budget",
@@ -800,7 +808,13 @@ PERIODS = Sheet(
             unit="USD",
             help_en="One-time spending allowed in the period; blank = unlimited.",
             help_vi="Ngân sách chi một lần trong kỳ; để trống = không giới hạn.",
-            synonyms=("capex", "one-time budget", "ngân sách", "ngân sách chuyển đổi"),
+            synonyms=(
+                "capex",
+                "one-time budget",
+                "ngân sách",
+                "ngân sách chuyển đổi",
+                "ngân sách một lần",
+            ),
         ),
         C(
             "max_new_qualifications",
@@ -814,6 +828,7 @@ PERIODS = Sheet(
                 "slots",
                 "số phê duyệt tối đa",
                 "số phê duyệt",
+                "số phê duyệt mới tối đa",
             ),
         ),
         C(
@@ -831,6 +846,9 @@ PERIODS = Sheet(
                 "trần tq",
                 "tỷ lệ tq tối đa",
                 "lộ trình tq",
+                "chinese share cap",
+                "trần tỷ lệ tq",
+                "trần hàm lượng tq",
             ),
         ),
         C(
@@ -839,7 +857,7 @@ PERIODS = Sheet(
             default=True,
             help_en="Whether the tariff applies.",
             help_vi="Có áp thuế trong kỳ không.",
-            synonyms=("tariff", "tariff on", "áp thuế", "có thuế"),
+            synonyms=("tariff", "tariff on", "áp thuế", "có thuế", "tariff applies"),
         ),
         C(
             "max_qualifications_in_progress",
@@ -933,6 +951,8 @@ TARIFFS = Sheet(
                 "tỷ lệ tq tối đa",
                 "ngưỡng",
                 "ngưỡng tq",
+                "ngưỡng tỷ lệ tq",
+                "tỷ lệ tq đến",
             ),
         ),
         C(

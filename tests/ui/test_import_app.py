@@ -235,3 +235,19 @@ def test_allocation_and_planned_in_speak_the_apps_language(qtbot, window, small_
     assert not window.progress_text.text().startswith("Planned in")
     assert i18n.current() == "vi"
     window.set_language("en")
+
+
+def test_the_apps_own_column_labels_read_back_exactly(qtbot, window):
+    """A table copied from the app into a workbook (its headers in either language) reads as
+    the columns it came from."""
+    from planner import schema
+    from ui.labels import column_label
+
+    for lang in ("en", "vi"):
+        window.set_language(lang)
+        for sheet in schema.SHEETS:
+            for col in sheet.columns:
+                found = schema.match_header(sheet, column_label(col.name))
+                assert found is not None and found.column is col, (lang, sheet.name, col.name)
+                assert not found.loose, (lang, sheet.name, column_label(col.name))
+    window.set_language("en")
