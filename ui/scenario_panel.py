@@ -249,17 +249,42 @@ class ScenarioPanel(QScrollArea):
         self._show_source()
 
     def _matching_preset(self) -> str | None:
+        """The preset whose rows the Tariffs sheet holds, if any (shares, rates, origins and
+        the periods a schedule starts from, in any order)."""
         frame = self.doc.frame("Tariffs")
-        rows = sorted(
-            (_share(a, float("nan")), _share(b, float("nan")))
-            for a, b in zip(frame["max_china_share"], frame["rate"], strict=False)
+        periods = [str(p) for p in self.doc.frame("Periods")["period"] if str(p)]
+
+        def column(name: str) -> list[object]:
+            return list(frame[name]) if name in frame.columns else [None] * len(frame)
+
+        def row(share: object, rate: object, origin: object, start: object, product: object):
+            if not parse.is_blank(product):
+                return None  # a product's own schedule: no preset has one
+            text = "" if parse.is_blank(origin) else str(origin).strip()
+            return (
+                round(_share(share, float("nan")), 9),
+                round(_share(rate, float("nan")), 9),
+                text or "any",
+                "" if parse.is_blank(start) else str(start).strip(),
+            )
+
+        cells = zip(
+            column("max_china_share"),
+            column("rate"),
+            column("origin"),
+            column("from_period"),
+            column("product_id"),
+            strict=True,
         )
+        sheet = [row(*c) for c in cells]
+        if None in sheet:
+            return None
         for preset in PRESETS:
-            tiers = sorted(preset.tiers)
-            if len(tiers) == len(rows) and all(
-                abs(s - a) < 1e-9 and abs(r - b) < 1e-9
-                for (s, r), (a, b) in zip(tiers, rows, strict=True)
-            ):
+            rows = [
+                row(r["max_china_share"], r["rate"], r["origin"], r["from_period"], None)
+                for r in preset.rows(periods)
+            ]
+            if sorted(rows) == sorted(sheet):  # type: ignore[type-var]
                 return preset.key
         return None
 

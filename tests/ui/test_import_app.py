@@ -194,7 +194,7 @@ def test_tariff_box_shows_what_the_sheet_holds_and_fills_ask(
 ):
     open_and_wait(qtbot, window, small_path)
     scenario = window.scenario
-    assert scenario.preset.currentData() == "deal_2025"  # the sheet's 20%/40% tiers are that
+    assert scenario.preset.currentData() == "content_hypothetical"  # 20%/40% at 40%
     model = window.panels["Tariffs"].table.sheet_model
     model.setData(model.index(1, list(model.frame.columns).index("rate")), "35%")
     assert scenario.preset.currentData() == ""  # tiers of its own: no preset's name shown
