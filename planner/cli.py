@@ -14,6 +14,7 @@ from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
 
 EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
+UNREAD = ("unknown_column", "unknown_sheet", "ignored_column")
 
 
 def _mapping(path: str | None) -> ColumnMapping | None:
@@ -82,7 +83,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         from planner.scenarios import check_scenarios
 
         result.problems = result.problems + check_scenarios(result.raw)
-    shown = [p for p in result.problems if args.notes or p.severity != "note"]
+    # what was not read is always named: a column or sheet ignored in silence misleads
+    shown = [p for p in result.problems if args.notes or p.severity != "note" or p.code in UNREAD]
     for problem in shown:
         print(problem.format(args.lang))
     errors = sum(p.severity == ERROR for p in result.problems)

@@ -18,6 +18,10 @@ class Problem:
     column: str | None  # canonical column name, None for the whole row
     message: Text
     code: str = ""
+    # the user's own names for the sheet and column, as the workbook has them ("Báo giá",
+    # "Đơn giá (USD)"): what `locplan check` shows; the app shows its own labels
+    sheet_title: str | None = None
+    column_title: str | None = None
 
     @property
     def is_error(self) -> bool:
@@ -26,11 +30,13 @@ class Problem:
     def where(self, lang: str = "en") -> str:
         parts = []
         if self.sheet:
-            parts.append(self.sheet)
+            parts.append(self.sheet_title or self.sheet)
         if self.row is not None:
             parts.append(("dòng " if lang == "vi" else "row ") + str(self.row))
         if self.column:
-            parts.append(("cột " if lang == "vi" else "column ") + self.column)
+            parts.append(
+                ("cột " if lang == "vi" else "column ") + (self.column_title or self.column)
+            )
         return ", ".join(parts)
 
     def format(self, lang: str = "en") -> str:

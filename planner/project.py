@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.text import Text
+
 INF = math.inf
 
 
@@ -69,6 +71,8 @@ class TypedProject:
 
     tables: dict[str, pd.DataFrame]
     settings: Settings = field(default_factory=Settings)
+    # what the reader did not use: sentences naming the workbook's unread sheets and columns
+    unread: list[Text] = field(default_factory=list)
 
     def __getitem__(self, sheet: str) -> pd.DataFrame:
         return self.tables[sheet]

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+
+from planner.headers import Matcher, Vocabulary, Words
 
 # Column kinds; planner.io.parse has one parser per kind.
 TEXT, NUMBER, INTEGER, SHARE, BOOL, COUNTRY, CHOICE, PERIOD = (
@@ -92,6 +95,13 @@ COMPONENTS = Sheet(
                 "mã",
                 "linh kiện",
                 "mã hàng",
+                "mã vật tư",
+                "mã vt",
+                "mã nvl",
+                "mã hàng hóa",
+                "p/n",
+                "item code",
+                "material code",
             ),
         ),
         C(
@@ -107,6 +117,9 @@ COMPONENTS = Sheet(
                 "tên",
                 "tên linh kiện",
                 "diễn giải",
+                "tên vật tư",
+                "tên hàng",
+                "tên hàng hóa",
             ),
         ),
         C(
@@ -114,14 +127,24 @@ COMPONENTS = Sheet(
             TEXT,
             help_en="Commodity group (PCB, connector, plastics...).",
             help_vi="Nhóm hàng (PCB, đầu nối, nhựa...).",
-            synonyms=("commodity", "group", "nhóm", "loại", "nhóm hàng", "danh mục"),
+            synonyms=(
+                "commodity",
+                "group",
+                "nhóm",
+                "loại",
+                "nhóm hàng",
+                "danh mục",
+                "nhóm vật tư",
+                "chủng loại",
+                "phân loại",
+            ),
         ),
         C(
             "hs_code",
             TEXT,
             help_en="HS tariff code.",
             help_vi="Mã HS.",
-            synonyms=("hs", "hs code", "mã hs"),
+            synonyms=("hs", "hs code", "mã hs", "mã số hs"),
         ),
         C(
             "qty_per_unit",
@@ -140,6 +163,9 @@ COMPONENTS = Sheet(
                 "định mức",
                 "số lượng/sp",
                 "sl",
+                "qty/unit",
+                "usage per unit",
+                "bom qty",
             ),
         ),
         C(
@@ -157,6 +183,9 @@ COMPONENTS = Sheet(
                 "nhà cung cấp",
                 "nhà cung cấp hiện tại",
                 "ncc hiện tại",
+                "ncc hiện hữu",
+                "incumbent supplier",
+                "current vendor",
             ),
         ),
         C(
@@ -173,6 +202,9 @@ COMPONENTS = Sheet(
                 "xuất xứ",
                 "quốc gia",
                 "nước",
+                "nước sx",
+                "nước sản xuất",
+                "xuất xứ hiện tại",
             ),
         ),
         C(
@@ -193,6 +225,11 @@ COMPONENTS = Sheet(
                 "giá",
                 "giá hiện tại",
                 "đơn giá hiện tại",
+                "giá mua",
+                "đơn giá mua",
+                "giá nhập",
+                "đơn giá nhập",
+                "purchase price",
             ),
         ),
         C(
@@ -211,6 +248,12 @@ COMPONENTS = Sheet(
                 "hàm lượng tq",
                 "tỷ lệ tq",
                 "hàm lượng trung quốc",
+                "% tq",
+                "tỷ lệ hàm lượng tq",
+                "tỷ lệ nguyên liệu tq",
+                "current chinese share",
+                "tỷ lệ tq hiện tại",
+                "hàm lượng tq hiện tại",
             ),
         ),
         C(
@@ -219,7 +262,17 @@ COMPONENTS = Sheet(
             default=False,
             help_en="Must stay with the incumbent.",
             help_vi="Bắt buộc giữ nhà cung cấp hiện tại.",
-            synonyms=("lock", "keep", "fixed", "khóa", "khoá", "giữ nguyên", "cố định"),
+            synonyms=(
+                "lock",
+                "keep",
+                "fixed",
+                "khóa",
+                "giữ nguyên",
+                "cố định",
+                "keep incumbent",
+                "giữ ncc",
+                "không chuyển đổi",
+            ),
         ),
         C(
             "incumbent_max_drop",
@@ -270,7 +323,9 @@ COMPONENTS = Sheet(
         "part list",
         "linh kiện",
         "danh sách linh kiện",
-        "linh kien",
+        "danh mục linh kiện",
+        "vật tư",
+        "danh sách vật tư",
     ),
 )
 
@@ -283,14 +338,32 @@ PRODUCTS = Sheet(
             required=True,
             help_en="Product code, unique.",
             help_vi="Mã sản phẩm, không trùng.",
-            synonyms=("product", "product id", "model", "sku", "mã sản phẩm", "mã sp", "sản phẩm"),
+            synonyms=(
+                "product",
+                "product id",
+                "model",
+                "sku",
+                "mã sản phẩm",
+                "mã sp",
+                "sản phẩm",
+                "mã thành phẩm",
+                "mã tp",
+                "mã model",
+            ),
         ),
         C(
             "name",
             TEXT,
             help_en="Product name.",
             help_vi="Tên sản phẩm.",
-            synonyms=("product name", "description", "tên", "tên sản phẩm"),
+            synonyms=(
+                "product name",
+                "description",
+                "tên",
+                "tên sản phẩm",
+                "tên sp",
+                "tên thành phẩm",
+            ),
         ),
         C(
             "fob_price",
@@ -301,7 +374,15 @@ PRODUCTS = Sheet(
             unit="USD",
             help_en="FOB price per unit.",
             help_vi="Giá FOB mỗi sản phẩm.",
-            synonyms=("fob", "fob price", "price", "giá fob", "giá fob (usd)"),
+            synonyms=(
+                "fob",
+                "fob price",
+                "price",
+                "giá fob",
+                "đơn giá fob",
+                "giá xuất khẩu",
+                "giá bán",
+            ),
         ),
         C(
             "us_share",
@@ -311,7 +392,18 @@ PRODUCTS = Sheet(
             maximum=1,
             help_en="Share of units shipped to the US.",
             help_vi="Tỷ lệ xuất sang Mỹ.",
-            synonyms=("us share", "share to us", "us %", "tỷ lệ xuất mỹ", "tỷ lệ mỹ", "xuất mỹ"),
+            synonyms=(
+                "us share",
+                "share to us",
+                "us %",
+                "tỷ lệ xuất mỹ",
+                "share to the us",
+                "tỷ lệ mỹ",
+                "xuất mỹ",
+                "tỷ lệ xuất khẩu mỹ",
+                "% xuất mỹ",
+                "tỷ lệ xuất sang mỹ",
+            ),
         ),
         C(
             "units_per_period",
@@ -329,6 +421,9 @@ PRODUCTS = Sheet(
                 "sản lượng",
                 "sản lượng/kỳ",
                 "sản lượng mỗi kỳ",
+                "sản lượng kế hoạch",
+                "số lượng",
+                "quantity per period",
             ),
         ),
         C(
@@ -362,7 +457,7 @@ PRODUCTS = Sheet(
     title_vi="Sản phẩm",
     help_en="What the factory ships.",
     help_vi="Sản phẩm nhà máy xuất.",
-    synonyms=("products", "product", "sản phẩm", "san pham"),
+    synonyms=("products", "product", "sản phẩm", "thành phẩm", "models"),
 )
 
 BOM = Sheet(
@@ -401,7 +496,7 @@ BOM = Sheet(
     title_vi="Định mức",
     help_en="Which parts go into which product (optional with one product).",
     help_vi="Linh kiện trong từng sản phẩm (không bắt buộc khi chỉ có một sản phẩm).",
-    synonyms=("bom", "bill of materials", "định mức", "dinh muc", "định mức vật tư"),
+    synonyms=("bom", "bill of materials", "định mức", "định mức vật tư", "định mức nvl"),
 )
 
 SUPPLIERS = Sheet(
@@ -422,6 +517,8 @@ SUPPLIERS = Sheet(
                 "mã nhà cung cấp",
                 "nhà cung cấp",
                 "ncc",
+                "vendor code",
+                "supplier code",
             ),
         ),
         C(
@@ -444,7 +541,16 @@ SUPPLIERS = Sheet(
             TEXT,
             help_en="Province or city.",
             help_vi="Tỉnh / thành phố.",
-            synonyms=("city", "location", "region", "tỉnh", "tỉnh/thành", "địa điểm"),
+            synonyms=(
+                "city",
+                "location",
+                "region",
+                "tỉnh",
+                "tỉnh/thành",
+                "tỉnh/thành phố",
+                "địa điểm",
+                "khu vực",
+            ),
         ),
         C(
             "onboarding_cost",
@@ -460,6 +566,8 @@ SUPPLIERS = Sheet(
                 "onboarding cost",
                 "chi phí đánh giá",
                 "chi phí tiếp nhận",
+                "chi phí audit",
+                "chi phí đánh giá ncc",
             ),
         ),
         C(
@@ -469,14 +577,27 @@ SUPPLIERS = Sheet(
             unit="units",
             help_en="Units per period over all its parts; blank = unlimited.",
             help_vi="Công suất mỗi kỳ cho mọi linh kiện; để trống = không giới hạn.",
-            synonyms=("capacity", "capacity per period", "công suất", "công suất/kỳ"),
+            synonyms=(
+                "capacity",
+                "capacity per period",
+                "công suất",
+                "năng lực",
+                "năng lực sản xuất",
+            ),
         ),
     ),
     key=("supplier_id",),
     title_vi="Nhà cung cấp",
     help_en="Incumbent and candidate suppliers.",
     help_vi="Nhà cung cấp hiện tại và ứng viên.",
-    synonyms=("suppliers", "supplier", "vendors", "nhà cung cấp", "nha cung cap", "ncc"),
+    synonyms=(
+        "suppliers",
+        "supplier",
+        "vendors",
+        "nhà cung cấp",
+        "danh sách nhà cung cấp",
+        "vendor list",
+    ),
 )
 
 OFFERS = Sheet(
@@ -512,9 +633,12 @@ OFFERS = Sheet(
                 "quote",
                 "quoted price",
                 "đơn giá",
-                "đơn giá (usd)",
                 "giá",
                 "giá báo",
+                "đơn giá báo",
+                "giá chào",
+                "đơn giá chào",
+                "giá chào hàng",
             ),
         ),
         C(
@@ -532,6 +656,9 @@ OFFERS = Sheet(
                 "hàm lượng tq",
                 "tỷ lệ tq",
                 "hàm lượng trung quốc",
+                "% tq",
+                "tỷ lệ hàm lượng tq",
+                "tỷ lệ nguyên liệu tq",
             ),
         ),
         C(
@@ -549,6 +676,8 @@ OFFERS = Sheet(
                 "lead periods",
                 "thời gian phê duyệt",
                 "thời gian chứng nhận",
+                "thời gian thẩm định",
+                "số kỳ phê duyệt",
             ),
         ),
         C(
@@ -566,6 +695,7 @@ OFFERS = Sheet(
                 "one-time cost",
                 "chi phí chuyển đổi",
                 "chi phí khuôn",
+                "chi phí khuôn mẫu",
             ),
         ),
         C(
@@ -577,14 +707,30 @@ OFFERS = Sheet(
             min_exclusive=True,
             help_en="Largest rise of its share from one period to the next.",
             help_vi="Mức tăng tỷ trọng tối đa giữa hai kỳ.",
-            synonyms=("ramp", "max ramp", "ramp rate", "tăng tối đa", "mức tăng tối đa"),
+            synonyms=(
+                "ramp",
+                "max ramp",
+                "ramp rate",
+                "tăng tối đa",
+                "mức tăng tối đa",
+                "tốc độ tăng",
+                "largest ramp",
+            ),
         ),
         C(
             "earliest_period",
             PERIOD,
             help_en="First period qualification may start (default the first).",
             help_vi="Kỳ sớm nhất có thể bắt đầu phê duyệt (mặc định kỳ đầu).",
-            synonyms=("earliest", "earliest start", "available from", "kỳ sớm nhất", "bắt đầu từ"),
+            synonyms=(
+                "earliest",
+                "earliest start",
+                "available from",
+                "kỳ sớm nhất",
+                "bắt đầu từ",
+                "từ kỳ",
+                "kỳ bắt đầu sớm nhất",
+            ),
         ),
         C(
             "capacity_per_period",
@@ -593,7 +739,7 @@ OFFERS = Sheet(
             unit="units",
             help_en="Units of this part per period; blank = no limit.",
             help_vi="Công suất linh kiện này mỗi kỳ; để trống = không giới hạn.",
-            synonyms=("capacity", "công suất", "công suất/kỳ"),
+            synonyms=("capacity", "công suất", "năng lực"),
         ),
         C(
             "min_units",
@@ -603,7 +749,14 @@ OFFERS = Sheet(
             help_en="Minimum order per period once this supplier delivers (MOQ); blank = none.",
             help_vi="Số lượng đặt tối thiểu mỗi kỳ khi nhà cung cấp đã giao hàng (MOQ); để "
             "trống = không có.",
-            synonyms=("moq", "minimum order", "min order", "đặt tối thiểu", "sl tối thiểu"),
+            synonyms=(
+                "moq",
+                "minimum order",
+                "min order",
+                "đặt tối thiểu",
+                "sl tối thiểu",
+                "sl đặt tối thiểu",
+            ),
         ),
         C(
             "origin_country",
@@ -617,6 +770,7 @@ OFFERS = Sheet(
                 "xuất xứ",
                 "nước sản xuất",
                 "nơi sản xuất",
+                "nước sx",
             ),
         ),
     ),
@@ -624,7 +778,16 @@ OFFERS = Sheet(
     title_vi="Báo giá",
     help_en="Quotes from candidate suppliers.",
     help_vi="Báo giá của các nhà cung cấp ứng viên.",
-    synonyms=("offers", "offer", "quotes", "quotations", "quote", "báo giá", "bao gia"),
+    synonyms=(
+        "offers",
+        "offer",
+        "quotes",
+        "quotations",
+        "quote",
+        "báo giá",
+        "bảng báo giá",
+        "chào giá",
+    ),
 )
 
 PERIODS = Sheet(
@@ -636,7 +799,7 @@ PERIODS = Sheet(
             required=True,
             help_en="Label, e.g. 2027-Q1, in order.",
             help_vi="Nhãn kỳ, ví dụ 2027-Q1, theo thứ tự.",
-            synonyms=("quarter", "kỳ", "quý", "giai đoạn"),
+            synonyms=("quarter", "kỳ", "quý", "giai đoạn", "kỳ kế hoạch"),
         ),
         C(
             "budget",
@@ -645,7 +808,13 @@ PERIODS = Sheet(
             unit="USD",
             help_en="One-time spending allowed in the period; blank = unlimited.",
             help_vi="Ngân sách chi một lần trong kỳ; để trống = không giới hạn.",
-            synonyms=("capex", "one-time budget", "ngân sách"),
+            synonyms=(
+                "capex",
+                "one-time budget",
+                "ngân sách",
+                "ngân sách chuyển đổi",
+                "ngân sách một lần",
+            ),
         ),
         C(
             "max_new_qualifications",
@@ -659,6 +828,7 @@ PERIODS = Sheet(
                 "slots",
                 "số phê duyệt tối đa",
                 "số phê duyệt",
+                "số phê duyệt mới tối đa",
             ),
         ),
         C(
@@ -668,7 +838,18 @@ PERIODS = Sheet(
             maximum=1,
             help_en="Largest Chinese-content share allowed for every product; blank = none.",
             help_vi="Tỷ lệ hàm lượng Trung Quốc tối đa cho mọi sản phẩm; để trống = không giới hạn.",
-            synonyms=("cap", "china cap", "max china share", "trần", "trần tq", "tỷ lệ tq tối đa"),
+            synonyms=(
+                "cap",
+                "china cap",
+                "max china share",
+                "trần",
+                "trần tq",
+                "tỷ lệ tq tối đa",
+                "lộ trình tq",
+                "chinese share cap",
+                "trần tỷ lệ tq",
+                "trần hàm lượng tq",
+            ),
         ),
         C(
             "tariff_active",
@@ -676,7 +857,7 @@ PERIODS = Sheet(
             default=True,
             help_en="Whether the tariff applies.",
             help_vi="Có áp thuế trong kỳ không.",
-            synonyms=("tariff", "tariff on", "áp thuế"),
+            synonyms=("tariff", "tariff on", "áp thuế", "có thuế", "tariff applies"),
         ),
         C(
             "max_qualifications_in_progress",
@@ -699,7 +880,18 @@ PERIODS = Sheet(
     title_vi="Kỳ",
     help_en="The planning horizon, in order.",
     help_vi="Các kỳ kế hoạch, theo thứ tự.",
-    synonyms=("periods", "period", "quarters", "horizon", "kỳ", "ky", "các kỳ", "kỳ kế hoạch"),
+    synonyms=(
+        "periods",
+        "period",
+        "quarters",
+        "horizon",
+        "kỳ",
+        "các kỳ",
+        "kỳ kế hoạch",
+        "quý",
+        "các quý",
+        "lộ trình",
+    ),
 )
 
 VOLUMES = Sheet(
@@ -737,7 +929,7 @@ VOLUMES = Sheet(
     title_vi="Sản lượng",
     help_en="Optional: volumes per product and period, overriding units_per_period.",
     help_vi="Không bắt buộc: sản lượng theo sản phẩm và kỳ.",
-    synonyms=("volumes", "volume", "forecast", "sản lượng", "san luong", "dự báo"),
+    synonyms=("volumes", "volume", "forecast", "sản lượng", "dự báo", "kế hoạch sản lượng"),
 )
 
 TARIFFS = Sheet(
@@ -758,6 +950,9 @@ TARIFFS = Sheet(
                 "up to",
                 "tỷ lệ tq tối đa",
                 "ngưỡng",
+                "ngưỡng tq",
+                "ngưỡng tỷ lệ tq",
+                "tỷ lệ tq đến",
             ),
         ),
         C(
@@ -768,7 +963,7 @@ TARIFFS = Sheet(
             maximum=10,
             help_en="Tariff rate on the FOB value of US-bound units.",
             help_vi="Thuế suất trên giá FOB của hàng xuất Mỹ.",
-            synonyms=("tariff", "tariff rate", "duty", "thuế suất", "thuế"),
+            synonyms=("tariff", "tariff rate", "duty", "thuế suất", "thuế", "mức thuế"),
         ),
         C(
             "from_period",
@@ -806,9 +1001,9 @@ TARIFFS = Sheet(
         "tariff tiers",
         "duties",
         "thuế",
-        "thue",
         "thuế suất",
         "biểu thuế",
+        "thuế mỹ",
     ),
 )
 
@@ -821,7 +1016,7 @@ SETTINGS = Sheet(
             required=True,
             help_en="Setting name.",
             help_vi="Tên thiết lập.",
-            synonyms=("setting", "name", "parameter", "tham số", "thiết lập"),
+            synonyms=("setting", "name", "parameter", "tham số", "thiết lập", "thông số"),
         ),
         C("value", TEXT, help_en="Value.", help_vi="Giá trị.", synonyms=("giá trị",)),
     ),
@@ -836,9 +1031,9 @@ SETTINGS = Sheet(
         "parameters",
         "options",
         "thiết lập",
-        "thiet lap",
         "tham số",
         "cài đặt",
+        "thông số",
     ),
 )
 
@@ -869,7 +1064,8 @@ SCENARIOS = Sheet(
             "max_china_share; blank = every row.",
             help_vi="Dòng nào: tên thiết lập, kỳ, mã sản phẩm, linh kiện hoặc nhà cung cấp, "
             "LINHKIEN/NCC cho Báo giá (* là bất kỳ), cận của bậc thuế; trống = mọi dòng.",
-            synonyms=("row", "id", "key", "dòng", "mã"),
+            # not "dòng": without its accents it reads "dong", the currency
+            synonyms=("row", "id", "key", "mã", "đối tượng"),
         ),
         C(
             "column",
@@ -1063,39 +1259,226 @@ SETTING_SPECS: tuple[SettingSpec, ...] = (
 )
 
 
+# The vocabulary of headers ----------------------------------------------------------------
+#
+# How Vietnamese procurement sheets name things, beyond each column's own synonyms above.
+# Gathered from the team's sample workbook, from public Vietnamese import templates for
+# purchasing, stock and BOM data (headers such as "STT", "Mã hàng", "Tên NCC", "ĐVT",
+# "Đơn giá nhập", "Thuế suất (%)", "Số lượng/SP", "Nước SX", "Thành tiền") and from the
+# abbreviations buyers write in narrow Excel columns. Words are compared folded: without
+# accents, in lower case (planner.headers.fold), so "Tỷ lệ TQ", "ty le tq" and "TỶ LỆ TQ" are
+# one spelling.
+
+# An abbreviation (or a variant spelling) and the words it stands for.
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "tq": ("trung", "quoc"),  # Trung Quốc: China
+    "china": ("trung", "quoc"),
+    "chinese": ("trung", "quoc"),
+    "cn": ("trung", "quoc"),
+    "prc": ("trung", "quoc"),
+    "vn": ("viet", "nam"),
+    "vietnam": ("viet", "nam"),
+    "us": ("my",),  # Mỹ: the United States
+    "usa": ("my",),
+    "sp": ("san", "pham"),  # sản phẩm: product
+    "tp": ("thanh", "pham"),  # thành phẩm: finished product
+    "ncc": ("nha", "cung", "cap"),  # nhà cung cấp: supplier
+    "sl": ("so", "luong"),  # số lượng: quantity
+    "qty": ("so", "luong"),
+    "quantity": ("so", "luong"),
+    "dvt": ("don", "vi", "tinh"),  # đơn vị tính: unit of measure
+    "uom": ("don", "vi", "tinh"),
+    "lk": ("linh", "kien"),  # linh kiện: component
+    "vt": ("vat", "tu"),  # vật tư: material
+    "nvl": ("nguyen", "vat", "lieu"),  # nguyên vật liệu: raw material
+    "sx": ("san", "xuat"),  # sản xuất: made
+    "hl": ("ham", "luong"),  # hàm lượng: content
+    "tl": ("ty", "le"),  # tỷ lệ: share, rate
+    "ti": ("ty",),  # "tỉ lệ" is the older spelling of "tỷ lệ"
+    "cp": ("chi", "phi"),  # chi phí: cost
+    "pd": ("phe", "duyet"),  # phê duyệt: approval, qualification
+    "tg": ("thoi", "gian"),  # thời gian: time
+    "xk": ("xuat", "khau"),  # xuất khẩu: export
+    "nk": ("nhap", "khau"),  # nhập khẩu: import
+    "dg": ("don", "gia"),  # đơn giá: unit price
+    "qui": ("quy",),  # "quí" is the older spelling of "quý" (quarter)
+    "percent": ("pct",),
+    "pc": ("pct",),
+    "dong": ("vnd",),  # đồng
+    "number": ("no",),
+    "nr": ("no",),
+    "num": ("no",),
+}
+
+# Words that say what a number is counted in: after a slash ("Sản lượng / kỳ"), in brackets
+# ("Đơn giá (USD)") or after "per"/"mỗi" they are a unit, not part of the name.
+UNIT_WORDS = frozenset(
+    {
+        *("ky", "quy", "thang", "nam", "tuan", "ngay", "gio"),
+        *("period", "periods", "quarter", "quarters", "month", "months", "year", "years"),
+        *("week", "weeks", "day", "days", "q", "qtr", "m", "y", "d"),
+        *("usd", "vnd", "eur", "cny", "rmb", "pct", "k", "nghin", "trieu", "ty"),
+        *("pcs", "pc", "ea", "unit", "units", "cai", "chiec", "bo", "kg", "g", "don", "vi"),
+        *("san", "pham", "linh", "kien", "sp", "lk", "%", "tinh"),
+    }
+)
+SIGN_WORDS = frozenset({"pct", "usd", "vnd", "eur", "cny", "rmb"})
+FILLER_WORDS = frozenset(
+    {"cua", "cho", "the", "of", "for", "a", "an", "va", "and", "theo", "by", "per", "moi", "tren"}
+)
+
+# Time units a header may state, and the period length each means.
+TIME_UNITS = {
+    "ngay": "day",
+    "day": "day",
+    "days": "day",
+    "d": "day",
+    "tuan": "week",
+    "week": "week",
+    "weeks": "week",
+    "thang": "month",
+    "month": "month",
+    "months": "month",
+    "m": "month",
+    "quy": "quarter",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "q": "quarter",
+    "qtr": "quarter",
+    "nam": "year",
+    "year": "year",
+    "years": "year",
+    "y": "year",
+}
+CURRENCY_UNITS = {"usd": "USD", "vnd": "VND", "eur": "EUR", "cny": "CNY", "rmb": "CNY"}
+
+# Columns a project sheet often has that the planner does not need: they are kept, named as
+# not used, and never offered as a likely match for a field.
+UNUSED_HEADERS: dict[str, tuple[str, str]] = {
+    "stt": ("a row number", "số thứ tự"),
+    "tt": ("a row number", "số thứ tự"),
+    "so thu tu": ("a row number", "số thứ tự"),
+    "no": ("a row number", "số thứ tự"),
+    "ghi chu": ("a note", "ghi chú"),
+    "note": ("a note", "ghi chú"),
+    "notes": ("a note", "ghi chú"),
+    "remark": ("a note", "ghi chú"),
+    "remarks": ("a note", "ghi chú"),
+    "comment": ("a note", "ghi chú"),
+    "comments": ("a note", "ghi chú"),
+    "don vi tinh": ("a unit of measure", "đơn vị tính"),
+    "don vi": ("a unit of measure", "đơn vị tính"),
+    "unit": ("a unit of measure", "đơn vị tính"),
+    "thanh tien": ("an amount", "thành tiền"),
+    "amount": ("an amount", "thành tiền"),
+    "total": ("a total", "tổng"),
+    "tong": ("a total", "tổng"),
+    "tong cong": ("a total", "tổng"),
+    "quy cach": ("a specification", "quy cách"),
+    "specification": ("a specification", "quy cách"),
+    "hinh anh": ("a picture", "hình ảnh"),
+    "image": ("a picture", "hình ảnh"),
+}
+
+VOCABULARY = Vocabulary(
+    expansions=ABBREVIATIONS, units=UNIT_WORDS, signs=SIGN_WORDS, fillers=FILLER_WORDS
+)
+
+
 # Header matching ------------------------------------------------------------------------
 
 _SPACES = re.compile(r"[\s_\-./]+")
 
 
 def normalise_header(text: object) -> str:
-    """Fold a header for matching: NFC, lower case, no '*', units in brackets kept apart."""
+    """Fold a setting key for matching: NFC, lower case, no '*', spaces for separators."""
     s = unicodedata.normalize("NFC", str(text or "")).strip().lower().replace("*", "")
     s = _SPACES.sub(" ", s).strip()
     return s
 
 
-def _strip_unit(s: str) -> str:
-    return re.sub(r"\s*[\(\[].*?[\)\]]\s*", " ", s).strip()
+@dataclass(frozen=True)
+class HeaderMatch:
+    """What a header was read as: the column, whether only loosely (extra words around a
+    known spelling), and the units the header states ('usd', 'ky')."""
+
+    column: Column
+    loose: bool = False
+    spelling: str = ""
+    units: tuple[str, ...] = ()
 
 
-def match_sheet(title: str) -> Sheet | None:
-    """The schema sheet a workbook sheet (or CSV file stem) stands for, by name or synonym."""
-    key = normalise_header(title)
-    for sheet in SHEETS:
-        if key == normalise_header(sheet.name) or key in map(normalise_header, sheet.synonyms):
-            return sheet
-    return None
+@cache
+def _column_matcher(sheet_name: str) -> Matcher:
+    sheet = SHEET_BY_NAME[sheet_name]
+    return Matcher({c.name: c.synonyms for c in sheet.columns}, VOCABULARY)
+
+
+@cache
+def _sheet_matcher() -> Matcher:
+    return Matcher({s.name: (s.title_vi, *s.synonyms) for s in SHEETS}, VOCABULARY)
+
+
+def header_words(header: object) -> Words:
+    return _sheet_matcher().parsed(header)
+
+
+def match_header(sheet: Sheet, header: object, loose: bool = True) -> HeaderMatch | None:
+    """The column a header stands for, exactly (a known spelling, accents, case, units and
+    abbreviations aside) or, when `loose`, among extra words."""
+    matcher = _column_matcher(sheet.name)
+    found = matcher.exact(header) or (matcher.loose(header) if loose else None)
+    if found is None:
+        return None
+    return HeaderMatch(
+        sheet.column(found.key), found.loose, found.spelling, matcher.parsed(header).units
+    )
 
 
 def match_column(sheet: Sheet, header: object) -> Column | None:
-    """The column a header stands for: canonical name, a synonym, or either with a unit."""
-    key = normalise_header(header)
-    if not key:
-        return None
-    for candidate in (key, _strip_unit(key)):
-        for col in sheet.columns:
-            names = {normalise_header(col.name), *map(normalise_header, col.synonyms)}
-            if candidate in names:
-                return col
-    return None
+    """The column a header stands for (see match_header)."""
+    found = match_header(sheet, header)
+    return found.column if found else None
+
+
+def unused_header(header: object) -> tuple[str, str] | None:
+    """(English, Vietnamese) of what a column the planner never needs holds ('STT': a row
+    number), else None."""
+    return UNUSED_HEADERS.get(header_words(header).full)
+
+
+def nearest_columns(sheet: Sheet, header: object) -> list[str]:
+    """Fields of the sheet the header resembles, best first (none for a known unused one)."""
+    if unused_header(header) is not None:
+        return []
+    return _column_matcher(sheet.name).nearest(header)
+
+
+def match_sheet_name(title: object) -> tuple[Sheet, bool] | None:
+    """The schema sheet a workbook sheet's name stands for and whether only loosely ('Báo giá
+    Q4' -> Offers, loosely)."""
+    found = _sheet_matcher().match(title)
+    return (SHEET_BY_NAME[found.key], found.loose) if found else None
+
+
+def match_sheet(title: object) -> Sheet | None:
+    """The schema sheet a workbook sheet (or CSV file stem) stands for by its exact name or a
+    synonym (accents, case and abbreviations aside)."""
+    found = _sheet_matcher().exact(title)
+    return SHEET_BY_NAME[found.key] if found else None
+
+
+PROPER = {"mỹ": "Mỹ", "việt": "Việt", "nam": "Nam"}  # names written with a capital
+
+
+def column_title_vi(col: Column) -> str:
+    """A column's usual Vietnamese header (its first Vietnamese synonym): 'Hàm lượng TQ'."""
+    for s in col.synonyms:
+        if any(ch.isalpha() and not ch.isascii() for ch in s):
+            words = [
+                w.upper() if w in ABBREVIATIONS or w in ("hs", "fob", "moq") else PROPER.get(w, w)
+                for w in s.split(" ")
+            ]
+            text = " ".join(words)
+            return text[:1].upper() + text[1:]
+    return col.name

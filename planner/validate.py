@@ -6,6 +6,7 @@ row and column, and stays in the raw project the user edits.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import re
@@ -66,6 +67,8 @@ class _Checker:
         self.problems: list[Problem] = list(raw.notes)
         self.decimals, self.sheet_decimals = decimal_conventions(raw)
         self.currency = _raw_currency(raw)
+        # required columns the sheet lacks: one error each, and no row errors that follow
+        self.missing: set[tuple[str, str]] = set()
 
     def add(
         self,
@@ -89,39 +92,30 @@ class _Checker:
 
     # Typing one sheet --------------------------------------------------------------------
 
+    def label(self, sheet: str, column: str) -> str:
+        """A column as the user's workbook names it ('Đơn giá (USD)'), else its canonical name."""
+        return self.raw.original_headers.get(sheet, {}).get(column, column)
+
     def typed_sheet(self, sheet: schema.Sheet) -> pd.DataFrame | None:
         """The sheet's cells converted column by column; bad cells become NaN with an error."""
         frame = self.raw.sheets.get(sheet.name)
-        if frame is None:
+        # the app adds a blank sheet for one the file lacked: it is missing until filled in
+        absent = frame is None or (sheet.name in self.raw.absent and len(frame) == 0)
+        if absent:
             if sheet.required:
-                self.error(
-                    sheet.name,
-                    None,
-                    None,
-                    t(
-                        "The workbook has no {s} sheet ({vi}); it is required.",
-                        "Tệp không có sheet {s} ({vi}); sheet này là bắt buộc.",
-                        s=sheet.name,
-                        vi=sheet.title_vi,
-                    ),
-                    "missing_sheet",
-                )
+                self.error(sheet.name, None, None, _missing_sheet(sheet, self.raw), "missing_sheet")
             return None
         header_row = self.raw.header_rows.get(sheet.name)
         out = pd.DataFrame(index=frame.index)
         for col in sheet.columns:
             if col.name not in frame.columns:
                 if col.required:
+                    self.missing.add((sheet.name, col.name))
                     self.error(
                         sheet.name,
                         header_row,
                         col.name,
-                        t(
-                            "Required column {c} is missing (looked for: {syn}).",
-                            "Thiếu cột bắt buộc {c} (đã tìm: {syn}).",
-                            c=col.name,
-                            syn=", ".join((col.name, *col.synonyms[:4])),
-                        ),
+                        _missing_column(sheet, col, self.raw, frame),
                         "missing_column",
                     )
                 out[col.name] = _blank_series(col, frame.index)
@@ -153,7 +147,7 @@ class _Checker:
                         t(
                             "{c} is required but the cell is empty.",
                             "{c} là bắt buộc nhưng ô đang trống.",
-                            c=col.name,
+                            c=self.label(sheet.name, col.name),
                         ),
                         "required",
                     )
@@ -199,7 +193,7 @@ class _Checker:
                     "are used.",
                     "{n} ô của cột {c} chứa công thức: dùng kết quả đã tính và lưu lần cuối.",
                     n=len(formula_rows),
-                    c=col.name,
+                    c=self.label(sheet.name, col.name),
                 ),
                 "formula",
             )
@@ -301,7 +295,7 @@ class _Checker:
                 t(
                     "Values in {c} were read as percent (e.g. 30 = 30%).",
                     "Giá trị cột {c} được hiểu là phần trăm (ví dụ 30 = 30%).",
-                    c=col.name,
+                    c=self.label(sheet.name, col.name),
                 ),
                 "percent",
             )
@@ -329,7 +323,7 @@ class _Checker:
                 t(
                     "{c} must be {op} {low:g}; it is {v:g}{a}.",
                     "{c} phải {op_vi} {low:g}; đang là {v:g}{a_vi}.",
-                    c=col.name,
+                    c=self.label(sheet.name, col.name),
                     op=op,
                     op_vi=op_vi,
                     low=low,
@@ -347,7 +341,7 @@ class _Checker:
                 t(
                     "{c} must be at most {high:g}; it is {v:g}.",
                     "{c} phải không quá {high:g}; đang là {v:g}.",
-                    c=col.name,
+                    c=self.label(sheet.name, col.name),
                     high=high,
                     v=value,
                 ),
@@ -374,6 +368,154 @@ class _Checker:
                 ),
                 "duplicate",
             )
+
+
+def _missing_sheet(sheet: schema.Sheet, raw: RawProject) -> Text:
+    """One sentence for a required sheet the workbook lacks, naming the sheets not read."""
+    names = ", ".join(f"'{n}'" for n in (sheet.name, sheet.title_vi, *sheet.synonyms[2:4]))
+    unused = ", ".join(f"'{s}'" for s in raw.unused_sheets)
+    if unused:
+        return t(
+            "The workbook has no {s} sheet ({vi}), which is required. Sheets not recognised: "
+            "{u}. Name the one that holds it {n}, or match the sheets when opening the file.",
+            "Tệp không có sheet {s} ({vi}), sheet này là bắt buộc. Các sheet không nhận ra: "
+            "{u}. Hãy đặt tên sheet chứa nội dung đó là {n}, hoặc ghép sheet khi mở tệp.",
+            s=sheet.name,
+            vi=sheet.title_vi,
+            u=unused,
+            n=names,
+        )
+    return t(
+        "The workbook has no {s} sheet ({vi}), which is required; add one named {n}.",
+        "Tệp không có sheet {s} ({vi}), sheet này là bắt buộc; hãy thêm sheet tên {n}.",
+        s=sheet.name,
+        vi=sheet.title_vi,
+        n=names,
+    )
+
+
+def _missing_column(
+    sheet: schema.Sheet, col: schema.Column, raw: RawProject, frame: pd.DataFrame
+) -> Text:
+    """One sentence for a required column a sheet lacks, naming its headers not read."""
+    title = raw.source_names.get(sheet.name, sheet.name)
+    names = ", ".join(f"'{n}'" for n in (col.name, *col.synonyms[:3]))
+    vi_names = ", ".join(
+        f"'{n}'" for n in dict.fromkeys((schema.column_title_vi(col), col.name, *col.synonyms[:2]))
+    )
+    unknown = ", ".join(
+        f"'{c}'" for c in frame.columns if c not in sheet.column_names and str(c).strip()
+    )
+    other_en = f" Its columns not recognised: {unknown}." if unknown else ""
+    other_vi = f" Các cột không nhận ra: {unknown}." if unknown else ""
+    return t(
+        "Sheet '{s}' has no {c} column, which is required (a header such as {n}).{o}",
+        "Sheet '{s}' thiếu cột bắt buộc {c_vi} ({c}), ví dụ tiêu đề {n_vi}.{o_vi}",
+        s=title,
+        c=col.name,
+        c_vi=schema.column_title_vi(col),
+        n=names,
+        n_vi=vi_names,
+        o=other_en,
+        o_vi=other_vi,
+    )
+
+
+def _unit_problems(chk: _Checker, period_labels: list[str]) -> None:
+    """Headers whose stated unit is not the one the column is read in: 'Đơn giá (VND)' in a
+    USD project, 'Thời gian phê duyệt (tuần)' when periods are quarters."""
+    length = _period_length(period_labels)
+    for sheet_name, units in chk.raw.header_units.items():
+        sheet = schema.SHEET_BY_NAME[sheet_name]
+        for column, said in units.items():
+            col = sheet.column(column)
+            header = chk.label(sheet_name, column)
+            if col.unit == "USD":
+                currencies = {schema.CURRENCY_UNITS[u] for u in said if u in schema.CURRENCY_UNITS}
+                if currencies and chk.currency not in currencies:
+                    chk.warn(
+                        sheet_name,
+                        None,
+                        column,
+                        t(
+                            "The header '{h}' says {u}, but the project's amounts are read as "
+                            "{cur} (Settings: currency). Convert the amounts or set the currency.",
+                            "Tiêu đề '{h}' ghi {u}, nhưng số tiền của dự án được hiểu là {cur} "
+                            "(Thiết lập: currency). Hãy quy đổi số tiền hoặc đặt lại tiền tệ.",
+                            h=header,
+                            u="/".join(sorted(currencies)),
+                            cur=chk.currency,
+                        ),
+                        "header_unit",
+                    )
+            elif col.unit == "periods" and length:
+                times = {schema.TIME_UNITS[u] for u in said if u in schema.TIME_UNITS}
+                if times and length not in times:
+                    chk.warn(
+                        sheet_name,
+                        None,
+                        column,
+                        t(
+                            "The header '{h}' counts in {u}s, but {c} is read in periods, and "
+                            "the periods here are {p}s: give the number of periods.",
+                            "Tiêu đề '{h}' tính theo {u_vi}, nhưng cột {c} được hiểu theo số kỳ, "
+                            "và mỗi kỳ ở đây là một {p_vi}: hãy ghi số kỳ.",
+                            h=header,
+                            u="/".join(sorted(times)),
+                            u_vi="/".join(_TIME_VI[x] for x in sorted(times)),
+                            c=column,
+                            p=length,
+                            p_vi=_TIME_VI[length],
+                        ),
+                        "header_unit",
+                    )
+
+
+_TIME_VI = {"day": "ngày", "week": "tuần", "month": "tháng", "quarter": "quý", "year": "năm"}
+
+
+def _period_length(labels: list[str]) -> str | None:
+    """'quarter' for 2027-Q1 labels, 'month' for 2027-01, else None (not known)."""
+    if labels and all(_QUARTER.match(p) for p in labels):
+        return "quarter"
+    if labels and all(_MONTH.match(p) and _MONTH.match(p).group(3) is None for p in labels):
+        return "month"
+    return None
+
+
+def _unread(raw: RawProject) -> list[Text]:
+    """Sentences naming every sheet and column of the workbook the plan did not read."""
+    out = [
+        t("Sheet '{s}' was not read.", "Sheet '{s}' không được đọc.", s=title)
+        for title in raw.unused_sheets
+    ]
+    for name, frame in raw.sheets.items():
+        sheet = schema.SHEET_BY_NAME[name]
+        extra = [str(c) for c in frame.columns if c not in sheet.column_names]
+        if extra:
+            title = raw.source_names.get(name, name)
+            cols = ", ".join(f"'{c}'" for c in extra)
+            out.append(
+                t(
+                    "Sheet '{s}': column(s) {c} not read.",
+                    "Sheet '{s}': không đọc cột {c}.",
+                    s=title,
+                    c=cols,
+                )
+            )
+    return out
+
+
+def _placed(problems: list[Problem], raw: RawProject) -> list[Problem]:
+    """Each problem with the user's own names for its sheet and column, as the file has them."""
+    out = []
+    for p in problems:
+        title = raw.source_names.get(p.sheet or "", None)
+        header = raw.original_headers.get(p.sheet or "", {}).get(p.column or "", None)
+        if title or header:
+            p = dataclasses.replace(p, sheet_title=title, column_title=header)
+        out.append(p)
+    return out
 
 
 def _setting_spec(typed_key: str) -> schema.SettingSpec | None:
@@ -455,7 +597,7 @@ def validate(raw: RawProject) -> Validation:
     """Check every rule; return problems and, if there are no errors, the typed project."""
     too_large = size_problems(raw.sheets)
     if too_large:  # refused before typing a million cells or building anything
-        return Validation(problems=[*raw.notes, *too_large])
+        return Validation(problems=_placed([*raw.notes, *too_large], raw))
     chk = _Checker(raw)
     typed = {s.name: chk.typed_sheet(s) for s in schema.SHEETS if s.name != "Settings"}
     for sheet, column, what in (
@@ -496,19 +638,21 @@ def validate(raw: RawProject) -> Validation:
         chk.error(
             "Products", None, None, t("There is no product.", "Chưa có sản phẩm nào."), "empty"
         )
-    if periods is not None and len(period_labels) == 0:
+    if periods is not None and len(period_labels) == 0 and ("Periods", "period") not in chk.missing:
         chk.error("Periods", None, None, t("There is no period.", "Chưa có kỳ nào."), "empty")
     if components is not None and len(components) == 0:
         chk.error(
             "Components", None, None, t("There is no component.", "Chưa có linh kiện nào."), "empty"
         )
 
-    result = Validation(problems=chk.problems, raw=raw)
+    _unit_problems(chk, period_labels)
+    result = Validation(problems=_placed(chk.problems, raw), raw=raw)
     if not result.ok:
         return result
     result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)
+    result.project.unread = _unread(raw)
     chk.problems += magnitude_problems(result.project.tables, settings.fx_vnd_per_usd)
-    result.problems = chk.problems
+    result.problems = _placed(chk.problems, raw)
     return result
 
 
@@ -625,7 +769,9 @@ def _check_offers(
     periods: list[str],
 ) -> None:
     _check_refs(chk, "Offers", offers, "component_id", comps, "component_id")
-    if chk.raw.sheets.get("Suppliers") is not None:
+    if chk.raw.sheets.get("Suppliers") is not None and ("Suppliers", "supplier_id") not in (
+        chk.missing
+    ):
         for row, s in offers["supplier_id"].items():
             if s and s not in supplier_country:
                 chk.error(
@@ -700,15 +846,15 @@ def _check_refs(
     target: pd.DataFrame | None,
     target_column: str,
 ) -> None:
-    if target is None:
-        return
-    known = set(target[target_column])
     target_sheet = {
         "component_id": "Components",
         "product_id": "Products",
         "period": "Periods",
         "supplier_id": "Suppliers",
     }[target_column]
+    if target is None or (target_sheet, target_column) in chk.missing:
+        return  # the sheet or its key column is missing: said once, not once per row
+    known = set(target[target_column])
     for row, value in frame[column].items():
         if value and value not in known:
             alike = suggestion(value, known)

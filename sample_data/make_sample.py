@@ -1222,7 +1222,7 @@ VI_HEADERS: dict[str, dict[str, str]] = {
     "Scenarios": {
         "scenario": "Kịch bản",
         "sheet": "Sheet",
-        "row_id": "Dòng",
+        "row_id": "Đối tượng",
         "column": "Cột",
         "value": "Giá trị mới",
     },

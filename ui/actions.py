@@ -27,7 +27,10 @@ class WindowActions(QObject):
             window.addAction(action)
             return action
 
+        self.new = make("actionNew", QKeySequence.New)
         self.open = make("actionOpen", QKeySequence.Open)
+        self.sample = make("actionSample")
+        self.guide = make("actionGuide", QKeySequence.HelpContents)
         self.open_csv = make("actionOpenCsv")
         self.save = make("actionSave", QKeySequence.Save)
         self.save_as = make("actionSaveAs", QKeySequence.SaveAs)
@@ -60,7 +63,7 @@ class WindowActions(QObject):
         self.menu_file = bar.addMenu("")
         self.menu_recent = QMenu(self.window)
         self.menu_recent.setObjectName("menuRecent")
-        self.menu_file.addActions([self.open, self.open_csv])
+        self.menu_file.addActions([self.new, self.open, self.open_csv, self.sample])
         self.menu_file.addMenu(self.menu_recent)
         self.menu_file.addSeparator()
         self.menu_file.addActions([self.save, self.save_as])
@@ -81,6 +84,8 @@ class WindowActions(QObject):
         self.menu_language = bar.addMenu("")
         self.menu_language.addActions([self.language_en, self.language_vi])
         self.menu_help = bar.addMenu("")
+        self.menu_help.addActions([self.guide, self.sample])
+        self.menu_help.addSeparator()
         self.menu_help.addAction(self.about)
 
         self.toolbar = QToolBar(self.window)
@@ -114,7 +119,10 @@ class WindowActions(QObject):
         self.language_en.setChecked(lang == "en")
         self.language_vi.setChecked(lang == "vi")
         texts = {
+            self.new: tr("&New project"),
             self.open: tr("&Open…"),
+            self.sample: tr("Open the &sample project"),
+            self.guide: tr("User &guide"),
             self.open_csv: tr("Open a CSV &folder…"),
             self.save: tr("&Save"),
             self.save_as: tr("Save &as…"),

@@ -53,13 +53,15 @@ def offer_recovery(window, otherwise=None) -> bool:
 def main(argv: list[str] | None = None) -> int:
     args_in = sys.argv[1:] if argv is None else argv
     parser = argparse.ArgumentParser(prog="locplan-gui", description=APPLICATION)
-    parser.add_argument("file", nargs="?", help="project workbook (.xlsx) or CSV folder")
+    parser.add_argument(
+        "file", nargs="?", help="project workbook (.xlsx, .xls, .ods) or CSV folder"
+    )
     parser.add_argument("--lang", choices=i18n.LANGUAGES, help="language of the app")
     parser.add_argument("--plan", action="store_true", help="plan the project once it is open")
     parser.add_argument(
         "--page",
         help="page to show: a sheet (Components, Offers...), scenario, plan, or a plan tab "
-        "(summary, phases, gantt, content, allocation, suppliers)",
+        "(summary, phases, gantt, content, allocation, suppliers: once planned, the plan's tab)",
     )
     args = parser.parse_args(args_in)
     app = make_app([sys.argv[0]])
@@ -68,9 +70,12 @@ def main(argv: list[str] | None = None) -> int:
     from ui.main_window import MainWindow  # after the translator: texts are set on creation
 
     window = MainWindow()
-    screen = window.screen().availableGeometry()
-    window.setGeometry(screen)  # fills the screen also without a window manager
-    window.showMaximized()
+    if window.restore_layout():  # as the user left it
+        window.show()
+    else:
+        screen = window.screen().availableGeometry()
+        window.setGeometry(screen)  # fills the screen also without a window manager
+        window.showMaximized()
 
     def show_page() -> None:
         if args.page:

@@ -96,7 +96,10 @@ def open_project_path(parent: QWidget | None, start: str = "") -> str:
         parent,
         tr("Open project"),
         start,
-        tr("Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)"),
+        tr(
+            "Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xls);;"
+            "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)"
+        ),
     )
     return path
 

@@ -71,6 +71,11 @@ class ProjectDocument(QObject):
         return notes + (self.validation.problems if self.validation else [])
 
     @property
+    def is_empty(self) -> bool:
+        """No rows in any table (settings aside): a new project, not yet a faulty one."""
+        return all(len(f) == 0 for name, f in self.raw.sheets.items() if name != "Settings")
+
+    @property
     def can_plan(self) -> bool:
         return self.validation is not None and self.validation.ok
 
@@ -166,7 +171,10 @@ class ProjectDocument(QObject):
             frame.index = pd.RangeIndex(2, 2 + len(frame), name="row")
             self.raw.header_rows[name] = 1
             self.rows_changed.emit(name)
-        self.raw.notes = [n for n in self.raw.notes if n.code not in ("unknown_sheet",)]
+        # the saved file has every project sheet, under its own name, and no other
+        dropped = ("unknown_sheet", "doubtful_sheet", "guessed_sheet", "duplicate_sheet")
+        self.raw.notes = [n for n in self.raw.notes if n.code not in dropped]
+        self.raw.absent, self.raw.unused_sheets = set(), []
         self.path = target
         self.replaces_freely = True
         self.generation += 1

@@ -42,6 +42,18 @@ class ExportController(QObject):
         if self.busy:
             self.window.show_message(tr("An export is still being written."))
             return False
+        if self.planning.stale and not dialogs.ask_yes_no(
+            self.window,
+            tr("The plan is out of date"),
+            tr(
+                "The project was edited after this plan was made, so the plan does not show "
+                "the project as it is now. Write the out-of-date plan anyway?"
+            ),
+        ):
+            self.window.show_message(
+                tr("Not written: press Plan (F5) to plan the project as it is.")
+            )
+            return False
         return True
 
     def _report(self) -> PlanReport | None:

@@ -15,8 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from planner.io.guard import RefusedFile
+from planner.io.mapping import DOUBTS
 from planner.io.provenance import save_losses, written_as
-from planner.io.read import ColumnMapping
+from planner.io.read import ColumnMapping, RawProject
 from planner.io.write import write_raw
 from ui import autosave, dialogs, i18n
 from ui.document import ProjectDocument
@@ -28,6 +29,20 @@ from ui.recent_files import RecentFiles
 from ui.workers import ProcessCall, wait_for
 
 AUTOSAVE_MS = 60_000
+
+
+def doubt_lines(raw: RawProject) -> list[tuple[str, str, str]]:
+    """(workbook sheet, header, sentence) of each doubt the column dialog should show."""
+    lang = i18n.current()
+    return [
+        (
+            raw.source_names.get(p.sheet or "", p.sheet or ""),
+            raw.original_headers.get(p.sheet or "", {}).get(p.column or "", p.column or ""),
+            p.message.get(lang),
+        )
+        for p in raw.notes
+        if p.code in DOUBTS
+    ]
 
 
 class FileController(QObject):
@@ -43,6 +58,7 @@ class FileController(QObject):
         self.writer: ProcessCall | None = None  # writing one (a save or an autosave)
         self._running: set[ProcessCall] = set()
         self.closed = False  # the window closed: no more work
+        self._source = Path()  # the file being opened
         self._after_save: Callable[[], None] | None = None
         self._saving = False  # the writer writes the project's file (not an autosave)
         self.recent = RecentFiles(actions.menu_recent, self)
@@ -145,7 +161,14 @@ class FileController(QObject):
         self.window.planning.stop()
         self._load(rec.workbook, None, None, install, remember=False, failed=failed)
 
-    def _load(self, path, mapping, encoding, install, remember: bool = True, failed=None) -> None:
+    def open_cells(self, path: Path, grids) -> None:
+        """Open cells already read from `path`, as a file's are once read (the same dialog,
+        check and verdict)."""
+        self._load(Path(path), None, None, self._install_opened, cells=grids)
+
+    def _load(
+        self, path, mapping, encoding, install, remember: bool = True, failed=None, cells=None
+    ) -> None:
         """Read and check the file in a worker process, ask for a mapping if its headers need
         one, then hand the document to `install`."""
         self.window.show_message(tr("Opening {name}…").format(name=path.name))
@@ -167,27 +190,38 @@ class FileController(QObject):
                 return
             # headers to map: ask, then check what the answer gives
             grids, answer = result.grids or [], result.mapping
-            dialog = MappingDialog(grids, answer, result.gaps, self.window)
+            dialog = MappingDialog(
+                grids,
+                answer,
+                result.gaps,
+                self.window,
+                result.start_sheet,
+                doubt_lines(result.raw),
+            )
             if self.window.run_dialog(dialog):
                 answer = dialog.mapping()
                 QSettings().setValue(f"mappings/{result.key}", answer.to_json())
             self.loader = self._run(prepare, opened, failed, grids, answer, path)
 
-        self.loader = self._run(
-            open_project,
-            opened,
-            failed,
-            path,
-            encoding,
-            mapping,
-            remembered,
-        )
+        self._source = path
+        if cells is not None:
+            self.loader = self._run(prepare, opened, failed, cells, None, path, "", True)
+            return
+        self.loader = self._run(open_project, opened, failed, path, encoding, mapping, remembered)
 
     def _install_opened(self, doc: ProjectDocument) -> None:
         self.window.install(doc)
-        if doc.path is not None:
-            self.recent.add(str(doc.path))
-        self.window.show_message(tr("Opened {name}.").format(name=Path(doc.name).name))
+        source = self._source
+        if source.is_file():
+            self.recent.add(str(source))
+        if doc.path is None and source.is_file():  # .xls, .ods, .csv: saving writes a new .xlsx
+            self.window.show_message(
+                tr("Opened {name}. Saving writes a project workbook (.xlsx) beside it.").format(
+                    name=source.name
+                )
+            )
+        else:
+            self.window.show_message(tr("Opened {name}.").format(name=source.name))
         self.project_loaded.emit()
 
     def _on_open_failed(self, path: Path, exc: Exception) -> None:

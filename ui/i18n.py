@@ -83,3 +83,10 @@ def error_text(exc: BaseException) -> str:
     if message_en:
         return str(message_vi if current() == "vi" and message_vi else message_en)
     return str(exc) or type(exc).__name__
+
+
+def problem_counts(errors: int, warnings: int) -> str:
+    """'Problems: 1 error, 2 warnings', with the singular where it is one."""
+    e = tr("1 error") if errors == 1 else tr("{n} errors").format(n=errors)
+    w = tr("1 warning") if warnings == 1 else tr("{n} warnings").format(n=warnings)
+    return tr("Problems: {errors}, {warnings}").format(errors=e, warnings=w)

@@ -8,9 +8,11 @@ off the GUI thread; every number shown comes from planner/.
 
 from __future__ import annotations
 
+import tempfile
 import uuid
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -21,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner import schema
-from planner.io.read import RawProject
+from planner.io.read import RawProject, read_project
+from planner.io.write import write_template
 from planner.problems import ERROR, WARNING
 from ui import autosave, dialogs, i18n
 from ui import child as child_process
@@ -36,9 +39,28 @@ from ui.plan_views import PlanPanel
 from ui.problems_view import ProblemsView
 from ui.scenario_panel import ScenarioPanel
 from ui.sheet_view import SheetPanel
+from ui.stale_plan import PlanPage
 from ui.task_status import TaskStatus
 from ui.validation import ValidationController
 from ui.workers import wait_for
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
+OPENABLE = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
+
+
+def sample_path(lang: str) -> Path:
+    """The sample factory, in the app's language."""
+    name = "vr_headset_bac_ninh_vi.xlsx" if lang == "vi" else "vr_headset_bac_ninh.xlsx"
+    return SAMPLES / name
+
+
+def dropped_project(mime) -> Path | None:
+    """The one local workbook, CSV file or CSV folder a drag carries, else None."""
+    urls = [u for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+    if len(urls) != 1:
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.is_dir() or path.suffix.lower() in OPENABLE else None
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +80,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.state_label = QLabel()
         self.state_label.setObjectName("projectState")
+        self.state_label.linkActivated.connect(self._state_link)
         bar.addWidget(self.state_label, 1)
         self.tasks = TaskStatus(bar, "task")  # files and exports
         self.plan_status = TaskStatus(bar, "plan", cancellable=True)
@@ -75,6 +98,7 @@ class MainWindow(QMainWindow):
         self.install(ProjectDocument(RawProject()))
         self.retranslate()
         self.resize(1280, 760)
+        self.setAcceptDrops(True)
 
     # construction ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -87,13 +111,16 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         self.plan_panel = PlanPanel()
         self.plan_panel.setObjectName("planPanel")
+        self.plan_page = PlanPage(self.plan_panel)  # the panel under its out-of-date banner
         split = QSplitter(Qt.Horizontal)
+        split.setObjectName("mainSplitter")
+        self.splitter = split
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
         split.setSizes([180, 1100])
         self.setCentralWidget(split)
-        self.pages = Pages(self.nav, self.stack, self.plan_panel, self)
+        self.pages = Pages(self.nav, self.stack, self.plan_page, self)
         self.pages.on_table_made = lambda panel: panel.table.message.connect(self.show_message)
 
         self.problems = ProblemsView()
@@ -116,6 +143,9 @@ class MainWindow(QMainWindow):
         a.language_en.triggered.connect(lambda: self.set_language("en"))
         a.language_vi.triggered.connect(lambda: self.set_language("vi"))
         a.about.triggered.connect(lambda: self.about())
+        a.new.triggered.connect(lambda: self.new_project())
+        a.sample.triggered.connect(lambda: self.open_sample())
+        a.guide.triggered.connect(lambda: self.show_guide())
 
     # the document ----------------------------------------------------------------------------
     def install(self, doc: ProjectDocument) -> None:
@@ -132,6 +162,7 @@ class MainWindow(QMainWindow):
         doc.undo.undoTextChanged.connect(self._update_undo_texts)
         doc.undo.redoTextChanged.connect(self._update_undo_texts)
         doc.validated.connect(self.show_problems)
+        doc.undo.indexChanged.connect(self.planning.check_stale)
         self.validation.set_document(doc)
         self.actions.undo.setEnabled(False)
         self.actions.redo.setEnabled(False)
@@ -177,15 +208,22 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         if self.doc is None:
             return
-        problems = self.doc.problems
+        # a new, empty project is a start, not a list of errors
+        problems = [] if self.doc.is_empty else self.doc.problems
         self.problems.set_problems(problems)
         errors = sum(p.severity == ERROR for p in problems)
         warnings = sum(p.severity == WARNING for p in problems)
-        self.problems_dock.setWindowTitle(
-            tr("Problems: {e} errors, {w} warnings").format(e=errors, w=warnings)
-        )
+        self.problems_dock.setWindowTitle(i18n.problem_counts(errors, warnings))
         self.actions.plan.setEnabled(self.doc.can_plan and not self.planning.running)
-        if errors:
+        if self.doc.is_empty:
+            self.state_label.setText(
+                tr(
+                    "A new project: <a href='open'>open a workbook</a>, "
+                    "<a href='sample'>open the sample project</a> or fill in the sheets on the "
+                    "left. <a href='guide'>User guide</a>"
+                )
+            )
+        elif errors:
             self.state_label.setText(
                 tr("Fix the errors to plan (double-click one to go to its cell).")
             )
@@ -226,6 +264,33 @@ class MainWindow(QMainWindow):
             self._docks_sized = True  # a few rows of problems; the tables get the room
             self.resizeDocks([self.problems_dock], [115], Qt.Vertical)
 
+    # starting points ---------------------------------------------------------------------------
+    def _state_link(self, link: str) -> None:
+        {"open": self.files.open_dialog, "sample": self.open_sample, "guide": self.show_guide}[
+            link
+        ]()
+
+    def new_project(self) -> None:
+        """A fresh project from the annotated template: every sheet, nothing filled in."""
+        if not self.files.maybe_save(then=self.new_project):
+            return
+        with tempfile.TemporaryDirectory() as folder:
+            template = Path(folder) / "template.xlsx"
+            write_template(template)
+            raw = read_project(template)
+        raw.path, raw.notes, raw.unused_sheets = None, [], []
+        self.install(ProjectDocument(raw))
+        self.show_page("Components")
+        self.show_message(tr("New project: fill in the sheets, then Plan (F5)."))
+
+    def open_sample(self) -> None:
+        self.files.open_path(sample_path(i18n.current()))
+
+    def show_guide(self) -> None:
+        from ui.guide import GuideDialog
+
+        self.run_dialog(GuideDialog(self))
+
     def about(self) -> None:
         dialogs.info(
             self,
@@ -252,6 +317,8 @@ class MainWindow(QMainWindow):
         self.pages.retranslate()
         self.problems.retranslate()
         self.plan_panel.retranslate()
+        self.plan_page.retranslate()
+        self.planning.show_planned_in()
         self.show_problems()
 
     # closing ---------------------------------------------------------------------------------
@@ -270,4 +337,42 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             autosave.discard(self.doc.path, self.session)
         autosave.end_session(self.session)
+        self.save_layout()
         event.accept()
+
+    # the window's size and layout, remembered ------------------------------------------------
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+
+    def restore_layout(self) -> bool:
+        """The size, docks and splitter as the user left them; False when there is none yet."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if not geometry:
+            return False
+        self.restoreGeometry(geometry)
+        state, splitter = settings.value("window/state"), settings.value("window/splitter")
+        if state:
+            self.restoreState(state)
+        if splitter:
+            self.splitter.restoreState(splitter)
+        self._docks_sized = True  # the user's own dock size, not the default
+        return True
+
+    # drag and drop -----------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_project(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:
+        path = dropped_project(event.mimeData())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        QTimer.singleShot(0, lambda: self.files.open_path(path))  # after the drop has finished

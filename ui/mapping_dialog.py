@@ -104,6 +104,14 @@ class SheetPage(QWidget):
             self.table.setColumnWidth(j, max(self.table.columnWidth(j), 190))
         self._update_missing()
 
+    def focus_column(self, header: str) -> None:
+        """Scroll the preview to a column and select it: the one the user should look at."""
+        for j, (text, _) in enumerate(self.boxes):
+            if text == header:
+                self.table.scrollToItem(self.table.item(1, j) or self.table.item(0, j))
+                self.table.selectColumn(j)
+                return
+
     def columns(self) -> dict[str, str | None]:
         return {text: box.currentData() for text, box in self.boxes if text}
 
@@ -137,7 +145,11 @@ class MappingDialog(QDialog):
         mapping: ColumnMapping | None = None,
         gaps: dict[str, list[str]] | None = None,
         parent=None,
+        start_sheet: str | None = None,
+        doubts: list[tuple[str, str, str]] | None = None,
     ) -> None:
+        """doubts: (workbook sheet, header, sentence) for each column read in doubt: the
+        sentences are shown and the first such column of the start sheet is scrolled to."""
         super().__init__(parent)
         self.setObjectName("mappingDialog")
         self.setWindowTitle(tr("Match the columns"))
@@ -156,6 +168,8 @@ class MappingDialog(QDialog):
                 for s, cols in gaps.items()
             )
             text += "\n" + tr("Not found: {what}").format(what=lacking)
+        for _, _, sentence in doubts or []:
+            text += "\n• " + sentence
         intro.setText(text)
         self.tabs = QTabWidget(self)
         self.pages: list[SheetPage] = []
@@ -165,6 +179,11 @@ class MappingDialog(QDialog):
             self.tabs.addTab(page, title)
             if page.target is None:
                 self.tabs.tabBar().setTabTextColor(self.tabs.count() - 1, QColor("#777777"))
+            if title == start_sheet:  # the sheet that needs the user's eye
+                self.tabs.setCurrentWidget(page)
+                headers = [h for sheet, h, _ in doubts or [] if sheet == title and h]
+                if headers:
+                    page.focus_column(headers[0])
         buttons = QDialogButtonBox(self)
         ok = buttons.addButton(tr("Read with these columns"), QDialogButtonBox.AcceptRole)
         ok.setObjectName("mappingAccept")
@@ -182,8 +201,7 @@ class MappingDialog(QDialog):
     def mapping(self) -> ColumnMapping:
         out = ColumnMapping(sheets={}, columns={})
         for page in self.pages:
-            if page.target is None:
-                continue
-            out.sheets[page.title] = page.target
-            out.columns[page.target] = page.columns()
+            out.sheets[page.title] = page.target  # None: the user says it is not used
+            if page.target is not None:
+                out.columns[page.target] = page.columns()
         return out

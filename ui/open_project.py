@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from planner import schema
-from planner.io.mapping import layout_key, mapping_gaps
+from planner.io.mapping import first_sheet_to_map, layout_key, mapping_doubts, mapping_gaps
 from planner.io.read import ColumnMapping, Grid, RawProject, assemble, load_cells
 from planner.validate import Validation, validate
 
@@ -27,6 +27,7 @@ class Opened:
     gaps: dict[str, list[str]]  # required sheets or columns not found
     validation: Validation | None  # None: the user is asked to map the gaps first
     grids: list[tuple[str, Grid]] | None = None  # the cells, when the user is asked
+    start_sheet: str | None = None  # the workbook sheet the column dialog opens on
 
 
 def _blank_frame(sheet: schema.Sheet) -> pd.DataFrame:
@@ -65,8 +66,9 @@ def prepare(
     hand the cells back; otherwise complete and check it."""
     raw = assemble(grids, mapping, path)
     gaps = mapping_gaps(raw)
-    if ask and gaps and grids:
-        return Opened(key, raw, mapping, gaps, None, grids)
+    # a missing sheet or column, or one that looks like a field but was not read: ask
+    if ask and (gaps or mapping_doubts(raw)) and grids:
+        return Opened(key, raw, mapping, gaps, None, grids, first_sheet_to_map(raw, grids))
     raw = complete(raw)
     return Opened(key, raw, mapping, gaps, validate(raw))
 

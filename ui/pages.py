@@ -130,16 +130,19 @@ class Pages(QObject):
                 return
 
     def show_named(self, name: str) -> None:
-        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...)."""
+        """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...); once there is
+        a plan, a plan tab wins over the sheet of the same name ('suppliers': the load)."""
         lowered = name.lower()
         sheets = {s.name.lower(): s.name for s in schema.SHEETS}
-        if lowered in sheets:
+        panel = self.plan.panel  # type: ignore[attr-defined]
+        planned = panel.report is not None and lowered in [key for _, key in panel.pages]
+        if lowered in sheets and not planned:
             self.show(sheets[lowered])
         elif lowered == "scenario":
             self.show(SCENARIO)
         else:
             self.show(PLAN)
-            self.plan.show_page(lowered)  # type: ignore[attr-defined]
+            panel.show_page(lowered)
 
     def retranslate(self) -> None:
         self.rebuild_nav()

@@ -41,6 +41,8 @@ class PlanController(QObject):
         self._stopping: list[PlanWorker] = []
         self.closed = False  # the window closed: no more plans
         self._started = 0.0
+        self._planned_at: int | None = None  # the undo position the plan shown was made at
+        self._starting_at: int | None = None  # ... and the one of the plan running
         self._limit = 60.0
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
@@ -73,6 +75,7 @@ class PlanController(QObject):
             return
         project = validation.project
         raw = doc.snapshot()
+        self._starting_at = doc.undo.index()
         self._limit = float(project.settings.time_limit_s)
         self._started = time.monotonic()
         worker = PlanWorker(project, self._limit, i18n.current(), self)
@@ -159,11 +162,11 @@ class PlanController(QObject):
         if plan.has_plan:
             status = tr("optimal") if plan.status.value == "optimal" else tr("feasible")
             self.window.show_message(tr("Plan ready: {status}.").format(status=status))
-            seconds = i18n.number(plan.solve_seconds, 1)
-            self.status.finish(tr("Planned in {s} s.").format(s=seconds))
+            self.status.finish(self._planned_in(plan))
         else:
             self.window.show_message(tr("No plan: see the explanation on the Plan page."))
             self.status.finish()
+        self._planned_at = self._starting_at
         self.window.show_page(self.window.PLAN)
         # announced once every view shows it
         self.set_plan(project, plan, raw, worker.report, then=lambda: self.finished.emit(plan))
@@ -179,6 +182,7 @@ class PlanController(QObject):
         """Show a plan (its report in the app's language), a failure, or nothing; `then()`
         once it is shown."""
         self.project, self.plan, self.raw, self.report = project, plan, raw, report
+        self.check_stale()
         self.actions.set_plan_ready(self.ready)
         if project is None or plan is None:
             self.panel.clear()
@@ -191,6 +195,27 @@ class PlanController(QObject):
             self.panel.show_failure(plan)
         if then is not None:
             then()
+
+    # out of date ---------------------------------------------------------------------------------
+    def check_stale(self, *_: object) -> None:
+        """The plan is out of date once the project has moved from where it was planned (an
+        undo back to that point makes it current again)."""
+        doc = self.window.doc
+        stale = self.plan is not None and doc is not None and doc.undo.index() != self._planned_at
+        self.window.plan_page.set_stale(stale)
+
+    @property
+    def stale(self) -> bool:
+        return self.window.plan_page.stale
+
+    @staticmethod
+    def _planned_in(plan: Plan) -> str:
+        return tr("Planned in {s} s.").format(s=i18n.number(plan.solve_seconds, 1))
+
+    def show_planned_in(self) -> None:
+        """'Planned in 3.2 s.', in the language of the moment."""
+        if self.plan is not None and self.plan.has_plan and not self.running:
+            self.status.finish(self._planned_in(self.plan))
 
     @property
     def ready(self) -> bool:

@@ -23,10 +23,13 @@ from PySide6.QtWidgets import (
 from planner import schema
 from planner.io import parse
 from planner.presets import PRESET_BY_KEY, PRESETS, glide_path
-from ui import i18n
+from ui import dialogs, i18n
 from ui.commands import AddRows, ReplaceSheet, SetCells
 from ui.document import ProjectDocument
 from ui.i18n import tr
+from ui.labels import column_label
+
+OWN_TIERS = ""  # the preset box's item for tiers that are no preset's
 
 SPEC = {s.key: s for s in schema.SETTING_SPECS}
 
@@ -238,6 +241,52 @@ class ScenarioPanel(QScrollArea):
                 )
         text = "; ".join(tiers) if tiers else tr("none")
         self.current_tiers.setText(tr("In the Tariffs sheet now: {tiers}").format(tiers=text))
+        # the box shows what the sheet holds: a preset only when its tiers are the sheet's
+        matching = self._matching_preset()
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(matching or OWN_TIERS)))
+        self.preset.blockSignals(False)
+        self._show_source()
+
+    def _matching_preset(self) -> str | None:
+        """The preset whose rows the Tariffs sheet holds, if any (shares, rates, origins and
+        the periods a schedule starts from, in any order)."""
+        frame = self.doc.frame("Tariffs")
+        periods = [str(p) for p in self.doc.frame("Periods")["period"] if str(p)]
+
+        def column(name: str) -> list[object]:
+            return list(frame[name]) if name in frame.columns else [None] * len(frame)
+
+        def row(share: object, rate: object, origin: object, start: object, product: object):
+            if not parse.is_blank(product):
+                return None  # a product's own schedule: no preset has one
+            text = "" if parse.is_blank(origin) else str(origin).strip()
+            return (
+                round(_share(share, float("nan")), 9),
+                round(_share(rate, float("nan")), 9),
+                text or "any",
+                "" if parse.is_blank(start) else str(start).strip(),
+            )
+
+        cells = zip(
+            column("max_china_share"),
+            column("rate"),
+            column("origin"),
+            column("from_period"),
+            column("product_id"),
+            strict=True,
+        )
+        sheet = [row(*c) for c in cells]
+        if None in sheet:
+            return None
+        for preset in PRESETS:
+            rows = [
+                row(r["max_china_share"], r["rate"], r["origin"], r["from_period"], None)
+                for r in preset.rows(periods)
+            ]
+            if sorted(rows) == sorted(sheet):  # type: ignore[type-var]
+                return preset.key
+        return None
 
     def _set(self, key: str, value: object, text: str) -> None:
         if not self._loading:
@@ -264,6 +313,8 @@ class ScenarioPanel(QScrollArea):
             self._loading = False
 
     def apply_tariff_preset(self) -> None:
+        if self.preset.currentData() not in PRESET_BY_KEY:
+            return  # the sheet's own tiers: nothing to apply
         preset = PRESET_BY_KEY[self.preset.currentData()]
         periods = [str(p) for p in self.doc.frame("Periods")["period"] if str(p)]
         self.doc.undo.push(
@@ -273,6 +324,29 @@ class ScenarioPanel(QScrollArea):
                 preset.rows(periods),
                 tr("Apply the tariff preset: {name}").format(name=preset.name.get(i18n.current())),
             )
+        )
+
+    def _replaces_own(self, columns: list[str], values: dict[str, list[object]]) -> bool:
+        """True when filling would change values the project already has, and the user says so
+        is fine (a fill never overwrites the project's own budgets without asking)."""
+        frame = self.doc.frame("Periods")
+        own = [
+            c
+            for c in columns
+            if any(
+                not parse.is_blank(old) and old != new
+                for old, new in zip(frame[c], values[c], strict=False)
+            )
+        ]
+        if not own:
+            return True
+        names = ", ".join(column_label(c) for c in own)
+        return dialogs.ask_yes_no(
+            self,
+            tr("Replace the project's own values?"),
+            tr("The Periods sheet already has values in: {names}. Replace them?").format(
+                names=names
+            ),
         )
 
     def _period_column(self, column: str, values: list[object], text: str) -> None:
@@ -290,20 +364,34 @@ class ScenarioPanel(QScrollArea):
         caps = glide_path(
             n, self.cap_from.value() / 100, self.cap_to.value() / 100, self.hold.value()
         )
-        self._period_column("china_cap", caps, tr("Fill the glide path"))
+        if self._replaces_own(["china_cap"], {"china_cap": caps}):
+            self._period_column("china_cap", caps, tr("Fill the glide path"))
 
     def fill_budget_and_slots(self) -> None:
         n = len(self.doc.frame("Periods"))
+        values = {
+            "budget": [self.budget.value()] * n,
+            "max_new_qualifications": [self.slots.value()] * n,
+        }
+        if not self._replaces_own(list(values), values):
+            return
         self.doc.undo.beginMacro(tr("Fill budgets and qualification slots"))
-        self._period_column("budget", [self.budget.value()] * n, tr("Fill budgets"))
+        self._period_column("budget", values["budget"], tr("Fill budgets"))
         self._period_column(
-            "max_new_qualifications", [self.slots.value()] * n, tr("Fill qualification slots")
+            "max_new_qualifications",
+            values["max_new_qualifications"],
+            tr("Fill qualification slots"),
         )
         self.doc.undo.endMacro()
 
     def _show_source(self) -> None:
         key = self.preset.currentData()
-        if key in PRESET_BY_KEY:
+        self.apply_preset.setEnabled(key in PRESET_BY_KEY)
+        if key == OWN_TIERS:
+            self.preset_source.setText(
+                tr("The Tariffs sheet holds its own tiers; choose a preset to replace them.")
+            )
+        elif key in PRESET_BY_KEY:
             preset = PRESET_BY_KEY[key]
             tiers = "; ".join(
                 tr("up to {share}: {rate}").format(share=i18n.pct(s, None), rate=i18n.pct(r, None))
@@ -348,6 +436,7 @@ class ScenarioPanel(QScrollArea):
         current = self.preset.currentData()
         self.preset.blockSignals(True)
         self.preset.clear()
+        self.preset.addItem(tr("The Tariffs sheet's own tiers"), OWN_TIERS)
         for p in PRESETS:
             self.preset.addItem(p.name.get(lang), p.key)
         self.preset.setCurrentIndex(max(0, self.preset.findData(current)))

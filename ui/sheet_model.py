@@ -48,8 +48,9 @@ def _is_blank(value: object) -> bool:
     return parse.is_blank(value)
 
 
-def display_value(value: object, kind: str | None) -> str:
-    """A stored cell as the user reads (and edits) it, in the current language."""
+def display_value(value: object, kind: str | None, grouped: bool = False) -> str:
+    """A stored cell as the user reads it (`grouped`: with thousands separators, 1,234,567 or
+    1.234.567 in Vietnamese) or edits it (plain digits), in the current language."""
     if _is_blank(value):
         return ""
     if isinstance(value, bool):
@@ -61,11 +62,22 @@ def display_value(value: object, kind: str | None) -> str:
         if kind == schema.SHARE and 0 <= x <= 1:
             text = f"{100 * x:.6g}%"
         elif x.is_integer() and abs(x) < 1e15:
-            return f"{int(x)}"
+            text = f"{int(x)}"
         else:
             text = f"{x:.10g}"
-        return text.replace(".", ",") if i18n.current() == "vi" else text
+        return _localised(text, grouped)
     return str(value)
+
+
+def _localised(text: str, grouped: bool) -> str:
+    """'1234567.5' -> '1,234,567.5' (grouped), in Vietnamese '1.234.567,5'."""
+    whole, dot, fraction = text.partition(".")
+    if grouped and "e" not in text and whole.lstrip("-").isdigit():
+        sign = "-" if whole.startswith("-") else ""
+        whole = sign + f"{int(whole.lstrip('-')):,}"
+    if i18n.current() == "vi":
+        whole, dot = whole.replace(",", "."), "," if dot else ""
+    return whole + dot + fraction
 
 
 def convert(kind: str | None, text: object) -> tuple[object, str | None]:
@@ -198,7 +210,9 @@ class SheetModel(QAbstractTableModel):
                 return "\n".join(messages)
             return ERROR_TINT if severity == ERROR else WARNING_TINT
         value = self.value(i, j)
-        if role in (DISPLAY, EDIT):
+        if role == DISPLAY:
+            return display_value(value, self.kind(j), grouped=True)
+        if role == EDIT:
             return display_value(value, self.kind(j))
         if role == ALIGN:
             if isinstance(value, int | float) and not isinstance(value, bool):

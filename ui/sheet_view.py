@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner import schema
 from ui.commands import AddRows, RemoveRows
 from ui.i18n import tr
 from ui.labels import sheet_label
@@ -144,13 +145,18 @@ class SheetTable(QTableView):
     def fit_columns(self) -> None:
         header = self.horizontalHeader()
         metrics = self.fontMetrics()
+        # the header's own font (bold on some styles) and room for the sort arrow
+        title_metrics = header.fontMetrics()
         for j in range(self.sheet_model.columnCount()):
             title = str(self.sheet_model.headerData(j, Qt.Horizontal))
-            width = metrics.horizontalAdvance(title) + 28
+            width = title_metrics.horizontalAdvance(title) + 36
             for i in range(min(50, self.sheet_model.rowCount())):  # a sample, not every row
-                text = display_value(self.sheet_model.value(i, j), self.sheet_model.kind(j))
+                value = self.sheet_model.value(i, j)
+                text = display_value(value, self.sheet_model.kind(j), grouped=True)
                 width = max(width, metrics.horizontalAdvance(text) + 16)
-            header.resizeSection(j, min(width, 320))
+            # long descriptions get a tooltip's worth, not the screen: the figures stay in view
+            cap = 230 if self.sheet_model.kind(j) == schema.TEXT else 320
+            header.resizeSection(j, min(width, cap))
 
     # positions in the sheet (source model) of the selection ------------------------------
     def selected_cells(self) -> list[tuple[int, int]]:

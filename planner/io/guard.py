@@ -19,7 +19,7 @@ from typing import Any
 
 from planner.io.files import RefusedFile, open_regular, read_failure
 
-__all__ = ["RefusedFile", "precheck_xlsx", "run_isolated"]
+__all__ = ["RefusedFile", "precheck_workbook", "precheck_xlsx", "run_isolated"]
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a 150-part project is ~100 kB; 10,000 parts ~5 MB
 MAX_MEMBERS = 10_000
@@ -27,10 +27,15 @@ MAX_TOTAL_UNCOMPRESSED = 500 * 1024 * 1024
 MAX_RATIO = 200  # real sheets compress 5-30x; bombs 1000x and more
 RATIO_CHECK_FROM = 10 * 1024 * 1024  # small members may compress well legitimately
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# the stream an .xlsx saved with a password keeps in its OLE container (its name is UTF-16);
+# any other OLE file is taken for an .xls, and the .xls reader says if it is not one
+ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def precheck_xlsx(path: Path) -> None:
-    """Fast structural checks before any XML is parsed; raises RefusedFile."""
+def precheck_workbook(path: Path) -> str:
+    """Fast structural checks before any parser runs; returns what the file is by its content
+    ("xlsx", "xls" or "ods"), whatever its name says; raises RefusedFile."""
     path = Path(path)
     name = path.name
     with open_regular(path) as handle:  # a FIFO, device or folder is refused here
@@ -49,24 +54,31 @@ def precheck_xlsx(path: Path) -> None:
                 f"{name} nặng {size / 1e6:.0f} MB; tệp dự án nhỏ hơn nhiều nên không được mở.",
             )
         if head == OLE_SIGNATURE:
-            raise RefusedFile(
-                "encrypted",
-                f"{name} is password-protected or in the old .xls format: save it as an "
-                "unprotected .xlsx workbook.",
-                f"{name} có mật khẩu hoặc ở định dạng .xls cũ: hãy lưu thành tệp .xlsx không "
-                "đặt mật khẩu.",
-            )
+            try:
+                handle.seek(0)
+                data = handle.read()
+            except OSError as exc:
+                raise read_failure(exc, path) from None
+            # an .xlsx saved with a password is an OLE file holding the encrypted package
+            if ENCRYPTED_PACKAGE in data:
+                raise RefusedFile(
+                    "encrypted",
+                    f"{name} is password-protected: save it without a password and open it again.",
+                    f"{name} có mật khẩu: hãy lưu lại không đặt mật khẩu rồi mở lại.",
+                )
+            return "xls"
         if not head.startswith(b"PK"):
             raise RefusedFile(
                 "not_workbook",
-                f"{name} is not an Excel workbook (.xlsx).",
-                f"{name} không phải là tệp Excel (.xlsx).",
+                f"{name} is not an Excel workbook (.xlsx, .xls) nor an OpenDocument "
+                "spreadsheet (.ods).",
+                f"{name} không phải là tệp Excel (.xlsx, .xls) hay bảng tính OpenDocument (.ods).",
             )
         try:
             handle.seek(0)
             with zipfile.ZipFile(handle) as archive:
                 _check_members(name, archive.infolist())
-                _check_flavour(name, archive)
+                return _check_flavour(name, archive)
         except OSError as exc:
             raise read_failure(exc, path) from None
         except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):
@@ -77,11 +89,35 @@ def precheck_xlsx(path: Path) -> None:
             ) from None
 
 
+def precheck_xlsx(path: Path) -> None:
+    """precheck_workbook, for callers that only need the checks."""
+    precheck_workbook(path)
+
+
 _SAVE_AS_XLSX_VI = "hãy mở trong Excel và lưu thành 'Excel Workbook (.xlsx)'."
 
 
-def _check_flavour(name: str, archive: zipfile.ZipFile) -> None:
-    """Workbooks Excel writes that are not the .xlsx format openpyxl reads."""
+def _check_flavour(name: str, archive: zipfile.ZipFile) -> str:
+    """What a zip holds: an .xlsx or an .ods workbook; workbooks Excel writes that are not the
+    .xlsx format openpyxl reads are refused with advice."""
+    names = set(archive.namelist())
+    if "xl/workbook.bin" in names:
+        raise RefusedFile(
+            "xlsb",
+            f"{name} is an Excel binary workbook (.xlsb), which cannot be read: open it in Excel "
+            "and save it as 'Excel Workbook (.xlsx)'.",
+            f"{name} là tệp Excel nhị phân (.xlsb), không đọc được: " + _SAVE_AS_XLSX_VI,
+        )
+    if "mimetype" in names and "content.xml" in names:
+        with archive.open("mimetype") as member:
+            if member.read(200).strip().startswith(ODS_MIMETYPE):
+                return "ods"
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise RefusedFile(
+            "not_workbook",
+            f"{name} is a zip archive but not a workbook (.xlsx or .ods).",
+            f"{name} là tệp nén zip nhưng không phải bảng tính (.xlsx hoặc .ods).",
+        )
     with archive.open("xl/workbook.xml") as member:
         head = member.read(4096)
     if b"purl.oclc.org/ooxml" in head:  # ISO Strict namespaces: openpyxl finds no sheet
@@ -92,6 +128,7 @@ def _check_flavour(name: str, archive: zipfile.ZipFile) -> None:
             f"{name} được lưu dạng 'Strict Open XML Spreadsheet', không đọc được: "
             + _SAVE_AS_XLSX_VI,
         )
+    return "xlsx"
 
 
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
@@ -100,20 +137,6 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
             "bomb",
             f"{name} holds {len(members):,} parts; a workbook holds a few dozen.",
             f"{name} chứa {len(members):,} phần; một tệp Excel chỉ có vài chục.",
-        )
-    names = {m.filename for m in members}
-    if "xl/workbook.bin" in names:
-        raise RefusedFile(
-            "xlsb",
-            f"{name} is an Excel binary workbook (.xlsb), which cannot be read: open it in Excel "
-            "and save it as 'Excel Workbook (.xlsx)'.",
-            f"{name} là tệp Excel nhị phân (.xlsb), không đọc được: " + _SAVE_AS_XLSX_VI,
-        )
-    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise RefusedFile(
-            "not_workbook",
-            f"{name} is a zip archive but not an Excel workbook.",
-            f"{name} là tệp nén zip nhưng không phải tệp Excel.",
         )
     total = packed = 0
     declared = sum(m.file_size for m in members)  # what the whole would expand to, for the message

@@ -14,41 +14,43 @@ import unicodedata
 import zipfile
 from pathlib import Path
 
+from planner.io.cells import (
+    EXCEL_ROWS,
+    MAX_COLS,
+    MAX_CSV_BYTES,
+    MAX_FIELD_CHARS,
+    MAX_FORMULAS_KEPT,
+    MAX_MERGES_KEPT,
+    MAX_RECORD_CHARS,
+    MAX_ROWS,
+    Cells,
+    Grid,
+    refuse_long,
+    refuse_wide,
+)
 from planner.io.files import RefusedFile, open_regular, read_failure, read_regular
-from planner.io.guard import precheck_xlsx, run_isolated
+from planner.io.guard import precheck_workbook, run_isolated
+from planner.io.xls_ods import load_calamine_cells
 from planner.problems import ERROR
-from planner.text import Text, t
+from planner.text import t
 
-EXCEL_ROWS = 1_048_576
-MAX_ROWS = 200_000  # far above any real bill of materials; keeps hostile sheets bounded
-MAX_COLS = 512
-MAX_CSV_BYTES = 100 * 1024 * 1024
-MAX_FIELD_CHARS = 1_000_000  # Excel keeps at most 32,767 characters in a cell
-MAX_RECORD_CHARS = 2_000_000
-MAX_FORMULAS_KEPT = 20_000
-MAX_MERGES_KEPT = 10_000
+__all__ = [
+    "MAX_COLS",
+    "MAX_CSV_BYTES",
+    "MAX_RECORD_CHARS",
+    "MAX_ROWS",
+    "Cells",
+    "Grid",
+    "load_cells",
+    "load_csv_cells",
+    "load_xlsx_cells",
+]
+
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+XLS_SUFFIXES = (".xls", ".xlt")
+ODS_SUFFIXES = (".ods", ".ots")
+WORKBOOK_SUFFIXES = XLSX_SUFFIXES + XLS_SUFFIXES + ODS_SUFFIXES
 CSV_SUFFIXES = (".csv", ".txt")
-
-
-class Cells(list):
-    """A sheet's rows as read: tuples of values, () for a blank row, so that item i is the row
-    Excel numbers i + 1 (a CSV's record i + 1). It also carries what the reader saw."""
-
-    def __init__(
-        self, rows: object = (), *, hidden: bool = False, delimiter: str | None = None
-    ) -> None:
-        super().__init__(rows)  # type: ignore[call-overload]
-        self.hidden = hidden
-        self.delimiter = delimiter
-        # (row index, column index) -> the formula's stored result (None: none stored)
-        self.formulas: dict[tuple[int, int], object] = {}
-        self.formula_count = 0
-        self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
-        self.problems: list[tuple[str, int | None, Text, str]] = []  # severity, row, text, code
-
-
-Grid = list[tuple[object, ...]]
 
 
 # .xlsx (runs in the sandbox) ---------------------------------------------------------------
@@ -111,22 +113,6 @@ def _blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _refuse_wide(title: str) -> RefusedFile:
-    return RefusedFile(
-        "too_wide",
-        f"Sheet '{title}' has data beyond column {MAX_COLS}; no project sheet is that wide.",
-        f"Sheet '{title}' có dữ liệu vượt quá cột {MAX_COLS}; không sheet dự án nào rộng như vậy.",
-    )
-
-
-def _refuse_long(title: str) -> RefusedFile:
-    return RefusedFile(
-        "too_long",
-        f"Sheet '{title}' has more than {MAX_ROWS:,} rows; that is far beyond a real project.",
-        f"Sheet '{title}' có hơn {MAX_ROWS:,} dòng, vượt xa một dự án thực.",
-    )
-
-
 def _damaged(name: str, why_en: str, why_vi: str) -> RefusedFile:
     return RefusedFile(
         "damaged",
@@ -182,7 +168,7 @@ def _sheet_cells(reader, ws, name: str) -> Cells:
             for cell in cells:
                 if not _blank(cell["value"]):
                     if cell["column"] > MAX_COLS:
-                        raise _refuse_wide(ws.title)
+                        raise refuse_wide(ws.title)
                     width = max(width, cell["column"])
             grid.extend([()] * (idx - 1 - len(grid)))  # rows Excel shows as blank
             if width == 0:
@@ -195,7 +181,7 @@ def _sheet_cells(reader, ws, name: str) -> Cells:
             grid.append(tuple(row))
             data_rows += 1
             if data_rows > MAX_ROWS:
-                raise _refuse_long(ws.title)
+                raise refuse_long(ws.title)
     while grid and grid[-1] == ():
         grid.pop()
     return grid
@@ -413,12 +399,13 @@ def parse_csv_text(name: str, text: str) -> Cells:
 def load_csv_cells(path: Path, encoding: str | None = None) -> Cells:
     data = read_regular(path, MAX_CSV_BYTES, t("a project CSV file", "một tệp CSV dự án"))
     if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")):
+        right = ".xls" if data.startswith(b"\xd0\xcf") else ".xlsx"
         raise RefusedFile(
             "not_text",
             f"{path.name} is an Excel workbook (or another binary file), not CSV text: if it is "
-            f"a workbook, name it {path.stem}.xlsx and open that.",
+            f"a workbook, name it {path.stem}{right} and open that.",
             f"{path.name} là tệp Excel (hoặc tệp nhị phân khác), không phải văn bản CSV: nếu là "
-            f"tệp Excel, hãy đặt tên {path.stem}.xlsx rồi mở tệp đó.",
+            f"tệp Excel, hãy đặt tên {path.stem}{right} rồi mở tệp đó.",
         )
     text = unicodedata.normalize("NFC", _decode(data, encoding, path.name))
     del data
@@ -429,8 +416,8 @@ def load_csv_cells(path: Path, encoding: str | None = None) -> Cells:
 
 
 def load_cells(path: Path | str, encoding: str | None = None) -> list[tuple[str, Cells]]:
-    """Every sheet's cells (an .xlsx file, a folder of CSV files or one CSV file), safely;
-    raises RefusedFile with a sentence for anything else."""
+    """Every sheet's cells (an .xlsx, .xls or .ods workbook, a folder of CSV files or one CSV
+    file), safely; raises RefusedFile with a sentence for anything else."""
     path = Path(path)
     if path.is_dir():
         try:
@@ -446,13 +433,17 @@ def load_cells(path: Path | str, encoding: str | None = None) -> list[tuple[str,
         raise RefusedFile("missing", f"{path} does not exist.", f"{path} không tồn tại.")
     if path.suffix.lower() in CSV_SUFFIXES:
         return [(path.stem, load_csv_cells(path, encoding))]
-    precheck_xlsx(path)
-    if path.suffix.lower() not in XLSX_SUFFIXES:
+    kind = precheck_workbook(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        right = {"xlsx": ".xlsx", "xls": ".xls", "ods": ".ods"}[kind]
         raise RefusedFile(
             "suffix",
-            f"{path.name} is a workbook but its name does not end in .xlsx: rename it "
-            f"(for example to {path.stem}.xlsx) and open it again.",
-            f"{path.name} là tệp Excel nhưng tên không kết thúc bằng .xlsx: hãy đổi tên (ví dụ "
-            f"thành {path.stem}.xlsx) rồi mở lại.",
+            f"{path.name} is a workbook but its name does not end in {right}: rename it "
+            f"(for example to {path.stem}{right}) and open it again.",
+            f"{path.name} là bảng tính nhưng tên không kết thúc bằng {right}: hãy đổi tên (ví "
+            f"dụ thành {path.stem}{right}) rồi mở lại.",
         )
-    return run_isolated(load_xlsx_cells, str(path), timeout_s=60.0, memory_mb=3072)
+    # the content decides the reader: an .xls that is really an .xlsx is read as one
+    if kind == "xlsx":
+        return run_isolated(load_xlsx_cells, str(path), timeout_s=60.0, memory_mb=3072)
+    return run_isolated(load_calamine_cells, str(path), kind, timeout_s=60.0, memory_mb=3072)

@@ -1,5 +1,5 @@
-"""Column mapping support: what a raw project still lacks, a guess to start the user from, and a
-key for a file's header layout (so the app remembers the user's answer for the next file)."""
+"""Column mapping support: what a raw project still lacks or reads in doubt, a guess to start the
+user from, and a key for a file's header layout (so the app remembers the user's answer)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,20 @@ import json
 import unicodedata
 
 from planner import schema
-from planner.io.read import HEADER_SEARCH_ROWS, ColumnMapping, Grid, RawProject, _find_header
+from planner.io.read import (
+    HEADER_SEARCH_ROWS,
+    ColumnMapping,
+    Grid,
+    RawProject,
+    _find_header,
+    _recognise,
+)
 
 IGNORE = None
+
+# Problems of the reader that a look at the column dialog settles: a sheet or column that
+# resembles a field but was not read, and a sheet read by its columns rather than its name.
+DOUBTS = ("doubtful_column", "doubtful_sheet", "guessed_sheet", "loose_column")
 
 
 def mapping_gaps(raw: RawProject) -> dict[str, list[str]]:
@@ -27,6 +38,37 @@ def mapping_gaps(raw: RawProject) -> dict[str, list[str]]:
         if missing:
             gaps[sheet.name] = missing
     return gaps
+
+
+def mapping_doubts(raw: RawProject) -> list[str]:
+    """Workbook sheets (as named in the file) the user should look at in the column dialog:
+    a column there looks like a field but was not read, or was read only loosely, or the sheet
+    itself was recognised by its columns, or looks like a project sheet but was not read."""
+    out: list[str] = []
+    for problem in raw.notes:
+        if problem.code not in DOUBTS or problem.sheet is None:
+            continue
+        title = raw.source_names.get(problem.sheet, problem.sheet)
+        if title not in out:
+            out.append(title)
+    return out
+
+
+def first_sheet_to_map(raw: RawProject, grids: list[tuple[str, Grid]]) -> str | None:
+    """The workbook sheet the column dialog should open on: one that holds what a missing
+    sheet needs, else the first with a gap or a doubt."""
+    gaps = mapping_gaps(raw)
+    titles = [title for title, _ in grids]
+    for sheet_name, columns in gaps.items():
+        if columns and raw.source_names.get(sheet_name) in titles:
+            return raw.source_names[sheet_name]
+    doubts = mapping_doubts(raw)
+    for title in titles:
+        if title in doubts:
+            return title
+    if gaps:  # a whole sheet missing: the first sheet that was not read
+        return next((t for t in titles if t in raw.unused_sheets), None)
+    return None
 
 
 def _text(cell: object) -> str:
@@ -61,9 +103,7 @@ def guess(grids: list[tuple[str, Grid]], mapping: ColumnMapping | None = None) -
     """The reader's own matches, overlaid with the user's answers so far: a starting point."""
     mapping = mapping or ColumnMapping()
     out = ColumnMapping(sheets={}, columns={})
-    for title, grid in grids:
-        target = mapping.sheets.get(title)
-        sheet = schema.SHEET_BY_NAME.get(target) if target else schema.match_sheet(title)
+    for (title, grid), (sheet, _) in zip(grids, _recognise(grids, mapping), strict=True):
         if sheet is None:
             continue
         out.sheets[title] = sheet.name

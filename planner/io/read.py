@@ -71,6 +71,12 @@ class RawProject:
     formulas: dict[str, dict[tuple[int, str], object]] = field(default_factory=dict)
     # sheet -> the CSV file's delimiter (';' is what a decimal-comma Excel writes)
     delimiters: dict[str, str] = field(default_factory=dict)
+    # workbook sheets not read (not recognised, or a second sheet of one table), as named
+    unused_sheets: list[str] = field(default_factory=list)
+    # project sheets the source did not have (the app adds them blank for the user to fill)
+    absent: set[str] = field(default_factory=set)
+    # sheet -> column -> the units its header states ("Đơn giá (VND)" -> ("vnd",))
+    header_units: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def frame(self, sheet: str) -> pd.DataFrame | None:
         return self.sheets.get(sheet)
@@ -82,10 +88,10 @@ class ColumnMapping:
 
     JSON form: {"sheets": {"Source sheet": "Components"},
                 "columns": {"Components": {"Their header": "component_id"}}}
-    A column mapped to null is ignored.
+    A sheet or a column mapped to null is not read.
     """
 
-    sheets: dict[str, str] = field(default_factory=dict)
+    sheets: dict[str, str | None] = field(default_factory=dict)
     columns: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
     @classmethod
@@ -105,14 +111,14 @@ class ColumnMapping:
         if not isinstance(sheets, dict) or not isinstance(columns, dict):
             raise ValueError("'sheets' and 'columns' must each be a JSON object")
         for source, target in sheets.items():
-            if target not in schema.SHEET_BY_NAME:
+            if target is not None and target not in schema.SHEET_BY_NAME:
                 raise ValueError(
                     f"sheet '{source}' is mapped to '{target}', which is not a project sheet "
                     f"(one of {', '.join(schema.SHEET_BY_NAME)})"
                 )
         out: dict[str, dict[str, str | None]] = {}
         for sheet_name, cols in columns.items():
-            sheet = schema.SHEET_BY_NAME.get(sheets.get(sheet_name, sheet_name))
+            sheet = schema.SHEET_BY_NAME.get(sheets.get(sheet_name) or sheet_name)
             if sheet is None:
                 raise ValueError(f"'{sheet_name}' in 'columns' is not a project sheet")
             if not isinstance(cols, dict):
@@ -142,23 +148,105 @@ def _find_header(sheet: schema.Sheet, grid: Grid, mapping: dict[str, str | None]
     """Index of the header row: the first rows' best match to the sheet's columns."""
     best, best_score = None, 0
     for i, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        names = set()
-        for cell in row:
-            if cell is None:
-                continue
-            key = str(cell).strip()
-            if key in mapping:
-                if mapping[key]:
-                    names.add(mapping[key])
-                continue
-            col = schema.match_column(sheet, cell)
-            if col:
-                names.add(col.name)
+        names = _row_fields(sheet, row, mapping)
         required = sum(1 for c in sheet.columns if c.required and c.name in names)
         score = len(names) + required
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _row_fields(sheet: schema.Sheet, row: tuple, mapping: dict[str, str | None]) -> set[str]:
+    """The sheet's columns a row names, as headers."""
+    names = set()
+    for cell in row:
+        if not isinstance(cell, str) or not cell.strip():
+            continue
+        key = unicodedata.normalize("NFC", cell).strip()
+        if key in mapping:
+            if mapping[key]:
+                names.add(mapping[key])
+            continue
+        col = schema.match_column(sheet, cell)
+        if col:
+            names.add(col.name)
+    return names
+
+
+def content_fit(sheet: schema.Sheet, grid: Grid) -> tuple[bool, int, int]:
+    """How well a grid's header row fits a sheet: (every required column found, required
+    columns found, columns found)."""
+    header_i = _find_header(sheet, grid, {})
+    if header_i is None:
+        return (False, 0, 0)
+    names = _row_fields(sheet, grid[header_i], {})
+    required = [c.name for c in sheet.columns if c.required]
+    found = sum(1 for c in required if c in names)
+    return (found == len(required), found, len(names))
+
+
+def _header_notes(
+    sheet: schema.Sheet, title: str, row: int, text: str, found: schema.HeaderMatch | None
+) -> Problem | None:
+    """What to tell about one header: read only loosely, or not used (and what it resembles)."""
+    if found is not None:
+        if not found.loose:
+            return None
+        return Problem(
+            WARNING,
+            sheet.name,
+            row,
+            found.column.name,
+            t(
+                "Column '{h}' of sheet '{s}' is read as {c}, because its words include "
+                "'{w}'. If it holds something else, match the columns (File > Open) or rename "
+                "the header.",
+                "Cột '{h}' của sheet '{s}' được đọc là cột {c}, vì tiêu đề có chữ '{w}'. Nếu "
+                "cột chứa nội dung khác, hãy ghép cột (Tệp > Mở) hoặc đổi tên tiêu đề.",
+                h=text,
+                s=title,
+                c=found.column.name,
+                w=found.spelling,
+            ),
+            "loose_column",
+        )
+    unused = schema.unused_header(text)
+    near = schema.nearest_columns(sheet, text)
+    if near:
+        fields = [sheet.column(n) for n in near[:2]]
+        return Problem(
+            WARNING,
+            sheet.name,
+            row,
+            text,
+            t(
+                "Column '{h}' of sheet '{s}' is not used: did you mean {c}? Rename the header "
+                "or match the columns, or its values are not read.",
+                "Cột '{h}' của sheet '{s}' không được dùng: có phải là cột {c_vi}? Hãy đổi tên "
+                "tiêu đề hoặc ghép cột, nếu không các giá trị của cột sẽ không được đọc.",
+                h=text,
+                s=title,
+                c=" or ".join(f.name for f in fields),
+                c_vi=" hoặc ".join(f"{f.name} ({schema.column_title_vi(f)})" for f in fields),
+            ),
+            "doubtful_column",
+        )
+    what_en, what_vi = (f" ({unused[0]})", f" ({unused[1]})") if unused else ("", "")
+    return Problem(
+        NOTE,
+        sheet.name,
+        row,
+        text,
+        t(
+            "Column '{h}'{w} of sheet '{s}' is not used by the planner; it is kept as it is.",
+            "Cột '{h}'{w_vi} của sheet '{s}' không được dùng để lập kế hoạch; vẫn được giữ nguyên.",
+            h=text,
+            w=what_en,
+            w_vi=what_vi,
+            s=title,
+        ),
+        "unknown_column",
+    )
 
 
 def grid_to_frame(
@@ -167,10 +255,13 @@ def grid_to_frame(
     grid: Grid,
     mapping: dict[str, str | None] | None = None,
     notes: list[Problem] | None = None,
+    units: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[pd.DataFrame, int, dict[str, str]]:
-    """One sheet's cells as a raw frame; returns (frame, Excel header row, headers)."""
+    """One sheet's cells as a raw frame; returns (frame, Excel header row, headers). `units`
+    receives the units each matched header states ("Đơn giá (VND)": ("vnd",))."""
     mapping = mapping or {}
     notes = notes if notes is not None else []
+    units = units if units is not None else {}
     header_i = _find_header(sheet, grid, mapping)
     if header_i is None:
         notes.append(
@@ -196,30 +287,52 @@ def grid_to_frame(
         text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
         if not text:
             continue
-        if text in mapping:
+        found: schema.HeaderMatch | None = None
+        chosen = text in mapping
+        if chosen:
             target = mapping[text]
             # a remembered answer may name a column the schema no longer has: ignored then
-            col = sheet.column(target) if target in sheet.column_names else None
+            if target in sheet.column_names:
+                found = schema.HeaderMatch(sheet.column(target), units=_units(text))
         else:
-            col = schema.match_column(sheet, text)
-        if col is None or col.name in positions:
+            found = schema.match_header(sheet, text)
+        if found is None or found.column.name in positions:
             extra.append((text, j))
-            why = t(
-                "Column '{h}' is not one we use; it is kept but ignored.",
-                "Cột '{h}' không được dùng; vẫn giữ nhưng bỏ qua.",
-                h=text,
-            )
-            if col is not None:
+            if found is not None:
                 why = t(
-                    "Column '{h}' repeats column {c}; the first one is used.",
-                    "Cột '{h}' trùng cột {c}; dùng cột đầu tiên.",
+                    "Column '{h}' of sheet '{s}' repeats column {c} ('{first}'); only the first "
+                    "one is read.",
+                    "Cột '{h}' của sheet '{s}' trùng cột {c} ('{first}'); chỉ đọc cột đầu tiên.",
                     h=text,
-                    c=col.name,
+                    s=title,
+                    c=found.column.name,
+                    first=headers[found.column.name],
                 )
-            notes.append(Problem(NOTE, sheet.name, header_i + 1, text, why, "unknown_column"))
+                notes.append(
+                    Problem(WARNING, sheet.name, header_i + 1, text, why, "repeated_column")
+                )
+            elif chosen:
+                why = t(
+                    "Column '{h}' of sheet '{s}' is not used, as chosen when the columns were "
+                    "matched.",
+                    "Cột '{h}' của sheet '{s}' không được dùng, theo lựa chọn khi ghép cột.",
+                    h=text,
+                    s=title,
+                )
+                notes.append(Problem(NOTE, sheet.name, header_i + 1, text, why, "ignored_column"))
+            else:
+                note = _header_notes(sheet, title, header_i + 1, text, None)
+                if note is not None:
+                    notes.append(note)
             continue
-        positions[col.name] = j
-        headers[col.name] = text
+        if not chosen:
+            note = _header_notes(sheet, title, header_i + 1, text, found)
+            if note is not None:
+                notes.append(note)
+        positions[found.column.name] = j
+        headers[found.column.name] = text
+        if found.units:
+            units[found.column.name] = found.units
     extra += _headerless(sheet, grid, header_i, {h for h, _ in extra} | set(headers), notes)
     extra.sort(key=lambda e: e[1])
     ordered = [c.name for c in sheet.columns if c.name in positions]
@@ -241,6 +354,10 @@ def grid_to_frame(
     # where each column came from, so that facts about source cells can be placed
     frame.attrs["source_columns"] = {**{c: positions[c] for c in ordered}, **dict(extra)}
     return frame, header_i + 1, headers
+
+
+def _units(text: str) -> tuple[str, ...]:
+    return schema.header_words(text).units
 
 
 def _blank(value: object) -> bool:
@@ -303,15 +420,58 @@ def _nfc(value: object) -> object:
     return unicodedata.normalize("NFC", value) if isinstance(value, str) else value
 
 
+def _recognise(
+    named_grids: list[tuple[str, Grid]], mapping: ColumnMapping
+) -> list[tuple[schema.Sheet | None, str]]:
+    """Which project sheet each workbook sheet holds, and how that was known: "mapped" (the
+    user said), "name" (its name or a synonym), "loose" (its name has a synonym among other
+    words, and its columns agree) or "content" (its name says nothing, but its columns are
+    those of a sheet the workbook otherwise lacks); "" for a sheet not used."""
+    out: list[tuple[schema.Sheet | None, str]] = []
+    for title, _ in named_grids:
+        if title in mapping.sheets:
+            out.append((schema.SHEET_BY_NAME.get(mapping.sheets[title] or ""), "mapped"))
+        else:
+            sheet = schema.match_sheet(title)
+            out.append((sheet, "name") if sheet else (None, ""))
+    taken = {sheet.name for sheet, _ in out if sheet is not None}
+    for k, (title, grid) in enumerate(named_grids):
+        if out[k][1] or _hidden(grid):
+            continue
+        named = schema.match_sheet_name(title)
+        if named is not None and named[0].name not in taken and content_fit(named[0], grid)[0]:
+            out[k] = (named[0], "loose")
+            taken.add(named[0].name)
+            continue
+        fits = sorted(
+            ((content_fit(s, grid), s) for s in schema.SHEETS if s.name not in taken),
+            key=lambda f: f[0][1:],
+            reverse=True,
+        )
+        fits = [f for f in fits if f[0][0] and f[0][2] >= 2]
+        if fits and (len(fits) == 1 or fits[0][0][1:] > fits[1][0][1:]):
+            out[k] = (fits[0][1], "content")
+            taken.add(fits[0][1].name)
+    return out
+
+
+def _nearest_sheet(title: str, grid: Grid, taken: set[str]) -> schema.Sheet | None:
+    """The project sheet a sheet not used most resembles, by name or by columns."""
+    named = schema.match_sheet_name(title)
+    if named is not None:
+        return named[0]
+    best = max(((content_fit(s, grid), s) for s in schema.SHEETS), key=lambda f: f[0][1:])
+    (_, required, found), sheet = best
+    return sheet if required and found >= 2 and sheet.name not in taken else None
+
+
 def _assemble(
     named_grids: list[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path
 ) -> RawProject:
     mapping = mapping or ColumnMapping()
     raw = RawProject(path=path)
-    matched = []
-    for title, _ in named_grids:
-        target = mapping.sheets.get(title)
-        matched.append(schema.SHEET_BY_NAME.get(target) if target else schema.match_sheet(title))
+    recognised = _recognise(named_grids, mapping)
+    matched = [sheet for sheet, _ in recognised]
     chosen: dict[str, int] = {}  # a visible sheet wins over a hidden one of the same table
     for k, ((_, grid), sheet) in enumerate(zip(named_grids, matched, strict=True)):
         if sheet is not None and (
@@ -319,35 +479,104 @@ def _assemble(
             or (_hidden(named_grids[chosen[sheet.name]][1]) and not _hidden(grid))
         ):
             chosen[sheet.name] = k
-    for k, ((title, grid), sheet) in enumerate(zip(named_grids, matched, strict=True)):
+    for k, ((title, grid), (sheet, how)) in enumerate(zip(named_grids, recognised, strict=True)):
         if sheet is None:
-            raw.notes.append(
-                Problem(
-                    NOTE,
-                    title,
-                    None,
-                    None,
-                    t(
-                        "Sheet '{s}' is not one we use; it was ignored.",
-                        "Sheet '{s}' không được dùng; đã bỏ qua.",
-                        s=title,
-                    ),
-                    "unknown_sheet",
-                )
-            )
+            raw.unused_sheets.append(title)
+            near = None if how == "mapped" else _nearest_sheet(title, grid, set(chosen))
+            raw.notes.append(_unused_sheet(title, near, how == "mapped"))
             continue
         if chosen[sheet.name] != k:
+            raw.unused_sheets.append(title)
             raw.notes.append(_second_sheet(title, grid, sheet, named_grids[chosen[sheet.name]]))
             continue
+        if how in ("loose", "content"):
+            raw.notes.append(_guessed_sheet(title, sheet, how))
         col_map = mapping.columns.get(sheet.name) or mapping.columns.get(title) or {}
-        frame, header_row, headers = grid_to_frame(sheet, title, grid, col_map, raw.notes)
+        units: dict[str, tuple[str, ...]] = {}
+        frame, header_row, headers = grid_to_frame(sheet, title, grid, col_map, raw.notes, units)
         raw.sheets[sheet.name] = frame
         raw.header_rows[sheet.name] = header_row
         raw.source_names[sheet.name] = title
         raw.original_headers[sheet.name] = headers
+        raw.header_units[sheet.name] = units
         if isinstance(grid, Cells):
             _cell_facts(raw, sheet.name, grid, frame)
+    raw.absent = {s.name for s in schema.SHEETS if s.name not in raw.sheets}
     return raw
+
+
+def _unused_sheet(title: str, near: schema.Sheet | None, chosen: bool) -> Problem:
+    if chosen:
+        return Problem(
+            NOTE,
+            title,
+            None,
+            None,
+            t(
+                "Sheet '{s}' is not used, as chosen when the columns were matched.",
+                "Sheet '{s}' không được dùng, theo lựa chọn khi ghép cột.",
+                s=title,
+            ),
+            "unknown_sheet",
+        )
+    if near is not None:
+        return Problem(
+            WARNING,
+            title,
+            None,
+            None,
+            t(
+                "Sheet '{s}' is not used: did you mean {n} ({vi})? Rename the sheet or match "
+                "it when opening the file, or its rows are not read.",
+                "Sheet '{s}' không được dùng: có phải là sheet {n} ({vi})? Hãy đổi tên sheet "
+                "hoặc ghép sheet khi mở tệp, nếu không các dòng của sheet sẽ không được đọc.",
+                s=title,
+                n=near.name,
+                vi=near.title_vi,
+            ),
+            "doubtful_sheet",
+        )
+    return Problem(
+        NOTE,
+        title,
+        None,
+        None,
+        t(
+            "Sheet '{s}' is not one the planner uses; it was not read.",
+            "Sheet '{s}' không phải sheet dùng để lập kế hoạch; không được đọc.",
+            s=title,
+        ),
+        "unknown_sheet",
+    )
+
+
+def _guessed_sheet(title: str, sheet: schema.Sheet, how: str) -> Problem:
+    why_en, why_vi = (
+        (
+            "its name contains that word and its columns are those",
+            "tên sheet có chữ đó và các cột khớp",
+        )
+        if how == "loose"
+        else ("its columns are those of that sheet", "các cột của sheet khớp")
+    )
+    return Problem(
+        WARNING,
+        sheet.name,
+        None,
+        None,
+        t(
+            "Sheet '{s}' is read as the {n} sheet ({vi}): {why}. If it holds something else, "
+            "rename it or match the sheets when opening the file.",
+            "Sheet '{s}' được đọc là sheet {n} ({vi}): {why_vi}. Nếu sheet chứa nội dung khác, "
+            "hãy đổi tên hoặc ghép sheet khi mở tệp.",
+            s=title,
+            n=sheet.name,
+            vi=sheet.title_vi,
+            why=why_en,
+            why_vi=why_vi,
+        ),
+        "guessed_sheet",
+    )
 
 
 def _hidden(grid: Grid) -> bool:

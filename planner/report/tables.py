@@ -157,7 +157,7 @@ def format_value(value: object, kind: str, lang: str = "en", currency: str = "US
         return fmt.number(value, lang, 0)
     if kind == DECIMAL:
         return fmt.number(value, lang, 2)
-    if isinstance(value, bool):
+    if isinstance(value, bool | np.bool_):  # a frame's bools are numpy's: never "True"
         return label("yes" if value else "no", lang)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
@@ -423,6 +423,7 @@ ASSUMPTION_LABELS: dict[str, tuple[str, str]] = {
     "inactive": ("Periods without tariff", "Các kỳ không áp thuế"),
     "counts": ("Project size", "Quy mô dự án"),
     "time_limit": ("Time limit (s)", "Giới hạn thời gian (giây)"),
+    "unread": ("Not read from the workbook", "Không đọc từ tệp"),
 }
 
 OBJECTIVES = {
@@ -488,6 +489,8 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
     )
     add("counts", counts)
     add("time_limit", fmt.number(st.time_limit_s, lang))
+    for sentence in project.unread:  # what the plan did not see, so nobody assumes it did
+        add("unread", sentence.get(lang))
     frame = pd.DataFrame(rows, columns=["item", "value"])
     columns = [Column("item", label("item", lang)), Column("value", label("value", lang))]
     return Table("assumptions", _title("assumptions", lang), columns, frame)

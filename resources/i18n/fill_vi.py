@@ -17,6 +17,56 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    # issue 13: import you can trust, a plan never stale, a good first hour
+    "Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xls);;"
+    "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)": (
+        "Bảng tính (*.xlsx *.xls *.ods);;Tệp Excel (*.xlsx *.xls);;"
+        "Bảng tính OpenDocument (*.ods);;Tệp CSV (*.csv);;Mọi tệp (*)"
+    ),
+    "A new project: <a href='open'>open a workbook</a>, <a href='sample'>open the sample "
+    "project</a> or fill in the sheets on the left. <a href='guide'>User guide</a>": (
+        "Dự án mới: <a href='open'>mở một tệp</a>, <a href='sample'>mở dự án mẫu</a> hoặc "
+        "điền các sheet bên trái. <a href='guide'>Hướng dẫn sử dụng</a>"
+    ),
+    "Opened {name}. Saving writes a project workbook (.xlsx) beside it.": (
+        "Đã mở {name}. Khi lưu sẽ ghi một tệp dự án (.xlsx) bên cạnh."
+    ),
+    "The plan is out of date": "Kế hoạch đã lỗi thời",
+    "The project was edited after this plan was made, so the plan does not show the project "
+    "as it is now. Write the out-of-date plan anyway?": (
+        "Dự án đã được sửa sau khi lập kế hoạch này, nên kế hoạch không còn đúng với dự án "
+        "hiện tại. Vẫn ghi kế hoạch lỗi thời?"
+    ),
+    "Not written: press Plan (F5) to plan the project as it is.": (
+        "Chưa ghi: bấm Lập kế hoạch (F5) để lập kế hoạch cho dự án hiện tại."
+    ),
+    "New project: fill in the sheets, then Plan (F5).": (
+        "Dự án mới: điền các sheet, rồi bấm Lập kế hoạch (F5)."
+    ),
+    "&New project": "Dự án &mới",
+    "Open the &sample project": "Mở dự án &mẫu",
+    "User &guide": "&Hướng dẫn sử dụng",
+    "Replace the project's own values?": "Thay các giá trị sẵn có của dự án?",
+    "The Periods sheet already has values in: {names}. Replace them?": (
+        "Sheet Kỳ đã có giá trị ở: {names}. Thay các giá trị đó?"
+    ),
+    "The Tariffs sheet holds its own tiers; choose a preset to replace them.": (
+        "Sheet Thuế có các bậc riêng; chọn một mẫu thuế để thay thế."
+    ),
+    "The Tariffs sheet's own tiers": "Các bậc riêng trong sheet Thuế",
+    "User guide": "Hướng dẫn sử dụng",
+    "The user guide is missing: {path}": "Thiếu tệp hướng dẫn sử dụng: {path}",
+    "Close": "Đóng",
+    "1 error": "1 lỗi",
+    "{n} errors": "{n} lỗi",
+    "1 warning": "1 cảnh báo",
+    "{n} warnings": "{n} cảnh báo",
+    "Problems: {errors}, {warnings}": "Vấn đề: {errors}, {warnings}",
+    "This plan is out of date: the project was edited after it was planned. Press Plan (F5) "
+    "to plan again; exports ask before writing this plan.": (
+        "Kế hoạch này đã lỗi thời: dự án đã được sửa sau khi lập kế hoạch. Bấm Lập kế hoạch "
+        "(F5) để lập lại; khi xuất sẽ hỏi trước khi ghi kế hoạch này."
+    ),
     "Replace your workbook?": "Ghi đè sổ tính của bạn?",
     "Saving the project over {name} keeps every value in the tables, but not:": (
         "Lưu dự án đè lên {name} giữ mọi giá trị trong các bảng, nhưng không giữ:"
@@ -55,9 +105,6 @@ VI: dict[str | tuple[str, str], str] = {
     "Yes": "Có",
     "No": "Không",
     "Open project": "Mở dự án",
-    "Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)": (
-        "Sổ tính dự án (*.xlsx);;Tệp CSV (*.csv);;Mọi tệp (*)"
-    ),
     "Open a folder of CSV files": "Mở thư mục chứa các tệp CSV",
     "Components": "Linh kiện",
     "Products": "Sản phẩm",
@@ -110,7 +157,6 @@ VI: dict[str | tuple[str, str], str] = {
     "Required.": "Bắt buộc.",
     "Scenario": "Kịch bản",
     "Plan": "Kế hoạch",
-    "Problems: {e} errors, {w} warnings": "Vấn đề: {e} lỗi, {w} cảnh báo",
     "Fix the errors to plan (double-click one to go to its cell).": (
         "Hãy sửa các lỗi để lập kế hoạch (nhấp đúp vào một lỗi để đến ô của nó)."
     ),

@@ -59,8 +59,8 @@
         <translation>Mở dự án</translation>
     </message>
     <message>
-        <source>Project workbooks (*.xlsx);;CSV files (*.csv);;All files (*)</source>
-        <translation>Sổ tính dự án (*.xlsx);;Tệp CSV (*.csv);;Mọi tệp (*)</translation>
+        <source>Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xls);;OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)</source>
+        <translation>Bảng tính (*.xlsx *.xls *.ods);;Tệp Excel (*.xlsx *.xls);;Bảng tính OpenDocument (*.ods);;Tệp CSV (*.csv);;Mọi tệp (*)</translation>
     </message>
     <message>
         <source>Open a folder of CSV files</source>
@@ -291,8 +291,8 @@
         <translation>Kế hoạch</translation>
     </message>
     <message>
-        <source>Problems: {e} errors, {w} warnings</source>
-        <translation>Vấn đề: {e} lỗi, {w} cảnh báo</translation>
+        <source>A new project: &lt;a href='open'&gt;open a workbook&lt;/a&gt;, &lt;a href='sample'&gt;open the sample project&lt;/a&gt; or fill in the sheets on the left. &lt;a href='guide'&gt;User guide&lt;/a&gt;</source>
+        <translation>Dự án mới: &lt;a href='open'&gt;mở một tệp&lt;/a&gt;, &lt;a href='sample'&gt;mở dự án mẫu&lt;/a&gt; hoặc điền các sheet bên trái. &lt;a href='guide'&gt;Hướng dẫn sử dụng&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Fix the errors to plan (double-click one to go to its cell).</source>
@@ -329,6 +329,10 @@
     <message>
         <source>Cannot open the file</source>
         <translation>Không mở được tệp</translation>
+    </message>
+    <message>
+        <source>Opened {name}. Saving writes a project workbook (.xlsx) beside it.</source>
+        <translation>Đã mở {name}. Khi lưu sẽ ghi một tệp dự án (.xlsx) bên cạnh.</translation>
     </message>
     <message>
         <source>Opened {name}.</source>
@@ -427,6 +431,26 @@
         <translation>Chưa có kế hoạch đã kiểm tra để xuất.</translation>
     </message>
     <message>
+        <source>An export is still being written.</source>
+        <translation>Một tệp xuất vẫn đang được ghi.</translation>
+    </message>
+    <message>
+        <source>The plan is out of date</source>
+        <translation>Kế hoạch đã lỗi thời</translation>
+    </message>
+    <message>
+        <source>The project was edited after this plan was made, so the plan does not show the project as it is now. Write the out-of-date plan anyway?</source>
+        <translation>Dự án đã được sửa sau khi lập kế hoạch này, nên kế hoạch không còn đúng với dự án hiện tại. Vẫn ghi kế hoạch lỗi thời?</translation>
+    </message>
+    <message>
+        <source>Not written: press Plan (F5) to plan the project as it is.</source>
+        <translation>Chưa ghi: bấm Lập kế hoạch (F5) để lập kế hoạch cho dự án hiện tại.</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
         <source>Export the plan to Excel</source>
         <translation>Xuất kế hoạch ra Excel</translation>
     </message>
@@ -435,16 +459,16 @@
         <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
+        <source>Preparing the print preview…</source>
+        <translation>Đang chuẩn bị bản xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Cannot print</source>
+        <translation>Không in được</translation>
+    </message>
+    <message>
         <source>Cannot export</source>
         <translation>Không xuất được</translation>
-    </message>
-    <message>
-        <source>An export is still being written.</source>
-        <translation>Một tệp xuất vẫn đang được ghi.</translation>
-    </message>
-    <message>
-        <source>Writing {name}…</source>
-        <translation>Đang ghi {name}…</translation>
     </message>
     <message>
         <source>Exported the plan to {name}.</source>
@@ -463,12 +487,8 @@
         <translation>Đã ghi kế hoạch theo giai đoạn ra {name}.</translation>
     </message>
     <message>
-        <source>Preparing the print preview…</source>
-        <translation>Đang chuẩn bị bản xem trước khi in…</translation>
-    </message>
-    <message>
-        <source>Cannot print</source>
-        <translation>Không in được</translation>
+        <source>New project: fill in the sheets, then Plan (F5).</source>
+        <translation>Dự án mới: điền các sheet, rồi bấm Lập kế hoạch (F5).</translation>
     </message>
     <message>
         <source>About</source>
@@ -479,8 +499,20 @@
         <translation>Kế hoạch nội địa hóa nhà cung cấp lập lộ trình chuyển dần linh kiện sang nhà cung cấp trong nước theo từng quý, trong giới hạn ngân sách, số phê duyệt, công suất và lộ trình giảm hàm lượng Trung Quốc.</translation>
     </message>
     <message>
+        <source>&amp;New project</source>
+        <translation>Dự án &amp;mới</translation>
+    </message>
+    <message>
         <source>&amp;Open…</source>
         <translation>&amp;Mở…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;sample project</source>
+        <translation>Mở dự án &amp;mẫu</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>Open a CSV &amp;folder…</source>
@@ -809,6 +841,18 @@
         <translation>Sheet Thuế hiện có: {tiers}</translation>
     </message>
     <message>
+        <source>Replace the project's own values?</source>
+        <translation>Thay các giá trị sẵn có của dự án?</translation>
+    </message>
+    <message>
+        <source>The Periods sheet already has values in: {names}. Replace them?</source>
+        <translation>Sheet Kỳ đã có giá trị ở: {names}. Thay các giá trị đó?</translation>
+    </message>
+    <message>
+        <source>The Tariffs sheet holds its own tiers; choose a preset to replace them.</source>
+        <translation>Sheet Thuế có các bậc riêng; chọn một mẫu thuế để thay thế.</translation>
+    </message>
+    <message>
         <source>The plan</source>
         <translation>Kế hoạch</translation>
     </message>
@@ -859,6 +903,10 @@
     <message>
         <source>Tariff on US-bound units</source>
         <translation>Thuế với hàng xuất Mỹ</translation>
+    </message>
+    <message>
+        <source>The Tariffs sheet's own tiers</source>
+        <translation>Các bậc riêng trong sheet Thuế</translation>
     </message>
     <message>
         <source>Apply to the Tariffs sheet</source>
@@ -951,6 +999,42 @@
     <message>
         <source>Delete rows</source>
         <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide is missing: {path}</source>
+        <translation>Thiếu tệp hướng dẫn sử dụng: {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 lỗi</translation>
+    </message>
+    <message>
+        <source>{n} errors</source>
+        <translation>{n} lỗi</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 cảnh báo</translation>
+    </message>
+    <message>
+        <source>{n} warnings</source>
+        <translation>{n} cảnh báo</translation>
+    </message>
+    <message>
+        <source>Problems: {errors}, {warnings}</source>
+        <translation>Vấn đề: {errors}, {warnings}</translation>
+    </message>
+    <message>
+        <source>This plan is out of date: the project was edited after it was planned. Press Plan (F5) to plan again; exports ask before writing this plan.</source>
+        <translation>Kế hoạch này đã lỗi thời: dự án đã được sửa sau khi lập kế hoạch. Bấm Lập kế hoạch (F5) để lập lại; khi xuất sẽ hỏi trước khi ghi kế hoạch này.</translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,18 @@ SMALL: dict[str, list[list[object]]] = {
 }
 
 
+# Every workbook the tests write, so that tests/ui/test_verdicts.py can run each one through
+# both `locplan check` and the app and compare their verdicts (one validation, one verdict).
+WRITTEN: list[Path] = []
+
+
+def remember(path: Path) -> Path:
+    WRITTEN.append(Path(path))
+    return path
+
+
 def write_book(sheets: dict[str, list[list[object]]], path: Path) -> Path:
+    remember(path)
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     for name, rows in sheets.items():

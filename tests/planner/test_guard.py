@@ -60,9 +60,10 @@ def test_empty_file(tmp_path):
     _refused(path, "empty")
 
 
-def test_password_protected_or_old_xls(tmp_path):
+def test_password_protected_xlsx(tmp_path):
     path = tmp_path / "locked.xlsx"
-    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096)
+    package = "EncryptedPackage".encode("utf-16-le")  # the stream such a file holds
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096 + package)
     assert "password" in _refused(path, "encrypted").message_en
 
 

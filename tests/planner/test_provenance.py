@@ -72,9 +72,9 @@ def test_a_users_layout_is_listed(tmp_path):
 
 def test_mapped_headers_are_written_in_the_project_format(tmp_path):
     sheets = copy.deepcopy(SMALL)
-    sheets["Suppliers"][0][0] = "Vendor code XYZ"  # no synonym: the user mapped it
+    sheets["Suppliers"][0][0] = "Ref XYZ"  # no synonym: the user mapped it
     path = write_book(sheets, tmp_path / "mapped.xlsx")
-    mapping = ColumnMapping(columns={"Suppliers": {"Vendor code XYZ": "supplier_id"}})
+    mapping = ColumnMapping(columns={"Suppliers": {"Ref XYZ": "supplier_id"}})
     raw = read_project(path, mapping)
     assert ("names", "Suppliers", "Suppliers") in {
         (x.kind, x.sheet, x.detail) for x in save_losses(raw)
@@ -82,7 +82,7 @@ def test_mapped_headers_are_written_in_the_project_format(tmp_path):
     saved = tmp_path / "saved.xlsx"
     write_raw(raw, saved)
     header = [c.value for c in openpyxl.load_workbook(saved)["Suppliers"][1]]
-    assert "Vendor code XYZ" not in header and read_project(saved).sheets["Suppliers"] is not None
+    assert "Ref XYZ" not in header and read_project(saved).sheets["Suppliers"] is not None
 
 
 def test_an_exported_plan_says_its_plan_sheets_go(tmp_path):

@@ -219,8 +219,10 @@ def pytest_fail(message):
     pytest.fail(message)
 
 
-def test_tariff_preset_and_glide_path(qtbot, window, small_path):
+def test_tariff_preset_and_glide_path(qtbot, window, small_path, monkeypatch):
     open_and_wait(qtbot, window, small_path)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_yes_no", lambda _w, title, _t: asked.append(title) or True)
     scenario = window.scenario
     scenario.preset.setCurrentIndex(scenario.preset.findData("section122_2026"))
     scenario.apply_tariff_preset()
@@ -230,6 +232,7 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path):
     scenario.cap_to.setValue(30)
     scenario.hold.setValue(1)
     scenario.fill_glide_path()
+    assert asked == ["Replace the project's own values?"]  # the sheet had caps of its own
     assert list(window.doc.frame("Periods")["china_cap"]) == [0.6, 0.6, 0.45, 0.3]
     window.actions.undo.trigger()
     window.actions.undo.trigger()

@@ -29,7 +29,7 @@ def test_plan_shows_the_checked_plan_and_exports(qtbot, window, small_path, tmp_
     plan = plan_and_wait(qtbot, window)
     assert plan.has_plan and plan.verified
     panel = window.plan_panel
-    assert window.stack.currentWidget() is panel
+    assert window.stack.currentWidget() is window.plan_page  # the panel under its banner
     assert panel.tabs.isEnabled()
     headline = panel.headline.text()
     assert "Small test plan" in headline and "checked independently" in headline
