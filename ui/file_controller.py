@@ -162,8 +162,8 @@ class FileController(QObject):
         self._load(rec.workbook, None, None, install, remember=False, failed=failed)
 
     def open_cells(self, path: Path, grids) -> None:
-        """Open cells already read from `path`, as a file's are once read (the same dialog,
-        check and verdict)."""
+        """Open cells already read from `path` as a file's are once read (the same dialog,
+        check and verdict), checked on this thread: for tests and small projects only."""
         self._load(Path(path), None, None, self._install_opened, cells=grids)
 
     def _load(
@@ -201,11 +201,14 @@ class FileController(QObject):
             if self.window.run_dialog(dialog):
                 answer = dialog.mapping()
                 QSettings().setValue(f"mappings/{result.key}", answer.to_json())
-            self.loader = self._run(prepare, opened, failed, grids, answer, path)
+            if cells is not None:
+                opened(prepare(grids, answer, path))
+            else:
+                self.loader = self._run(prepare, opened, failed, grids, answer, path)
 
         self._source = path
         if cells is not None:
-            self.loader = self._run(prepare, opened, failed, cells, None, path, "", True)
+            opened(prepare(cells, None, path, "", True))
             return
         self.loader = self._run(open_project, opened, failed, path, encoding, mapping, remembered)
 

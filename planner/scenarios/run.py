@@ -12,6 +12,7 @@ SIGINT, on which the child stops the search and still writes its best plan.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import os
 import pickle
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planner.plan import Plan, ProgressEvent, Status
-from planner.problems import Problem
+from planner.problems import WARNING, Problem
 from planner.project import TypedProject
 from planner.scenarios.overrides import SHEET, Materialised, materialise
 from planner.text import t
@@ -225,7 +226,8 @@ def child_main(given: str, answer: str) -> None:
 
 def check_scenarios(raw) -> list[Problem]:
     """Every problem of every scenario's overrides, named by the Scenarios sheet's row and
-    column (for `locplan check` and the Problems panel)."""
+    column (for `locplan check` and the Problems panel). They are warnings of the project: a
+    bad override stops its own scenario (where it is an error), never the base plan."""
     from planner.scenarios.overrides import scenario_names
 
     out: list[Problem] = []
@@ -234,7 +236,7 @@ def check_scenarios(raw) -> list[Problem]:
         for p in prepare(raw, name).problems:
             if p.sheet == SHEET and (p.row, p.column, p.message.en) not in seen:
                 seen.add((p.row, p.column, p.message.en))
-                out.append(p)
+                out.append(dataclasses.replace(p, severity=WARNING))
     return out
 
 
