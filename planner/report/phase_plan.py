@@ -1,8 +1,9 @@
 """The printed phase plan for management, composed as a story from the plan's tables.
 
-Cover (headline figures, assumptions); the Chinese-content chart and the costs per period;
-one section per phase (suppliers onboarded, qualifications started, ramps); the Gantt; the
-allocation by part and period. Each printed table is a selection of a planner.report table,
+Cover (the decision in plain words, headline figures, assumptions); the Chinese-content chart
+and the costs per period; what the binding limits are worth; one section per phase (suppliers
+onboarded, qualifications started with their reason, ramps); the Gantt; the allocation by part
+and period; an appendix with the solver's terms. Each printed table is a selection of a planner.report table,
 so the paper shows the figures the screen and the workbook show.
 """
 
@@ -76,15 +77,23 @@ def _bands(parts: list[str]) -> list[bool]:
 
 
 def _cover(
-    project: TypedProject, tables: dict[str, tb.Table], lang: str, day: str
+    project: TypedProject,
+    tables: dict[str, tb.Table],
+    lang: str,
+    day: str,
+    decision: list[str],
 ) -> list[st.Block]:
     currency = project.settings.currency
     summary = tables["summary"]
-    shown = summary.where(summary.frame["key"] != "plan_name")  # the name is the title already
+    keys = summary.frame["key"]
+    # the name is the title already; the solver's terms go to the appendix
+    shown = summary.where((keys != "plan_name") & ~keys.isin(tb.SOLVER_KEYS))
     return [
         st.Paragraph(label("phase_plan", lang), st.TITLE, 4),
         st.Paragraph(project.settings.plan_name, st.SUBTITLE, 3),
-        st.Paragraph(day, st.DATE, 12),
+        st.Paragraph(day, st.DATE, 10),
+        st.Heading(label("decision", lang), keep_with_next=60),
+        *[st.Paragraph(text, st.BODY, 5) for text in decision],
         st.Heading(label("headline", lang)),
         grid(
             shown,
@@ -114,6 +123,51 @@ def _chart_and_periods(
             project.settings.currency,
             {c.key: {"grow": 1.0} for c in periods.columns},
             title=label("periods_title", lang),
+        ),
+    ]
+
+
+def _why(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    """What each binding limit is worth (each switch's own reason is printed in its phase)."""
+    limits = tables["limits"]
+    blocks: list[st.Block] = [st.Heading(label("why_title", lang), keep_with_next=80)]
+    if limits.frame.empty:
+        return [*blocks, st.Paragraph(label("no_limits", lang), st.BODY, 4)]
+    keep = [
+        c
+        for c in limits.columns
+        if c.key in ("family", "period", "product_id", "supplier_id", "unit", "limit_value")
+    ]
+    shown = tb.Table(limits.key, limits.title, keep, limits.frame)
+    hints = {"limit_value": {"keep": True}, "period": {"keep": True}}
+    blocks.append(
+        grid(
+            shown,
+            lang,
+            project.settings.currency,
+            hints,
+            title=label("limits_title", lang),
+            caption=label("limits_title", lang),
+        )
+    )
+    return blocks
+
+
+def _appendix(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    """The solver's terms (bound, gap, solver, time), for whoever asks how sure the plan is."""
+    summary = tables["summary"]
+    shown = summary.where(summary.frame["key"].isin(tb.SOLVER_KEYS))
+    return [
+        st.PageBreak(),
+        st.Heading(label("appendix", lang)),
+        st.Paragraph(label("appendix_note", lang), st.NOTE, 6),
+        grid(
+            shown,
+            lang,
+            project.settings.currency,
+            {"value": {"numeric": True}},
+            caption=label("appendix", lang),
+            width_fraction=0.82,
         ),
     ]
 
@@ -150,6 +204,22 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
         "description": frame["component_id"].map(comp["description"]).map(_text),
         "_order": frame["component_id"].map(order),
     }
+    why = tables["why"].frame
+    reason_of = {
+        (str(c), str(sp), str(p)): str(r)
+        for c, sp, p, r in zip(
+            why["component_id"], why["supplier_id"], why["period"], why["reason"], strict=True
+        )
+    }
+    lookups["reason"] = pd.Series(
+        [
+            reason_of.get((str(c), str(sp), str(p)), "")
+            for c, sp, p in zip(
+                frame["component_id"], frame["supplier_id"], frame["period"], strict=True
+            )
+        ],
+        index=frame.index,
+    )
     per = tables["periods"].frame
     limits = {str(r.period): r for r in per.itertuples(index=False)}
 
@@ -197,6 +267,7 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
                     ("supplier_id", "new_supplier", tb.TEXT),
                     ("one_time_cost", "one_time_cost", tb.MONEY),
                     ("ready_period", "ready_period", tb.TEXT),
+                    ("reason", "reason", tb.TEXT),
                 ],
                 ["_order"],
                 [True],
@@ -223,6 +294,9 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
             hints: dict[str, dict] = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
             if action == "ramp":
                 hints["description"] = {"wrap": False}
+            if action == "start_qualification":  # the reason takes the room
+                hints["description"] = {"grow": 0.35}
+                hints["reason"] = {"grow": 1.0}
             title = label(title_key, lang)
             band = _bands(list(table.frame["component_id"])) if action == "ramp" else None
             blocks.append(
@@ -325,16 +399,21 @@ def phase_plan(
     gantt: GanttChart,
     lang: str,
     day: dt.date,
+    decision: list[str] | None = None,
 ) -> st.Story:
-    """The story of the printed phase plan, from the report's tables and charts."""
+    """The story of the printed phase plan, from the report's tables and charts: the decision
+    in plain words first, then the figures, the reasons, a section per phase; the solver's
+    terms in an appendix."""
     when = date_text(day, lang)
     name = project.settings.plan_name
     blocks = [
-        *_cover(project, tables, lang, when),
+        *_cover(project, tables, lang, when, decision or []),
         *_chart_and_periods(project, tables, content, lang),
+        *_why(project, tables, lang),
         *_phases(project, tables, lang),
         *_gantt(gantt, lang),
         *_allocation(project, tables, lang),
+        *_appendix(project, tables, lang),
     ]
     return st.Story(
         title=name,
