@@ -26,6 +26,7 @@ TEXT_COLOUR = QColor("#222222")
 QUAL_COLOUR = QColor("#F4B183")
 QUAL_EDGE = QColor("#C55A11")
 RAMP_COLOUR = QColor("#2E75B6")
+REGIME_COLOUR = QColor("#7030A0")
 
 Chart = ContentChart | GanttChart
 
@@ -171,6 +172,20 @@ def paint_content_chart(painter: QPainter, rect: QRectF, data: ContentChart) -> 
             ),
             Qt.AlignRight | Qt.AlignBottom,
             text,
+        )
+
+    # a tariff regime starts: a dotted line at the start of its period, named at the top
+    regime_pen = QPen(REGIME_COLOUR, 1.2 * pt, Qt.DotLine)
+    for i, text in data.regime_changes:
+        x = plot.left() + plot.width() * i / n
+        painter.setPen(regime_pen)
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        painter.setPen(REGIME_COLOUR)
+        room = max(plot.right() - x - 3 * pt, 20 * pt)
+        painter.drawText(
+            QRectF(x + 3 * pt, plot.top(), room, fm_small.height()),
+            Qt.AlignLeft | Qt.AlignTop,
+            fm_small.elidedText(text, Qt.ElideRight, room),
         )
 
     # glide path: a step per period (the cap holds for the whole period)

@@ -28,6 +28,9 @@ class ContentChart:
     threshold_label: str = ""  # legend: a tariff threshold
     tier_labels: list[str] = field(default_factory=list)  # on each threshold: "≤ 40%: tariff 20%"
     above_label: str = ""  # above the highest threshold: "above: tariff 40%"
+    # (period index, text): a tariff regime starts here (another schedule in force, or the
+    # tariff switched on or off); the chart marks it with a vertical line
+    regime_changes: list[tuple[int, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -66,6 +69,35 @@ def _num(value: object) -> float | None:
     except (TypeError, ValueError):
         return None
     return None if math.isnan(x) or math.isinf(x) else x
+
+
+def schedule_text(name: object, lang: str) -> str:
+    """A schedule's name ("all products from 2027-Q1") in `lang`."""
+    text = "" if name is None or (isinstance(name, float) and math.isnan(name)) else str(name)
+    if lang != "vi":
+        return text
+    return text.replace("all products", "mọi sản phẩm").replace(" from ", " từ ")
+
+
+def regime_changes(
+    periods: list[str], plan: Plan, active: list[bool], lang: str
+) -> list[tuple[int, str]]:
+    """Where the tariff regime changes: the schedules in force differ from the period
+    before's, or the tariff is switched on or off."""
+    content = plan.content
+    in_force: dict[str, set[str]] = {}
+    if "schedule" in content.columns:
+        for period, name in zip(content["period"], content["schedule"], strict=True):
+            in_force.setdefault(str(period), set()).add(schedule_text(name, lang))
+    out = []
+    for i in range(1, len(periods)):
+        now, before = in_force.get(periods[i], set()), in_force.get(periods[i - 1], set())
+        switched = i < len(active) and active[i] != active[i - 1]
+        if now != before or switched:
+            new = sorted(now - before)
+            text = label("regime_change", lang)
+            out.append((i, f"{text}: {new[0]}" if new and not switched else text))
+    return out
 
 
 def content_chart(project: TypedProject, plan: Plan, lang: str = "en") -> ContentChart:
@@ -108,6 +140,7 @@ def content_chart(project: TypedProject, plan: Plan, lang: str = "en") -> Conten
             for s, r in tiers
         ],
         above_label=label("tariff_above", lang, rate=fmt.pct(top, lang)),
+        regime_changes=regime_changes(list(periods), plan, active, lang),
     )
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
+from planner.report.chart_data import schedule_text
 from planner.report.labels import label
 
 # column kinds: how a value is formatted
@@ -273,6 +274,7 @@ def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
             frame[key] = None
     origins = {"VN": label("origin_vn", lang), "not VN": label("origin_not_vn", lang)}
     frame["origin"] = [origins.get(o, o) for o in frame["origin"]]
+    frame["schedule"] = [schedule_text(n, lang) for n in frame["schedule"]]
     return Table(
         "content",
         _title("content", lang),
