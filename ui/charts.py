@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.report import fmt
-from planner.report.chart_data import ContentChart, GanttChart
+from planner.report.chart_data import ContentChart, ConvergenceChart, GanttChart
 
 # Colour-blind-friendly line colours (Okabe-Ito), then repeated with a dash when exhausted.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -28,7 +28,9 @@ QUAL_EDGE = QColor("#C55A11")
 RAMP_COLOUR = QColor("#2E75B6")
 REGIME_COLOUR = QColor("#7030A0")
 
-Chart = ContentChart | GanttChart
+Chart = ContentChart | GanttChart | ConvergenceChart
+BEST_COLOUR = QColor("#0072B2")
+BOUND_COLOUR = QColor("#009E73")
 
 
 def _pt(painter: QPainter) -> float:
@@ -381,6 +383,95 @@ def _sample(rows: list, most: int = 2000) -> list:
     return [rows[int(k * step)] for k in range(most)]
 
 
+# Convergence -----------------------------------------------------------------------------
+
+
+def paint_convergence(painter: QPainter, rect: QRectF, data: ConvergenceChart) -> None:
+    """The best plan's cost and the bound as steps over elapsed seconds (a new figure holds
+    until the next report)."""
+    pt = _pt(painter)
+    painter.save()
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    best_pen = QPen(BEST_COLOUR, 1.8 * pt)
+    bound_pen = QPen(BOUND_COLOUR, 1.6 * pt, Qt.DashLine)
+    painter.setFont(_font(painter, 8, bold=True))
+    fm_bold = QFontMetricsF(painter.font())
+    painter.setPen(TEXT_COLOUR)
+    painter.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), fm_bold.height()),
+        Qt.AlignLeft | Qt.AlignVCenter,
+        data.title,
+    )
+    legend_top = rect.top() + fm_bold.height() + 1 * pt
+    used = _legend(
+        painter,
+        QRectF(rect.left(), legend_top, rect.width(), 30 * pt),
+        [(data.best_label, best_pen, False), (data.bound_label, bound_pen, False)],
+    )
+    painter.setFont(_font(painter, 7.5))
+    fm = QFontMetricsF(painter.font())
+    values = [v for p in data.points for v in (p.best, p.bound) if v is not None]
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    if hi - lo < 1e-9 * max(1.0, abs(hi)):
+        lo, hi = lo - max(1.0, abs(lo) * 0.001), hi + max(1.0, abs(hi) * 0.001)
+    pad = (hi - lo) * 0.08
+    lo, hi = lo - pad, hi + pad
+    labels = [fmt.compact_money(v, data.lang, data.currency) for v in (lo, hi)]
+    left = rect.left() + max(fm.horizontalAdvance(t) for t in labels) + 5 * pt
+    top = legend_top + used + 3 * pt
+    bottom = rect.bottom() - fm.height() - 2 * pt
+    plot = QRectF(left, top, rect.right() - left - 2 * pt, max(8 * pt, bottom - top))
+    t_end = max([data.time_limit_s] + [p.elapsed_s for p in data.points] + [1.0])
+
+    def x_of(seconds: float) -> float:
+        return plot.left() + plot.width() * seconds / t_end
+
+    def y_of(v: float) -> float:
+        return plot.bottom() - plot.height() * (v - lo) / (hi - lo)
+
+    painter.setPen(QPen(GRID_COLOUR, 0.6 * pt))
+    painter.drawRect(plot)
+    painter.setPen(TEXT_COLOUR)
+    for v, text in zip((lo, hi), labels, strict=True):
+        painter.drawText(
+            QRectF(
+                rect.left(), y_of(v) - fm.height() / 2, left - rect.left() - 3 * pt, fm.height()
+            ),
+            Qt.AlignRight | Qt.AlignVCenter,
+            text,
+        )
+    for seconds, align in ((0.0, Qt.AlignLeft), (t_end, Qt.AlignRight)):
+        text = f"{fmt.number(seconds, data.lang)} {data.seconds_label}" if seconds else "0"
+        w = fm.horizontalAdvance(text) + 2 * pt
+        x = x_of(seconds) - (w if align == Qt.AlignRight else 0)
+        painter.drawText(QRectF(x, plot.bottom() + 1 * pt, w, fm.height()), align, text)
+    end = data.points[-1].elapsed_s if data.points else 0.0
+    for attr, pen in (("bound", bound_pen), ("best", best_pen)):
+        path = QPainterPath()
+        last: float | None = None
+        for p in data.points:
+            v = getattr(p, attr)
+            if v is None:
+                continue
+            if last is None:
+                path.moveTo(x_of(p.elapsed_s), y_of(v))
+            else:
+                path.lineTo(x_of(p.elapsed_s), y_of(last))
+                path.lineTo(x_of(p.elapsed_s), y_of(v))
+            last = v
+        if last is not None:
+            path.lineTo(x_of(end), y_of(last))
+            painter.setPen(pen)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(QBrush(pen.color()))
+            for p in data.points:
+                v = getattr(p, attr)
+                if v is not None:
+                    painter.drawEllipse(QPointF(x_of(p.elapsed_s), y_of(v)), 1.8 * pt, 1.8 * pt)
+    painter.restore()
+
+
 # Widget ----------------------------------------------------------------------------------
 
 
@@ -427,4 +518,26 @@ class ChartWidget(QWidget):
             paint_gantt(painter, area, chart, count=len(chart.rows), exposed=QRectF(event.rect()))
         elif isinstance(chart, ContentChart):
             paint_content_chart(painter, area, chart)
+        elif isinstance(chart, ConvergenceChart):
+            paint_convergence(painter, area, chart)
         painter.end()
+
+
+class ConvergenceWidget(ChartWidget):
+    """The small live chart of the search's progress on the Plan page: it keeps its data
+    (plain ConvergenceChart) and only paints it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 150)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, 150)
+
+    def add(self, elapsed_s: float, best: float | None, bound: float | None) -> None:
+        if isinstance(self._chart, ConvergenceChart):
+            self._chart.add(elapsed_s, best, bound)
+            self.update()

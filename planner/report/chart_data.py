@@ -63,6 +63,56 @@ class GanttChart:
     lang: str = "en"
 
 
+@dataclass
+class ConvergencePoint:
+    elapsed_s: float
+    best: float | None  # the best plan's cost so far
+    bound: float | None  # no plan can cost less than this
+
+
+@dataclass
+class ConvergenceChart:
+    """The search's progress: the best plan's cost and the bound over elapsed time, filled
+    from the planner's ProgressEvents while it plans (the last point is kept afterwards)."""
+
+    points: list[ConvergencePoint] = field(default_factory=list)
+    time_limit_s: float = 0.0
+    lang: str = "en"
+    currency: str = "USD"
+    title: str = ""
+    best_label: str = ""
+    bound_label: str = ""
+    seconds_label: str = ""
+
+    def add(self, elapsed_s: float, best: float | None, bound: float | None) -> None:
+        """One progress report; a report without figures (a message) adds no point."""
+        if best is None and bound is None:
+            return
+        self.points.append(ConvergencePoint(float(elapsed_s), _num(best), _num(bound)))
+
+    @property
+    def has_points(self) -> bool:
+        return bool(self.points)
+
+
+def convergence_chart(
+    time_limit_s: float = 0.0, lang: str = "en", currency: str = "USD", events=()
+) -> ConvergenceChart:
+    """An empty convergence chart with its words (`events`: ProgressEvents already seen)."""
+    chart = ConvergenceChart(
+        time_limit_s=float(time_limit_s),
+        lang=lang,
+        currency=currency,
+        title=label("convergence", lang),
+        best_label=label("best_cost", lang),
+        bound_label=label("bound", lang),
+        seconds_label=label("elapsed", lang),
+    )
+    for event in events:
+        chart.add(event.elapsed_s, event.objective, event.bound)
+    return chart
+
+
 def _num(value: object) -> float | None:
     try:
         x = float(value)  # type: ignore[arg-type]

@@ -107,6 +107,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Không giới hạn nào đang chạm: nới thêm không làm kế hoạch rẻ hơn.",
     ),
     "by_reason_title": ("Switches by what needs them", "Chuyển đổi theo nhu cầu"),
+    "why_note": (
+        "Each switch is listed once, with its reason, in the phase it starts.",
+        "Mỗi chuyển đổi được liệt kê một lần, kèm lý do, trong giai đoạn nó bắt đầu.",
+    ),
     "appendix": ("Appendix: how the plan was computed", "Phụ lục: cách tính kế hoạch"),
     "appendix_note": (
         "Every figure of this plan was recomputed by an independent checker before printing.",

@@ -103,8 +103,15 @@ def _cover(
             caption=label("headline", lang),
             width_fraction=0.82,
         ),
+    ]
+
+
+def _assumptions(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    currency = project.settings.currency
+    return [
         st.Heading(label("assumptions", lang)),
         grid(tables["assumptions"], lang, currency, caption=label("assumptions", lang)),
+        st.Spacer(10),
     ]
 
 
@@ -131,6 +138,36 @@ def _why(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[
     """What each binding limit is worth (each switch's own reason is printed in its phase)."""
     limits = tables["limits"]
     blocks: list[st.Block] = [st.Heading(label("why_title", lang), keep_with_next=80)]
+    why = tables["why"].frame
+    if not why.empty:
+        order = {p: i for i, p in enumerate(project.periods)}
+        groups = []
+        for need, rows in why.groupby("need", sort=False):
+            first = min(rows["needed_period"].astype(str), key=lambda p: order.get(p, 1 << 30))
+            groups.append(
+                (
+                    tb.need_label(need, lang),
+                    len(rows),
+                    float(rows["one_time_cost"].sum()),
+                    float(rows["premium"].sum()),
+                    first,
+                )
+            )
+        frame = pd.DataFrame(
+            groups, columns=["needed_for", "switches", "one_time_cost", "premium", "needed_period"]
+        )
+        columns = [
+            tb.Column("needed_for", label("needed_for", lang)),
+            tb.Column("switches", label("switches", lang), tb.COUNT),
+            tb.Column("one_time_cost", label("one_time_cost", lang), tb.MONEY),
+            tb.Column("premium", label("premium", lang), tb.MONEY),
+            tb.Column("needed_period", label("needed_period", lang)),
+        ]
+        table = tb.Table("why", label("by_reason_title", lang), columns, frame)
+        blocks += [
+            grid(table, lang, project.settings.currency, title=label("by_reason_title", lang)),
+            st.Paragraph(label("why_note", lang), st.SMALL_NOTE, 8),
+        ]
     if limits.frame.empty:
         return [*blocks, st.Paragraph(label("no_limits", lang), st.BODY, 4)]
     keep = [
@@ -408,8 +445,9 @@ def phase_plan(
     name = project.settings.plan_name
     blocks = [
         *_cover(project, tables, lang, when, decision or []),
-        *_chart_and_periods(project, tables, content, lang),
+        *_assumptions(project, tables, lang),
         *_why(project, tables, lang),
+        *_chart_and_periods(project, tables, content, lang),
         *_phases(project, tables, lang),
         *_gantt(gantt, lang),
         *_allocation(project, tables, lang),
