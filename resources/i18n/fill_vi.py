@@ -17,6 +17,8 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    # plan reasons, limits, tariffs, convergence
+    "Why": "Lý do",
     # issue 13: import you can trust, a plan never stale, a good first hour
     "Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xls);;"
     "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)": (

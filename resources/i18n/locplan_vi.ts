@@ -733,6 +733,10 @@
         <translation>Giai đoạn</translation>
     </message>
     <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
         <source>Gantt</source>
         <translation>Biểu đồ Gantt</translation>
     </message>
