@@ -421,7 +421,7 @@ def paint_convergence(painter: QPainter, rect: QRectF, data: ConvergenceChart) -
     top = legend_top + used + 3 * pt
     bottom = rect.bottom() - fm.height() - 2 * pt
     plot = QRectF(left, top, rect.right() - left - 2 * pt, max(8 * pt, bottom - top))
-    t_end = max([data.time_limit_s] + [p.elapsed_s for p in data.points] + [1.0])
+    t_end = max([data.time_limit_s, data.now_s, 1.0] + [p.elapsed_s for p in data.points])
 
     def x_of(seconds: float) -> float:
         return plot.left() + plot.width() * seconds / t_end
@@ -445,7 +445,7 @@ def paint_convergence(painter: QPainter, rect: QRectF, data: ConvergenceChart) -
         w = fm.horizontalAdvance(text) + 2 * pt
         x = x_of(seconds) - (w if align == Qt.AlignRight else 0)
         painter.drawText(QRectF(x, plot.bottom() + 1 * pt, w, fm.height()), align, text)
-    end = data.points[-1].elapsed_s if data.points else 0.0
+    end = max(data.now_s, data.points[-1].elapsed_s) if data.points else 0.0
     for attr, pen in (("bound", bound_pen), ("best", best_pen)):
         path = QPainterPath()
         last: float | None = None
@@ -540,4 +540,10 @@ class ConvergenceWidget(ChartWidget):
     def add(self, elapsed_s: float, best: float | None, bound: float | None) -> None:
         if isinstance(self._chart, ConvergenceChart):
             self._chart.add(elapsed_s, best, bound)
+            self.update()
+
+    def set_now(self, elapsed_s: float) -> None:
+        """The search runs on: the last figures are drawn up to `elapsed_s`."""
+        if isinstance(self._chart, ConvergenceChart) and elapsed_s > self._chart.now_s:
+            self._chart.now_s = elapsed_s
             self.update()

@@ -129,6 +129,7 @@ class PlanController(QObject):
     # progress and result -----------------------------------------------------------------------
     def _on_tick(self) -> None:
         elapsed = time.monotonic() - self._started
+        self.panel.convergence.set_now(elapsed)
         self.status.set_fraction(
             elapsed / max(1.0, self._limit),
             tr("{elapsed} s of {limit} s").format(elapsed=int(elapsed), limit=int(self._limit)),

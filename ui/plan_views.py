@@ -168,7 +168,7 @@ class PlanPanel(QWidget):
         why = QSplitter(Qt.Vertical)
         why.addWidget(self.why)
         why.addWidget(self.limits)
-        why.setSizes([420, 180])
+        why.setSizes([300, 200])
         self.views = {
             "summary": self.summary,
             "periods": self.periods,

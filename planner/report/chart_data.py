@@ -83,12 +83,14 @@ class ConvergenceChart:
     best_label: str = ""
     bound_label: str = ""
     seconds_label: str = ""
+    now_s: float = 0.0  # how long the search has run: the last figures hold until then
 
     def add(self, elapsed_s: float, best: float | None, bound: float | None) -> None:
         """One progress report; a report without figures (a message) adds no point."""
         if best is None and bound is None:
             return
         self.points.append(ConvergencePoint(float(elapsed_s), _num(best), _num(bound)))
+        self.now_s = max(self.now_s, float(elapsed_s))
 
     @property
     def has_points(self) -> bool:

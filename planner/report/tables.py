@@ -303,18 +303,19 @@ def why_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     frame["need"] = frame["needed_for"]
     frame["needed_for"] = [need_label(n, lang) for n in frame["needed_for"]]
     frame["reason"] = frame["reason_vi" if lang == "vi" else "reason_en"]
+    # the sentence early: on a screen the reader sees it beside the part without scrolling
     spec = [
         ("period", TEXT),
         ("component_id", TEXT),
-        ("description", TEXT),
         ("supplier_id", TEXT),
-        ("ready_period", TEXT),
-        ("one_time_cost", MONEY),
-        ("premium", MONEY),
-        ("tariff_saved", MONEY),
         ("needed_for", TEXT),
         ("needed_period", TEXT),
         ("reason", TEXT),
+        ("one_time_cost", MONEY),
+        ("premium", MONEY),
+        ("tariff_saved", MONEY),
+        ("ready_period", TEXT),
+        ("description", TEXT),
     ]
     return Table(
         "why", _title("why", lang), _cols(lang, spec), frame[[k for k, _ in spec] + ["need"]]

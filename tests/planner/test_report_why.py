@@ -35,7 +35,7 @@ def test_a_reason_per_qualification_and_the_limits_worth(budget_bound):
         assert len(why) == len(plan.reasons) == 1
         assert why[0]["reason"] == plan.reasons[f"reason_{lang}"].iloc[0]
         assert why[0]["component_id"] == "P1" and why[0]["supplier_id"] == "VN1"
-        assert report.tables["why"].columns[-1].label == label("reason", lang)
+        assert label("reason", lang) in [c.label for c in report.tables["why"].columns]
         limits = rows(report.tables["limits"], lang)
         budget = [r for r in limits if r["family"] == label("fam_budget", lang)]
         assert budget and budget[0]["period"] == "2027-Q1"
