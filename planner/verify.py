@@ -516,6 +516,12 @@ def _compare_content(plan, rows, margin, bad) -> None:
         if abs(float(r["rvc"]) - rvc) > 1e-9:
             bad(f"{p} {per}: RVC shown differs from the recomputed {rvc:.2%}")
         if (
+            "tier_bound" in r
+            and not pd.isna(r["tier_bound"])
+            and abs(r["tier_bound"] - bound) > 1e-9
+        ):
+            bad(f"{p} {per}: tier bound {float(r['tier_bound']):.2%} shown, {bound:.2%} in force")
+        if (
             "tier_margin" in r
             and not pd.isna(r["tier_margin"])
             and abs(float(r["tier_margin"]) - (bound - ratio)) > 1e-9

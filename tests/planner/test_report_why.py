@@ -83,3 +83,16 @@ def test_the_content_chart_marks_a_tariff_regime_change():
         chart = build_report(project, plan, lang, story=False).content
         assert chart.regime_changes == [(1, f"{label('regime_change', lang)}: {words}")]
     assert build_report(project, solved(tiny()), story=False).content.regime_changes == []
+
+
+def test_the_checker_recomputes_the_tier_bound_shown():
+    import copy
+
+    from planner.verify import verify_plan
+
+    project = tiny()
+    plan = solved(project)
+    wrong = copy.copy(plan)
+    wrong.content = plan.content.copy()
+    wrong.content.loc[0, "tier_bound"] = 0.25
+    assert any("tier bound" in v for v in verify_plan(project, wrong).violations)
