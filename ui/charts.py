@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.report import fmt
-from planner.report.chart_data import ContentChart, ConvergenceChart, GanttChart
+from planner.report.chart_data import ContentChart, ConvergenceChart, GanttChart, TierSpan
 
 # Colour-blind-friendly line colours (Okabe-Ito), then repeated with a dash when exhausted.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -148,33 +148,33 @@ def paint_content_chart(painter: QPainter, rect: QRectF, data: ContentChart) -> 
             p,
         )
 
-    # tariff thresholds: content at or below the line pays the rate written on it
+    # tariff thresholds: content at or below the line pays the rate written on it (per stretch
+    # of periods under one schedule, when the schedule changes)
     painter.setFont(_font(painter, 7.5))
     fm_small = QFontMetricsF(painter.font())
-    for (s, _r), text in zip(data.tiers, data.tier_labels, strict=True):
-        if s > y_top:
-            continue
-        painter.setPen(tier_pen)
-        painter.drawLine(QPointF(plot.left(), y_of(s)), QPointF(plot.right(), y_of(s)))
-        painter.setPen(TIER_COLOUR)
-        painter.drawText(
-            QRectF(plot.left(), y_of(s) + 1 * pt, plot.width() - 3 * pt, fm_small.height()),
-            Qt.AlignRight | Qt.AlignTop,
-            text,
-        )
-    if data.tiers and data.tiers[-1][0] <= y_top:
-        s = data.tiers[-1][0]
-        text = data.above_label
-        painter.drawText(
-            QRectF(
-                plot.left(),
-                y_of(s) - fm_small.height() - 1 * pt,
-                plot.width() - 3 * pt,
-                fm_small.height(),
-            ),
-            Qt.AlignRight | Qt.AlignBottom,
-            text,
-        )
+    spans = data.tier_spans or [TierSpan(0, n - 1, data.tiers, data.tier_labels, data.above_label)]
+    for span in spans:
+        x0 = plot.left() + plot.width() * span.first / n
+        x1 = plot.left() + plot.width() * (span.last + 1) / n
+        room = x1 - x0 - 3 * pt
+        for (s, _r), text in zip(span.tiers, span.tier_labels, strict=True):
+            if s > y_top:
+                continue
+            painter.setPen(tier_pen)
+            painter.drawLine(QPointF(x0, y_of(s)), QPointF(x1, y_of(s)))
+            painter.setPen(TIER_COLOUR)
+            painter.drawText(
+                QRectF(x0, y_of(s) + 1 * pt, room, fm_small.height()),
+                Qt.AlignRight | Qt.AlignTop,
+                fm_small.elidedText(text, Qt.ElideRight, room),
+            )
+        if span.tiers and span.tiers[-1][0] <= y_top:
+            s = span.tiers[-1][0]
+            painter.drawText(
+                QRectF(x0, y_of(s) - fm_small.height() - 1 * pt, room, fm_small.height()),
+                Qt.AlignRight | Qt.AlignBottom,
+                fm_small.elidedText(span.above_label, Qt.ElideRight, room),
+            )
 
     # a tariff regime starts: a dotted line at the start of its period, named at the top
     regime_pen = QPen(REGIME_COLOUR, 1.2 * pt, Qt.DotLine)

@@ -13,6 +13,17 @@ from planner.report.labels import label
 
 
 @dataclass
+class TierSpan:
+    """The tariff thresholds of the general schedule in force over periods first..last."""
+
+    first: int
+    last: int
+    tiers: list[tuple[float, float]]  # (max_china_share, rate) below 100%
+    tier_labels: list[str]
+    above_label: str
+
+
+@dataclass
 class ContentChart:
     """Chinese share per product per period, the glide path and the tariff thresholds."""
 
@@ -31,6 +42,8 @@ class ContentChart:
     # (period index, text): a tariff regime starts here (another schedule in force, or the
     # tariff switched on or off); the chart marks it with a vertical line
     regime_changes: list[tuple[int, str]] = field(default_factory=list)
+    # the thresholds per stretch of periods under one schedule (empty: `tiers` everywhere)
+    tier_spans: list[TierSpan] = field(default_factory=list)
 
 
 @dataclass
@@ -152,6 +165,46 @@ def regime_changes(
     return out
 
 
+def _tier_words(tiers: list[tuple[float, float]], top: float, lang: str) -> tuple[list[str], str]:
+    labels = [
+        label("tariff_line", lang, share=fmt.pct(s, lang), rate=fmt.pct(r, lang)) for s, r in tiers
+    ]
+    return labels, label("tariff_above", lang, rate=fmt.pct(top, lang))
+
+
+def tier_spans(periods: list[str], tariffs, lang: str) -> list[TierSpan]:
+    """The general schedule's thresholds (for goods of Vietnamese origin, or any) in force in
+    each period, joined over the periods where they stay the same."""
+    index = {p: i for i, p in enumerate(periods)}
+    rows = tariffs.copy()
+    for col, default in (("from_period", ""), ("product_id", ""), ("origin", "any")):
+        if col not in rows.columns:
+            rows[col] = default
+        rows[col] = rows[col].fillna(default).astype(str).replace("", default)
+    rows = rows[rows["product_id"] == ""]
+    start = rows["from_period"].map(lambda p: index.get(p, 0) if p else 0)
+    spans: list[TierSpan] = []
+    for t in range(len(periods)):
+        here = start[start <= t]
+        if here.empty:
+            continue
+        chosen = rows[start == here.max()]
+        vn = chosen[chosen["origin"].isin(("any", "VN"))]
+        chosen = (vn if not vn.empty else chosen).sort_values("max_china_share")
+        pairs = [
+            (float(a), float(b))
+            for a, b in zip(chosen["max_china_share"], chosen["rate"], strict=True)
+        ]
+        tiers = [(a, b) for a, b in pairs if a < 1 - 1e-9]
+        top = pairs[-1][1] if pairs else 0.0
+        if spans and spans[-1].last == t - 1 and spans[-1].tiers == tiers:
+            spans[-1].last = t
+            continue
+        words, above = _tier_words(tiers, top, lang)
+        spans.append(TierSpan(t, t, tiers, words, above))
+    return spans
+
+
 def content_chart(project: TypedProject, plan: Plan, lang: str = "en") -> ContentChart:
     periods = project.periods
     names = dict(zip(project["Products"]["product_id"], project["Products"]["name"], strict=False))
@@ -193,6 +246,7 @@ def content_chart(project: TypedProject, plan: Plan, lang: str = "en") -> Conten
         ],
         above_label=label("tariff_above", lang, rate=fmt.pct(top, lang)),
         regime_changes=regime_changes(list(periods), plan, active, lang),
+        tier_spans=tier_spans(list(periods), project["Tariffs"], lang),
     )
 
 

@@ -82,6 +82,9 @@ def test_the_content_chart_marks_a_tariff_regime_change():
     for lang, words in (("en", "all products from 2027-Q2"), ("vi", "mọi sản phẩm từ 2027-Q2")):
         chart = build_report(project, plan, lang, story=False).content
         assert chart.regime_changes == [(1, f"{label('regime_change', lang)}: {words}")]
+        # the thresholds drawn only where their schedule is in force; a flat rate has none
+        spans = [(s.first, s.last, s.tiers) for s in chart.tier_spans]
+        assert spans == [(0, 0, [(0.4, 0.1)]), (1, len(project.periods) - 1, [])]
     assert build_report(project, solved(tiny()), story=False).content.regime_changes == []
 
 
