@@ -87,6 +87,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "tier_margin": ("Room to the bound", "Khoảng cách tới ngưỡng"),
     "tariff_full": ("Duty before pass-through", "Thuế trước chia sẻ"),
     "regime_change": ("tariff change", "đổi biểu thuế"),
+    "content_title": (
+        "Chinese share, RVC and tariff per product and period",
+        "Tỷ lệ TQ, RVC và thuế theo sản phẩm và kỳ",
+    ),
     # convergence (live, on screen)
     "convergence": ("Search progress", "Tiến trình tìm kiếm"),
     "best_cost": ("Best plan", "Kế hoạch tốt nhất"),

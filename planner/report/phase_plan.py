@@ -20,7 +20,7 @@ from planner.report import tables as tb
 from planner.report.chart_data import ContentChart, GanttChart
 from planner.report.labels import label
 
-CHART_MM = 110.0
+CHART_MM = 95.0
 # at most this many period columns fit a portrait page with the part and supplier readable:
 # a longer horizon gets one allocation table per stretch of periods
 PERIODS_PER_TABLE = 8
@@ -207,6 +207,59 @@ def _appendix(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> 
             width_fraction=0.82,
         ),
     ]
+
+
+def content_pivot(project: TypedProject, content: tb.Table, lang: str) -> list[tb.Table]:
+    """Per product: its Chinese share, cap, RVC, origin and tariff rate, a column per period
+    (PERIODS_PER_TABLE at most per table), the cells as the content table shows them."""
+    periods = list(project.periods)
+    cells = content.display(lang, project.settings.currency)
+    keys = [c.key for c in content.columns]
+    at = {k: keys.index(k) for k in keys}
+    by = {(row[at["product_id"]], row[at["period"]]): row for row in cells}
+    products = list(dict.fromkeys(row[at["product_id"]] for row in cells))
+    items = ["china_share", "cap", "rvc", "origin", "tariff_rate"]
+    title = label("content_title", lang)
+    chunks = [
+        periods[i : i + PERIODS_PER_TABLE] for i in range(0, len(periods), PERIODS_PER_TABLE)
+    ] or [periods]
+    out = []
+    for chunk in chunks:
+        rows = [
+            [p, label(item, lang), *[by.get((p, t), [""] * len(keys))[at[item]] for t in chunk]]
+            for p in products
+            for item in items
+        ]
+        columns = [
+            tb.Column("product_id", label("product_id", lang)),
+            tb.Column("item", label("item", lang)),
+            *[tb.Column(f"p{i}", t) for i, t in enumerate(chunk)],  # cells already text
+        ]
+        caption = title if len(chunks) == 1 else f"{title} · {chunk[0]} – {chunk[-1]}"
+        frame = pd.DataFrame(rows, columns=[c.key for c in columns])
+        out.append(tb.Table("content", caption, columns, frame))
+    return out
+
+
+def _content(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    blocks: list[st.Block] = []
+    for table in content_pivot(project, tables["content"], lang):
+        hints: dict[str, dict] = {"product_id": {"keep": True}, "item": {"grow": 1.0}}
+        hints.update({c.key: {"numeric": True} for c in table.columns[2:]})
+        band = _bands(list(table.frame["product_id"]))
+        blocks += [
+            st.Spacer(8),
+            grid(
+                table,
+                lang,
+                project.settings.currency,
+                hints,
+                title=table.title,
+                caption=table.title,
+                band=band,
+            ),
+        ]
+    return blocks
 
 
 def _phase_table(
@@ -448,6 +501,7 @@ def phase_plan(
         *_assumptions(project, tables, lang),
         *_why(project, tables, lang),
         *_chart_and_periods(project, tables, content, lang),
+        *_content(project, tables, lang),
         *_phases(project, tables, lang),
         *_gantt(gantt, lang),
         *_allocation(project, tables, lang),

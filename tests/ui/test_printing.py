@@ -137,7 +137,14 @@ def test_sample_in_english(sample, sample_pdfs):
     assert "Move " in cover and " parts to new suppliers" in cover
     assert "pass-through" in cover and "not enacted law" in cover
     first_three = flat(" ".join(text[:3]))
-    for words in ("assumptions", "why_title", "limits_title", "content_chart", "periods_title"):
+    for words in (
+        "assumptions",
+        "why_title",
+        "limits_title",
+        "content_chart",
+        "periods_title",
+        "content_title",  # Chinese share, RVC, origin and rate per product and period
+    ):
         assert label(words) in first_three, words  # the whole story in the first three pages
     # the Vietnamese share of spend beside the costs per period
     story = build_report(project, plan, "en").story
