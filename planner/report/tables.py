@@ -492,7 +492,7 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     if s.get("vn_spend_share") is not None:
         add("vn_spend_share", s["vn_spend_share"], SHARE)
     if s.get("tariff_pass_through") is not None:
-        add("tariff_pass_through", s["tariff_pass_through"], PERCENT)
+        add("tariff_pass_through", s["tariff_pass_through"], SHARE)
     if s.get("content_tiers_assumed"):
         add("content_tiers_assumed", TIERS_ASSUMED[1 if vi else 0], TEXT)
     add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)

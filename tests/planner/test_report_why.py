@@ -57,7 +57,7 @@ def test_vietnamese_share_and_the_tariff_as_it_works(budget_bound):
     assert {r["origin"] for r in content} <= {"VN", "not VN"}
     assert content[0]["tariff_full"] == f"${plan.content['tariff_full'].iloc[0]:,.0f}"
     summary = {r["item"]: r["value"] for r in rows(report.tables["summary"])}
-    assert summary["Share of the duty the factory bears (pass-through)"] == "100%"
+    assert summary["Share of the duty the factory bears (pass-through)"] == "100.0%"
     assert summary["Vietnamese share of material spend"].endswith("%")
     # tiers keyed to the Chinese share are named an assumption, in the summary and the decision
     assert plan.summary["content_tiers_assumed"]
@@ -99,3 +99,23 @@ def test_the_checker_recomputes_the_tier_bound_shown():
     wrong.content = plan.content.copy()
     wrong.content.loc[0, "tier_bound"] = 0.25
     assert any("tier bound" in v for v in verify_plan(project, wrong).violations)
+
+
+def test_the_workbook_says_the_pass_through_and_gives_the_reasons(budget_bound, tmp_path):
+    import openpyxl
+
+    from planner.report.workbook import write_plan_workbook
+
+    project, plan = budget_bound
+    out = tmp_path / "plan.xlsx"
+    write_plan_workbook(project, plan, out, lang="vi")
+    book = openpyxl.load_workbook(out)
+    summary = {r[0].value: r[1] for r in book[label("sheet_summary", "vi")].iter_rows(min_row=2)}
+    cell = summary["Phần thuế nhà máy chịu (tỷ lệ chia sẻ)"]
+    assert cell.value == 1 and "%" in cell.number_format
+    assert summary["Bậc thuế theo tỷ lệ TQ"].value.startswith("giả định")
+    why = list(book[label("sheet_why", "vi")].iter_rows(values_only=True))
+    assert label("reason", "vi") in why[0]
+    assert [r[why[0].index(label("reason", "vi"))] for r in why[1:]] == list(
+        plan.reasons["reason_vi"]
+    )
