@@ -247,6 +247,8 @@ class PlanPanel(QWidget):
         """A search starts: an empty convergence chart, filled by `add_progress`."""
         self.convergence.set_chart(convergence_chart(time_limit_s, i18n.current(), currency))
         self.convergence.show()
+        if self.report is None:
+            self.headline.setText(tr("Planning…"))
 
     def add_progress(self, event: ProgressEvent) -> None:
         """A progress report of the search: a point of the convergence chart."""
@@ -319,6 +321,21 @@ class PlanPanel(QWidget):
                     saved=money(head["tariffs_saved"]), once=money(head["one_time_cost"])
                 )
             )
+        summary = plan.summary or {}
+        if (
+            summary.get("vn_spend_share") is not None
+            and summary.get("tariff_pass_through") is not None
+        ):
+            parts.append(
+                tr(
+                    "Vietnamese share of spend {vn}; the factory bears {share} of the US duty."
+                ).format(
+                    vn=i18n.pct(summary["vn_spend_share"], 1),
+                    share=i18n.pct(summary["tariff_pass_through"], 0),
+                )
+            )
+        if summary.get("content_tiers_assumed"):
+            parts.append(tr("Tariff tiers by Chinese share are an assumption, not enacted law."))
         self.headline.setText(" ".join(parts))
         self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
         self.explanation.setVisible(bool(reasons))

@@ -42,6 +42,10 @@ def test_why_on_screen_in_the_workbook_and_on_paper(qtbot, window, switching_pat
     assert len(plan.reasons) == len(started)  # a reason per qualification
     assert set(plan.reasons["needed_for"]) <= {"cap", "tariff", "origin", "price", "new_part", ""}
 
+    # the headline says the Vietnamese share of spend and the pass-through used
+    head = window.plan_panel.headline.text()
+    assert "Vietnamese share of spend" in head and "of the US duty" in head
+
     # the Why tab: a row per switch with its sentence; the filter finds one part
     window.show_page_named("why")
     panel = window.plan_panel
@@ -88,6 +92,7 @@ def test_convergence_fills_from_progress_before_the_plan_lands(qtbot, window):
     window.show_page(window.PLAN)
     panel.start_progress(30.0)
     assert panel.convergence.isVisible() and not panel.convergence.chart.has_points
+    assert panel.headline.text() == "Planning…"
     controller.worker = object()  # as while a plan runs: progress is shown
     try:
         controller._on_progress(ProgressEvent(0.4, objective=1200.0, phase="first plan"))
