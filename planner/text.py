@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 
 LANGUAGES = ("en", "vi")
@@ -21,6 +22,20 @@ class Text:
         return self.en
 
 
+class _Vietnamese(string.Formatter):
+    """Numbers as a Vietnamese reader writes them: 1.234.567,5 and 12,5%."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        if format_spec and isinstance(value, int | float) and not isinstance(value, bool):
+            text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        return text
+
+
+_VI = _Vietnamese()
+
+
 def t(en: str, vi: str, /, **values: object) -> Text:
-    """Build a Text from two templates filled with the same named values."""
-    return Text(en.format(**values), vi.format(**values))
+    """Build a Text from two templates filled with the same named values (the Vietnamese one
+    with Vietnamese separators in every formatted number)."""
+    return Text(en.format(**values), _VI.format(vi, **values))

@@ -440,6 +440,9 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     _compare_content(plan, rows, margin, bad)
     _compare_tariff_details(plan, shown, bad)
     _compare_load(plan, sup_units, periods, bad)
+    _compare_reasons(
+        plan, share.index, sh, need, price, incumbent, start_at, board_at, term, inp, bad
+    )
     _compare_summary(plan, chk, start_at, board_at, rows, periods, un, price, made_in_vn, bad)
     if plan.total_cost is not None and _differs(plan.total_cost, chk.total_cost):
         bad(
@@ -513,6 +516,12 @@ def _compare_content(plan, rows, margin, bad) -> None:
         if abs(float(r["rvc"]) - rvc) > 1e-9:
             bad(f"{p} {per}: RVC shown differs from the recomputed {rvc:.2%}")
         if (
+            "tier_bound" in r
+            and not pd.isna(r["tier_bound"])
+            and abs(r["tier_bound"] - bound) > 1e-9
+        ):
+            bad(f"{p} {per}: tier bound {float(r['tier_bound']):.2%} shown, {bound:.2%} in force")
+        if (
             "tier_margin" in r
             and not pd.isna(r["tier_margin"])
             and abs(float(r["tier_margin"]) - (bound - ratio)) > 1e-9
@@ -541,6 +550,104 @@ def _compare_tariff_details(plan, shown, bad) -> None:
             bad(f"{p} {per}: origin {r['origin']} shown, {origin} recomputed")
         if "tariff_full" in r and _differs(r["tariff_full"], full):
             bad(f"{p} {per}: duty {float(r['tariff_full']):,.2f} shown, {full:,.2f} recomputed")
+
+
+def _compare_reasons(
+    plan, keys, sh, need, price, incumbent, start_at, board_at, term, inp, bad
+) -> None:
+    """The reasons' figures (plan.reasons): one row per qualification, its start and ready
+    period, its one-time cost (its supplier's onboarding with the first of its parts) and its
+    premium over the horizon against the incumbent's price. The duty each keeps off and the
+    limits' worth are what-ifs (a plan without it, an LP's marginal value): not recomputed."""
+    reasons = plan.reasons
+    if reasons is None or reasons.empty:
+        return  # not explained (yet): the planner explains a verified plan, then checks this
+    periods, T = inp.periods, len(inp.periods)
+    listed = list(zip(reasons["component_id"], reasons["supplier_id"], strict=True))
+    if sorted(listed) != sorted(start_at):
+        bad("the reasons do not list each qualification started exactly once")
+        return
+    row_of = {k: i for i, k in enumerate(keys)}
+    held = inp.terms[inp.terms["incumbent"].astype(bool)]
+    inc_price = dict(zip(held.index.get_level_values(0), held["price"].astype(float), strict=True))
+    onboarding = inp.suppliers["onboarding_cost"]
+    paid: dict[str, float] = {}
+    for r in reasons.itertuples(index=False):
+        key = (r.component_id, r.supplier_id)
+        t0 = start_at[key]
+        lead = int(term[key]["lead"])
+        ready = periods[t0 + lead] if t0 + lead < T else ""
+        if r.period != periods[t0] or str(r.ready_period or "") != ready:
+            bad(f"the reason for {key[0]} with {key[1]} states another start or ready period")
+        switching = float(term[key]["switching"])
+        extra = float(r.one_time_cost) - switching
+        paid[key[1]] = paid.get(key[1], 0.0) + extra
+        i = row_of.get(key)
+        if i is None:
+            continue
+        units = sh[i] * need[i]
+        base = inc_price.get(key[0])
+        premium = (units * (price[i] - (0.0 if base is None else base))).sum()
+        if _differs(r.premium, premium):
+            bad(
+                f"the reason for {key[0]} with {key[1]} states a premium of {r.premium:,.2f}, "
+                f"recomputed {premium:,.2f}"
+            )
+    for sup, extra in paid.items():  # the onboarding, once, with one of its parts
+        cost = onboarding.get(sup, 0.0) if sup in board_at else 0.0
+        cost = 0.0 if pd.isna(cost) else float(cost)
+        if _differs(extra, cost):
+            bad(f"the reasons count {extra:,.2f} of onboarding for {sup}, not {cost:,.2f}")
+
+
+def check_reasons(project: TypedProject, plan: Plan) -> list[str]:
+    """The reasons' figures against the plan (the planner adds the reasons to a verified plan,
+    then asks this); the violations in plain words."""
+    out: list[str] = []
+    unexplained = plan.reasons is None or plan.reasons.empty
+    if unexplained and not (plan.actions["kind"] == "start_qualification").any():
+        return out
+    inp = _Input(project)
+    periods, index = inp.periods, inp.index
+    alloc = plan.allocation
+    alloc = alloc[alloc.set_index(["component_id", "supplier_id"]).index.isin(inp.terms.index)]
+    share = (
+        alloc.pivot_table(
+            index=["component_id", "supplier_id"], columns="period", values="share", aggfunc="sum"
+        )
+        .reindex(columns=periods)
+        .fillna(0.0)
+    )
+    terms = inp.terms.reindex(share.index)
+    term = inp.terms[["incumbent", "earliest", "switching", "lead"]].to_dict("index")
+    acts = plan.actions
+    start_at = {
+        (c, sup): min(index[p] for p in grp["period"])
+        for (c, sup), grp in acts[acts["kind"] == "start_qualification"].groupby(
+            ["component_id", "supplier_id"]
+        )
+    }
+    board_at = {
+        sup: min(index[p] for p in grp["period"])
+        for sup, grp in acts[acts["kind"] == "onboard"].groupby("supplier_id")
+    }
+    if plan.reasons is None or plan.reasons.empty:
+        return ["the reasons do not list each qualification started exactly once"]
+    need = inp.need.reindex(share.index.get_level_values(0)).to_numpy(float)
+    _compare_reasons(
+        plan,
+        share.index,
+        share.to_numpy(),
+        need,
+        terms["price"].to_numpy(float),
+        terms["incumbent"].to_numpy(bool),
+        start_at,
+        board_at,
+        term,
+        inp,
+        out.append,
+    )
+    return out
 
 
 def _compare_load(plan, sup_units, periods, bad) -> None:

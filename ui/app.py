@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--page",
         help="page to show: a sheet (Components, Offers...), scenario, plan, or a plan tab "
-        "(summary, phases, gantt, content, allocation, suppliers: once planned, the plan's tab)",
+        "(summary, phases, why, gantt, content, allocation, suppliers: once planned, the plan's tab)",
     )
     args = parser.parse_args(args_in)
     app = make_app([sys.argv[0]])

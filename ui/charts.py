@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.report import fmt
-from planner.report.chart_data import ContentChart, GanttChart
+from planner.report.chart_data import ContentChart, ConvergenceChart, GanttChart, TierSpan
 
 # Colour-blind-friendly line colours (Okabe-Ito), then repeated with a dash when exhausted.
 SERIES_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000"]
@@ -26,8 +26,11 @@ TEXT_COLOUR = QColor("#222222")
 QUAL_COLOUR = QColor("#F4B183")
 QUAL_EDGE = QColor("#C55A11")
 RAMP_COLOUR = QColor("#2E75B6")
+REGIME_COLOUR = QColor("#7030A0")
 
-Chart = ContentChart | GanttChart
+Chart = ContentChart | GanttChart | ConvergenceChart
+BEST_COLOUR = QColor("#0072B2")
+BOUND_COLOUR = QColor("#009E73")
 
 
 def _pt(painter: QPainter) -> float:
@@ -145,32 +148,46 @@ def paint_content_chart(painter: QPainter, rect: QRectF, data: ContentChart) -> 
             p,
         )
 
-    # tariff thresholds: content at or below the line pays the rate written on it
+    # tariff thresholds: content at or below the line pays the rate written on it (per stretch
+    # of periods under one schedule, when the schedule changes)
     painter.setFont(_font(painter, 7.5))
     fm_small = QFontMetricsF(painter.font())
-    for (s, _r), text in zip(data.tiers, data.tier_labels, strict=True):
-        if s > y_top:
-            continue
-        painter.setPen(tier_pen)
-        painter.drawLine(QPointF(plot.left(), y_of(s)), QPointF(plot.right(), y_of(s)))
-        painter.setPen(TIER_COLOUR)
+    spans = data.tier_spans or [TierSpan(0, n - 1, data.tiers, data.tier_labels, data.above_label)]
+    for span in spans:
+        x0 = plot.left() + plot.width() * span.first / n
+        x1 = plot.left() + plot.width() * (span.last + 1) / n
+        room = x1 - x0 - 3 * pt
+        for (s, _r), text in zip(span.tiers, span.tier_labels, strict=True):
+            if s > y_top:
+                continue
+            painter.setPen(tier_pen)
+            painter.drawLine(QPointF(x0, y_of(s)), QPointF(x1, y_of(s)))
+            painter.setPen(TIER_COLOUR)
+            painter.drawText(
+                QRectF(x0, y_of(s) + 1 * pt, room, fm_small.height()),
+                Qt.AlignRight | Qt.AlignTop,
+                fm_small.elidedText(text, Qt.ElideRight, room),
+            )
+        if span.tiers and span.tiers[-1][0] <= y_top:
+            s = span.tiers[-1][0]
+            painter.drawText(
+                QRectF(x0, y_of(s) - fm_small.height() - 1 * pt, room, fm_small.height()),
+                Qt.AlignRight | Qt.AlignBottom,
+                fm_small.elidedText(span.above_label, Qt.ElideRight, room),
+            )
+
+    # a tariff regime starts: a dotted line at the start of its period, named at the top
+    regime_pen = QPen(REGIME_COLOUR, 1.2 * pt, Qt.DotLine)
+    for i, text in data.regime_changes:
+        x = plot.left() + plot.width() * i / n
+        painter.setPen(regime_pen)
+        painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
+        painter.setPen(REGIME_COLOUR)
+        room = max(plot.right() - x - 3 * pt, 20 * pt)
         painter.drawText(
-            QRectF(plot.left(), y_of(s) + 1 * pt, plot.width() - 3 * pt, fm_small.height()),
-            Qt.AlignRight | Qt.AlignTop,
-            text,
-        )
-    if data.tiers and data.tiers[-1][0] <= y_top:
-        s = data.tiers[-1][0]
-        text = data.above_label
-        painter.drawText(
-            QRectF(
-                plot.left(),
-                y_of(s) - fm_small.height() - 1 * pt,
-                plot.width() - 3 * pt,
-                fm_small.height(),
-            ),
-            Qt.AlignRight | Qt.AlignBottom,
-            text,
+            QRectF(x + 3 * pt, plot.top(), room, fm_small.height()),
+            Qt.AlignLeft | Qt.AlignTop,
+            fm_small.elidedText(text, Qt.ElideRight, room),
         )
 
     # glide path: a step per period (the cap holds for the whole period)
@@ -366,6 +383,95 @@ def _sample(rows: list, most: int = 2000) -> list:
     return [rows[int(k * step)] for k in range(most)]
 
 
+# Convergence -----------------------------------------------------------------------------
+
+
+def paint_convergence(painter: QPainter, rect: QRectF, data: ConvergenceChart) -> None:
+    """The best plan's cost and the bound as steps over elapsed seconds (a new figure holds
+    until the next report)."""
+    pt = _pt(painter)
+    painter.save()
+    painter.setRenderHint(QPainter.Antialiasing, True)
+    best_pen = QPen(BEST_COLOUR, 1.8 * pt)
+    bound_pen = QPen(BOUND_COLOUR, 1.6 * pt, Qt.DashLine)
+    painter.setFont(_font(painter, 8, bold=True))
+    fm_bold = QFontMetricsF(painter.font())
+    painter.setPen(TEXT_COLOUR)
+    painter.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), fm_bold.height()),
+        Qt.AlignLeft | Qt.AlignVCenter,
+        data.title,
+    )
+    legend_top = rect.top() + fm_bold.height() + 1 * pt
+    used = _legend(
+        painter,
+        QRectF(rect.left(), legend_top, rect.width(), 30 * pt),
+        [(data.best_label, best_pen, False), (data.bound_label, bound_pen, False)],
+    )
+    painter.setFont(_font(painter, 7.5))
+    fm = QFontMetricsF(painter.font())
+    values = [v for p in data.points for v in (p.best, p.bound) if v is not None]
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    if hi - lo < 1e-9 * max(1.0, abs(hi)):
+        lo, hi = lo - max(1.0, abs(lo) * 0.001), hi + max(1.0, abs(hi) * 0.001)
+    pad = (hi - lo) * 0.08
+    lo, hi = lo - pad, hi + pad
+    labels = [fmt.compact_money(v, data.lang, data.currency) for v in (lo, hi)]
+    left = rect.left() + max(fm.horizontalAdvance(t) for t in labels) + 5 * pt
+    top = legend_top + used + 3 * pt
+    bottom = rect.bottom() - fm.height() - 2 * pt
+    plot = QRectF(left, top, rect.right() - left - 2 * pt, max(8 * pt, bottom - top))
+    t_end = max([data.time_limit_s, data.now_s, 1.0] + [p.elapsed_s for p in data.points])
+
+    def x_of(seconds: float) -> float:
+        return plot.left() + plot.width() * seconds / t_end
+
+    def y_of(v: float) -> float:
+        return plot.bottom() - plot.height() * (v - lo) / (hi - lo)
+
+    painter.setPen(QPen(GRID_COLOUR, 0.6 * pt))
+    painter.drawRect(plot)
+    painter.setPen(TEXT_COLOUR)
+    for v, text in zip((lo, hi), labels, strict=True):
+        painter.drawText(
+            QRectF(
+                rect.left(), y_of(v) - fm.height() / 2, left - rect.left() - 3 * pt, fm.height()
+            ),
+            Qt.AlignRight | Qt.AlignVCenter,
+            text,
+        )
+    for seconds, align in ((0.0, Qt.AlignLeft), (t_end, Qt.AlignRight)):
+        text = f"{fmt.number(seconds, data.lang)} {data.seconds_label}" if seconds else "0"
+        w = fm.horizontalAdvance(text) + 2 * pt
+        x = x_of(seconds) - (w if align == Qt.AlignRight else 0)
+        painter.drawText(QRectF(x, plot.bottom() + 1 * pt, w, fm.height()), align, text)
+    end = max(data.now_s, data.points[-1].elapsed_s) if data.points else 0.0
+    for attr, pen in (("bound", bound_pen), ("best", best_pen)):
+        path = QPainterPath()
+        last: float | None = None
+        for p in data.points:
+            v = getattr(p, attr)
+            if v is None:
+                continue
+            if last is None:
+                path.moveTo(x_of(p.elapsed_s), y_of(v))
+            else:
+                path.lineTo(x_of(p.elapsed_s), y_of(last))
+                path.lineTo(x_of(p.elapsed_s), y_of(v))
+            last = v
+        if last is not None:
+            path.lineTo(x_of(end), y_of(last))
+            painter.setPen(pen)
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPath(path)
+            painter.setBrush(QBrush(pen.color()))
+            for p in data.points:
+                v = getattr(p, attr)
+                if v is not None:
+                    painter.drawEllipse(QPointF(x_of(p.elapsed_s), y_of(v)), 1.8 * pt, 1.8 * pt)
+    painter.restore()
+
+
 # Widget ----------------------------------------------------------------------------------
 
 
@@ -412,4 +518,32 @@ class ChartWidget(QWidget):
             paint_gantt(painter, area, chart, count=len(chart.rows), exposed=QRectF(event.rect()))
         elif isinstance(chart, ContentChart):
             paint_content_chart(painter, area, chart)
+        elif isinstance(chart, ConvergenceChart):
+            paint_convergence(painter, area, chart)
         painter.end()
+
+
+class ConvergenceWidget(ChartWidget):
+    """The small live chart of the search's progress on the Plan page: it keeps its data
+    (plain ConvergenceChart) and only paints it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 150)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(300, 150)
+
+    def add(self, elapsed_s: float, best: float | None, bound: float | None) -> None:
+        if isinstance(self._chart, ConvergenceChart):
+            self._chart.add(elapsed_s, best, bound)
+            self.update()
+
+    def set_now(self, elapsed_s: float) -> None:
+        """The search runs on: the last figures are drawn up to `elapsed_s`."""
+        if isinstance(self._chart, ConvergenceChart) and elapsed_s > self._chart.now_s:
+            self._chart.now_s = elapsed_s
+            self.update()

@@ -87,6 +87,7 @@ class PlanController(QObject):
         self.actions.plan.setEnabled(False)
         self.actions.cancel.setEnabled(True)
         self.status.start(tr("Planning…"))
+        self.panel.start_progress(self._limit, project.settings.currency)
         self.tick.start()
         worker.start()
 
@@ -128,12 +129,15 @@ class PlanController(QObject):
     # progress and result -----------------------------------------------------------------------
     def _on_tick(self) -> None:
         elapsed = time.monotonic() - self._started
+        self.panel.convergence.set_now(elapsed)
         self.status.set_fraction(
             elapsed / max(1.0, self._limit),
             tr("{elapsed} s of {limit} s").format(elapsed=int(elapsed), limit=int(self._limit)),
         )
 
     def _on_progress(self, event: ProgressEvent) -> None:
+        if self.running:
+            self.panel.add_progress(event)
         parts = []
         if event.objective is not None:
             parts.append(tr("best {cost}").format(cost=i18n.money(event.objective)))
@@ -186,6 +190,7 @@ class PlanController(QObject):
         self.actions.set_plan_ready(self.ready)
         if project is None or plan is None:
             self.panel.clear()
+            self.panel.clear_progress()
         elif plan.has_plan and report is not None:
             self.panel.show_plan(plan, report, then)
             if report.lang != i18n.current():

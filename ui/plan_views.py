@@ -1,4 +1,5 @@
-"""The plan on screen: summary, phases, Gantt, content chart, allocation, supplier load.
+"""The plan on screen: summary, phases, why (reasons and limits' worth), Gantt, content chart,
+allocation, supplier load; above them the live convergence chart of the search.
 
 Every figure comes from a PlanReport (planner/report/plan_report.py), the same tables and chart
 data the workbook and the printed plan show; this module only renders them. The report is built
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -23,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.plan import Plan
+from planner.plan import Plan, ProgressEvent
 from planner.report import tables as tb
+from planner.report.chart_data import convergence_chart
 from planner.report.plan_report import PlanReport
 from ui import i18n
-from ui.charts import ChartWidget
+from ui.charts import ChartWidget, ConvergenceWidget
 from ui.i18n import tr
 from ui.report_model import ReportModel
 from ui.sheet_view import copy_selection
@@ -133,6 +136,9 @@ class PlanPanel(QWidget):
             "QLabel { background: #FFF4E5; border: 1px solid #E0A040; padding: 8px; }"
         )
         self.explanation.hide()
+        self.convergence = ConvergenceWidget(self)
+        self.convergence.setObjectName("planConvergence")
+        self.convergence.hide()  # until a plan is searched
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("planTabs")
@@ -157,10 +163,18 @@ class PlanPanel(QWidget):
         content.setSizes([420, 220])
         self.allocation = ReportView("planAllocation", with_filter=True)
         self.suppliers = ReportView("planSuppliers", with_filter=True)
+        self.why = ReportView("planWhy", with_filter=True)
+        self.limits = ReportView("planLimits", with_filter=True)
+        why = QSplitter(Qt.Vertical)
+        why.addWidget(self.why)
+        why.addWidget(self.limits)
+        why.setSizes([300, 200])
         self.views = {
             "summary": self.summary,
             "periods": self.periods,
             "phases": self.phases,
+            "why": self.why,
+            "limits": self.limits,
             "content": self.content,
             "allocation": self.allocation,
             "suppliers": self.suppliers,
@@ -168,6 +182,7 @@ class PlanPanel(QWidget):
         self.pages = [
             (self.summary, "summary"),
             (phases, "phases"),
+            (why, "why"),
             (gantt_scroll, "gantt"),
             (content, "content"),
             (self.allocation, "allocation"),
@@ -177,8 +192,14 @@ class PlanPanel(QWidget):
             self.tabs.addTab(widget, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.explanation)
+        top = QHBoxLayout()
+        texts = QVBoxLayout()
+        texts.addWidget(self.headline)
+        texts.addWidget(self.explanation)
+        texts.addStretch(1)
+        top.addLayout(texts, 1)
+        top.addWidget(self.convergence)
+        layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.clear()
@@ -221,6 +242,21 @@ class PlanPanel(QWidget):
                 then()
 
         step()
+
+    def start_progress(self, time_limit_s: float, currency: str = "USD") -> None:
+        """A search starts: an empty convergence chart, filled by `add_progress`."""
+        self.convergence.set_chart(convergence_chart(time_limit_s, i18n.current(), currency))
+        self.convergence.show()
+        if self.report is None:
+            self.headline.setText(tr("Planning…"))
+
+    def add_progress(self, event: ProgressEvent) -> None:
+        """A progress report of the search: a point of the convergence chart."""
+        self.convergence.add(event.elapsed_s, event.objective, event.bound)
+
+    def clear_progress(self) -> None:
+        self.convergence.set_chart(None)
+        self.convergence.hide()
 
     def show_failure(self, plan: Plan) -> None:
         """No plan meets the limits (or none was found in time): say why, in procurement terms."""
@@ -285,6 +321,21 @@ class PlanPanel(QWidget):
                     saved=money(head["tariffs_saved"]), once=money(head["one_time_cost"])
                 )
             )
+        summary = plan.summary or {}
+        if (
+            summary.get("vn_spend_share") is not None
+            and summary.get("tariff_pass_through") is not None
+        ):
+            parts.append(
+                tr(
+                    "Vietnamese share of spend {vn}; the factory bears {share} of the US duty."
+                ).format(
+                    vn=i18n.pct(summary["vn_spend_share"], 1),
+                    share=i18n.pct(summary["tariff_pass_through"], 0),
+                )
+            )
+        if summary.get("content_tiers_assumed"):
+            parts.append(tr("Tariff tiers by Chinese share are an assumption, not enacted law."))
         self.headline.setText(" ".join(parts))
         self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
         self.explanation.setVisible(bool(reasons))
@@ -294,6 +345,7 @@ class PlanPanel(QWidget):
         titles = {
             "summary": tr("Summary"),
             "phases": tr("Phases"),
+            "why": tr("Why"),
             "gantt": tr("Gantt"),
             "content": tr("Chinese content"),
             "allocation": tr("Allocation"),
@@ -303,6 +355,11 @@ class PlanPanel(QWidget):
             self.tabs.setTabText(k, titles[key])
         for view in self.views.values():
             view.retranslate()
+        chart = self.convergence.chart
+        if chart is not None and chart.lang != i18n.current():  # its words, not its points
+            again = convergence_chart(chart.time_limit_s, i18n.current(), chart.currency)
+            again.points = chart.points
+            self.convergence.set_chart(again)
         if self.plan is None:
             self.headline.setText(tr("No plan yet. Check the problems, then press Plan (F5)."))
         self._show_text()

@@ -190,4 +190,6 @@ class ReportModel(QAbstractTableModel):
             return BINDING_TINT
         if role == Qt.ToolTipRole and (i, j) in self._binding:
             return tr("This limit binds: it is fully used in this period.")
+        if role == Qt.ToolTipRole and isinstance(value, str) and len(value) > 60:
+            return value  # a sentence (a reason) wider than its column
         return None

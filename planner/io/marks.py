@@ -18,6 +18,8 @@ PROJECT, PLAN = "project", "plan"
 PLAN_SHEETS: dict[str, tuple[str, str]] = {
     "summary": ("Plan summary", "KH - Tóm tắt"),
     "phases": ("Plan phases", "KH - Giai đoạn"),
+    "why": ("Plan why", "KH - Lý do"),
+    "limits": ("Plan limits worth", "KH - Giá trị giới hạn"),
     "periods": ("Plan periods", "KH - Chi phí theo kỳ"),
     "allocation": ("Plan allocation", "KH - Phân bổ"),
     "suppliers": ("Plan suppliers", "KH - Tải nhà cung cấp"),

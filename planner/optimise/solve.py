@@ -36,7 +36,7 @@ from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status
 from planner.project import TypedProject
 from planner.text import t
-from planner.verify import verify_plan
+from planner.verify import check_reasons, verify_plan
 
 BACKENDS = ("auto", "scip", "highs", "greedy")
 
@@ -275,6 +275,10 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
         plan.reasons = reasons(inst, used)
         x = to_columns(inst, search.v, search.a.n_cols, used)
         plan.limits = limit_values(inst, search.m, search.v, search.m.arrays(), x, deadline)
+        wrong = check_reasons(project, plan)
+        if wrong:  # a reason that states another figure than the plan is not shown
+            plan.violations = wrong
+            plan.reasons = plan.reasons.iloc[0:0]
     plan.solve_seconds = deadline.elapsed()
     plan.summary.update(
         status=plan.status.value, verified=plan.verified, solve_seconds=round(plan.solve_seconds, 3)

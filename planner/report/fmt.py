@@ -52,3 +52,18 @@ def pct(value: object, lang: str = "en", decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if abs(x - round(x)) < 0.05 else 1
     return _localise(f"{x:.{decimals}f}", lang) + "%"
+
+
+def compact_money(value: object, lang: str = "en", currency: str = "USD") -> str:
+    """A large amount in few characters for a chart's axis: '$533.3M', '533,3 tr USD'."""
+    if _is_blank(value):
+        return ""
+    x = float(value)  # type: ignore[arg-type]
+    steps = [(1e9, "B", "tỷ"), (1e6, "M", "tr"), (1e3, "k", "nghìn")]
+    for size, en, vi in steps:
+        if abs(x) >= size:
+            body = number(x / size, lang, 1)
+            if lang == "vi" or currency != "USD":
+                return f"{body} {vi if lang == 'vi' else en} {currency}"
+            return f"${body}{en}"
+    return money(x, lang, currency)

@@ -1,8 +1,9 @@
 """The printed phase plan for management, composed as a story from the plan's tables.
 
-Cover (headline figures, assumptions); the Chinese-content chart and the costs per period;
-one section per phase (suppliers onboarded, qualifications started, ramps); the Gantt; the
-allocation by part and period. Each printed table is a selection of a planner.report table,
+Cover (the decision in plain words, headline figures, assumptions); the Chinese-content chart
+and the costs per period; what the binding limits are worth; one section per phase (suppliers
+onboarded, qualifications started with their reason, ramps); the Gantt; the allocation by part
+and period; an appendix with the solver's terms. Each printed table is a selection of a planner.report table,
 so the paper shows the figures the screen and the workbook show.
 """
 
@@ -19,7 +20,7 @@ from planner.report import tables as tb
 from planner.report.chart_data import ContentChart, GanttChart
 from planner.report.labels import label
 
-CHART_MM = 110.0
+CHART_MM = 95.0
 # at most this many period columns fit a portrait page with the part and supplier readable:
 # a longer horizon gets one allocation table per stretch of periods
 PERIODS_PER_TABLE = 8
@@ -76,15 +77,23 @@ def _bands(parts: list[str]) -> list[bool]:
 
 
 def _cover(
-    project: TypedProject, tables: dict[str, tb.Table], lang: str, day: str
+    project: TypedProject,
+    tables: dict[str, tb.Table],
+    lang: str,
+    day: str,
+    decision: list[str],
 ) -> list[st.Block]:
     currency = project.settings.currency
     summary = tables["summary"]
-    shown = summary.where(summary.frame["key"] != "plan_name")  # the name is the title already
+    keys = summary.frame["key"]
+    # the name is the title already; the solver's terms go to the appendix
+    shown = summary.where((keys != "plan_name") & ~keys.isin(tb.SOLVER_KEYS))
     return [
         st.Paragraph(label("phase_plan", lang), st.TITLE, 4),
         st.Paragraph(project.settings.plan_name, st.SUBTITLE, 3),
-        st.Paragraph(day, st.DATE, 12),
+        st.Paragraph(day, st.DATE, 10),
+        st.Heading(label("decision", lang), keep_with_next=60),
+        *[st.Paragraph(text, st.BODY, 5) for text in decision],
         st.Heading(label("headline", lang)),
         grid(
             shown,
@@ -94,8 +103,15 @@ def _cover(
             caption=label("headline", lang),
             width_fraction=0.82,
         ),
+    ]
+
+
+def _assumptions(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    currency = project.settings.currency
+    return [
         st.Heading(label("assumptions", lang)),
         grid(tables["assumptions"], lang, currency, caption=label("assumptions", lang)),
+        st.Spacer(10),
     ]
 
 
@@ -116,6 +132,134 @@ def _chart_and_periods(
             title=label("periods_title", lang),
         ),
     ]
+
+
+def _why(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    """What each binding limit is worth (each switch's own reason is printed in its phase)."""
+    limits = tables["limits"]
+    blocks: list[st.Block] = [st.Heading(label("why_title", lang), keep_with_next=80)]
+    why = tables["why"].frame
+    if not why.empty:
+        order = {p: i for i, p in enumerate(project.periods)}
+        groups = []
+        for need, rows in why.groupby("need", sort=False):
+            first = min(rows["needed_period"].astype(str), key=lambda p: order.get(p, 1 << 30))
+            groups.append(
+                (
+                    tb.need_label(need, lang),
+                    len(rows),
+                    float(rows["one_time_cost"].sum()),
+                    float(rows["premium"].sum()),
+                    first,
+                )
+            )
+        frame = pd.DataFrame(
+            groups, columns=["needed_for", "switches", "one_time_cost", "premium", "needed_period"]
+        )
+        columns = [
+            tb.Column("needed_for", label("needed_for", lang)),
+            tb.Column("switches", label("switches", lang), tb.COUNT),
+            tb.Column("one_time_cost", label("one_time_cost", lang), tb.MONEY),
+            tb.Column("premium", label("premium", lang), tb.MONEY),
+            tb.Column("needed_period", label("needed_period", lang)),
+        ]
+        table = tb.Table("why", label("by_reason_title", lang), columns, frame)
+        blocks += [
+            grid(table, lang, project.settings.currency, title=label("by_reason_title", lang)),
+            st.Paragraph(label("why_note", lang), st.SMALL_NOTE, 8),
+        ]
+    if limits.frame.empty:
+        return [*blocks, st.Paragraph(label("no_limits", lang), st.BODY, 4)]
+    keep = [
+        c
+        for c in limits.columns
+        if c.key in ("family", "period", "product_id", "supplier_id", "unit", "limit_value")
+    ]
+    shown = tb.Table(limits.key, limits.title, keep, limits.frame)
+    hints = {"limit_value": {"keep": True}, "period": {"keep": True}}
+    blocks.append(
+        grid(
+            shown,
+            lang,
+            project.settings.currency,
+            hints,
+            title=label("limits_title", lang),
+            caption=label("limits_title", lang),
+        )
+    )
+    return blocks
+
+
+def _appendix(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    """The solver's terms (bound, gap, solver, time), for whoever asks how sure the plan is."""
+    summary = tables["summary"]
+    shown = summary.where(summary.frame["key"].isin(tb.SOLVER_KEYS))
+    return [
+        st.PageBreak(),
+        st.Heading(label("appendix", lang)),
+        st.Paragraph(label("appendix_note", lang), st.NOTE, 6),
+        grid(
+            shown,
+            lang,
+            project.settings.currency,
+            {"value": {"numeric": True}},
+            caption=label("appendix", lang),
+            width_fraction=0.82,
+        ),
+    ]
+
+
+def content_pivot(project: TypedProject, content: tb.Table, lang: str) -> list[tb.Table]:
+    """Per product: its Chinese share, cap, RVC, origin and tariff rate, a column per period
+    (PERIODS_PER_TABLE at most per table), the cells as the content table shows them."""
+    periods = list(project.periods)
+    cells = content.display(lang, project.settings.currency)
+    keys = [c.key for c in content.columns]
+    at = {k: keys.index(k) for k in keys}
+    by = {(row[at["product_id"]], row[at["period"]]): row for row in cells}
+    products = list(dict.fromkeys(row[at["product_id"]] for row in cells))
+    items = ["china_share", "cap", "rvc", "origin", "tariff_rate"]
+    title = label("content_title", lang)
+    chunks = [
+        periods[i : i + PERIODS_PER_TABLE] for i in range(0, len(periods), PERIODS_PER_TABLE)
+    ] or [periods]
+    out = []
+    for chunk in chunks:
+        rows = [
+            [p, label(item, lang), *[by.get((p, t), [""] * len(keys))[at[item]] for t in chunk]]
+            for p in products
+            for item in items
+        ]
+        columns = [
+            tb.Column("product_id", label("product_id", lang)),
+            tb.Column("item", label("item", lang)),
+            *[tb.Column(f"p{i}", t) for i, t in enumerate(chunk)],  # cells already text
+        ]
+        caption = title if len(chunks) == 1 else f"{title} · {chunk[0]} – {chunk[-1]}"
+        frame = pd.DataFrame(rows, columns=[c.key for c in columns])
+        out.append(tb.Table("content", caption, columns, frame))
+    return out
+
+
+def _content(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    blocks: list[st.Block] = []
+    for table in content_pivot(project, tables["content"], lang):
+        hints: dict[str, dict] = {"product_id": {"keep": True}, "item": {"grow": 1.0}}
+        hints.update({c.key: {"numeric": True} for c in table.columns[2:]})
+        band = _bands(list(table.frame["product_id"]))
+        blocks += [
+            st.Spacer(8),
+            grid(
+                table,
+                lang,
+                project.settings.currency,
+                hints,
+                title=table.title,
+                caption=table.title,
+                band=band,
+            ),
+        ]
+    return blocks
 
 
 def _phase_table(
@@ -150,6 +294,22 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
         "description": frame["component_id"].map(comp["description"]).map(_text),
         "_order": frame["component_id"].map(order),
     }
+    why = tables["why"].frame
+    reason_of = {
+        (str(c), str(sp), str(p)): str(r)
+        for c, sp, p, r in zip(
+            why["component_id"], why["supplier_id"], why["period"], why["reason"], strict=True
+        )
+    }
+    lookups["reason"] = pd.Series(
+        [
+            reason_of.get((str(c), str(sp), str(p)), "")
+            for c, sp, p in zip(
+                frame["component_id"], frame["supplier_id"], frame["period"], strict=True
+            )
+        ],
+        index=frame.index,
+    )
     per = tables["periods"].frame
     limits = {str(r.period): r for r in per.itertuples(index=False)}
 
@@ -197,6 +357,7 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
                     ("supplier_id", "new_supplier", tb.TEXT),
                     ("one_time_cost", "one_time_cost", tb.MONEY),
                     ("ready_period", "ready_period", tb.TEXT),
+                    ("reason", "reason", tb.TEXT),
                 ],
                 ["_order"],
                 [True],
@@ -223,6 +384,9 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
             hints: dict[str, dict] = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
             if action == "ramp":
                 hints["description"] = {"wrap": False}
+            if action == "start_qualification":  # the reason takes the room
+                hints["description"] = {"grow": 0.35}
+                hints["reason"] = {"grow": 1.0}
             title = label(title_key, lang)
             band = _bands(list(table.frame["component_id"])) if action == "ramp" else None
             blocks.append(
@@ -325,16 +489,23 @@ def phase_plan(
     gantt: GanttChart,
     lang: str,
     day: dt.date,
+    decision: list[str] | None = None,
 ) -> st.Story:
-    """The story of the printed phase plan, from the report's tables and charts."""
+    """The story of the printed phase plan, from the report's tables and charts: the decision
+    in plain words first, then the figures, the reasons, a section per phase; the solver's
+    terms in an appendix."""
     when = date_text(day, lang)
     name = project.settings.plan_name
     blocks = [
-        *_cover(project, tables, lang, when),
+        *_cover(project, tables, lang, when, decision or []),
+        *_assumptions(project, tables, lang),
+        *_why(project, tables, lang),
         *_chart_and_periods(project, tables, content, lang),
+        *_content(project, tables, lang),
         *_phases(project, tables, lang),
         *_gantt(gantt, lang),
         *_allocation(project, tables, lang),
+        *_appendix(project, tables, lang),
     ]
     return st.Story(
         title=name,

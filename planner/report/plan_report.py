@@ -14,10 +14,20 @@ from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import tables as tb
 from planner.report.chart_data import ContentChart, GanttChart, content_chart, gantt_chart
+from planner.report.decision import decision
 from planner.report.phase_plan import phase_plan
 from planner.report.story import Story
 
-SCREEN_TABLES = ("summary", "phases", "periods", "allocation", "suppliers", "content")
+SCREEN_TABLES = (
+    "summary",
+    "phases",
+    "periods",
+    "why",
+    "limits",
+    "allocation",
+    "suppliers",
+    "content",
+)
 
 
 @dataclass
@@ -31,6 +41,7 @@ class PlanReport:
     gantt: GanttChart
     story: Story | None  # the printed phase plan (None: not asked for, e.g. for the screen)
     fx_vnd_per_usd: float | None = None  # for showing money in VND (the project's rate)
+    decision: list[str] = field(default_factory=list)  # the plan in plain words (decision.py)
     # table key -> each row's cells as shown, joined and case-folded: what a filter searches
     search: dict[str, list[str]] = field(default_factory=dict)
     # table key -> its emphasised cells (Table.emphasis), made once beside the search index
@@ -63,8 +74,11 @@ def build_report(
     content = content_chart(project, plan, lang)
     gantt = gantt_chart(project, plan, lang)
     headline = tb.headline(project, plan)
+    words = decision(project, plan, lang)
     printed = (
-        phase_plan(project, tables, content, gantt, lang, day or dt.date.today()) if story else None
+        phase_plan(project, tables, content, gantt, lang, day or dt.date.today(), words)
+        if story
+        else None
     )
     return PlanReport(
         lang=lang,
@@ -76,6 +90,7 @@ def build_report(
         gantt=gantt,
         story=printed,
         fx_vnd_per_usd=project.settings.fx_vnd_per_usd,
+        decision=words,
     )
 
 

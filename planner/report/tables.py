@@ -12,6 +12,7 @@ import pandas as pd
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
+from planner.report.chart_data import schedule_text
 from planner.report.labels import label
 
 # column kinds: how a value is formatted
@@ -248,6 +249,9 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
 
 
 def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """Per product and period: Chinese share beside the cap and the RVC, and the tariff as it
+    works: the schedule in force, the origin, the tier billed (its rate and bound, the room to
+    that bound), the duty before pass-through and the share the factory bears."""
     spec = [
         ("product_id", TEXT),
         ("period", TEXT),
@@ -255,16 +259,91 @@ def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("china_share", SHARE),
         ("cap", SHARE),
         ("rvc", SHARE),
+        ("schedule", TEXT),
+        ("origin", TEXT),
         ("tariff_tier", COUNT),
         ("tariff_rate", SHARE),
+        ("tier_bound", SHARE),
+        ("tier_margin", GAP),
+        ("tariff_full", MONEY),
         ("tariff_cost", MONEY),
     ]
+    frame = plan.content.copy()
+    for key, _ in spec:  # a hand-made plan may lack the tariff details
+        if key not in frame.columns:
+            frame[key] = None
+    origins = {"VN": label("origin_vn", lang), "not VN": label("origin_not_vn", lang)}
+    frame["origin"] = [origins.get(o, o) for o in frame["origin"]]
+    frame["schedule"] = [schedule_text(n, lang) for n in frame["schedule"]]
     return Table(
         "content",
         _title("content", lang),
         _cols(lang, spec),
-        plan.content[[k for k, _ in spec]].copy(),
+        frame[[k for k, _ in spec]],
         [Binding("china_share", "cap")],
+    )
+
+
+NEEDS = ("tariff", "cap", "origin", "price", "new_part")
+
+
+def need_label(need: object, lang: str) -> str:
+    """What needs a switch, in words ("tariff threshold", "glide path cap"...)."""
+    return label(f"need_{need}" if need in NEEDS else "need_choice", lang)
+
+
+def why_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """Why each qualification starts when it does: one row per switch, its figures and the
+    sentence (plan.reasons), in the order the switches start."""
+    frame = plan.reasons.copy()
+    comp = project["Components"].drop_duplicates("component_id")
+    frame.insert(
+        2, "description", frame["component_id"].map(_lookup(comp, "component_id", "description"))
+    )
+    frame["need"] = frame["needed_for"]
+    frame["needed_for"] = [need_label(n, lang) for n in frame["needed_for"]]
+    frame["reason"] = frame["reason_vi" if lang == "vi" else "reason_en"]
+    # the sentence early: on a screen the reader sees it beside the part without scrolling
+    spec = [
+        ("period", TEXT),
+        ("component_id", TEXT),
+        ("supplier_id", TEXT),
+        ("needed_for", TEXT),
+        ("needed_period", TEXT),
+        ("reason", TEXT),
+        ("one_time_cost", MONEY),
+        ("premium", MONEY),
+        ("tariff_saved", MONEY),
+        ("ready_period", TEXT),
+        ("description", TEXT),
+    ]
+    return Table(
+        "why", _title("why", lang), _cols(lang, spec), frame[[k for k, _ in spec] + ["need"]]
+    )
+
+
+def limits_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """What one more unit of each binding limit is worth (plan.limits), the most valuable
+    first."""
+    frame = plan.limits.copy()
+    frame["limit"] = frame["family"]
+    frame["family"] = [label(f"fam_{f}", lang) for f in frame["family"]]
+    frame["unit"] = [label(f"unit_{f}", lang) for f in frame["limit"]]
+    frame["limit_value"] = frame["value"]
+    frame["limit_text"] = frame["text_vi" if lang == "vi" else "text_en"]
+    frame = frame.sort_values("limit_value", ascending=False, kind="stable")
+    spec = [
+        ("family", TEXT),
+        ("period", TEXT),
+        ("product_id", TEXT),
+        ("supplier_id", TEXT),
+        ("unit", TEXT),
+        ("limit_value", MONEY),
+        ("limit_text", TEXT),
+    ]
+    keep = [k for k, _ in spec] + ["limit"]
+    return Table(
+        "limits", _title("limits", lang), _cols(lang, spec), frame[keep].reset_index(drop=True)
     )
 
 
@@ -279,12 +358,16 @@ def periods_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("budget_used", MONEY),
         ("qualification_slots", COUNT),
         ("slots_used", COUNT),
+        ("vn_spend_share", SHARE),
     ]
+    frame = plan.periods.copy()
+    if "vn_spend_share" not in frame.columns:  # a hand-made plan
+        frame["vn_spend_share"] = None
     return Table(
         "periods",
         _title("periods", lang),
         _cols(lang, spec),
-        plan.periods[[k for k, _ in spec]].copy(),
+        frame[[k for k, _ in spec]],
         [Binding("budget_used", "budget"), Binding("slots_used", "qualification_slots")],
     )
 
@@ -344,7 +427,22 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     "parts_switched": ("Parts switched", "Số linh kiện chuyển đổi"),
     "suppliers_onboarded": ("Suppliers onboarded", "Số nhà cung cấp mới"),
     "china_share": ("Chinese share {p}: {a} → {b}", "Tỷ lệ TQ {p}: {a} → {b}"),
+    "vn_spend_share": (
+        "Vietnamese share of material spend",
+        "Tỷ lệ chi phí vật tư mua tại Việt Nam",
+    ),
+    "tariff_pass_through": (
+        "Share of the duty the factory bears (pass-through)",
+        "Phần thuế nhà máy chịu (tỷ lệ chia sẻ)",
+    ),
+    "content_tiers_assumed": ("Tariff tiers by Chinese share", "Bậc thuế theo tỷ lệ TQ"),
 }
+# the solver's terms: on screen and in the workbook's summary, in the printed appendix
+SOLVER_KEYS = ("best_bound", "gap", "solve_seconds", "backend")
+TIERS_ASSUMED = (
+    "an assumption (hypothetical, not enacted law)",
+    "giả định (chưa phải luật đã ban hành)",
+)
 
 STATUS_LABELS = {
     "optimal": ("optimal", "tối ưu"),
@@ -391,6 +489,12 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         text = template.format(p=p, a=periods[0], b=periods[-1])
         shares = f"{fmt.pct(first[p], lang, 1)} → {fmt.pct(last.get(p), lang, 1)}"
         rows.append((text, shares, TEXT, f"china_share:{p}"))
+    if s.get("vn_spend_share") is not None:
+        add("vn_spend_share", s["vn_spend_share"], SHARE)
+    if s.get("tariff_pass_through") is not None:
+        add("tariff_pass_through", s["tariff_pass_through"], SHARE)
+    if s.get("content_tiers_assumed"):
+        add("content_tiers_assumed", TIERS_ASSUMED[1 if vi else 0], TEXT)
     add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)
     if plan.backend:
         add("backend", plan.backend, TEXT)
@@ -501,6 +605,8 @@ def all_tables(project: TypedProject, plan: Plan, lang: str = "en") -> list[Tabl
     return [
         summary_table(project, plan, lang),
         phases_table(project, plan, lang),
+        why_table(project, plan, lang),
+        limits_table(project, plan, lang),
         periods_table(project, plan, lang),
         allocation_table(project, plan, lang),
         suppliers_table(project, plan, lang),

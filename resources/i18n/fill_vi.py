@@ -17,6 +17,14 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    # plan reasons, limits, tariffs, convergence
+    "Why": "Lý do",
+    "Vietnamese share of spend {vn}; the factory bears {share} of the US duty.": (
+        "Tỷ lệ chi tiêu tại Việt Nam {vn}; nhà máy chịu {share} thuế Mỹ."
+    ),
+    "Tariff tiers by Chinese share are an assumption, not enacted law.": (
+        "Bậc thuế theo tỷ lệ TQ là giả định, chưa phải luật đã ban hành."
+    ),
     # issue 13: import you can trust, a plan never stale, a good first hour
     "Workbooks (*.xlsx *.xls *.ods);;Excel workbooks (*.xlsx *.xls);;"
     "OpenDocument spreadsheets (*.ods);;CSV files (*.csv);;All files (*)": (

@@ -725,12 +725,24 @@
         <translation>Thuế tiết kiệm {saved}; chi phí một lần {once}.</translation>
     </message>
     <message>
+        <source>Vietnamese share of spend {vn}; the factory bears {share} of the US duty.</source>
+        <translation>Tỷ lệ chi tiêu tại Việt Nam {vn}; nhà máy chịu {share} thuế Mỹ.</translation>
+    </message>
+    <message>
+        <source>Tariff tiers by Chinese share are an assumption, not enacted law.</source>
+        <translation>Bậc thuế theo tỷ lệ TQ là giả định, chưa phải luật đã ban hành.</translation>
+    </message>
+    <message>
         <source>Summary</source>
         <translation>Tóm tắt</translation>
     </message>
     <message>
         <source>Phases</source>
         <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
     </message>
     <message>
         <source>Gantt</source>

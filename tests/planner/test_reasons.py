@@ -3,6 +3,7 @@ limit needs it and when, and what it costs against what it brings; binding limit
 
 from __future__ import annotations
 
+import copy
 import math
 
 import pytest
@@ -63,3 +64,26 @@ def test_a_binding_cap_is_priced_exactly():
     # one point more cap lets 2% less be bought locally: 100 units x 2% x $5 = $10 a period
     assert len(caps) == 2
     assert caps["value"].tolist() == pytest.approx([10.0, 10.0], rel=1e-3)
+
+
+def test_the_checker_recomputes_the_reasons_figures():
+    from planner.verify import check_reasons, verify_plan
+
+    project = tiny(supplier={"onboarding_cost": 700.0})
+    plan = solved(project)
+    why = only_reason(plan)
+    assert why["one_time_cost"] == pytest.approx(
+        float(project["Offers"]["switching_cost"].iloc[0]) + 700.0
+    )
+    for column, wrong in (("premium", why["premium"] + 50), ("one_time_cost", 1.0)):
+        bad = plan.reasons.copy()
+        bad.loc[0, column] = wrong
+        plan_wrong = copy.copy(plan)
+        plan_wrong.reasons = bad
+        violations = verify_plan(project, plan_wrong).violations
+        assert any("reason" in v for v in violations), (column, violations)
+        assert check_reasons(project, plan_wrong)  # as the planner asks once it explains
+    assert check_reasons(project, plan) == []
+    missing = copy.copy(plan)
+    missing.reasons = plan.reasons.iloc[0:0]
+    assert any("reasons" in v for v in check_reasons(project, missing))

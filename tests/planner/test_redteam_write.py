@@ -15,6 +15,7 @@ from planner.io.provenance import save_losses, written_as
 from planner.io.read import read_project
 from planner.io.write import write_raw
 from planner.optimise import plan_project
+from planner.report.labels import label
 from planner.report.workbook import write_plan_workbook
 from planner.validate import validate
 from tests.planner.hostile import (
@@ -84,7 +85,7 @@ def _header(path: Path, sheet: str) -> list[object]:
 def test_C2_payload_ids_and_period_label_are_text_in_the_chart_sheet(payload_outputs):
     workbook, _ = payload_outputs
     assert live_formulas(workbook) == []
-    chart = openpyxl.load_workbook(workbook).worksheets[7]  # the chart sheet, after 7 tables
+    chart = openpyxl.load_workbook(workbook)[label("sheet_chart")]  # the chart sheet
     assert chart["B1"].value.startswith('=HYPERLINK("http://x.example","P1")')
     assert chart["B1"].quotePrefix and chart["A2"].value == "-2+3" and chart["A2"].quotePrefix
 
@@ -107,7 +108,7 @@ def test_C4_free_text_and_header_payloads_together(payload_outputs):
 def test_C5_equals_payload_in_every_id_is_never_a_formula(payload_outputs):
     workbook, _ = payload_outputs
     wb = openpyxl.load_workbook(workbook)
-    chart = wb.worksheets[7]
+    chart = wb[label("sheet_chart")]
     assert chart["C1"].value.startswith("=1+2") and chart["C1"].quotePrefix
     assert live_formulas(workbook) == [] and unprotected_text(workbook) == []
 

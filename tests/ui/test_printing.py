@@ -48,6 +48,12 @@ def pages_text(path: Path) -> list[str]:
     return pages[:-1] if pages and not pages[-1].strip() else pages
 
 
+def letters(text: str) -> str:
+    """Without spaces and hyphens: a sentence wrapped in a table cell (pdftotext joins
+    "2027-" and "Q4" to "2027Q4") still matches."""
+    return re.sub(r"[\s\-]", "", text)
+
+
 def flat(text: str) -> str:
     """Whitespace collapsed: a wrapped title reads as one line."""
     return " ".join(text.split())
@@ -97,8 +103,9 @@ def test_small_plan(qapp, small, tmp_path):
     folder.mkdir()
     path = folder / "small.pdf"
     pages = write_plan_pdf(project, plan, path)
-    # cover, chart and periods, phases, Gantt, allocation
-    assert pages == page_count(path) == 5
+    # cover (the decision, headline figures), assumptions and the reasons, chart and periods,
+    # phases, Gantt, allocation, appendix (the solver's terms)
+    assert pages == page_count(path) == 7
     text = pages_text(path)
     assert len(text) == pages
     cover = flat(text[0])
@@ -126,9 +133,23 @@ def test_sample_in_english(sample, sample_pdfs):
     cover = flat(text[0])
     assert flat(project.settings.plan_name) in cover
     assert fmt.money(plan.total_cost, "en", project.settings.currency) in cover
-    assert label("assumptions") in cover
-    assert label("content_chart") in flat(text[1])
-    assert label("periods_title") in flat(text[1])
+    assert label("decision") in cover  # the decision in plain words opens the plan
+    assert "Move " in cover and " parts to new suppliers" in cover
+    assert "pass-through" in cover and "not enacted law" in cover
+    first_three = flat(" ".join(text[:3]))
+    for words in (
+        "assumptions",
+        "why_title",
+        "limits_title",
+        "content_chart",
+        "periods_title",
+        "content_title",  # Chinese share, RVC, origin and rate per product and period
+    ):
+        assert label(words) in first_three, words  # the whole story in the first three pages
+    # the Vietnamese share of spend beside the costs per period
+    story = build_report(project, plan, "en").story
+    assert label("vn_spend_share") in [c.header for c in story.grids("periods")[0].columns]
+    assert fmt.pct(plan.periods["vn_spend_share"].iloc[-1], "en", 1) in flat(text[2])
     everything = flat(" ".join(text))
     for heading in _phase_headings(project, "en"):
         assert heading in everything
@@ -138,7 +159,36 @@ def test_sample_in_english(sample, sample_pdfs):
         assert f"Page {n} / {pages}" in page
     # no ligature glyphs: "fi" and "ff" stay searchable letters
     assert "ﬁ" not in everything and "ﬀ" not in everything
-    assert "Qualifications started" in everything
+    assert label("starts") in everything
+    # the solver's terms only in the appendix, at the end
+    appendix = flat(text[-1])
+    assert label("appendix") in appendix and "Best bound" in appendix
+    assert "Best bound" not in cover
+
+
+def test_sample_reasons_in_the_report_and_on_paper(qapp, sample, sample_pdfs):
+    """A reason per qualification, the binding limits named, each reason printed once."""
+    project, plan = sample
+    report = build_report(project, plan, "en")
+    why, limits = report.tables["why"], report.tables["limits"]
+    started = plan.actions[plan.actions["kind"] == "start_qualification"]
+    assert len(why.frame) == len(started) == len(plan.reasons) > 0
+    assert set(zip(why.frame["component_id"], why.frame["supplier_id"], strict=True)) == set(
+        zip(started["component_id"], started["supplier_id"], strict=True)
+    )
+    assert all(why.frame["reason"].str.len() > 20)
+    assert len(limits.frame) == len(plan.limits)
+    if len(plan.limits):
+        assert set(limits.frame["family"]) <= {
+            label(f"fam_{f}") for f in set(plan.limits["family"])
+        }
+    path, _pages = sample_pdfs["en"]
+    raw = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = letters(raw)
+    for reason in plan.reasons["reason_en"]:
+        assert letters(reason) in text, reason
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
