@@ -112,7 +112,7 @@ def label(key: str, lang: str = "en", **values: object) -> str:
     return text.format(**values) if values else text
 
 
-# scenarios compared (planner/report/comparison.py)
+# scenarios compared (planner/scenarios/view.py)
 LABELS.update(
     {
         "comparison": ("Comparison", "So sánh"),

@@ -218,10 +218,8 @@ def write_plan_workbook(
             _summary_note(ws, lang)
     _chart_sheet(wb, report.content, lang)
     wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))
-    if comparison is not None:  # scenarios compared (a ComparisonView): after the plan sheets
-        from planner.report.comparison import write_comparison_sheet
-
-        write_comparison_sheet(wb, comparison, position + 1)
+    if comparison is not None:  # scenarios compared (planner.scenarios.view.ComparisonView)
+        comparison.write_sheet(wb, position + 1)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False
     wb.active = 0

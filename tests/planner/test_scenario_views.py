@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 
 from planner.io.read import read_project
-from planner.report.comparison import build_view, comparison_story, write_comparison_sheet
 from planner.scenarios import compare, materialise, plan_scenarios
 from planner.scenarios import whatif as wi
+from planner.scenarios.view import build_view, comparison_story, write_comparison_sheet
 from tests.planner.conftest import SMALL, write_book
 
 

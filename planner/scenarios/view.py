@@ -41,6 +41,10 @@ class ComparisonView:
     lang: str = "en"
     currency: str = "USD"
 
+    def write_sheet(self, wb, index: int | None = None):
+        """The Comparison sheet in a workbook (planner.report.workbook calls this)."""
+        return write_comparison_sheet(wb, self, index)
+
     def table(self, key: str) -> CompareTable:
         return next(t for t in self.tables if t.key == key)
 
