@@ -123,7 +123,7 @@ class Pages(QObject):
             self.nav.addItem(item)
         for key, text in (
             (SCENARIO, tr("Settings & tariffs")),
-            (SCENARIOS, tr("Scenarios", "page")),
+            (SCENARIOS, tr("What-if scenarios")),
             (PLAN, tr("Plan")),
         ):
             item = QListWidgetItem(text)

@@ -70,6 +70,7 @@ class ScenarioRunner(QObject):
         self.call: ProcessCall | None = None
         self.closed = False
         self.active = False  # a run (or a translation) waits for its comparison
+        self.max_workers: int | None = None  # None: one per core (the probe sets 1 to compare)
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._on_tick)
@@ -127,7 +128,9 @@ class ScenarioRunner(QObject):
         return float(result.project.settings.time_limit_s)
 
     def _launch(self) -> None:
-        while self.queue and len(self.threads) < workers() and not self.closed:
+        while (
+            self.queue and len(self.threads) < (self.max_workers or workers()) and not self.closed
+        ):
             name = self.queue.pop(0)
             result = self.results[name]
             thread = ScenarioThread(result, self._limit(result), self)

@@ -361,7 +361,7 @@ VI: dict[str | tuple[str, str], str] = {
     "Cannot print": "Không in được",
     # scenarios in the app
     "Settings & tariffs": "Thiết lập & thuế",
-    ("Scenarios", "page"): "Kịch bản",
+    "What-if scenarios": "Kịch bản giả định",
     "waiting for a free core": "chờ lõi CPU rảnh",
     "planning…": "đang lập…",
     "cancelled": "đã hủy",

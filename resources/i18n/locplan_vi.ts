@@ -287,9 +287,8 @@
         <translation>Thiết lập &amp; thuế</translation>
     </message>
     <message>
-        <source>Scenarios</source>
-        <comment>page</comment>
-        <translation>Kịch bản</translation>
+        <source>What-if scenarios</source>
+        <translation>Kịch bản giả định</translation>
     </message>
     <message>
         <source>Plan</source>
