@@ -362,6 +362,8 @@ VI: dict[str | tuple[str, str], str] = {
     # scenarios in the app
     "Settings & tariffs": "Thiết lập & thuế",
     "What-if scenarios": "Kịch bản giả định",
+    "Scenarios": "Kịch bản",
+    "Row (key)": "Dòng (khóa)",
     "waiting for a free core": "chờ lõi CPU rảnh",
     "planning…": "đang lập…",
     "cancelled": "đã hủy",

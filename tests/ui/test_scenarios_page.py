@@ -156,6 +156,13 @@ def test_plan_scenarios_side_by_side_and_export(qtbot, window, scen_path, tmp_pa
     assert "2027-Q1" in why
     assert page.run_rows["impossible"].text.text() == "no plan"
 
+    # printable: the comparison as its own A4 document, painted like the phase plan
+    from planner.scenarios.view import comparison_story
+    from ui.printing import write_story_pdf
+
+    assert page.print_button.isEnabled()
+    assert write_story_pdf(comparison_story(view, "scen.xlsx"), tmp_path / "cmp.pdf") >= 1
+
     # the plan workbook gets a Comparison sheet
     from tests.ui.test_planning import plan_and_wait
 
