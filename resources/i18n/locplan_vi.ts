@@ -103,6 +103,10 @@
         <translation>Thiết lập</translation>
     </message>
     <message>
+        <source>Scenarios</source>
+        <translation>Kịch bản</translation>
+    </message>
+    <message>
         <source>Part</source>
         <translation>Linh kiện</translation>
     </message>
@@ -245,6 +249,14 @@
     <message>
         <source>Value</source>
         <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Scenario</source>
+        <translation>Kịch bản</translation>
+    </message>
+    <message>
+        <source>Row (key)</source>
+        <translation>Dòng (khóa)</translation>
     </message>
     <message>
         <source>A column the planner does not use; it is kept as it is.</source>
