@@ -15,6 +15,7 @@ from planner.io.read import RawProject
 from planner.scenarios.jobs import prepare_all
 from planner.scenarios.run import ScenarioResult, plan_in_child
 from planner.scenarios.view import compare_results
+from ui.child import NICE
 from ui.workers import ProcessCall
 
 WAITING, RUNNING, DONE, CANCELLED = "waiting", "running", "done", "cancelled"
@@ -44,6 +45,7 @@ class ScenarioThread(QThread):
             self.time_limit,
             on_progress=lambda event: self.progress.emit(name, event),
             should_stop=lambda: self._stop,
+            nice=NICE,  # below the window, like every worker of the app
         )
 
 
@@ -64,6 +66,7 @@ class ScenarioRunner(QObject):
         self.results: dict[str, ScenarioResult] = {}
         self.threads: dict[str, ScenarioThread] = {}
         self.queue: list[str] = []
+        self.names: list[str] = []
         self.cancelled: set[str] = set()
         self.lang = "en"
         self.time_limit: float | None = None
@@ -84,6 +87,7 @@ class ScenarioRunner(QObject):
             return False
         self.lang, self.time_limit = lang, time_limit
         self.results, self.cancelled = {}, set()
+        self.names = list(names)
         self.active = True
         for name in names:
             self.state.emit(name, WAITING, 0.0, "")
@@ -185,7 +189,7 @@ class ScenarioRunner(QObject):
 
     def cancel(self, name: str | None = None) -> None:
         """Stop one scenario (its best plan so far is kept), or every one."""
-        names = [name] if name else [*self.results, *self.queue, *self.threads]
+        names = [name] if name else list(self.names)
         for n in names:
             self.cancelled.add(n)
             if n in self.queue:
@@ -194,8 +198,6 @@ class ScenarioRunner(QObject):
             thread = self.threads.get(n)
             if thread is not None:
                 thread.cancel()
-        if not name and self.call is not None and not self.results:
-            self.cancelled.update(names)
         self._launch()
 
     def shutdown(self) -> None:
