@@ -7,6 +7,7 @@ the plan shown. Every edit is an undo step on the Scenarios sheet."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -252,11 +253,11 @@ class ScenariosPage(QWidget):
         self.runs_grid.setContentsMargins(0, 0, 0, 0)
         self.runs_grid.setColumnStretch(1, 1)
         self.run_rows: dict[str, RunRow] = {}
-        runs_scroll = QScrollArea()
+        runs_scroll = self.runs_scroll = QScrollArea()
         runs_scroll.setWidgetResizable(True)
         runs_scroll.setWidget(self.runs)
-        runs_scroll.setMaximumHeight(150)
         runs_scroll.setFrameShape(QScrollArea.NoFrame)
+        runs_scroll.setFixedHeight(0)  # as tall as its rows once planning starts
         self.compare_tabs = QTabWidget()
         self.compare_tabs.setObjectName("comparisonTabs")
         self.compare_models: dict[str, CompareModel] = {}
@@ -522,6 +523,8 @@ class ScenariosPage(QWidget):
         self._clear_runs()
         for k, name in enumerate(names):
             self.run_rows[name] = RunRow(self.runs_grid, k, name, self.runner.cancel)
+        line = self.cancel_all.sizeHint().height() + self.runs_grid.verticalSpacing()
+        self.runs_scroll.setFixedHeight(min(len(names), 6) * line + 2)
         if not self.runner.start(self.doc.snapshot(), names, i18n.current(), limit):
             return False
         self.plan_all.setEnabled(False)
@@ -569,13 +572,15 @@ class ScenariosPage(QWidget):
 
     def _fit(self, view: QTableView, labels: int) -> None:
         header = view.horizontalHeader()
-        fm = view.fontMetrics()
+        bold = view.font()
+        bold.setBold(True)
+        fm = QFontMetrics(bold)  # tinted cells are bold: measured as such, never wrapped
         model = view.model()
         for j in range(model.columnCount()):
             width = fm.horizontalAdvance(str(model.headerData(j, Qt.Horizontal))) + 24
             for i in range(min(60, model.rowCount())):
                 text = str(model.index(i, j).data() or "")
-                width = max(width, min(fm.horizontalAdvance(text) + 16, 320))
+                width = max(width, min(fm.horizontalAdvance(text) + 20, 320))
             header.resizeSection(j, width)
         view.resizeRowsToContents()
 
