@@ -5,7 +5,7 @@ curve, the break-even rates)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from planner.scenarios.view import CompareTable
 
@@ -109,3 +109,20 @@ class RowsModel(QAbstractTableModel):
             font.setBold(True)
             return font
         return None
+
+
+def fit_columns(view, most: int = 320) -> None:
+    """Columns as wide as their header and first rows (bold, as tinted cells are), at most
+    `most` pixels; longer texts wrap."""
+    header = view.horizontalHeader()
+    bold = view.font()
+    bold.setBold(True)
+    fm = QFontMetrics(bold)
+    model = view.model()
+    for j in range(model.columnCount()):
+        width = fm.horizontalAdvance(str(model.headerData(j, Qt.Horizontal))) + 24
+        for i in range(min(60, model.rowCount())):
+            text = str(model.index(i, j).data() or "")
+            width = max(width, min(fm.horizontalAdvance(text) + 20, most))
+        header.resizeSection(j, min(width, most))
+    view.resizeRowsToContents()

@@ -7,7 +7,6 @@ the plan shown. Every edit is an undo step on the Scenarios sheet."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -41,7 +40,7 @@ from ui.commands import AddRows, RemoveRows, SetCells
 from ui.document import ProjectDocument
 from ui.i18n import tr
 from ui.problems_view import ProblemsView
-from ui.scenario_models import CompareModel
+from ui.scenario_models import CompareModel, fit_columns
 from ui.scenario_panel import _number, setting_value
 from ui.scenario_runs import CANCELLED, DONE, RUNNING, WAITING, ScenarioRunner, workers
 from ui.sheet_model import SheetModel
@@ -560,7 +559,7 @@ class ScenariosPage(QWidget):
             first = table.label_columns
             no_plan = {first + k for k, n in enumerate(view.names) if n not in view.planned}
             model.set_table(table, no_plan)
-            self._fit(self.compare_views[key], first)
+            fit_columns(self.compare_views[key])
         planned = len(view.planned)
         self.run_status.setText(
             tr(
@@ -569,20 +568,6 @@ class ScenariosPage(QWidget):
         )
         self.print_button.setEnabled(True)
         self.compared.emit(view)
-
-    def _fit(self, view: QTableView, labels: int) -> None:
-        header = view.horizontalHeader()
-        bold = view.font()
-        bold.setBold(True)
-        fm = QFontMetrics(bold)  # tinted cells are bold: measured as such, never wrapped
-        model = view.model()
-        for j in range(model.columnCount()):
-            width = fm.horizontalAdvance(str(model.headerData(j, Qt.Horizontal))) + 24
-            for i in range(min(60, model.rowCount())):
-                text = str(model.index(i, j).data() or "")
-                width = max(width, min(fm.horizontalAdvance(text) + 20, 320))
-            header.resizeSection(j, width)
-        view.resizeRowsToContents()
 
     def print_comparison(self) -> None:
         if self.view is None:

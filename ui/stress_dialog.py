@@ -23,7 +23,7 @@ from planner.scenarios import whatif as wi
 from planner.scenarios.jobs import stress
 from ui import i18n
 from ui.i18n import tr
-from ui.scenario_models import CompareModel
+from ui.scenario_models import CompareModel, fit_columns
 from ui.workers import ProcessCall
 
 
@@ -145,8 +145,9 @@ class StressDialog(QDialog):
         self.view = view
         name = view.names[-1]
         no_plan = {1 + k for k, n in enumerate(view.names) if n not in view.planned}
-        for key, model in self.models.items():
+        for k, (key, model) in enumerate(self.models.items()):
             model.set_table(view.table(key), no_plan)
+            fit_columns(self.tabs.widget(k))
         if name in view.planned:
             summary = view.table("summary")
             total = next(r for r in summary.values if r[0] == summary.cells[1][0])
