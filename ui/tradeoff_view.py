@@ -67,7 +67,9 @@ class CurveChart(QWidget):
 
     def _plot(self) -> QRectF:
         fm = self.fontMetrics()
-        left = fm.horizontalAdvance("$00,000,000") + 14
+        costs = [c for _, c, _ in self.points] or [0.0]
+        widest = max(fm.horizontalAdvance(i18n.money(c, self.currency)) for c in costs)
+        left = widest + 14
         return QRectF(
             left, 14 + fm.height(), self.width() - left - 18, self.height() - 3 * fm.height() - 26
         )

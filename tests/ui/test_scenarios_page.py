@@ -208,7 +208,7 @@ def test_stress_test_replans_the_plan(qtbot, window, small_path):
     dialog.limit.setValue(LIMIT)
     assert dialog.start()
     qtbot.waitUntil(lambda: dialog.view is not None, timeout=120_000)
-    assert dialog.view.names[0] == "plan"
+    assert dialog.view.names[0] == "Plan as it is"
     assert dialog.models["summary"].columnCount() == 3
     assert dialog.status.text()
     dialog.close()
