@@ -111,9 +111,10 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def fit_columns(view, most: int = 320) -> None:
-    """Columns as wide as their header and first rows (bold, as tinted cells are), at most
-    `most` pixels; longer texts wrap."""
+def fit_columns(view, most: int = 320, sample: int = 30) -> None:
+    """Columns as wide as their header and first `sample` rows (bold, as tinted cells are), at
+    most `most` pixels. Rows grow to their wrapped text only in a view that wraps (a short
+    table: Qt measures every cell of every row through Python)."""
     header = view.horizontalHeader()
     bold = view.font()
     bold.setBold(True)
@@ -121,8 +122,9 @@ def fit_columns(view, most: int = 320) -> None:
     model = view.model()
     for j in range(model.columnCount()):
         width = fm.horizontalAdvance(str(model.headerData(j, Qt.Horizontal))) + 24
-        for i in range(min(60, model.rowCount())):
+        for i in range(min(sample, model.rowCount())):
             text = str(model.index(i, j).data() or "")
             width = max(width, min(fm.horizontalAdvance(text) + 20, most))
         header.resizeSection(j, min(width, most))
-    view.resizeRowsToContents()
+    if view.wordWrap():
+        view.resizeRowsToContents()

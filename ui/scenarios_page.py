@@ -266,8 +266,9 @@ class ScenariosPage(QWidget):
             view = QTableView()
             view.setObjectName(f"comparison_{key}")
             view.setModel(model)
-            view.setWordWrap(True)
+            view.setWordWrap(key == "summary")  # the long tables keep one line a row
             view.verticalHeader().setVisible(False)
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 6)
             view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
             self.compare_models[key], self.compare_views[key] = model, view
             self.compare_tabs.addTab(view, "")

@@ -79,7 +79,7 @@ class StressDialog(QDialog):
             view = QTableView()
             view.setObjectName(f"stress_{key}")
             view.setModel(model)
-            view.setWordWrap(True)
+            view.setWordWrap(key == "summary")
             view.verticalHeader().setVisible(False)
             self.tabs.addTab(view, "")
         buttons = QDialogButtonBox()
