@@ -14,6 +14,7 @@ from planner.plan import Plan
 from planner.problems import Problem
 from planner.project import TypedProject
 from planner.report import fmt
+from planner.report.labels import label
 from planner.scenarios.compare import compare
 from planner.scenarios.overrides import SHEET, scenario_names
 from planner.scenarios.run import ScenarioResult, check_scenarios, prepare, stress_test
@@ -128,8 +129,9 @@ def stress(
     name = str(rows[0]["scenario"]) if rows else STRESS
     shocked = with_rows(raw, rows)
     result = stress_test(shocked, name, plan, until, time_limit=time_limit)
-    current = ScenarioResult("plan", plan=plan, project=project)
-    return build_view(compare({"plan": current, name: result}), lang, project.settings.currency)
+    mine = label("cmp_current_plan", lang)
+    current = ScenarioResult(mine, plan=plan, project=project)
+    return build_view(compare({mine: current, name: result}), lang, project.settings.currency)
 
 
 __all__ = [
