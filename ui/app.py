@@ -63,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
         help="page to show: a sheet (Components, Offers...), scenario, plan, or a plan tab "
         "(summary, phases, why, gantt, content, allocation, suppliers: once planned, the plan's tab)",
     )
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="plan every scenario once the project is open and show the comparison",
+    )
     args = parser.parse_args(args_in)
     app = make_app([sys.argv[0]])
     i18n.set_language(args.lang or i18n.saved_language(), remember=args.lang is not None)
@@ -85,6 +90,9 @@ def main(argv: list[str] | None = None) -> int:
         show_page()
         if args.plan and window.doc is not None and window.doc.can_plan:
             window.planning.start()
+        if args.compare and window.doc is not None:
+            window.show_page_named("compare")
+            window.stack.currentWidget().plan_scenarios()
 
     window.project_loaded.connect(loaded)
     window.plan_finished.connect(lambda _plan: show_page())

@@ -126,6 +126,7 @@ class ExportController(QObject):
             raw=p.raw,
             lang=i18n.current(),
             report=report,
+            comparison=self.window.pages.comparison(),  # scenarios compared, if any
         )
 
     # PDF and print ---------------------------------------------------------------------------

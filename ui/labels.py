@@ -25,6 +25,7 @@ def _sheet_labels(lang: str) -> dict[str, str]:
         "Volumes": tr("Volumes"),
         "Tariffs": tr("Tariffs"),
         "Settings": tr("Settings"),
+        "Scenarios": tr("Scenarios"),
     }
 
 
@@ -67,6 +68,10 @@ def _column_labels(lang: str) -> dict[str, str]:
         "rate": tr("Tariff rate"),
         "key": tr("Setting"),
         "value": tr("Value"),
+        "scenario": tr("Scenario"),
+        "sheet": tr("Sheet"),
+        "row_id": tr("Row (key)"),
+        "column": tr("Column"),
     }
 
 

@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.planning.shutdown()
+        self.pages.shutdown()
         self.validation.shutdown()
         self.files.close()
         wait_for(self.exports)

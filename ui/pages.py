@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWid
 
 from planner import schema
 from planner.io.read import RawProject
+from ui import i18n
 from ui.document import ProjectDocument
 from ui.i18n import tr
 from ui.labels import sheet_label
@@ -18,6 +19,18 @@ from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
 
 SCENARIO, PLAN = "__scenario__", "__plan__"
+SCENARIOS = "__scenarios__"  # the what-ifs planned side by side (ui/scenarios_page.py)
+PER_DOCUMENT = (SCENARIO, SCENARIOS)  # pages made again for each document
+
+
+SCENARIOS_TABS = {
+    "scenarios": 0,
+    "whatif": 0,
+    "compare": 1,
+    "comparison": 1,
+    "curve": 2,
+    "tradeoff": 2,
+}
 
 
 class Built(dict):
@@ -42,7 +55,7 @@ class Pages(QObject):
         self._placeholders: dict[str, QWidget] = {}
         self._blank = ProjectDocument(RawProject())  # what a table holds between documents
         self.on_table_made = lambda panel: None  # the window hears its tables' messages
-        for key in [*(sheet.name for sheet in schema.SHEETS), SCENARIO]:
+        for key in [*(sheet.name for sheet in schema.SHEETS), *PER_DOCUMENT]:
             self.stack.addWidget(self._placeholder(key))
         self.stack.addWidget(plan)
         nav.currentRowChanged.connect(self._on_nav_current_row_changed)
@@ -50,12 +63,17 @@ class Pages(QObject):
     def set_document(self, doc: ProjectDocument) -> None:
         self.doc = doc
         current = self.nav.currentRow()
-        scenario = self.built.get(SCENARIO)
+        old = self.built
         self.built = Built(self._build)
-        if scenario is not None:
-            self.stack.insertWidget(self.stack.indexOf(scenario), self._placeholder(SCENARIO))
-            self.stack.removeWidget(scenario)
-            scenario.deleteLater()
+        for key in PER_DOCUMENT:
+            page = old.get(key)
+            if page is None:
+                continue
+            if hasattr(page, "shutdown"):
+                page.shutdown()  # its workers end before it goes
+            self.stack.insertWidget(self.stack.indexOf(page), self._placeholder(key))
+            self.stack.removeWidget(page)
+            page.deleteLater()
         for panel in self.tables.values():
             panel.set_model(SheetModel(self._blank, panel.sheet))  # the old cells let go
         self.rebuild_nav()
@@ -78,6 +96,10 @@ class Pages(QObject):
             return panel
         if key == SCENARIO:
             widget: QWidget = ScenarioPanel(self.doc)
+        elif key == SCENARIOS:
+            from ui.scenarios_page import ScenariosPage
+
+            widget = ScenariosPage(self.parent(), self.doc)
         else:
             widget = self.tables[key] = SheetPanel(SheetModel(self.doc, key))
             self.on_table_made(widget)
@@ -99,7 +121,11 @@ class Pages(QObject):
             item = QListWidgetItem(self._nav_text(sheet.name))
             item.setData(Qt.UserRole, sheet.name)
             self.nav.addItem(item)
-        for key, text in ((SCENARIO, tr("Scenario")), (PLAN, tr("Plan"))):
+        for key, text in (
+            (SCENARIO, tr("Settings & tariffs")),
+            (SCENARIOS, tr("What-if scenarios")),
+            (PLAN, tr("Plan")),
+        ):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, key)
             font = item.font()
@@ -133,16 +159,31 @@ class Pages(QObject):
         """A sheet name, 'scenario', 'plan' or a plan tab ('gantt', 'content'...); once there is
         a plan, a plan tab wins over the sheet of the same name ('suppliers': the load)."""
         lowered = name.lower()
-        sheets = {s.name.lower(): s.name for s in schema.SHEETS}
+        sheets = {s.name.lower(): s.name for s in schema.SHEETS if s.name != "Scenarios"}
         panel = self.plan.panel  # type: ignore[attr-defined]
         planned = panel.report is not None and lowered in [key for _, key in panel.pages]
         if lowered in sheets and not planned:
             self.show(sheets[lowered])
-        elif lowered == "scenario":
+        elif lowered in ("scenario", "settings"):
             self.show(SCENARIO)
+        elif lowered in SCENARIOS_TABS:  # the Scenarios page (the sheet: its first tab)
+            self.show(SCENARIOS)
+            self.page(SCENARIOS).tabs.setCurrentIndex(SCENARIOS_TABS[lowered])  # type: ignore[attr-defined]
         else:
             self.show(PLAN)
             panel.show_page(lowered)
+
+    def comparison(self):
+        """The scenarios' comparison shown, in the app's language, if any (for the workbook)."""
+        page = self.built.get(SCENARIOS)
+        view = getattr(page, "view", None)
+        return view if view is not None and view.lang == i18n.current() else None
+
+    def shutdown(self) -> None:
+        """The window closes: the pages' workers end."""
+        for page in self.built.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
 
     def retranslate(self) -> None:
         self.rebuild_nav()

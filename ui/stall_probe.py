@@ -2,9 +2,11 @@
 
 A 5 ms timer runs on the GUI thread; a stall is how much later than due it fires (the
 event loop was busy, or waiting for the interpreter lock). `locplan bench` runs this as
-`python -m ui.stall_probe FILE [--plan] [--export]`, which prints one JSON object:
+`python -m ui.stall_probe FILE [--plan] [--export] [--compare]`, which prints one JSON object:
 {"file": ..., "open_ms": ..., "plan_ms": ..., "export_xlsx_ms": ..., "export_pdf_ms": ...,
-"longest_ms": ...} (a phase not run is left out).
+"longest_ms": ...} (a phase not run is left out). `--compare` plans the base and every
+scenario from the Scenarios page, once in parallel (one per core) and once one after
+another, and adds their wall times, the speed-up and the longest stall of each.
 """
 
 from __future__ import annotations
@@ -63,7 +65,11 @@ class StallProbe(QObject):
 
 
 def measure(
-    path: Path, plan: bool = False, export: bool = False, time_limit_s: float | None = None
+    path: Path,
+    plan: bool = False,
+    export: bool = False,
+    time_limit_s: float | None = None,
+    compare: bool = False,
 ) -> dict:
     """Open `path` in the main window (then plan it, then export the plan) and report the
     longest stall of each phase in milliseconds."""
@@ -96,6 +102,8 @@ def measure(
                     out[f"export_{kind}_ms"] = probe.run(
                         lambda w=write, t=target: w(t), window.exports.finished
                     )
+        if compare and window.doc is not None:
+            out.update(_compare(window, probe, time_limit_s))
     finally:
         if window.doc is not None:
             window.doc.undo.setClean()  # the time limit was set for the probe only
@@ -104,14 +112,39 @@ def measure(
     return out
 
 
+def _compare(window, probe: StallProbe, time_limit_s: float | None) -> dict:
+    """The scenarios planned side by side (one per core), then one after another."""
+    from ui.scenario_runs import workers
+
+    window.show_page_named("compare")
+    page = window.stack.currentWidget()
+    out: dict = {"scenarios": page.names(), "cores": workers()}
+    for key, most in (("parallel", None), ("sequential", 1)):
+        page.runner.max_workers = most
+        began = time.perf_counter()
+        out[f"compare_{key}_ms"] = probe.run(
+            lambda: page.plan_scenarios(time_limit=time_limit_s), page.compared
+        )
+        out[f"compare_{key}_s"] = round(time.perf_counter() - began - SETTLE_MS / 1000, 2)
+        view = page.view
+        out[f"compare_{key}_statuses"] = dict(view.statuses) if view is not None else {}
+    out["compare_speedup"] = round(out["compare_sequential_s"] / out["compare_parallel_s"], 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ui.stall_probe", description=__doc__)
     parser.add_argument("file", type=Path, help="project workbook (.xlsx) or CSV folder")
     parser.add_argument("--plan", action="store_true", help="plan the project once open")
     parser.add_argument("--export", action="store_true", help="plan, then write both exports")
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="plan every scenario in parallel, then one after another (Scenarios page)",
+    )
     parser.add_argument("--time-limit", type=float, help="the planner's time limit (seconds)")
     args = parser.parse_args(argv)
-    result = measure(args.file, args.plan, args.export, args.time_limit)
+    result = measure(args.file, args.plan, args.export, args.time_limit, args.compare)
     print(json.dumps(result))
     return 0
 

@@ -18,6 +18,7 @@ from planner.plan import Plan
 class Commitments:
     until: int  # the last period that has happened (an index)
     starts: dict[tuple[str, str], str] = field(default_factory=dict)  # (part, supplier) -> period
+    onboards: dict[str, str] = field(default_factory=dict)  # supplier -> period it was onboarded
 
     @classmethod
     def from_plan(cls, plan: Plan, periods: list[str], until: str) -> Commitments:
@@ -32,7 +33,13 @@ class Commitments:
             )
             if index.get(p, len(periods)) <= last
         }
-        return cls(last, starts)
+        boards = plan.actions[plan.actions["kind"] == "onboard"]
+        onboards = {
+            s: p
+            for s, p in zip(boards["supplier_id"], boards["period"], strict=True)
+            if index.get(p, len(periods)) <= last
+        }
+        return cls(last, starts, onboards)
 
     def forced(self, inst: Instance) -> list[tuple[int, int]]:
         """(offer, start period) of the committed starts that are offers of this project."""
@@ -73,6 +80,19 @@ class Commitments:
                     value = 1.0 if t >= started[o] else 0.0
                     lb[col] = ub[col] = value
                 elif t <= self.until:
+                    lb[col] = ub[col] = 0.0
+        # nobody is onboarded in the past earlier than the plan did (its budget rows are
+        # lifted: an onboarding moved into the past would be free)
+        index = {p: i for i, p in enumerate(inst.periods)}
+        boarded = {
+            i: index[self.onboards[sid]]
+            for i, sid in enumerate(inst.suppliers)
+            if sid in self.onboards and self.onboards[sid] in index
+        }
+        for s in range(v.onboarded.shape[0]):
+            for t in range(min(inst.T, self.until + 1)):
+                col = v.onboarded[s, t]
+                if col >= 0 and (s not in boarded or t < boarded[s]):
                     lb[col] = ub[col] = 0.0
         labels = m.row_labels()
         past = labels["period"].to_numpy() <= self.until

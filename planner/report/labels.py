@@ -184,3 +184,40 @@ def label(key: str, lang: str = "en", **values: object) -> str:
     en, vi = LABELS.get(key, (key, key))
     text = vi if lang == "vi" else en
     return text.format(**values) if values else text
+
+
+# scenarios compared (planner/scenarios/view.py)
+LABELS.update(
+    {
+        "comparison": ("Comparison", "So sánh"),
+        "comparison_title": ("Scenarios side by side", "So sánh các kịch bản"),
+        "cmp_summary": ("Costs and results", "Chi phí và kết quả"),
+        "cmp_shares": (
+            "Chinese share and RVC per product and period",
+            "Tỷ lệ TQ và RVC theo sản phẩm và kỳ",
+        ),
+        "cmp_parts": (
+            "Supplier and quarter each part moves in",
+            "Nhà cung cấp và quý chuyển đổi của từng linh kiện",
+        ),
+        "cmp_measure": ("Figure", "Chỉ số"),
+        "cmp_explanation": ("Why no plan", "Lý do không có kế hoạch"),
+        "cmp_from": ("{supplier} from {period}", "{supplier} từ {period}"),
+        "cmp_stays": ("stays", "giữ nguyên"),
+        "cmp_note": (
+            "Bold cells differ from the first column.",
+            "Ô in đậm khác với cột đầu tiên.",
+        ),
+        "status_optimal": ("optimal", "tối ưu"),
+        "status_feasible": ("feasible", "khả thi"),
+        "status_infeasible": ("no plan", "không có kế hoạch"),
+        "status_error": ("error", "lỗi"),
+        "status_invalid": ("errors in the scenario", "kịch bản có lỗi"),
+        "status_no_plan": ("no plan found", "không tìm được kế hoạch"),
+        "cmp_current_plan": ("Plan as it is", "Kế hoạch hiện tại"),
+        "status_cancelled": ("cancelled", "đã hủy"),
+        "status_timeout": ("no plan in time", "không kịp lập kế hoạch"),
+        "cmp_china": ("Chinese share", "Tỷ lệ TQ"),
+        "cmp_rvc": ("RVC", "RVC"),
+    }
+)

@@ -195,6 +195,7 @@ def write_plan_workbook(
     raw: RawProject | None = None,
     lang: str = "en",
     report: PlanReport | None = None,
+    comparison=None,
 ) -> None:
     """Write the inputs (the raw cells if given, else the typed tables) and the plan sheets:
     the tables of `report` (built here when not given), which the screen and paper show too.
@@ -217,6 +218,8 @@ def write_plan_workbook(
             _summary_note(ws, lang)
     _chart_sheet(wb, report.content, lang)
     wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))
+    if comparison is not None:  # scenarios compared (planner.scenarios.view.ComparisonView)
+        comparison.write_sheet(wb, position + 1)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = False
     wb.active = 0

@@ -132,9 +132,11 @@ def plan_in_child(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     commitments=None,
+    nice: int = 0,
 ) -> Plan:
     """plan_one in a fresh child process. A crash or a child that will not stop gives a plan
-    with status 'error' and the reason, never an exception."""
+    with status 'error' and the reason, never an exception. `nice`: the child's priority
+    below ours (an app keeps its window quick while its scenarios plan)."""
     with tempfile.TemporaryDirectory(prefix="locplan-scenario-") as tmp:
         given, answer = Path(tmp) / "project.pickle", Path(tmp) / "plan.pickle"
         with open(given, "wb") as f:
@@ -142,6 +144,7 @@ def plan_in_child(
         root = str(Path(__file__).resolve().parents[2])  # planner importable in the child
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
+        env["LOCPLAN_NICE"] = str(int(nice))
         code = "import sys; from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
         child = subprocess.Popen(
             [sys.executable, "-c", code, str(given), str(answer)],
@@ -198,6 +201,8 @@ def child_main(given: str, answer: str) -> None:
     """Entry of a scenario's child: plan, report progress on stdout, write the plan."""
     import dataclasses
 
+    with contextlib.suppress(OSError, ValueError):
+        os.nice(int(os.environ.get("LOCPLAN_NICE") or 0))
     with open(given, "rb") as f:
         project, time_limit, commitments = pickle.load(f)
     stop = threading.Event()

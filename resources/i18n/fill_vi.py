@@ -367,6 +367,141 @@ VI: dict[str | tuple[str, str], str] = {
     "Saving {name}…": "Đang lưu {name}…",
     "Preparing the print preview…": "Đang chuẩn bị bản xem trước khi in…",
     "Cannot print": "Không in được",
+    # scenarios in the app
+    "Settings & tariffs": "Thiết lập & thuế",
+    "What-if scenarios": "Kịch bản giả định",
+    "Scenarios": "Kịch bản",
+    "Row (key)": "Dòng (khóa)",
+    "waiting for a free core": "chờ lõi CPU rảnh",
+    "planning…": "đang lập…",
+    "cancelled": "đã hủy",
+    "base (the project as it is)": "base (dự án như hiện tại)",
+    "Scenario name:": "Tên kịch bản:",
+    "New scenario": "Kịch bản mới",
+    "Add the scenario {name}": "Thêm kịch bản {name}",
+    "{name} (copy)": "{name} (bản sao)",
+    "base": "base",
+    "Duplicate the scenario {name}": "Nhân bản kịch bản {name}",
+    "The base is the project itself: it keeps its name.": (
+        "Base chính là dự án: không đổi tên được."
+    ),
+    "Rename the scenario": "Đổi tên kịch bản",
+    "A scenario named {name} exists already.": "Đã có kịch bản tên {name}.",
+    "Rename the scenario {old} to {new}": "Đổi tên kịch bản {old} thành {new}",
+    "The base is the project itself: it cannot be deleted.": (
+        "Base chính là dự án: không xóa được."
+    ),
+    "Delete the scenario {name}": "Xóa kịch bản {name}",
+    "Adds a new scenario named after the what-if.": (
+        "Thêm một kịch bản mới, đặt tên theo giả định."
+    ),
+    "Adds rows to the scenario {name}.": "Thêm dòng vào kịch bản {name}.",
+    "Budgets {change}": "Ngân sách {change}",
+    "{supplier} {n} periods late": "{supplier} trễ {n} kỳ",
+    "{supplier} capacity -{pct}%": "{supplier} giảm công suất {pct}%",
+    "{product} volume {change}": "Sản lượng {product} {change}",
+    "Add the what-if {what}": "Thêm giả định {what}",
+    "Planning {n} scenarios, {k} at a time, each in its own process…": (
+        "Đang lập {n} kịch bản, {k} kịch bản cùng lúc, mỗi kịch bản một tiến trình…"
+    ),
+    "{k} of {n} scenarios have a plan; cells that differ from the base are tinted.": (
+        "{k}/{n} kịch bản có kế hoạch; ô khác với base được tô màu."
+    ),
+    "Plan the project first (F5): the stress test replans that plan.": (
+        "Hãy lập kế hoạch trước (F5): kiểm tra sức chịu đựng lập lại kế hoạch đó."
+    ),
+    "Scenarios and what-ifs": "Kịch bản và giả định",
+    "Plan and compare": "Lập và so sánh",
+    "Trade-off curve": "Đường đánh đổi",
+    "Scenarios (ticked ones are planned)": "Kịch bản (lập các kịch bản được đánh dấu)",
+    "Add": "Thêm",
+    "Duplicate": "Nhân bản",
+    "Rename…": "Đổi tên…",
+    "Delete": "Xóa",
+    "What if…": "Giả sử…",
+    "Tariffs follow a preset": "Thuế theo một mẫu có sẵn",
+    "One-time budgets change by a percent": "Ngân sách một lần thay đổi theo %",
+    "A supplier's qualification is late": "Phê duyệt một nhà cung cấp bị trễ",
+    "A supplier loses capacity": "Một nhà cung cấp giảm công suất",
+    "A product's volume changes by a percent": "Sản lượng một sản phẩm thay đổi theo %",
+    "What changes": "Thay đổi gì",
+    "Tariff preset": "Mẫu thuế",
+    "Change (percent)": "Mức thay đổi (%)",
+    "Periods late": "Số kỳ trễ",
+    "Add the what-if": "Thêm giả định",
+    "The Scenarios sheet: each row changes one cell of the base project in one scenario "
+    "(a value, +x to add, *x to multiply). Edit it like any sheet.": (
+        "Sheet Kịch bản: mỗi dòng thay đổi một ô của dự án gốc trong một kịch bản (một giá "
+        "trị, +x để cộng, *x để nhân). Sửa như mọi sheet khác."
+    ),
+    "Plan all scenarios": "Lập mọi kịch bản",
+    "Cancel all": "Hủy tất cả",
+    "Time limit per scenario": "Thời gian mỗi kịch bản",
+    "Print the comparison…": "In bảng so sánh…",
+    "Stress test the plan…": "Kiểm tra sức chịu đựng…",
+    "Costs and results": "Chi phí và kết quả",
+    "Chinese share and RVC": "Tỷ lệ TQ và RVC",
+    "Parts": "Linh kiện",
+    "Tinted bold cells differ from the base; a grey column has no plan, and says why. The "
+    "comparison is also written as a Comparison sheet when the plan is exported to Excel.": (
+        "Ô in đậm tô màu khác với base; cột xám không có kế hoạch và ghi lý do. Bảng so sánh "
+        "cũng được ghi thành sheet So sánh khi xuất kế hoạch ra Excel."
+    ),
+    "Plan the ticked scenarios side by side: {k} at a time on this computer.": (
+        "Lập song song các kịch bản được đánh dấu: {k} kịch bản cùng lúc trên máy này."
+    ),
+    "{supplier}: {slip} periods late, {cut}% less capacity": (
+        "{supplier}: trễ {slip} kỳ, giảm {cut}% công suất"
+    ),
+    "Replanning under the shock…": "Đang lập lại kế hoạch theo cú sốc…",
+    "Replanned: the shock costs {cost} more over the horizon.": (
+        "Đã lập lại: cú sốc làm tốn thêm {cost} trong cả giai đoạn."
+    ),
+    "No plan under the shock.": "Không có kế hoạch khi xảy ra cú sốc.",
+    "Stress test the plan": "Kiểm tra sức chịu đựng của kế hoạch",
+    "Slips by (periods)": "Trễ (số kỳ)",
+    "Loses capacity": "Giảm công suất",
+    "Keep what the plan started up to": "Giữ những gì kế hoạch đã bắt đầu đến kỳ",
+    "Time limit": "Giới hạn thời gian",
+    "Replan under the shock": "Lập lại theo cú sốc",
+    "Fix the project's errors first: the curve plans the base project.": (
+        "Hãy sửa lỗi của dự án trước: đường đánh đổi lập kế hoạch cho dự án gốc."
+    ),
+    "Planning {n} targets, {k} at a time…": "Đang lập {n} mục tiêu, {k} mục tiêu cùng lúc…",
+    "The curve was cancelled.": "Đã hủy đường đánh đổi.",
+    "{k} of {n} targets have a plan. Click a point for its figures.": (
+        "{k}/{n} mục tiêu có kế hoạch. Bấm vào một điểm để xem số liệu."
+    ),
+    "Final Chinese-share target": "Mục tiêu tỷ lệ TQ cuối",
+    "Status": "Trạng thái",
+    "Total cost": "Tổng chi phí",
+    "Highest Chinese share, last period": "Tỷ lệ TQ cao nhất, kỳ cuối",
+    "Price of each extra point": "Chi phí mỗi điểm thêm",
+    "Best local offer": "Báo giá nội địa tốt nhất",
+    "Premium per unit": "Chênh lệch giá mỗi đơn vị",
+    "Chinese content removed per unit": "Hàm lượng TQ giảm mỗi đơn vị",
+    "Tariff rate at which localising pays": "Thuế suất để nội địa hóa có lời",
+    "Final target {target}: total cost {cost}, highest Chinese share in the last period {share}.": (
+        "Mục tiêu cuối {target}: tổng chi phí {cost}, tỷ lệ TQ cao nhất ở kỳ cuối {share}."
+    ),
+    "Each point below the previous target costs {price}.": (
+        "Mỗi điểm thấp hơn mục tiêu trước tốn {price}."
+    ),
+    "Final target from": "Mục tiêu cuối từ",
+    "to": "đến",
+    "step": "bước",
+    "time per target": "thời gian mỗi mục tiêu",
+    "Plan the curve": "Lập đường đánh đổi",
+    "Final Chinese-share target (last period's cap)": "Mục tiêu tỷ lệ TQ cuối (trần kỳ cuối)",
+    "Total cost of the cheapest plan": "Tổng chi phí của kế hoạch rẻ nhất",
+    "Plan the curve to see what each level of localisation costs: one plan per target, "
+    "planned side by side.": (
+        "Lập đường đánh đổi để xem mỗi mức nội địa hóa tốn bao nhiêu: mỗi mục tiêu một kế "
+        "hoạch, lập song song."
+    ),
+    "Break-even per part: the tariff on Chinese content at which moving it pays": (
+        "Hòa vốn theo linh kiện: mức thuế trên hàm lượng TQ để chuyển đổi có lời"
+    ),
 }
 
 

@@ -103,6 +103,10 @@
         <translation>Thiết lập</translation>
     </message>
     <message>
+        <source>Scenarios</source>
+        <translation>Kịch bản</translation>
+    </message>
+    <message>
         <source>Part</source>
         <translation>Linh kiện</translation>
     </message>
@@ -247,6 +251,14 @@
         <translation>Giá trị</translation>
     </message>
     <message>
+        <source>Scenario</source>
+        <translation>Kịch bản</translation>
+    </message>
+    <message>
+        <source>Row (key)</source>
+        <translation>Dòng (khóa)</translation>
+    </message>
+    <message>
         <source>A column the planner does not use; it is kept as it is.</source>
         <translation>Cột không được dùng khi lập kế hoạch; vẫn được giữ nguyên.</translation>
     </message>
@@ -283,8 +295,12 @@
         <translation>các sheet dự án không dùng: {sheets}</translation>
     </message>
     <message>
-        <source>Scenario</source>
-        <translation>Kịch bản</translation>
+        <source>Settings &amp; tariffs</source>
+        <translation>Thiết lập &amp; thuế</translation>
+    </message>
+    <message>
+        <source>What-if scenarios</source>
+        <translation>Kịch bản giả định</translation>
     </message>
     <message>
         <source>Plan</source>
@@ -1047,6 +1063,366 @@
     <message>
         <source>This plan is out of date: the project was edited after it was planned. Press Plan (F5) to plan again; exports ask before writing this plan.</source>
         <translation>Kế hoạch này đã lỗi thời: dự án đã được sửa sau khi lập kế hoạch. Bấm Lập kế hoạch (F5) để lập lại; khi xuất sẽ hỏi trước khi ghi kế hoạch này.</translation>
+    </message>
+    <message>
+        <source>waiting for a free core</source>
+        <translation>chờ lõi CPU rảnh</translation>
+    </message>
+    <message>
+        <source>planning…</source>
+        <translation>đang lập…</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>base (the project as it is)</source>
+        <translation>base (dự án như hiện tại)</translation>
+    </message>
+    <message>
+        <source>Scenario name:</source>
+        <translation>Tên kịch bản:</translation>
+    </message>
+    <message>
+        <source>New scenario</source>
+        <translation>Kịch bản mới</translation>
+    </message>
+    <message>
+        <source>Add the scenario {name}</source>
+        <translation>Thêm kịch bản {name}</translation>
+    </message>
+    <message>
+        <source>{name} (copy)</source>
+        <translation>{name} (bản sao)</translation>
+    </message>
+    <message>
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>Duplicate the scenario {name}</source>
+        <translation>Nhân bản kịch bản {name}</translation>
+    </message>
+    <message>
+        <source>The base is the project itself: it keeps its name.</source>
+        <translation>Base chính là dự án: không đổi tên được.</translation>
+    </message>
+    <message>
+        <source>Rename the scenario</source>
+        <translation>Đổi tên kịch bản</translation>
+    </message>
+    <message>
+        <source>A scenario named {name} exists already.</source>
+        <translation>Đã có kịch bản tên {name}.</translation>
+    </message>
+    <message>
+        <source>Rename the scenario {old} to {new}</source>
+        <translation>Đổi tên kịch bản {old} thành {new}</translation>
+    </message>
+    <message>
+        <source>The base is the project itself: it cannot be deleted.</source>
+        <translation>Base chính là dự án: không xóa được.</translation>
+    </message>
+    <message>
+        <source>Delete the scenario {name}</source>
+        <translation>Xóa kịch bản {name}</translation>
+    </message>
+    <message>
+        <source>Adds a new scenario named after the what-if.</source>
+        <translation>Thêm một kịch bản mới, đặt tên theo giả định.</translation>
+    </message>
+    <message>
+        <source>Adds rows to the scenario {name}.</source>
+        <translation>Thêm dòng vào kịch bản {name}.</translation>
+    </message>
+    <message>
+        <source>Budgets {change}</source>
+        <translation>Ngân sách {change}</translation>
+    </message>
+    <message>
+        <source>{supplier} {n} periods late</source>
+        <translation>{supplier} trễ {n} kỳ</translation>
+    </message>
+    <message>
+        <source>{supplier} capacity -{pct}%</source>
+        <translation>{supplier} giảm công suất {pct}%</translation>
+    </message>
+    <message>
+        <source>{product} volume {change}</source>
+        <translation>Sản lượng {product} {change}</translation>
+    </message>
+    <message>
+        <source>Add the what-if {what}</source>
+        <translation>Thêm giả định {what}</translation>
+    </message>
+    <message>
+        <source>Planning {n} scenarios, {k} at a time, each in its own process…</source>
+        <translation>Đang lập {n} kịch bản, {k} kịch bản cùng lúc, mỗi kịch bản một tiến trình…</translation>
+    </message>
+    <message>
+        <source>{k} of {n} scenarios have a plan; cells that differ from the base are tinted.</source>
+        <translation>{k}/{n} kịch bản có kế hoạch; ô khác với base được tô màu.</translation>
+    </message>
+    <message>
+        <source>Plan the project first (F5): the stress test replans that plan.</source>
+        <translation>Hãy lập kế hoạch trước (F5): kiểm tra sức chịu đựng lập lại kế hoạch đó.</translation>
+    </message>
+    <message>
+        <source>Scenarios and what-ifs</source>
+        <translation>Kịch bản và giả định</translation>
+    </message>
+    <message>
+        <source>Plan and compare</source>
+        <translation>Lập và so sánh</translation>
+    </message>
+    <message>
+        <source>Trade-off curve</source>
+        <translation>Đường đánh đổi</translation>
+    </message>
+    <message>
+        <source>Scenarios (ticked ones are planned)</source>
+        <translation>Kịch bản (lập các kịch bản được đánh dấu)</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Nhân bản</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Đổi tên…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>What if…</source>
+        <translation>Giả sử…</translation>
+    </message>
+    <message>
+        <source>Tariffs follow a preset</source>
+        <translation>Thuế theo một mẫu có sẵn</translation>
+    </message>
+    <message>
+        <source>One-time budgets change by a percent</source>
+        <translation>Ngân sách một lần thay đổi theo %</translation>
+    </message>
+    <message>
+        <source>A supplier's qualification is late</source>
+        <translation>Phê duyệt một nhà cung cấp bị trễ</translation>
+    </message>
+    <message>
+        <source>A supplier loses capacity</source>
+        <translation>Một nhà cung cấp giảm công suất</translation>
+    </message>
+    <message>
+        <source>A product's volume changes by a percent</source>
+        <translation>Sản lượng một sản phẩm thay đổi theo %</translation>
+    </message>
+    <message>
+        <source>What changes</source>
+        <translation>Thay đổi gì</translation>
+    </message>
+    <message>
+        <source>Tariff preset</source>
+        <translation>Mẫu thuế</translation>
+    </message>
+    <message>
+        <source>Change (percent)</source>
+        <translation>Mức thay đổi (%)</translation>
+    </message>
+    <message>
+        <source>Periods late</source>
+        <translation>Số kỳ trễ</translation>
+    </message>
+    <message>
+        <source>Add the what-if</source>
+        <translation>Thêm giả định</translation>
+    </message>
+    <message>
+        <source>The Scenarios sheet: each row changes one cell of the base project in one scenario (a value, +x to add, *x to multiply). Edit it like any sheet.</source>
+        <translation>Sheet Kịch bản: mỗi dòng thay đổi một ô của dự án gốc trong một kịch bản (một giá trị, +x để cộng, *x để nhân). Sửa như mọi sheet khác.</translation>
+    </message>
+    <message>
+        <source>Plan all scenarios</source>
+        <translation>Lập mọi kịch bản</translation>
+    </message>
+    <message>
+        <source>Cancel all</source>
+        <translation>Hủy tất cả</translation>
+    </message>
+    <message>
+        <source>Time limit per scenario</source>
+        <translation>Thời gian mỗi kịch bản</translation>
+    </message>
+    <message>
+        <source>Print the comparison…</source>
+        <translation>In bảng so sánh…</translation>
+    </message>
+    <message>
+        <source>Stress test the plan…</source>
+        <translation>Kiểm tra sức chịu đựng…</translation>
+    </message>
+    <message>
+        <source>Costs and results</source>
+        <translation>Chi phí và kết quả</translation>
+    </message>
+    <message>
+        <source>Chinese share and RVC</source>
+        <translation>Tỷ lệ TQ và RVC</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Linh kiện</translation>
+    </message>
+    <message>
+        <source>Tinted bold cells differ from the base; a grey column has no plan, and says why. The comparison is also written as a Comparison sheet when the plan is exported to Excel.</source>
+        <translation>Ô in đậm tô màu khác với base; cột xám không có kế hoạch và ghi lý do. Bảng so sánh cũng được ghi thành sheet So sánh khi xuất kế hoạch ra Excel.</translation>
+    </message>
+    <message>
+        <source>Plan the ticked scenarios side by side: {k} at a time on this computer.</source>
+        <translation>Lập song song các kịch bản được đánh dấu: {k} kịch bản cùng lúc trên máy này.</translation>
+    </message>
+    <message>
+        <source>{supplier}: {slip} periods late, {cut}% less capacity</source>
+        <translation>{supplier}: trễ {slip} kỳ, giảm {cut}% công suất</translation>
+    </message>
+    <message>
+        <source>Replanning under the shock…</source>
+        <translation>Đang lập lại kế hoạch theo cú sốc…</translation>
+    </message>
+    <message>
+        <source>Replanned: the shock costs {cost} more over the horizon.</source>
+        <translation>Đã lập lại: cú sốc làm tốn thêm {cost} trong cả giai đoạn.</translation>
+    </message>
+    <message>
+        <source>No plan under the shock.</source>
+        <translation>Không có kế hoạch khi xảy ra cú sốc.</translation>
+    </message>
+    <message>
+        <source>Stress test the plan</source>
+        <translation>Kiểm tra sức chịu đựng của kế hoạch</translation>
+    </message>
+    <message>
+        <source>Slips by (periods)</source>
+        <translation>Trễ (số kỳ)</translation>
+    </message>
+    <message>
+        <source>Loses capacity</source>
+        <translation>Giảm công suất</translation>
+    </message>
+    <message>
+        <source>Keep what the plan started up to</source>
+        <translation>Giữ những gì kế hoạch đã bắt đầu đến kỳ</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Giới hạn thời gian</translation>
+    </message>
+    <message>
+        <source>Replan under the shock</source>
+        <translation>Lập lại theo cú sốc</translation>
+    </message>
+    <message>
+        <source>Fix the project's errors first: the curve plans the base project.</source>
+        <translation>Hãy sửa lỗi của dự án trước: đường đánh đổi lập kế hoạch cho dự án gốc.</translation>
+    </message>
+    <message>
+        <source>Planning {n} targets, {k} at a time…</source>
+        <translation>Đang lập {n} mục tiêu, {k} mục tiêu cùng lúc…</translation>
+    </message>
+    <message>
+        <source>The curve was cancelled.</source>
+        <translation>Đã hủy đường đánh đổi.</translation>
+    </message>
+    <message>
+        <source>{k} of {n} targets have a plan. Click a point for its figures.</source>
+        <translation>{k}/{n} mục tiêu có kế hoạch. Bấm vào một điểm để xem số liệu.</translation>
+    </message>
+    <message>
+        <source>Final Chinese-share target</source>
+        <translation>Mục tiêu tỷ lệ TQ cuối</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Total cost</source>
+        <translation>Tổng chi phí</translation>
+    </message>
+    <message>
+        <source>Highest Chinese share, last period</source>
+        <translation>Tỷ lệ TQ cao nhất, kỳ cuối</translation>
+    </message>
+    <message>
+        <source>Price of each extra point</source>
+        <translation>Chi phí mỗi điểm thêm</translation>
+    </message>
+    <message>
+        <source>Best local offer</source>
+        <translation>Báo giá nội địa tốt nhất</translation>
+    </message>
+    <message>
+        <source>Premium per unit</source>
+        <translation>Chênh lệch giá mỗi đơn vị</translation>
+    </message>
+    <message>
+        <source>Chinese content removed per unit</source>
+        <translation>Hàm lượng TQ giảm mỗi đơn vị</translation>
+    </message>
+    <message>
+        <source>Tariff rate at which localising pays</source>
+        <translation>Thuế suất để nội địa hóa có lời</translation>
+    </message>
+    <message>
+        <source>Final target {target}: total cost {cost}, highest Chinese share in the last period {share}.</source>
+        <translation>Mục tiêu cuối {target}: tổng chi phí {cost}, tỷ lệ TQ cao nhất ở kỳ cuối {share}.</translation>
+    </message>
+    <message>
+        <source>Each point below the previous target costs {price}.</source>
+        <translation>Mỗi điểm thấp hơn mục tiêu trước tốn {price}.</translation>
+    </message>
+    <message>
+        <source>Final target from</source>
+        <translation>Mục tiêu cuối từ</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>bước</translation>
+    </message>
+    <message>
+        <source>time per target</source>
+        <translation>thời gian mỗi mục tiêu</translation>
+    </message>
+    <message>
+        <source>Plan the curve</source>
+        <translation>Lập đường đánh đổi</translation>
+    </message>
+    <message>
+        <source>Final Chinese-share target (last period's cap)</source>
+        <translation>Mục tiêu tỷ lệ TQ cuối (trần kỳ cuối)</translation>
+    </message>
+    <message>
+        <source>Total cost of the cheapest plan</source>
+        <translation>Tổng chi phí của kế hoạch rẻ nhất</translation>
+    </message>
+    <message>
+        <source>Plan the curve to see what each level of localisation costs: one plan per target, planned side by side.</source>
+        <translation>Lập đường đánh đổi để xem mỗi mức nội địa hóa tốn bao nhiêu: mỗi mục tiêu một kế hoạch, lập song song.</translation>
+    </message>
+    <message>
+        <source>Break-even per part: the tariff on Chinese content at which moving it pays</source>
+        <translation>Hòa vốn theo linh kiện: mức thuế trên hàm lượng TQ để chuyển đổi có lời</translation>
     </message>
 </context>
 <context>

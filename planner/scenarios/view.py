@@ -1,0 +1,288 @@
+"""Scenarios side by side as the screen, the workbook's Comparison sheet and the printed
+comparison show them: plain tables of formatted cells (and the raw values, for Excel), with
+the cells that differ from the first column (the base) marked.
+
+Built from planner.scenarios.compare.Comparison; nothing here plans or looks anything up."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from planner.report import fmt
+from planner.report import story as st
+from planner.report.labels import label
+from planner.scenarios.compare import SUMMARY_ROWS, Comparison
+
+PLANNED = ("optimal", "feasible")
+TOLERANCE = {"money": 0.5, "share": 0.0005, "count": 0.5}
+SHEET_TITLE = {"en": "Comparison", "vi": "So sánh"}
+
+
+@dataclass
+class CompareTable:
+    key: str  # summary | shares | parts
+    title: str
+    headers: list[str]  # the label columns, then one per scenario
+    label_columns: int
+    cells: list[list[str]]  # formatted
+    values: list[list[object]]  # raw (numbers as numbers) for the workbook
+    kinds: list[str]  # per row: money | share | count | text
+    differs: set[tuple[int, int]] = field(default_factory=set)  # (row, column)
+
+
+@dataclass
+class ComparisonView:
+    names: list[str]
+    statuses: dict[str, str]  # scenario -> status key (optimal, infeasible...)
+    explanations: dict[str, str]  # scenario -> why it has no plan (empty when it has one)
+    tables: list[CompareTable]
+    lang: str = "en"
+    currency: str = "USD"
+
+    def write_sheet(self, wb, index: int | None = None):
+        """The Comparison sheet in a workbook (planner.report.workbook calls this)."""
+        return write_comparison_sheet(wb, self, index)
+
+    def table(self, key: str) -> CompareTable:
+        return next(t for t in self.tables if t.key == key)
+
+    @property
+    def planned(self) -> list[str]:
+        return [n for n in self.names if self.statuses.get(n) in PLANNED]
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _format(value: object, kind: str, lang: str, currency: str) -> str:
+    if _blank(value):
+        return "–"
+    if kind == "money":
+        return fmt.money(value, lang, currency)
+    if kind == "share":
+        return fmt.pct(value, lang, 1)
+    if kind == "count":
+        return fmt.number(value, lang)
+    return str(value)
+
+
+def _differs(value: object, base: object, kind: str) -> bool:
+    if _blank(value) and _blank(base):
+        return False
+    if _blank(value) or _blank(base):
+        return True
+    if kind in TOLERANCE:
+        return abs(float(value) - float(base)) > TOLERANCE[kind]  # type: ignore[arg-type]
+    return str(value) != str(base)
+
+
+def status_text(status: str, lang: str) -> str:
+    return label(f"status_{status}", lang)
+
+
+def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") -> ComparisonView:
+    names = comparison.names
+    statuses = {n: str(comparison.summary.loc["status", n]) for n in names}
+    explanations = {}
+    for n in names:
+        lines = [x.get(lang) for x in comparison.explanations.get(n, [])]
+        lines += [p.format(lang) for p in comparison.problems.get(n, [])]
+        explanations[n] = "" if statuses[n] in PLANNED else " ".join(lines)
+
+    # the headline figures
+    cells, values, kinds, differs = [], [], [], set()
+    for key, text, kind in SUMMARY_ROWS:
+        i = len(cells)
+        raw = [comparison.summary.loc[key, n] for n in names]
+        if key == "status":
+            shown = [status_text(v, lang) for v in raw]
+            raw = shown
+        else:
+            shown = [_format(v, kind, lang, currency) for v in raw]
+            raw = [None if _blank(v) else float(v) for v in raw]
+        cells.append([text.get(lang), *shown])
+        values.append([text.get(lang), *raw])
+        kinds.append(kind)
+        for j in range(1, len(names)):
+            if _differs(raw[j], raw[0], kind):
+                differs.add((i, 1 + j))
+    if any(explanations.values()):
+        why = [explanations[n] for n in names]
+        cells.append([label("cmp_explanation", lang), *why])
+        values.append([label("cmp_explanation", lang), *why])
+        kinds.append("text")
+    summary = CompareTable(
+        "summary",
+        label("cmp_summary", lang),
+        [label("item", lang), *names],
+        1,
+        cells,
+        values,
+        kinds,
+        differs,
+    )
+
+    # shares per product and period
+    frame = comparison.shares
+    cells, values, kinds, differs = [], [], [], set()
+    for i, r in enumerate(frame.itertuples(index=False)):
+        d = dict(zip(frame.columns, r, strict=True))
+        measure = label("cmp_china" if d["measure"] == "china" else "cmp_rvc", lang)
+        raw = [None if _blank(d.get(n)) else float(d[n]) for n in names]
+        cells.append(
+            [str(d["product_id"]), str(d["period"]), measure]
+            + [_format(v, "share", lang, currency) for v in raw]
+        )
+        values.append([str(d["product_id"]), str(d["period"]), measure, *raw])
+        kinds.append("share")
+        for j in range(1, len(names)):
+            if raw[j] is not None and raw[0] is not None and _differs(raw[j], raw[0], "share"):
+                differs.add((i, 3 + j))
+    shares = CompareTable(
+        "shares",
+        label("cmp_shares", lang),
+        [label("product_id", lang), label("period", lang), label("cmp_measure", lang), *names],
+        3,
+        cells,
+        values,
+        kinds,
+        differs,
+    )
+
+    # per part: supplier and quarter in each scenario
+    parts = comparison.parts
+    cells, values, kinds, differs = [], [], [], set()
+    for i in range(len(parts)):
+        row = [str(parts["component_id"].iloc[i])]
+        for j, n in enumerate(names):
+            text = str(parts[n].iloc[i] or "")
+            if statuses[n] not in PLANNED:
+                shown = "–"
+            elif not text:
+                shown = label("cmp_stays", lang)
+            else:
+                shown = "; ".join(
+                    label("cmp_from", lang, supplier=s, period=p)
+                    for s, _, p in (m.partition(" from ") for m in text.split("; "))
+                )
+            row.append(shown)
+            if j and statuses[n] in PLANNED and bool(comparison.differs[n].iloc[i]):
+                differs.add((i, 1 + j))
+        cells.append(row)
+        values.append(list(row))
+        kinds.append("text")
+    moves = CompareTable(
+        "parts",
+        label("cmp_parts", lang),
+        [label("component_id", lang), *names],
+        1,
+        cells,
+        values,
+        kinds,
+        differs,
+    )
+    return ComparisonView(names, statuses, explanations, [summary, shares, moves], lang, currency)
+
+
+def compare_results(results: dict, lang: str = "en") -> ComparisonView:
+    """The view of planned ScenarioResults (run in a worker: it reads every plan)."""
+    from planner.scenarios.compare import compare
+
+    currency = "USD"
+    for r in results.values():
+        if r.project is not None:
+            currency = r.project.settings.currency
+            break
+    return build_view(compare(results), lang, currency)
+
+
+# paper -----------------------------------------------------------------------------------------
+def comparison_story(view: ComparisonView, project_name: str = "") -> st.Story:
+    """The comparison as an A4 document (painted by the app's printing backend)."""
+    lang = view.lang
+    title = label("comparison_title", lang)
+    blocks: list[st.Block] = [
+        st.Paragraph(title, st.TITLE),
+        st.Paragraph(", ".join(view.names), st.SUBTITLE),
+        st.Paragraph(label("cmp_note", lang), st.NOTE),
+    ]
+    for table in view.tables:
+        if not table.cells:
+            continue
+        columns = [
+            st.GridColumn(h, numeric=False, keep=(k < table.label_columns))
+            for k, h in enumerate(table.headers)
+        ]
+        for k in range(table.label_columns, len(columns)):
+            numeric = table.key != "parts" and table.key != "summary"
+            columns[k] = st.GridColumn(table.headers[k], numeric=numeric)
+        blocks.append(
+            st.Grid(
+                columns,
+                [list(r) for r in table.cells],
+                {cell: "differs" for cell in table.differs},
+                title=table.title,
+                source=f"comparison_{table.key}",
+            )
+        )
+    return st.Story(
+        title=f"{title}{' · ' + project_name if project_name else ''}",
+        blocks=blocks,
+        name=label("comparison", lang),
+        creator=label("app_name", lang),
+        page_header=title,
+        page_footer=label("generated", lang, date=date.today().isoformat()),
+        page_number=label("page", lang),
+        continued=label("continued", lang),
+        lang=lang,
+    )
+
+
+# Excel -----------------------------------------------------------------------------------------
+EXCEL_FORMATS = {"money": "#,##0_);-#,##0_)", "share": "0.0%_)", "count": "0_)"}
+
+
+def write_comparison_sheet(wb, view: ComparisonView, index: int | None = None):
+    """The Comparison sheet: the three tables one under the other, differences in bold on a
+    tint."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(SHEET_TITLE.get(view.lang, "Comparison"), index)
+    bold = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="D9E1F2")
+    differ_fill = PatternFill("solid", fgColor="FCE4D6")
+    r = 1
+    ws.cell(r, 1, label("comparison_title", view.lang)).font = Font(bold=True, size=14)
+    r += 1
+    ws.cell(r, 1, label("cmp_note", view.lang)).font = Font(italic=True, color="808080")
+    r += 2
+    widths: dict[int, int] = {}
+    for table in view.tables:
+        ws.cell(r, 1, table.title).font = Font(bold=True, size=12)
+        r += 1
+        for j, h in enumerate(table.headers, start=1):
+            cell = ws.cell(r, j, h)
+            cell.font, cell.fill = bold, header_fill
+            widths[j] = max(widths.get(j, 8), len(str(h)) + 2)
+        r += 1
+        for i, (row, kind) in enumerate(zip(table.values, table.kinds, strict=True)):
+            for j, value in enumerate(row, start=1):
+                if isinstance(value, str) and value[:1] in "=+-@":
+                    value = "'" + value  # text, never a formula
+                cell = ws.cell(r, j, value)
+                if j > table.label_columns and isinstance(value, float):
+                    cell.number_format = EXCEL_FORMATS.get(kind, "General")
+                if (i, j - 1) in table.differs:
+                    cell.font, cell.fill = bold, differ_fill
+                if kind == "text" and j > table.label_columns:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                widths[j] = min(60, max(widths.get(j, 8), len(str(value or "")) + 2))
+            r += 1
+        r += 1
+    for j, w in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = w
+    return ws

@@ -1,0 +1,214 @@
+"""Scenarios in the app (issue 12): the list's edits as undo steps, the what-if form's rows,
+planning scenarios side by side with the comparison (differences tinted, an infeasible
+scenario explained in its column), the Comparison sheet of the plan workbook, the trade-off
+curve and a stress test of the plan shown."""
+
+from __future__ import annotations
+
+import copy
+
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.conftest import SMALL, open_and_wait, write_book
+from ui.scenario_models import DIFFERS
+
+LIMIT = 4  # seconds per scenario: the small project plans in well under one
+
+
+@pytest.fixture
+def scen_path(tmp_path):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Scenarios"] = [
+        ["scenario", "sheet", "row_id", "column", "value"],
+        ["no tariff", "Tariffs", "", "rate", 0],
+        ["impossible", "Periods", "2027-Q1", "china_cap", 0.01],
+    ]
+    return write_book(sheets, tmp_path / "scen.xlsx")
+
+
+def page_of(window):
+    window.show_page_named("scenarios")
+    page = window.stack.currentWidget()
+    assert page.objectName() == "scenariosPage"
+    return page
+
+
+def rows(window):
+    frame = window.doc.frame("Scenarios")
+    return [
+        [frame[c].iloc[i] for c in ("scenario", "sheet", "row_id", "column", "value")]
+        for i in range(len(frame))
+    ]
+
+
+def test_add_duplicate_rename_delete_are_undoable(qtbot, window, scen_path, monkeypatch):
+    open_and_wait(qtbot, window, scen_path)
+    page = page_of(window)
+    assert page.names() == ["base", "no tariff", "impossible"]
+    assert page.list.item(0).text().startswith("base")
+    undo = window.doc.undo
+
+    added = page.add_scenario()
+    assert added == "New scenario" and page.names()[-1] == "New scenario"
+    assert page.list.count() == 4 and page.current() == "New scenario"
+
+    page.select("no tariff")
+    copy_name = page.duplicate_scenario()
+    assert copy_name == "no tariff (copy)"
+    assert ["no tariff (copy)", "Tariffs", None, "rate", 0] in rows(window)
+
+    monkeypatch.setattr(page, "ask_name", lambda *a: "zero duty")
+    page.select("no tariff")
+    assert page.rename_scenario()
+    assert "zero duty" in page.names() and "no tariff" not in page.names()
+
+    page.select("impossible")
+    assert page.delete_scenario()
+    assert "impossible" not in page.names()
+    assert undo.undoText() == "Delete the scenario impossible"
+
+    undo.undo()  # the delete
+    assert "impossible" in page.names()
+    undo.undo()  # the rename
+    assert "no tariff" in page.names() and "zero duty" not in page.names()
+    undo.undo()
+    undo.undo()
+    assert page.names() == ["base", "no tariff", "impossible"]
+    page.select("base")
+    assert not page.delete_scenario() and not page.rename_scenario()
+
+
+def test_what_if_form_writes_override_rows(qtbot, window, scen_path):
+    open_and_wait(qtbot, window, scen_path)
+    page = page_of(window)
+    before = len(rows(window))
+    page.select("base")  # a new scenario named after the what-if
+    page.kind.setCurrentIndex(page.kind.findData("budget"))
+    page.percent.setValue(-20)
+    assert page.add_what_if() == "Budgets -20%"
+    page.kind.setCurrentIndex(page.kind.findData("lead"))
+    page.supplier.setCurrentIndex(page.supplier.findData("BN-PCB"))
+    page.periods.setValue(2)
+    page.add_what_if()  # into the scenario selected: Budgets -20%
+    page.kind.setCurrentIndex(page.kind.findData("capacity"))
+    page.percent.setValue(30)
+    page.add_what_if()
+    page.select("base")
+    page.kind.setCurrentIndex(page.kind.findData("volume"))
+    page.product.setCurrentIndex(page.product.findData("VR1"))
+    page.percent.setValue(15)
+    assert page.add_what_if() == "VR1 volume +15%"
+    page.select("base")
+    page.kind.setCurrentIndex(page.kind.findData("tariff"))
+    page.preset.setCurrentIndex(page.preset.findData("reciprocal_2025"))
+    tariff = page.add_what_if()
+    new = rows(window)[before:]
+    assert new == [
+        ["Budgets -20%", "Periods", "", "budget", "*0.8"],
+        ["Budgets -20%", "Offers", "*/BN-PCB", "lead_periods", "+2"],
+        ["Budgets -20%", "Suppliers", "BN-PCB", "capacity_per_period", "*0.7"],
+        ["VR1 volume +15%", "Products", "VR1", "units_per_period", "*1.15"],
+        [tariff, "Tariffs", "", "rate", 0.46],
+    ]
+    assert page.table.table.sheet_model.rowCount() == before + 5  # the sheet, editable
+    # every row the form wrote is a valid override: no problem reported once checked
+    qtbot.waitUntil(lambda: page.checker is None, timeout=60_000)
+    page.check()
+    qtbot.waitUntil(lambda: page.checker is None, timeout=60_000)
+    assert page.problems.problems_model.rowCount() == 0
+
+
+def test_bad_override_is_shown_with_its_row_and_column(qtbot, window, tmp_path):
+    sheets = copy.deepcopy(SMALL)
+    sheets["Scenarios"] = [
+        ["scenario", "sheet", "row_id", "column", "value"],
+        ["typo", "Offers", "*/NOBODY", "lead_periods", "+1"],
+    ]
+    open_and_wait(qtbot, window, write_book(sheets, tmp_path / "bad.xlsx"))
+    page = page_of(window)
+    model = page.problems.problems_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=60_000)
+    p = model.problems[0]
+    assert (p.sheet, p.row, p.column) == ("Scenarios", 2, "row_id")
+
+
+def test_plan_scenarios_side_by_side_and_export(qtbot, window, scen_path, tmp_path):
+    open_and_wait(qtbot, window, scen_path)
+    page = page_of(window)
+    with qtbot.waitSignal(page.compared, timeout=120_000) as done:
+        assert page.plan_scenarios(time_limit=LIMIT)
+        assert page.plan_all.isEnabled() is False  # the window goes on while they plan
+        assert set(page.run_rows) == {"base", "no tariff", "impossible"}
+    view = done.args[0]
+    assert view.names == ["base", "no tariff", "impossible"]
+    summary = page.compare_models["summary"]
+    headers = [summary.headerData(j, Qt.Horizontal) for j in range(summary.columnCount())]
+    assert headers[1:] == ["base", "no tariff", "impossible"]
+    labels = [summary.index(i, 0).data() for i in range(summary.rowCount())]
+    tariff = labels.index("Tariff borne")
+    assert summary.index(tariff, 2).data() == "$0"
+    assert summary.index(tariff, 2).data(Qt.BackgroundRole) == DIFFERS  # differs from base
+    assert summary.index(tariff, 1).data(Qt.BackgroundRole) != DIFFERS
+    assert summary.index(labels.index("Status"), 3).data() == "no plan"
+    why = summary.index(labels.index("Why no plan"), 3).data()
+    assert "2027-Q1" in why
+    assert page.run_rows["impossible"].text.text() == "no plan"
+
+    # printable: the comparison as its own A4 document, painted like the phase plan
+    from planner.scenarios.view import comparison_story
+    from ui.printing import write_story_pdf
+
+    assert page.print_button.isEnabled()
+    assert write_story_pdf(comparison_story(view, "scen.xlsx"), tmp_path / "cmp.pdf") >= 1
+
+    # the plan workbook gets a Comparison sheet
+    from tests.ui.test_planning import plan_and_wait
+
+    plan_and_wait(qtbot, window)
+    out = tmp_path / "plan.xlsx"
+    with qtbot.waitSignal(window.exports.finished, timeout=120_000):
+        window.exports.write_excel(out)
+    wb = openpyxl.load_workbook(out)
+    assert "Comparison" in wb.sheetnames
+    cells = [c for r in wb["Comparison"].iter_rows(values_only=True) for c in r if c]
+    assert "no tariff" in cells and "Why no plan" in cells
+
+
+def test_trade_off_curve_has_a_point_per_target(qtbot, window, small_path):
+    open_and_wait(qtbot, window, small_path)
+    page = page_of(window)
+    curve = page.curve
+    curve.start_at.setValue(50)
+    curve.stop_at.setValue(40)
+    curve.step.setValue(5)
+    curve.limit.setValue(LIMIT)
+    assert curve.finals() == [0.5, 0.45, 0.4]
+    assert curve.start()
+    qtbot.waitUntil(lambda: curve.curve is not None, timeout=120_000)
+    assert curve.points_model.rowCount() == 3
+    assert len(curve.chart.points) == len(curve.curve.planned) >= 2
+    row = curve.chart.points[-1][2]
+    curve.chart.choose(row)
+    assert curve.points_model.rows[row][0] in curve.point.text()
+    assert curve.break_model.rowCount() >= 1  # the break-even table
+
+
+def test_stress_test_replans_the_plan(qtbot, window, small_path):
+    from tests.ui.test_planning import plan_and_wait
+    from ui.stress_dialog import StressDialog
+
+    open_and_wait(qtbot, window, small_path)
+    plan_and_wait(qtbot, window)
+    dialog = StressDialog(window)
+    dialog.supplier.setCurrentIndex(dialog.supplier.findData("BN-PCB"))
+    dialog.slip.setValue(1)
+    dialog.until.setCurrentIndex(0)
+    dialog.limit.setValue(LIMIT)
+    assert dialog.start()
+    qtbot.waitUntil(lambda: dialog.view is not None, timeout=120_000)
+    assert dialog.view.names[0] == "Plan as it is"
+    assert dialog.models["summary"].columnCount() == 3
+    assert dialog.status.text()
+    dialog.close()
