@@ -371,7 +371,7 @@ VI: dict[str | tuple[str, str], str] = {
     "Settings & tariffs": "Thiết lập & thuế",
     "What-if scenarios": "Kịch bản giả định",
     "Scenarios": "Kịch bản",
-    "Row (key)": "Dòng (khóa)",
+    "Row (key)": "Đối tượng (khóa)",
     "waiting for a free core": "chờ lõi CPU rảnh",
     "planning…": "đang lập…",
     "cancelled": "đã hủy",

@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>Row (key)</source>
-        <translation>Dòng (khóa)</translation>
+        <translation>Đối tượng (khóa)</translation>
     </message>
     <message>
         <source>A column the planner does not use; it is kept as it is.</source>

@@ -80,3 +80,14 @@ def small_path(tmp_path) -> Path:
     import copy
 
     return write_book(copy.deepcopy(SMALL), tmp_path / "small.xlsx")
+
+
+def export_plan(qtbot, win, folder: Path) -> tuple[Path, Path]:
+    """Write the shown plan to a workbook and a PDF in `folder`, as Export does."""
+    folder.mkdir()
+    xlsx, pdf = folder / "plan.xlsx", folder / "plan.pdf"
+    for write, path in ((win.exports.write_excel, xlsx), (win.exports.write_pdf, pdf)):
+        with qtbot.waitSignal(win.exports.finished, timeout=120_000) as written:
+            assert write(path)
+        assert written.args == [path, True]
+    return xlsx, pdf

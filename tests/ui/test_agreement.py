@@ -13,7 +13,7 @@ import pytest
 from planner.report import fmt
 from planner.report.labels import label
 from planner.report.tables import SUMMARY_LABELS, format_value
-from tests.ui.conftest import SMALL, open_and_wait, write_book
+from tests.ui.conftest import SMALL, export_plan, open_and_wait, write_book
 from tests.ui.test_printing import flat, pages_text
 
 HEADLINE = ("total_cost", "do_nothing_cost", "material_cost", "one_time_cost", "tariff_cost")
@@ -44,13 +44,7 @@ def test_screen_workbook_and_paper_show_the_same_plan(qtbot, window, switching_p
         window.actions.plan.trigger()
     plan = planned.args[0]
     assert plan.has_plan and set(plan.actions["kind"]) == {"onboard", "start_qualification", "ramp"}
-    folder = tmp_path / "out"
-    folder.mkdir()
-    xlsx, pdf = folder / "plan.xlsx", folder / "plan.pdf"
-    for write, path in ((window.exports.write_excel, xlsx), (window.exports.write_pdf, pdf)):
-        with qtbot.waitSignal(window.exports.finished, timeout=120_000) as written:
-            assert write(path)
-        assert written.args == [path, True]
+    xlsx, pdf = export_plan(qtbot, window, tmp_path / "out")
 
     screen = window.plan_panel
     book = openpyxl.load_workbook(xlsx)

@@ -13,7 +13,7 @@ import pytest
 
 from planner.plan import ProgressEvent
 from planner.report.labels import label
-from tests.ui.conftest import open_and_wait
+from tests.ui.conftest import export_plan, open_and_wait
 from tests.ui.test_agreement import switching_path  # noqa: F401  (a fixture)
 from tests.ui.test_printing import _poppler, flat, letters, pages_text
 
@@ -59,13 +59,7 @@ def test_why_on_screen_in_the_workbook_and_on_paper(qtbot, window, switching_pat
     assert panel.why.model.rowCount() == (plan.reasons["component_id"] == part).sum()
     panel.why.filter.clear()
 
-    folder = tmp_path / "out"
-    folder.mkdir()
-    xlsx, pdf = folder / "plan.xlsx", folder / "plan.pdf"
-    for write, path in ((window.exports.write_excel, xlsx), (window.exports.write_pdf, pdf)):
-        with qtbot.waitSignal(window.exports.finished, timeout=120_000) as written:
-            assert write(path)
-        assert written.args == [path, True]
+    xlsx, pdf = export_plan(qtbot, window, tmp_path / "out")
 
     # the workbook's Why sheet: the same sentences under the same header
     ws = openpyxl.load_workbook(xlsx)[label("sheet_why")]
