@@ -172,6 +172,16 @@ def cmd_plan(args: argparse.Namespace) -> int:
     return EXIT_OK if planned else EXIT_BAD
 
 
+# the search's phases (planner.plan.ProgressEvent.phase) as the progress line says them
+PHASES = {
+    "first plan": {"vi": "kế hoạch đầu"},
+    "improving": {"vi": "đang cải thiện"},
+    "proving": {"vi": "đang chứng minh"},
+    "least Chinese content": {"vi": "ít hàm lượng TQ nhất"},
+    "done": {"vi": "xong"},
+}
+
+
 def _plan_with_progress(project, args: argparse.Namespace, plan_project):
     """Plan in a worker thread, printing each improved plan and bound to stderr (never to
     stdout, which --json keeps for the summary); Ctrl+C stops the search and keeps the best
@@ -191,7 +201,7 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
             "{s:6.1f} s  {phase:<22} cost {c}  bound {b}  gap {g}",
             "{s:6.1f} giây  {phase:<22} chi phí {c}  cận {b}  sai số {g}",
             s=event.elapsed_s,
-            phase=event.phase or event.message,
+            phase=PHASES.get(event.phase, {}).get(args.lang, event.phase or event.message),
             c=_money(event.objective),
             b=_money(event.bound),
             g=_pct(event.gap),
