@@ -1257,12 +1257,22 @@ def _percent(value: object) -> object:
     return f"{round(float(value) * 100, 6):g}%"
 
 
+# the scenarios as a Vietnamese team would name them
+VI_SCENARIOS = {
+    "Flat 10% (Section 122)": "Thuế đồng mức 10% (Mục 122)",
+    "Origin-based 20%/40%": "Thuế theo xuất xứ 20%/40%",
+    "Kinh Bắc PCB two quarters late": "PCB Kinh Bắc trễ hai quý",
+    "Budget -20%": "Ngân sách -20%",
+}
+
+
 def vietnamese_frames(project: TypedProject) -> dict[str, pd.DataFrame]:
     """The workbook tables with Vietnamese headers, country names, có/không and '30%'."""
     out = {}
     frames = typed_frames(project)
     frames["Scenarios"] = SCENARIOS.assign(
-        sheet=SCENARIOS["sheet"].map(lambda n: schema.SHEET_BY_NAME[n].title_vi)
+        scenario=SCENARIOS["scenario"].map(VI_SCENARIOS),
+        sheet=SCENARIOS["sheet"].map(lambda n: schema.SHEET_BY_NAME[n].title_vi),
     )
     for name, frame in frames.items():
         sheet = schema.SHEET_BY_NAME[name]
