@@ -79,7 +79,7 @@ def measure(
 
     make_app()
     from ui.main_window import MainWindow
-    from ui.scenario_panel import set_setting
+    from ui.settings_cells import set_setting
 
     window = MainWindow()
     window.show()
@@ -118,12 +118,12 @@ def _compare(window, probe: StallProbe, time_limit_s: float | None) -> dict:
 
     window.show_page_named("compare")
     page = window.stack.currentWidget()
-    out: dict = {"scenarios": page.names(), "cores": workers()}
+    out: dict = {"scenarios": page.scenarios.names(), "cores": workers()}
     for key, most in (("parallel", None), ("sequential", 1)):
-        page.runner.max_workers = most
+        page.compare.runner.max_workers = most
         began = time.perf_counter()
         out[f"compare_{key}_ms"] = probe.run(
-            lambda: page.plan_scenarios(time_limit=time_limit_s), page.compared
+            lambda: page.plan_scenarios(time_limit=time_limit_s), page.compare.compared
         )
         out[f"compare_{key}_s"] = round(time.perf_counter() - began - SETTLE_MS / 1000, 2)
         view = page.view

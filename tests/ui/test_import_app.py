@@ -194,19 +194,19 @@ def test_tariff_box_shows_what_the_sheet_holds_and_fills_ask(
 ):
     open_and_wait(qtbot, window, small_path)
     scenario = window.scenario
-    assert scenario.preset.currentData() == "content_hypothetical"  # 20%/40% at 40%
+    assert scenario.tariffs.preset.currentData() == "content_hypothetical"  # 20%/40% at 40%
     model = window.panels["Tariffs"].table.sheet_model
     model.setData(model.index(1, list(model.frame.columns).index("rate")), "35%")
-    assert scenario.preset.currentData() == ""  # tiers of its own: no preset's name shown
-    assert not scenario.apply_preset.isEnabled()
-    scenario.preset.setCurrentIndex(scenario.preset.findData("section122_2026"))
-    scenario.apply_tariff_preset()
-    assert scenario.preset.currentData() == "section122_2026"
+    assert scenario.tariffs.preset.currentData() == ""  # tiers of its own: no preset's name shown
+    assert not scenario.tariffs.apply_preset.isEnabled()
+    scenario.tariffs.preset.setCurrentIndex(scenario.tariffs.preset.findData("section122_2026"))
+    scenario.tariffs.apply_tariff_preset()
+    assert scenario.tariffs.preset.currentData() == "section122_2026"
     answers = [False]
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda *a: answers.pop(0))
     before = list(window.doc.frame("Periods")["budget"])
-    scenario.budget.setValue(1234)
-    scenario.fill_budget_and_slots()  # the project's own budgets: asked, and kept
+    scenario.fills.budget.setValue(1234)
+    scenario.fills.fill_budget_and_slots()  # the project's own budgets: asked, and kept
     assert list(window.doc.frame("Periods")["budget"]) == before and answers == []
 
 

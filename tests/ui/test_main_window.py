@@ -224,21 +224,21 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path, monkeypatch):
     asked = []
     monkeypatch.setattr(dialogs, "ask_yes_no", lambda _w, title, _t: asked.append(title) or True)
     scenario = window.scenario
-    scenario.preset.setCurrentIndex(scenario.preset.findData("section122_2026"))
-    scenario.apply_tariff_preset()
+    scenario.tariffs.preset.setCurrentIndex(scenario.tariffs.preset.findData("section122_2026"))
+    scenario.tariffs.apply_tariff_preset()
     tariffs = window.doc.frame("Tariffs")
     assert list(tariffs["max_china_share"]) == [1.0] and list(tariffs["rate"]) == [0.1]
-    scenario.cap_from.setValue(60)
-    scenario.cap_to.setValue(30)
-    scenario.hold.setValue(1)
-    scenario.fill_glide_path()
+    scenario.fills.cap_from.setValue(60)
+    scenario.fills.cap_to.setValue(30)
+    scenario.fills.hold.setValue(1)
+    scenario.fills.fill_glide_path()
     assert asked == ["Replace the project's own values?"]  # the sheet had caps of its own
     assert list(window.doc.frame("Periods")["china_cap"]) == [0.6, 0.6, 0.45, 0.3]
     window.actions.undo.trigger()
     window.actions.undo.trigger()
     assert list(window.doc.frame("Tariffs")["rate"]) == [0.2, 0.4]
-    scenario.time_limit.setValue(15)
-    scenario.time_limit.editingFinished.emit()
+    scenario.settings.time_limit.setValue(15)
+    scenario.settings.time_limit.editingFinished.emit()
     window.validation.validate_now()
     assert window.doc.validation.project.settings.time_limit_s == 15
 

@@ -46,64 +46,64 @@ def rows(window):
 def test_add_duplicate_rename_delete_are_undoable(qtbot, window, scen_path, monkeypatch):
     open_and_wait(qtbot, window, scen_path)
     page = page_of(window)
-    assert page.names() == ["base", "no tariff", "impossible"]
-    assert page.list.item(0).text().startswith("base")
+    assert page.scenarios.names() == ["base", "no tariff", "impossible"]
+    assert page.scenarios.list.item(0).text().startswith("base")
     undo = window.doc.undo
 
-    added = page.add_scenario()
-    assert added == "New scenario" and page.names()[-1] == "New scenario"
-    assert page.list.count() == 4 and page.current() == "New scenario"
+    added = page.scenarios.add_scenario()
+    assert added == "New scenario" and page.scenarios.names()[-1] == "New scenario"
+    assert page.scenarios.list.count() == 4 and page.scenarios.current() == "New scenario"
 
-    page.select("no tariff")
-    copy_name = page.duplicate_scenario()
+    page.scenarios.select("no tariff")
+    copy_name = page.scenarios.duplicate_scenario()
     assert copy_name == "no tariff (copy)"
     assert ["no tariff (copy)", "Tariffs", None, "rate", 0] in rows(window)
 
-    monkeypatch.setattr(page, "ask_name", lambda *a: "zero duty")
-    page.select("no tariff")
-    assert page.rename_scenario()
-    assert "zero duty" in page.names() and "no tariff" not in page.names()
+    monkeypatch.setattr(page.scenarios, "ask_name", lambda *a: "zero duty")
+    page.scenarios.select("no tariff")
+    assert page.scenarios.rename_scenario()
+    assert "zero duty" in page.scenarios.names() and "no tariff" not in page.scenarios.names()
 
-    page.select("impossible")
-    assert page.delete_scenario()
-    assert "impossible" not in page.names()
+    page.scenarios.select("impossible")
+    assert page.scenarios.delete_scenario()
+    assert "impossible" not in page.scenarios.names()
     assert undo.undoText() == "Delete the scenario impossible"
 
     undo.undo()  # the delete
-    assert "impossible" in page.names()
+    assert "impossible" in page.scenarios.names()
     undo.undo()  # the rename
-    assert "no tariff" in page.names() and "zero duty" not in page.names()
+    assert "no tariff" in page.scenarios.names() and "zero duty" not in page.scenarios.names()
     undo.undo()
     undo.undo()
-    assert page.names() == ["base", "no tariff", "impossible"]
-    page.select("base")
-    assert not page.delete_scenario() and not page.rename_scenario()
+    assert page.scenarios.names() == ["base", "no tariff", "impossible"]
+    page.scenarios.select("base")
+    assert not page.scenarios.delete_scenario() and not page.scenarios.rename_scenario()
 
 
 def test_what_if_form_writes_override_rows(qtbot, window, scen_path):
     open_and_wait(qtbot, window, scen_path)
     page = page_of(window)
     before = len(rows(window))
-    page.select("base")  # a new scenario named after the what-if
-    page.kind.setCurrentIndex(page.kind.findData("budget"))
-    page.percent.setValue(-20)
-    assert page.add_what_if() == "Budgets -20%"
-    page.kind.setCurrentIndex(page.kind.findData("lead"))
-    page.supplier.setCurrentIndex(page.supplier.findData("BN-PCB"))
-    page.periods.setValue(2)
-    page.add_what_if()  # into the scenario selected: Budgets -20%
-    page.kind.setCurrentIndex(page.kind.findData("capacity"))
-    page.percent.setValue(30)
-    page.add_what_if()
-    page.select("base")
-    page.kind.setCurrentIndex(page.kind.findData("volume"))
-    page.product.setCurrentIndex(page.product.findData("VR1"))
-    page.percent.setValue(15)
-    assert page.add_what_if() == "VR1 volume +15%"
-    page.select("base")
-    page.kind.setCurrentIndex(page.kind.findData("tariff"))
-    page.preset.setCurrentIndex(page.preset.findData("reciprocal_2025"))
-    tariff = page.add_what_if()
+    page.scenarios.select("base")  # a new scenario named after the what-if
+    page.what_if.kind.setCurrentIndex(page.what_if.kind.findData("budget"))
+    page.what_if.percent.setValue(-20)
+    assert page.what_if.add_what_if() == "Budgets -20%"
+    page.what_if.kind.setCurrentIndex(page.what_if.kind.findData("lead"))
+    page.what_if.supplier.setCurrentIndex(page.what_if.supplier.findData("BN-PCB"))
+    page.what_if.periods.setValue(2)
+    page.what_if.add_what_if()  # into the scenario selected: Budgets -20%
+    page.what_if.kind.setCurrentIndex(page.what_if.kind.findData("capacity"))
+    page.what_if.percent.setValue(30)
+    page.what_if.add_what_if()
+    page.scenarios.select("base")
+    page.what_if.kind.setCurrentIndex(page.what_if.kind.findData("volume"))
+    page.what_if.product.setCurrentIndex(page.what_if.product.findData("VR1"))
+    page.what_if.percent.setValue(15)
+    assert page.what_if.add_what_if() == "VR1 volume +15%"
+    page.scenarios.select("base")
+    page.what_if.kind.setCurrentIndex(page.what_if.kind.findData("tariff"))
+    page.what_if.preset.setCurrentIndex(page.what_if.preset.findData("reciprocal_2025"))
+    tariff = page.what_if.add_what_if()
     new = rows(window)[before:]
     assert new == [
         ["Budgets -20%", "Periods", "", "budget", "*0.8"],
@@ -112,12 +112,12 @@ def test_what_if_form_writes_override_rows(qtbot, window, scen_path):
         ["VR1 volume +15%", "Products", "VR1", "units_per_period", "*1.15"],
         [tariff, "Tariffs", "", "rate", 0.46],
     ]
-    assert page.table.table.sheet_model.rowCount() == before + 5  # the sheet, editable
+    assert page.sheet.table.table.sheet_model.rowCount() == before + 5  # the sheet, editable
     # every row the form wrote is a valid override: no problem reported once checked
-    qtbot.waitUntil(lambda: page.checker is None, timeout=60_000)
-    page.check()
-    qtbot.waitUntil(lambda: page.checker is None, timeout=60_000)
-    assert page.problems.problems_model.rowCount() == 0
+    qtbot.waitUntil(lambda: page.sheet.checker is None, timeout=60_000)
+    page.sheet.check()
+    qtbot.waitUntil(lambda: page.sheet.checker is None, timeout=60_000)
+    assert page.sheet.problems.problems_model.rowCount() == 0
 
 
 def test_bad_override_is_shown_with_its_row_and_column(qtbot, window, tmp_path):
@@ -128,7 +128,7 @@ def test_bad_override_is_shown_with_its_row_and_column(qtbot, window, tmp_path):
     ]
     open_and_wait(qtbot, window, write_book(sheets, tmp_path / "bad.xlsx"))
     page = page_of(window)
-    model = page.problems.problems_model
+    model = page.sheet.problems.problems_model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=60_000)
     p = model.problems[0]
     assert (p.sheet, p.row, p.column) == ("Scenarios", 2, "row_id")
@@ -137,13 +137,13 @@ def test_bad_override_is_shown_with_its_row_and_column(qtbot, window, tmp_path):
 def test_plan_scenarios_side_by_side_and_export(qtbot, window, scen_path, tmp_path):
     open_and_wait(qtbot, window, scen_path)
     page = page_of(window)
-    with qtbot.waitSignal(page.compared, timeout=120_000) as done:
+    with qtbot.waitSignal(page.compare.compared, timeout=120_000) as done:
         assert page.plan_scenarios(time_limit=LIMIT)
-        assert page.plan_all.isEnabled() is False  # the window goes on while they plan
-        assert set(page.run_rows) == {"base", "no tariff", "impossible"}
+        assert page.compare.plan_all.isEnabled() is False  # the window goes on while they plan
+        assert set(page.compare.run_rows) == {"base", "no tariff", "impossible"}
     view = done.args[0]
     assert view.names == ["base", "no tariff", "impossible"]
-    summary = page.compare_models["summary"]
+    summary = page.compare.compare_models["summary"]
     headers = [summary.headerData(j, Qt.Horizontal) for j in range(summary.columnCount())]
     assert headers[1:] == ["base", "no tariff", "impossible"]
     labels = [summary.index(i, 0).data() for i in range(summary.rowCount())]
@@ -154,13 +154,13 @@ def test_plan_scenarios_side_by_side_and_export(qtbot, window, scen_path, tmp_pa
     assert summary.index(labels.index("Status"), 3).data() == "no plan"
     why = summary.index(labels.index("Why no plan"), 3).data()
     assert "2027-Q1" in why
-    assert page.run_rows["impossible"].text.text() == "no plan"
+    assert page.compare.run_rows["impossible"].text.text() == "no plan"
 
     # printable: the comparison as its own A4 document, painted like the phase plan
     from planner.scenarios.view import comparison_story
     from ui.printing import write_story_pdf
 
-    assert page.print_button.isEnabled()
+    assert page.compare.print_button.isEnabled()
     assert write_story_pdf(comparison_story(view, "scen.xlsx"), tmp_path / "cmp.pdf") >= 1
 
     # the plan workbook gets a Comparison sheet
