@@ -46,7 +46,7 @@ lint: setup-test
 	$(BIN)/lint-imports
 
 test: lint
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n 2
 
 bench: setup
 	$(BIN)/locplan bench
