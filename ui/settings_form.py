@@ -1,10 +1,12 @@
 """The plan's settings as a form: plan name, objective, time limit, content basis, least RVC,
-an incumbent's largest fall, exchange rate. Every change is an undo step on the Settings
+an incumbent's largest fall, the stable-award rules (no reversal, least share, margin), the
+share of the tariff the factory bears, exchange rate. Every change is an undo step on the Settings
 sheet; the form shows the sheet again after each edit there (or an undo)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -18,6 +20,23 @@ from planner.io import parse
 from ui.document import ProjectDocument
 from ui.i18n import tr
 from ui.settings_cells import number, set_setting, setting_value, share
+
+
+def _percent(name: str, top: float = 100) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setRange(0, top)
+    box.setDecimals(1)
+    box.setSuffix(" %")
+    return box
+
+
+# (setting, object name, default) of the share settings shown as percents
+SHARES = (
+    ("min_share", "settingMinShare", 0.05),
+    ("threshold_margin", "settingThresholdMargin", 0.0),
+    ("tariff_pass_through", "settingPassThrough", 1.0),
+)
 
 
 class SettingsForm(QGroupBox):
@@ -44,6 +63,11 @@ class SettingsForm(QGroupBox):
         self.drop.setRange(0, 100)
         self.drop.setDecimals(1)
         self.drop.setSuffix(" %")
+        self.no_reversal = QCheckBox()
+        self.no_reversal.setObjectName("settingNoReversal")
+        self.shares = {
+            key: _percent(name, 20 if key == "threshold_margin" else 100) for key, name, _ in SHARES
+        }
         self.fx = QDoubleSpinBox()
         self.fx.setObjectName("settingFx")
         self.fx.setRange(0, 1_000_000)
@@ -58,6 +82,8 @@ class SettingsForm(QGroupBox):
             self.basis,
             self.rvc,
             self.drop,
+            self.no_reversal,
+            *self.shares.values(),
             self.fx,
         ):
             self.form.addRow(QLabel(), w)
@@ -86,6 +112,20 @@ class SettingsForm(QGroupBox):
                 tr("Set the incumbent's largest fall"),
             )
         )
+        self.no_reversal.toggled.connect(
+            lambda on: self._set(
+                "no_reversal", "yes" if on else "no", tr("Set whether awards may reverse")
+            )
+        )
+        undo_texts = {
+            "min_share": tr("Set the least share of an award"),
+            "threshold_margin": tr("Set the margin below caps and tiers"),
+            "tariff_pass_through": tr("Set the share of the tariff borne"),
+        }
+        for key, box in self.shares.items():
+            box.editingFinished.connect(
+                lambda k=key, b=box: self._set(k, b.value() / 100, undo_texts[k])
+            )
         self.fx.editingFinished.connect(
             lambda: self._set(
                 "fx_vnd_per_usd", self.fx.value() or None, tr("Set the exchange rate")
@@ -117,6 +157,10 @@ class SettingsForm(QGroupBox):
             rvc = setting_value(self.doc, "rvc_min")
             self.rvc.setValue(0 if parse.is_blank(rvc) else 100 * share(rvc, 0))
             self.drop.setValue(100 * share(setting_value(self.doc, "incumbent_max_drop"), 1))
+            reversal = setting_value(self.doc, "no_reversal")
+            self.no_reversal.setChecked(True if parse.is_blank(reversal) else _yes(reversal))
+            for key, _name, default in SHARES:
+                self.shares[key].setValue(100 * share(setting_value(self.doc, key), default))
             fx = setting_value(self.doc, "fx_vnd_per_usd")
             self.fx.setValue(0 if parse.is_blank(fx) else number(fx, 0))
         finally:
@@ -131,6 +175,10 @@ class SettingsForm(QGroupBox):
             tr("Chinese share measured on"),
             tr("Least regional value content (0 = none)"),
             tr("Largest fall of an incumbent's share per period"),
+            tr("Stable awards: no share reverses"),
+            tr("Least share of an award (0 = any)"),
+            tr("Margin below every cap and tariff bound"),
+            tr("Share of the US tariff the factory bears"),
             tr("Exchange rate (VND per USD, 0 = none)"),
         ]
         for k, text in enumerate(labels):
@@ -150,3 +198,10 @@ class SettingsForm(QGroupBox):
             for key, text in items:
                 box.addItem(text, key)
             box.blockSignals(False)
+
+
+def _yes(value: object) -> bool:
+    try:
+        return parse.parse_bool(value)
+    except ValueError:
+        return True  # unreadable: the default (the Problems panel names the cell)

@@ -17,6 +17,15 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    # the stable-award rules on the settings form
+    "Stable awards: no share reverses": "Phân bổ ổn định: không đảo chiều tỷ lệ",
+    "Least share of an award (0 = any)": "Tỷ lệ tối thiểu của một phân bổ (0 = bất kỳ)",
+    "Margin below every cap and tariff bound": "Biên an toàn dưới mọi trần và ngưỡng thuế",
+    "Share of the US tariff the factory bears": "Phần thuế Mỹ nhà máy chịu",
+    "Set whether awards may reverse": "Đặt cho phép đảo chiều phân bổ",
+    "Set the least share of an award": "Đặt tỷ lệ tối thiểu của phân bổ",
+    "Set the margin below caps and tiers": "Đặt biên an toàn dưới trần và ngưỡng",
+    "Set the share of the tariff borne": "Đặt phần thuế nhà máy chịu",
     # plan reasons, limits, tariffs, convergence
     "Why": "Lý do",
     "Vietnamese share of spend {vn}; the factory bears {share} of the US duty.": (

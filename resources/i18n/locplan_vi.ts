@@ -833,6 +833,22 @@
         <translation>Đặt mức giảm tối đa của nhà cung cấp hiện tại</translation>
     </message>
     <message>
+        <source>Set whether awards may reverse</source>
+        <translation>Đặt cho phép đảo chiều phân bổ</translation>
+    </message>
+    <message>
+        <source>Set the least share of an award</source>
+        <translation>Đặt tỷ lệ tối thiểu của phân bổ</translation>
+    </message>
+    <message>
+        <source>Set the margin below caps and tiers</source>
+        <translation>Đặt biên an toàn dưới trần và ngưỡng</translation>
+    </message>
+    <message>
+        <source>Set the share of the tariff borne</source>
+        <translation>Đặt phần thuế nhà máy chịu</translation>
+    </message>
+    <message>
         <source>Set the exchange rate</source>
         <translation>Đặt tỷ giá</translation>
     </message>
@@ -907,6 +923,22 @@
     <message>
         <source>Largest fall of an incumbent's share per period</source>
         <translation>Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại</translation>
+    </message>
+    <message>
+        <source>Stable awards: no share reverses</source>
+        <translation>Phân bổ ổn định: không đảo chiều tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Least share of an award (0 = any)</source>
+        <translation>Tỷ lệ tối thiểu của một phân bổ (0 = bất kỳ)</translation>
+    </message>
+    <message>
+        <source>Margin below every cap and tariff bound</source>
+        <translation>Biên an toàn dưới mọi trần và ngưỡng thuế</translation>
+    </message>
+    <message>
+        <source>Share of the US tariff the factory bears</source>
+        <translation>Phần thuế Mỹ nhà máy chịu</translation>
     </message>
     <message>
         <source>Exchange rate (VND per USD, 0 = none)</source>

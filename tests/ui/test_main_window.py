@@ -241,6 +241,20 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path, monkeypatch):
     scenario.settings.time_limit.editingFinished.emit()
     window.validation.validate_now()
     assert window.doc.validation.project.settings.time_limit_s == 15
+    # the stable-award rules and the tariff borne, as a buyer sets them on the form
+    settings = scenario.settings
+    assert settings.no_reversal.isChecked() and settings.shares["min_share"].value() == 5
+    settings.no_reversal.setChecked(False)
+    for key, percent in (("min_share", 10), ("threshold_margin", 1), ("tariff_pass_through", 60)):
+        settings.shares[key].setValue(percent)
+        settings.shares[key].editingFinished.emit()
+    window.validation.validate_now()
+    typed = window.doc.validation.project.settings
+    assert (typed.no_reversal, typed.min_share, typed.threshold_margin) == (False, 0.1, 0.01)
+    assert typed.tariff_pass_through == 0.6
+    window.actions.undo.trigger()  # one step per field
+    window.validation.validate_now()
+    assert window.doc.validation.project.settings.tariff_pass_through == 1.0
 
 
 def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkeypatch):
