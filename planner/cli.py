@@ -213,25 +213,29 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
             project, time_limit_s=args.time_limit, on_progress=progress, should_stop=stop.is_set
         )
 
-    worker = threading.Thread(target=run, name="plan", daemon=True)
+    stopping = t(
+        "Stopping: keeping the best plan found…", "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…"
+    ).get(args.lang)
+    _run_stoppable(run, stop, lambda: print("\n" + stopping, file=sys.stderr))
+    if tty:
+        print(file=sys.stderr)
+    return out["plan"]
+
+
+def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
+    """`run()` in a worker thread; Ctrl+C sets `stop` (the search then hands back its best)
+    and waits for it. The main thread stays in Python so that the signal is seen at once."""
+    import threading
+
+    worker = threading.Thread(target=run, daemon=True)
     worker.start()
     try:
         while worker.is_alive():
             worker.join(0.2)
     except KeyboardInterrupt:
         stop.set()
-        print(
-            "\n"
-            + t(
-                "Stopping: keeping the best plan found…",
-                "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…",
-            ).get(args.lang),
-            file=sys.stderr,
-        )
+        on_stop()
         worker.join()
-    if tty:
-        print(file=sys.stderr)
-    return out["plan"]
 
 
 def _money(value: float | None) -> str:
@@ -307,8 +311,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
         names = ["base", *[n for n in wanted if n != "base"]]
     stop = threading.Event()
     out: dict = {}
-    worker = threading.Thread(
-        target=lambda: out.update(
+    _run_stoppable(
+        lambda: out.update(
             results=plan_scenarios(
                 raw,
                 names,
@@ -318,15 +322,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 should_stop=stop.is_set,
             )
         ),
-        daemon=True,
+        stop,
     )
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.2)
-    except KeyboardInterrupt:
-        stop.set()
-        worker.join()
     comparison = compare(out["results"])
     if args.json:
         print(

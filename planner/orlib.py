@@ -44,15 +44,33 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
     caps, fixed, demand, cost = read_cap(path)
     if capacity is not None:
         caps = [float(capacity)] * len(caps)
-    parts = [f"C{j + 1:04d}" for j in range(len(demand))]
-    sups = [f"F{i + 1:03d}" for i in range(len(fixed))]
+    prices = [[cost[i][j] / demand[j] for j in range(len(demand))] for i in range(len(fixed))]
+    settings = Settings(plan_name=f"OR-Library {Path(path).stem}", min_share=0.0)
+    return location_project(fixed, caps, prices, demand, settings)
+
+
+def location_project(
+    fixed: list[float],
+    capacity: list[float],
+    unit_price: list[list[float]],
+    demand: list[float],
+    settings: Settings | None = None,
+    ids: tuple[list[str], list[str]] | None = None,
+) -> TypedProject:
+    """Capacitated facility location as a one-period project: parts are the customers (no
+    incumbent, `demand` units each), suppliers the facilities (`fixed` onboarding cost,
+    `capacity`), `unit_price[i][j]` what facility i charges customer j a unit; no tariff.
+    `ids`: the parts' and suppliers' ids (default C0001..., F001...)."""
+    caps = [INF if math.isnan(float(c)) else float(c) for c in capacity]
+    parts, sups = ids or (
+        [f"C{j + 1:04d}" for j in range(len(demand))],
+        [f"F{i + 1:03d}" for i in range(len(fixed))],
+    )
     offers = pd.DataFrame(
         {
             "component_id": [parts[j] for _ in sups for j in range(len(parts))],
             "supplier_id": [s for s in sups for _ in parts],
-            "unit_price": [
-                cost[i][j] / demand[j] for i in range(len(sups)) for j in range(len(parts))
-            ],
+            "unit_price": [unit_price[i][j] for i in range(len(sups)) for j in range(len(parts))],
             "china_share": 0.0,
             "lead_periods": 0,
             "switching_cost": 0.0,
@@ -88,15 +106,21 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
                     "units_per_period": [1.0],
                 }
             ),
-            "BOM": pd.DataFrame({"product_id": "X", "component_id": parts, "qty_per_unit": demand}),
+            "BOM": pd.DataFrame(
+                {
+                    "product_id": "X",
+                    "component_id": parts,
+                    "qty_per_unit": [float(d) for d in demand],
+                }
+            ),
             "Suppliers": pd.DataFrame(
                 {
                     "supplier_id": sups,
                     "name": "",
                     "country": "VN",
                     "province": "",
-                    "onboarding_cost": fixed,
-                    "capacity_per_period": [INF if math.isnan(c) else c for c in caps],
+                    "onboarding_cost": [float(f) for f in fixed],
+                    "capacity_per_period": caps,
                 }
             ),
             "Offers": offers,
@@ -112,5 +136,5 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
-        settings=Settings(plan_name=f"OR-Library {Path(path).stem}", min_share=0.0),
+        settings=settings or Settings(),
     )

@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 
 from planner.optimise import plan_project
+from planner.orlib import location_project
 from planner.plan import Status
 from planner.project import INF, Settings, TypedProject
 from planner.verify import verify_plan
@@ -284,81 +285,8 @@ def test_same_project_same_plan():
 
 def facility_location(fixed, capacity, cost, demand) -> TypedProject:
     """Parts = customers (no incumbent), suppliers = facilities, one period, no tariff."""
-    parts = [f"C{j}" for j in range(len(demand))]
-    sups = [f"F{i}" for i in range(len(fixed))]
-    offers = pd.DataFrame(
-        [
-            {
-                "component_id": parts[j],
-                "supplier_id": sups[i],
-                "unit_price": cost[i][j],
-                "china_share": 0.0,
-                "lead_periods": 0,
-                "switching_cost": 0.0,
-                "max_ramp": 1.0,
-                "earliest_period": "T1",
-                "capacity_per_period": INF,
-            }
-            for i in range(len(fixed))
-            for j in range(len(demand))
-        ]
-    )
-    return TypedProject(
-        tables={
-            "Components": pd.DataFrame(
-                {
-                    "component_id": parts,
-                    "description": "",
-                    "category": "",
-                    "hs_code": "",
-                    "qty_per_unit": math.nan,
-                    "current_supplier": "",
-                    "current_country": "",
-                    "current_unit_price": math.nan,
-                    "current_china_share": 0.0,
-                    "locked": False,
-                }
-            ),
-            "Products": pd.DataFrame(
-                {
-                    "product_id": ["X"],
-                    "name": [""],
-                    "fob_price": [1.0],
-                    "us_share": [0.0],
-                    "units_per_period": [1.0],
-                }
-            ),
-            "BOM": pd.DataFrame(
-                {
-                    "product_id": "X",
-                    "component_id": parts,
-                    "qty_per_unit": [float(d) for d in demand],
-                }
-            ),
-            "Suppliers": pd.DataFrame(
-                {
-                    "supplier_id": sups,
-                    "name": "",
-                    "country": "VN",
-                    "province": "",
-                    "onboarding_cost": [float(f) for f in fixed],
-                    "capacity_per_period": [float(c) for c in capacity],
-                }
-            ),
-            "Offers": offers,
-            "Periods": pd.DataFrame(
-                {
-                    "period": ["T1"],
-                    "budget": [INF],
-                    "max_new_qualifications": [INF],
-                    "china_cap": [math.nan],
-                    "tariff_active": [False],
-                }
-            ),
-            "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
-            "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
-        }
-    )
+    ids = ([f"C{j}" for j in range(len(demand))], [f"F{i}" for i in range(len(fixed))])
+    return location_project(fixed, capacity, cost, demand, ids=ids)
 
 
 def brute_force(fixed, capacity, cost, demand) -> float:
