@@ -334,7 +334,10 @@ def generate_project(
         rows, columns=["component_id", "description", "category", "price", "qty", "cat"]
     )
 
-    # BOM: most parts belong to one product, some are shared.
+    # BOM: most parts belong to one product, some are shared. (Plain lists in the loops:
+    # indexing pandas one cell at a time costs seconds at 10,000 parts.)
+    product_ids = products["product_id"].tolist()
+    comp_ids, comp_qty = comps["component_id"].tolist(), comps["qty"].tolist()
     bom_rows = []
     for i in range(n):
         r = rng.random()
@@ -343,9 +346,7 @@ def generate_project(
         else:
             owners = [0] if r < 0.5 else [1] if r < 0.7 else [2] if r < 0.85 else [0, 1]
         for p in owners:
-            bom_rows.append(
-                (products["product_id"][p], comps["component_id"][i], i, float(comps["qty"][i]))
-            )
+            bom_rows.append((product_ids[p], comp_ids[i], i, float(comp_qty[i])))
     bom = pd.DataFrame(bom_rows, columns=["product_id", "component_id", "ci", "qty_per_unit"])
 
     # Scale prices so that materials are ~60% of FOB for every product; a shared part takes
@@ -425,6 +426,8 @@ def generate_project(
             bom.loc[rows_p, "qty_per_unit"].to_numpy() * units,
         )
 
+    cand_rows = dict(zip(cand.index, cand.to_dict("records"), strict=True))
+    comp_price = comps["price"].tolist()
     offers = []
     for i in range(n):
         cat = CATEGORIES[cat_idx[i]]
@@ -438,7 +441,7 @@ def generate_project(
         k = int(rng.integers(1, 4))
         chosen = rng.choice(pool, size=min(k, len(pool)), replace=False)
         for s in chosen:
-            sup = cand.loc[s]
+            sup = cand_rows[s]
             premium = rng.uniform(*cat.premium) * (0.7 if sup["country"] != "VN" else 1.0)
             sub = rng.uniform(*cat.sub_china) if sup["country"] == "VN" else rng.uniform(0, 0.2)
             if family == "hard":  # local makers that already buy much of their input locally
@@ -447,9 +450,9 @@ def generate_project(
             cap = INF if rng.random() < 0.6 else float(round(demand[i] * rng.uniform(0.5, 1.5)))
             offers.append(
                 (
-                    comps["component_id"][i],
+                    comp_ids[i],
                     sup["supplier_id"],
-                    round(comps["price"][i] * (1 + premium), 4),
+                    round(comp_price[i] * (1 + premium), 4),
                     round(float(sub), 2),
                     int(rng.integers(cat.lead[0], cat.lead[1] + 1)),
                     float(round(rng.uniform(*cat.tooling), -2)),
@@ -474,16 +477,12 @@ def generate_project(
     )
     offers_df["lead_periods"] = offers_df["lead_periods"].astype(int)
 
+    part_of_offer = offers_df["component_id"].str.slice(-5).astype(int).to_numpy() - 1
+    rows_of = offers_df.groupby("supplier_id", sort=False).indices
     sup_caps = []
-    for _, s in cand.iterrows():
-        load = demand[
-            offers_df.loc[offers_df["supplier_id"] == s["supplier_id"], "component_id"]
-            .str.slice(-5)
-            .astype(int)
-            .to_numpy()
-            - 1
-        ]
-        total = float(load.sum())
+    for sid in cand["supplier_id"]:
+        rows = rows_of.get(sid)
+        total = float(demand[part_of_offer[rows]].sum()) if rows is not None else 0.0
         sup_caps.append(INF if total == 0 or rng.random() < 0.5 else round(total * 0.7, -2))
     cand["capacity_per_period"] = sup_caps
 
@@ -532,11 +531,13 @@ def generate_project(
     price = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
     share_now = dict(zip(components["component_id"], shares, strict=True))
     best = dict(share_now)
-    for c, grp in offers_df.groupby("component_id"):
-        best[c] = (
-            min(share_now[c] * price[c], float((grp["unit_price"] * grp["china_share"]).min()))
-            / price[c]
-        )
+    cheapest_china = (
+        (offers_df["unit_price"] * offers_df["china_share"])
+        .groupby(offers_df["component_id"])
+        .min()
+    )
+    for c, china in cheapest_china.items():
+        best[c] = min(share_now[c] * price[c], float(china)) / price[c]
     today, reach = [], []
     for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
         rows_p = bom[bom["product_id"] == p]

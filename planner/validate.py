@@ -106,8 +106,8 @@ class _Checker:
                 self.error(sheet.name, None, None, _missing_sheet(sheet, self.raw), "missing_sheet")
             return None
         header_row = self.raw.header_rows.get(sheet.name)
-        out = pd.DataFrame(index=frame.index)
-        for col in sheet.columns:
+        columns: dict[str, pd.Series] = {}  # one frame at the end: inserting column by column
+        for col in sheet.columns:  # costs more than the typing on small sheets
             if col.name not in frame.columns:
                 if col.required:
                     self.missing.add((sheet.name, col.name))
@@ -118,9 +118,10 @@ class _Checker:
                         _missing_column(sheet, col, self.raw, frame),
                         "missing_column",
                     )
-                out[col.name] = _blank_series(col, frame.index)
+                columns[col.name] = _blank_series(col, frame.index)
                 continue
-            out[col.name] = self._typed_column(sheet, col, frame[col.name])
+            columns[col.name] = self._typed_column(sheet, col, frame[col.name])
+        out = pd.DataFrame(columns, index=frame.index)
         if sheet.key and all(k in frame.columns for k in sheet.key):
             self._unique(sheet, out)
         return out
@@ -349,12 +350,17 @@ class _Checker:
             )
 
     def _unique(self, sheet: schema.Sheet, out: pd.DataFrame) -> None:
-        keys = out[list(sheet.key)]
-        complete = keys.notna().all(axis=1) & (keys.astype(str) != "").all(axis=1)
-        dup = keys[complete].duplicated(keep="first")
-        for row in dup[dup].index:
-            first = keys[complete][(keys[complete] == keys.loc[row]).all(axis=1)].index[0]
-            label = " / ".join(str(keys.loc[row, k]) for k in sheet.key)
+        """A key (all its cells filled) seen again is an error on the later row. Plain Python:
+        on sheets of a few rows, pandas' fixed costs outweigh the work."""
+        first_row: dict[tuple, object] = {}
+        keys = zip(*(out[k].tolist() for k in sheet.key), strict=True)
+        for row, key in zip(out.index, keys, strict=True):
+            if any(is_blank(v) for v in key):
+                continue
+            first = first_row.setdefault(key, row)
+            if first == row:
+                continue
+            label = " / ".join(str(v) for v in key)
             self.error(
                 sheet.name,
                 row,

@@ -8,7 +8,6 @@ off the GUI thread; every number shown comes from planner/.
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from pathlib import Path
 
@@ -23,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner import schema
-from planner.io.read import RawProject, read_project
-from planner.io.write import write_template
+from planner.io.read import RawProject
 from planner.problems import ERROR, WARNING
-from ui import autosave, dialogs, i18n
+from ui import autosave, i18n
 from ui import child as child_process
 from ui.actions import WindowActions
 from ui.document import ProjectDocument
@@ -40,18 +38,12 @@ from ui.problems_view import ProblemsView
 from ui.scenario_panel import ScenarioPanel
 from ui.sheet_view import SheetPanel
 from ui.stale_plan import PlanPage
+from ui.start_points import StartPoints
 from ui.task_status import TaskStatus
 from ui.validation import ValidationController
 from ui.workers import wait_for
 
-SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
 OPENABLE = (".xlsx", ".xlsm", ".xls", ".ods", ".csv", ".txt")
-
-
-def sample_path(lang: str) -> Path:
-    """The sample factory, in the app's language."""
-    name = "vr_headset_bac_ninh_vi.xlsx" if lang == "vi" else "vr_headset_bac_ninh.xlsx"
-    return SAMPLES / name
 
 
 def dropped_project(mime) -> Path | None:
@@ -80,7 +72,6 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self.state_label = QLabel()
         self.state_label.setObjectName("projectState")
-        self.state_label.linkActivated.connect(self._state_link)
         bar.addWidget(self.state_label, 1)
         self.tasks = TaskStatus(bar, "task")  # files and exports
         self.plan_status = TaskStatus(bar, "plan", cancellable=True)
@@ -90,6 +81,9 @@ class MainWindow(QMainWindow):
         self.validation = ValidationController(self)
         self.validation.checked.connect(self._on_checked)
         self.files = FileController(self, self.actions, self.tasks)
+        self.saves = self.files.saves
+        self.start = StartPoints(self, self.actions)
+        self.state_label.linkActivated.connect(self.start.follow)
         self.planning = PlanController(self, self.actions, self.plan_status, self.plan_panel)
         self.exports = ExportController(self, self.actions, self.planning, self.tasks)
         self.files.project_loaded.connect(self.project_loaded)
@@ -142,10 +136,6 @@ class MainWindow(QMainWindow):
         a.delete_rows.triggered.connect(lambda: self._sheet_call("delete_rows"))
         a.language_en.triggered.connect(lambda: self.set_language("en"))
         a.language_vi.triggered.connect(lambda: self.set_language("vi"))
-        a.about.triggered.connect(lambda: self.about())
-        a.new.triggered.connect(lambda: self.new_project())
-        a.sample.triggered.connect(lambda: self.open_sample())
-        a.guide.triggered.connect(lambda: self.show_guide())
 
     # the document ----------------------------------------------------------------------------
     def install(self, doc: ProjectDocument) -> None:
@@ -264,44 +254,6 @@ class MainWindow(QMainWindow):
             self._docks_sized = True  # a few rows of problems; the tables get the room
             self.resizeDocks([self.problems_dock], [115], Qt.Vertical)
 
-    # starting points ---------------------------------------------------------------------------
-    def _state_link(self, link: str) -> None:
-        {"open": self.files.open_dialog, "sample": self.open_sample, "guide": self.show_guide}[
-            link
-        ]()
-
-    def new_project(self) -> None:
-        """A fresh project from the annotated template: every sheet, nothing filled in."""
-        if not self.files.maybe_save(then=self.new_project):
-            return
-        with tempfile.TemporaryDirectory() as folder:
-            template = Path(folder) / "template.xlsx"
-            write_template(template)
-            raw = read_project(template)
-        raw.path, raw.notes, raw.unused_sheets = None, [], []
-        self.install(ProjectDocument(raw))
-        self.show_page("Components")
-        self.show_message(tr("New project: fill in the sheets, then Plan (F5)."))
-
-    def open_sample(self) -> None:
-        self.files.open_path(sample_path(i18n.current()))
-
-    def show_guide(self) -> None:
-        from ui.guide import GuideDialog
-
-        self.run_dialog(GuideDialog(self))
-
-    def about(self) -> None:
-        dialogs.info(
-            self,
-            tr("About"),
-            tr(
-                "Supplier Localization Planner plans a phased switch of parts to local suppliers, "
-                "quarter by quarter, within budget, qualification slots, capacity and a glide "
-                "path of Chinese content."
-            ),
-        )
-
     # language --------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
         i18n.set_language(lang)
@@ -323,11 +275,11 @@ class MainWindow(QMainWindow):
 
     # closing ---------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
-        if self.files.saving:  # close once the file is written (or say why it is not)
-            self.files.after_save(self.close)
+        if self.saves.saving:  # close once the file is written (or say why it is not)
+            self.saves.after_save(self.close)
             event.ignore()
             return
-        if not self.files.maybe_save(then=self.close):
+        if not self.saves.maybe_save(then=self.close):
             event.ignore()
             return
         self.planning.shutdown()

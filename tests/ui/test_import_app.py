@@ -81,7 +81,7 @@ def test_xls_and_ods_open_and_save_as_a_new_xlsx(qtbot, window, tmp_path, monkey
         open_and_wait(qtbot, window, path)
         assert "Saving writes a project workbook (.xlsx)" in window.statusBar().currentMessage()
         assert window.actions.plan.isEnabled() and window.doc.path is None
-        window.files.save()
+        window.saves.save()
         assert asked.pop() == path.with_suffix(".xlsx").name  # a new .xlsx is proposed
 
 

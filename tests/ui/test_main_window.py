@@ -123,8 +123,8 @@ def test_save_and_reopen(qtbot, window, small_path, tmp_path, monkeypatch):
     model.setData(index, "=SUM(A1:A2) housing")  # typed text that looks like a formula
     target = tmp_path / "saved.xlsx"
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(target))
-    with qtbot.waitSignal(window.files.saved, timeout=60_000) as saved:
-        assert window.files.save_as()  # written in a worker
+    with qtbot.waitSignal(window.saves.saved, timeout=60_000) as saved:
+        assert window.saves.save_as()  # written in a worker
     assert saved.args == [target]
     assert not window.isWindowModified()
     assert window.files.recent.files()[0] == str(target)
@@ -158,8 +158,8 @@ def test_autosave_is_offered_back_after_a_crash(qtbot, window, small_path, monke
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "Headset after crash")
-    with qtbot.waitSignal(window.files.autosaved, timeout=60_000):
-        window.files.autosave_now()
+    with qtbot.waitSignal(window.saves.autosaved, timeout=60_000):
+        window.saves.autosave_now()
     assert autosave.pending() == []  # the window is open: its autosave is not offered
     autosave.end_session(window.session)  # the app dies here (the OS drops its lock)
     assert len(autosave.pending()) == 1
@@ -279,7 +279,7 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
         return ask
 
     monkeypatch.setattr(dialogs, "ask_replace_workbook", answer(dialogs.CANCEL))
-    assert not window.files.save()
+    assert not window.saves.save()
     assert path.read_bytes() == before and window.isWindowModified()
     name, losses = asked[-1]
     assert name == "theirs.xlsx"
@@ -294,8 +294,8 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
         "save_path",
         lambda parent, title, start, filters: suggested.append(start) or str(new),
     )
-    with qtbot.waitSignal(window.files.saved, timeout=60_000):
-        assert window.files.save()
+    with qtbot.waitSignal(window.saves.saved, timeout=60_000):
+        assert window.saves.save()
     assert suggested == [str(new)]  # the suggestion sits beside the original
     assert path.read_bytes() == before
     assert window.doc.path == new and not window.isWindowModified()
@@ -304,8 +304,8 @@ def test_saving_over_a_users_workbook_asks_first(qtbot, window, tmp_path, monkey
     # the new file is the app's own: later saves replace it without asking
     asked.clear()
     model.setData(index, "SoC, third source")
-    with qtbot.waitSignal(window.files.saved, timeout=60_000):
-        assert window.files.save()
+    with qtbot.waitSignal(window.saves.saved, timeout=60_000):
+        assert window.saves.save()
     assert asked == []
     assert openpyxl.load_workbook(new)["Components"]["B2"].value == "SoC, third source"
 
@@ -315,6 +315,6 @@ def test_replace_writes_over_the_users_workbook_when_chosen(qtbot, window, small
     model, index = _cell(window, "Components", 0, "description")
     model.setData(index, "SoC, replaced")
     monkeypatch.setattr(dialogs, "ask_replace_workbook", lambda *a: dialogs.REPLACE)
-    with qtbot.waitSignal(window.files.saved, timeout=60_000):
-        assert window.files.save()
+    with qtbot.waitSignal(window.saves.saved, timeout=60_000):
+        assert window.saves.save()
     assert openpyxl.load_workbook(small_path)["Components"]["B2"].value == "SoC, replaced"

@@ -78,7 +78,7 @@ def small(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def sample():
-    return _plan(SAMPLE, 20)
+    return _plan(SAMPLE, 8)  # a good plan, not the last 0.1%: what is printed is the point
 
 
 @pytest.fixture(scope="module")
@@ -275,7 +275,7 @@ def test_cli_writes_the_pdf(qapp, tmp_path):
     if not list(entry_points(group="locplan.exporters", name="pdf")):
         pytest.skip("the package is not installed (pip install -e .): no PDF exporter")
     xlsx, pdf = tmp_path / "plan.xlsx", tmp_path / "plan.pdf"
-    args = ["plan", str(SAMPLE), "-o", str(xlsx), "--pdf", str(pdf), "--time-limit", "10"]
+    args = ["plan", str(SAMPLE), "-o", str(xlsx), "--pdf", str(pdf), "--time-limit", "5"]
     assert main(args) == 0
     assert xlsx.is_file() and pdf.is_file()
     assert page_count(pdf) > 5

@@ -125,8 +125,8 @@ def test_I04_two_windows_on_one_file_keep_separate_autosaves(qtbot, window, smal
             open_and_wait(qtbot, win, small_path)
             model, index = _cell(win, "Products", 0, "name")
             model.setData(index, text)
-            with qtbot.waitSignal(win.files.autosaved, timeout=60_000):
-                win.files.autosave_now()
+            with qtbot.waitSignal(win.saves.autosaved, timeout=60_000):
+                win.saves.autosave_now()
         assert len(list(autosave.folder().glob("*.xlsx"))) == 2
         assert autosave.pending() == []  # both windows are open: nothing to recover
         autosave.end_session(window.session)  # the first dies
@@ -146,8 +146,8 @@ def test_K01_project_edited_in_excel_after_the_app_saved_it_is_asked_about(
     monkeypatch.setattr(dialogs, "save_path", lambda *a, **k: str(mine))
     model, index = _cell(window, "Components", 0, "description")
     model.setData(index, "SoC, saved by the app")
-    with qtbot.waitSignal(window.files.saved, timeout=60_000):
-        assert window.files.save_as()
+    with qtbot.waitSignal(window.saves.saved, timeout=60_000):
+        assert window.saves.save_as()
     wb = openpyxl.load_workbook(mine)  # then a colleague adds notes in Excel
     wb["Components"]["J1"] = "Notes"
     wb["Components"]["J2"] = "ask Hưng"
@@ -159,7 +159,7 @@ def test_K01_project_edited_in_excel_after_the_app_saved_it_is_asked_about(
         lambda p, name, losses: asked.append(name) or dialogs.CANCEL,
     )
     model.setData(index, "SoC, edited again")
-    assert not window.files.save()
+    assert not window.saves.save()
     assert asked == ["project.xlsx"]
     assert openpyxl.load_workbook(mine)["Components"]["J2"].value == "ask Hưng"
 
@@ -174,8 +174,8 @@ def test_failed_autosave_is_a_message_not_a_crash(qtbot, window, small_path, tmp
     monkeypatch.setattr(autosave, "folder", lambda: blocked / "autosave")
     messages = []
     window.show_message = messages.append
-    with qtbot.waitSignal(window.files.autosaved, timeout=60_000) as done:
-        window.files.autosave_now()
+    with qtbot.waitSignal(window.saves.autosaved, timeout=60_000) as done:
+        window.saves.autosave_now()
     assert done.args == [None]
     assert messages and messages[-1].startswith("Autosave failed")
 
@@ -193,7 +193,7 @@ def test_N23_autosave_folder_that_cannot_be_made_never_stops_the_app(
     open_and_wait(qtbot, window, small_path)
     model, index = _cell(window, "Products", 0, "name")
     model.setData(index, "changed")
-    window.files.autosave_now()  # the folder is asked for first, on the window's side
+    window.saves.autosave_now()  # the folder is asked for first, on the window's side
     assert messages[-1].startswith("Autosave failed") and "Permission denied" in messages[-1]
 
 
