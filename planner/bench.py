@@ -22,6 +22,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from planner.bench_stalls import longest_stall
+
 TIME_LIMITS = {50: 60.0, 200: 60.0, 1000: 120.0, 3000: 180.0, 10000: 300.0}
 CAPA_SECONDS = 120.0
 # OR-Library capa with its four capacities: published optima (OR-Library capopt).
@@ -147,7 +149,7 @@ def _median(rows: list[dict], key: str):
     return statistics.median(values) if values else None
 
 
-def _line(label: str, runs: list[dict], exports: bool) -> str:
+def _line(label: str, runs: list[dict], exports: bool, stalls: bool = False) -> str:
     ok = [r for r in runs if r.get("total_cost") is not None]
     if not ok:
         return f"{label:>12} {runs[0].get('status', '?'):>9}"
@@ -163,6 +165,7 @@ def _line(label: str, runs: list[dict], exports: bool) -> str:
             "total_cost",
             "xlsx_seconds",
             "pdf_seconds",
+            "stall_ms",
         )
     }
 
@@ -181,6 +184,8 @@ def _line(label: str, runs: list[dict], exports: bool) -> str:
             f" {'-':>7}" if med[k] is None else f" {med[k]:>7.1f}"
             for k in ("xlsx_seconds", "pdf_seconds")
         )
+    if stalls:
+        text += f" {'-':>8}" if med["stall_ms"] is None else f" {med['stall_ms']:>8.0f}"
     return text
 
 
@@ -193,11 +198,14 @@ def run_bench(
     families: tuple[str, ...] = ("easy", "hard"),
     capa: str | None = None,
     time_limits: dict[int, float] | None = None,
+    stalls: bool = False,
 ) -> list[dict]:
-    """Run every size and family `repeats` times per seed; print a table with medians."""
+    """Run every size and family `repeats` times per seed; print a table with medians.
+    `stalls`: also the window's longest pause on each size's first seed (the app's probe)."""
     limits = {**TIME_LIMITS, **(time_limits or {})}
     rows = []
     extra = f" {'xlsx s':>7} {'pdf s':>7}" if exports else ""
+    extra += f" {'stall ms':>8}" if stalls else ""
     on_line(
         f"{'case':>12} {'status':>9} {'first s':>7} {'secs':>7} {'gap':>8} {'vs first':>10} "
         f"{'vs optimum':>10} {'peak MB':>8} {'cost':>16}{extra}"
@@ -213,8 +221,13 @@ def run_bench(
                     run.setdefault("parts", n)
                     run.setdefault("family", family)
                     runs.append(run)
+            if stalls:
+                probe = longest_stall(n, seeds[0], family, limit)
+                for run in runs:
+                    run["stall_ms"] = probe.get("longest_ms")
+                    run["stall"] = probe
             rows.extend(runs)
-            on_line(_line(f"{family} {n}", runs, exports))
+            on_line(_line(f"{family} {n}", runs, exports, stalls))
     if capa:
         for capacity in CAPA_OPTIMA:
             limit = CAPA_SECONDS

@@ -420,6 +420,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         families=families,
         capa=args.capa,
         seeds=tuple(int(s) for s in args.seeds.split(",") if s),
+        stalls=args.stalls,
     )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
@@ -498,6 +499,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--families", default="easy,hard", help="generated families: easy, hard (comma-separated)"
     )
     p.add_argument("--seeds", default="1", help="generator seeds (comma-separated)")
+    p.add_argument(
+        "--stalls",
+        action="store_true",
+        help="also the app window's longest pause while it opens, plans and exports each size",
+    )
     p.add_argument(
         "--capa",
         help="an OR-Library capa file: also plan its four capacities against the published optima",

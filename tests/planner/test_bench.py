@@ -79,3 +79,18 @@ def _brute_force(caps, fixed, demand, cost) -> float:
         if res.status == 0:
             best = min(best, res.fun + sum(fixed[i] for i in idx))
     return best
+
+
+def test_bench_measures_the_windows_longest_pause():
+    """`locplan bench --stalls`: the app's probe opens, plans and exports the size's project in
+    its own process and says how long the window's event loop was held up in each phase."""
+    from planner.bench_stalls import longest_stall, probe_module
+
+    if probe_module() is None:
+        pytest.skip("the app is not installed (pip install -e .): no stall probe")
+    probe = longest_stall(20, 1, "easy", 5.0)
+    assert "stall_error" not in probe, probe
+    assert probe["planned"] is True
+    phases = [probe[k] for k in ("open_ms", "plan_ms", "export_xlsx_ms", "export_pdf_ms")]
+    assert all(ms >= 0 for ms in phases)
+    assert probe["longest_ms"] == max(phases)
