@@ -48,6 +48,9 @@ def complete(raw: RawProject) -> RawProject:
         known = [c for c in sheet.column_names if c in frame.columns]
         missing = [c for c in sheet.column_names if c not in frame.columns]
         extra = [c for c in frame.columns if c not in sheet.column_names]
+        in_shape = not missing and list(frame.columns) == known + extra
+        if in_shape and all(dtype.kind == "O" for dtype in frame.dtypes):
+            continue  # completed already (in the worker): copying 10,000 rows again costs
         for c in missing:
             frame[c] = None
         ordered = [c for c in sheet.column_names if c in known or c in missing]

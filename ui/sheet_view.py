@@ -126,6 +126,8 @@ class SheetTable(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         self.horizontalHeader().setStretchLastSection(True)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        # one height for every row: Qt then lays out 10,000 rows without asking each one
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
         self._bind(model)
 
     def set_model(self, model: SheetModel) -> None:
