@@ -292,7 +292,7 @@ def _backend_name(search: _Search) -> str:
         return "heuristic"
     if whole_model(search.a):
         if kernel_model(search.a):
-            return "scip (kernel search)"
+            return "highs (kernel search)"
         return "highs" if search.backend == "highs" else "scip"
     return "scip (neighbourhood search)"
 
