@@ -1,12 +1,6 @@
 """Capacity: an offer's own limit and a part's second-source rule are bounds on its share (set
 with the variables); a supplier's limit covers all its parts in units per period, incumbent
-parts included.
-
-A new supplier's capacity exists only once it is onboarded, so its row reads
-load <= capacity x onboarded. With onboarding binary this is the same limit; in the LP
-relaxation it charges a fractional onboarding in proportion to the capacity used (the strong
-facility-location formulation: on OR-Library's capa it lifts the LP bound by several percent,
-which is what lets the search prune)."""
+parts included."""
 
 from __future__ import annotations
 
@@ -27,19 +21,14 @@ def add_supplier_capacity(m: SparseModel, inst: Instance, v: Variables) -> None:
         return
     rows = rank[s_of[o_i]] * T + t_i
     sups = np.nonzero(limited)[0]
-    cap = np.repeat(inst.supplier_cap[sups], T)
-    # new suppliers' rows where an onboarding column exists: capacity moves to the left side
-    board = v.onboarded[sups].ravel()  # row order: supplier-major, then period
-    linked = (board >= 0) & np.repeat(inst.supplier_is_new[sups], T)
-    link_rows = np.nonzero(linked)[0]
     # rows with no share (a supplier not delivering yet) are dropped by the backend as empty
     m.add_rows(
         "supplier_capacity",
-        np.concatenate([rows, link_rows]),
-        np.concatenate([v.share[o_i, t_i], board[link_rows]]),
-        np.concatenate([inst.demand[c_of[o_i], t_i], -cap[link_rows]]),
+        rows,
+        v.share[o_i, t_i],
+        inst.demand[c_of[o_i], t_i],
         np.full(sups.size * T, -np.inf),
-        np.where(linked, 0.0, cap),
+        np.repeat(inst.supplier_cap[sups], T),
         supplier=np.repeat(sups, T),
         period=np.tile(np.arange(T), sups.size),
     )
