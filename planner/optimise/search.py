@@ -12,6 +12,7 @@ from planner.instance import Instance
 from planner.optimise import backend as solver
 from planner.optimise.deadline import Deadline
 from planner.optimise.improve import ColumnOwners, improve
+from planner.optimise.kernel import kernel_search
 from planner.optimise.model import Arrays
 from planner.optimise.variables import Variables
 
@@ -19,7 +20,7 @@ from planner.optimise.variables import Variables
 # neighbourhood search does the work. The sample has about 2,500.
 FULL_MIP_BINARIES = 6000
 NODE_LIMIT = 20_000  # the whole-model search ends here at the latest (deterministic)
-LARGE_LP = 50_000  # columns
+LARGE_LP = 50_000  # columns: above it (with few binaries) the kernel search
 # Work budget of the neighbourhood search per second of the time limit, in simplex
 # iterations plus 100 per node: measured so that the search ends before about 80% of the
 # limit on the 2-core development machine; the same budget gives the same plan on any load.
@@ -28,6 +29,11 @@ WORK_PER_SECOND = 5_000
 
 def whole_model(a: Arrays) -> bool:
     return int(a.integer.sum()) <= FULL_MIP_BINARIES
+
+
+def kernel_model(a: Arrays) -> bool:
+    """Few binaries over a very large LP (capa): the kernel search's models."""
+    return whole_model(a) and a.n_cols > LARGE_LP
 
 
 def search(
@@ -58,6 +64,21 @@ def search(
 
     proven = False
     if whole_model(a):
+        if kernel_model(a):
+            # a very large LP under few binaries (capa): SCIP's root LP alone takes minutes,
+            # so the kernel search works on restricted models instead (no proof)
+            x_best, obj = kernel_search(
+                inst,
+                v,
+                a,
+                best["x"],
+                deadline=deadline.until(until),
+                should_stop=deadline.should_stop,
+                on_improve=lambda o, vals: found(o, vals),
+                on_bound=on_bound,
+            )
+            found(obj, x_best)
+            return best["x"], best["obj"], False
         result = solver.solve(
             a,
             time_limit=deadline.left_until(until),
@@ -67,9 +88,6 @@ def search(
             on_solution=lambda o, b, vals: found(o, vals, b),
             should_stop=deadline.should_stop,
             solver="highs" if backend == "highs" else "scip",
-            # few binaries over a very large LP (OR-Library's capa: 100 suppliers, 100,000
-            # quotes): cuts and strong branching cost more than they prune
-            fast=a.n_cols > LARGE_LP,
         )
         accepted = result.values is not None and solver.feasible(a, result.values)
         if accepted:

@@ -31,7 +31,7 @@ from planner.optimise.firstplan import first_plan
 from planner.optimise.model import Arrays, SparseModel, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
 from planner.optimise.reasons import limit_values, reasons
-from planner.optimise.search import search, whole_model
+from planner.optimise.search import kernel_model, search, whole_model
 from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status
 from planner.project import TypedProject
@@ -291,6 +291,8 @@ def _backend_name(search: _Search) -> str:
     if search.backend == "greedy":
         return "heuristic"
     if whole_model(search.a):
+        if kernel_model(search.a):
+            return "highs (kernel search)"
         return "highs" if search.backend == "highs" else "scip"
     return "scip (neighbourhood search)"
 
