@@ -83,6 +83,9 @@ def measure(
 
     window = MainWindow()
     window.show()
+    settle = QEventLoop()  # the window's first paint is the app starting, not the opening
+    QTimer.singleShot(SETTLE_MS, settle.quit)
+    settle.exec()
     probe = StallProbe(window)
     out: dict = {"file": str(path)}
     out["open_ms"] = probe.run(lambda: window.files.open_path(path), window.project_loaded)
