@@ -316,8 +316,8 @@ def brute_force(fixed, capacity, cost, demand) -> float:
     return best
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_capacitated_supplier_selection_matches_brute_force(seed):
+def random_location(seed: int):
+    """Fixed costs and capacities of 5 suppliers, unit costs to and demands of 8 parts."""
     import numpy as np
 
     rng = np.random.default_rng(seed)
@@ -326,6 +326,12 @@ def test_capacitated_supplier_selection_matches_brute_force(seed):
     capacity = rng.integers(20, 60, n).tolist()
     demand = rng.integers(5, 20, m).tolist()
     cost = rng.integers(1, 20, (n, m)).tolist()
+    return fixed, capacity, cost, demand
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_capacitated_supplier_selection_matches_brute_force(seed):
+    fixed, capacity, cost, demand = random_location(seed)
     plan = solved(facility_location(fixed, capacity, cost, demand))
     assert plan.total_cost == pytest.approx(brute_force(fixed, capacity, cost, demand), rel=1e-6)
 
@@ -334,17 +340,10 @@ def test_capacitated_supplier_selection_matches_brute_force(seed):
 def test_kernel_search_finds_the_brute_force_optimum(seed, monkeypatch):
     """The path OR-Library's capa takes (a whole model with a very large LP), forced on a
     small project: the plan is verified and costs what the best set of suppliers costs."""
-    import numpy as np
-
     from planner.optimise import search
 
     monkeypatch.setattr(search, "LARGE_LP", 0)
-    rng = np.random.default_rng(seed)
-    n, m = 5, 8
-    fixed = rng.integers(50, 200, n).tolist()
-    capacity = rng.integers(20, 60, n).tolist()
-    demand = rng.integers(5, 20, m).tolist()
-    cost = rng.integers(1, 20, (n, m)).tolist()
+    fixed, capacity, cost, demand = random_location(seed)
     plan = plan_project(facility_location(fixed, capacity, cost, demand), time_limit_s=20)
     assert plan.verified, plan.violations
     assert plan.backend == "highs (kernel search)"
