@@ -2,32 +2,27 @@
 workbook (openpyxl sorts and collects hundreds of thousands of cells in single C calls) never
 stalls the GUI. No Qt is imported here; a child that paints a PDF starts its own offscreen Qt.
 
-Messages are pickles, each preceded by its length. `start` runs a child on the same Python
-with the app's code importable; `call_main` is the entry of a child that calls one function.
+Messages are pickles, each preceded by its length. `spawn` forks a child from a server that
+has imported the engine once; `call_main` is the entry of a child that calls one function.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import dataclasses
-import importlib
 import os
 import pickle
 import struct
-import subprocess
 import sys
-import tempfile
-import threading
 import traceback
-from pathlib import Path
 from typing import IO
+
+from ui.fork_server import Server, Worker
 
 HEADER = struct.Struct("!Q")  # the length of the pickle that follows
 SPLIT_DEPTH, SPLIT_MOST = 4, 64  # how deep and how wide a message is cut into pieces
-ROOT = Path(__file__).resolve().parents[1]
-CALL = "from ui.child import call_main; call_main()"
-# what a spare child imports while it waits for work (a second or two it then saves)
+CALL = "ui.child:call_main"
+# what the server imports once for every child it forks (a second or two each then saves)
 WARM = (
     "planner.validate",
     "planner.io.read",
@@ -36,10 +31,8 @@ WARM = (
     "ui.open_project",
     "ui.printing",
 )
+SERVER = Server(WARM)
 NICE = 5  # a worker's priority below the window's: the window stays quick on two cores
-_spare: tuple[subprocess.Popen, IO[bytes]] | None = None
-_lock = threading.Lock()
-_registered: list[object] = []
 
 
 def _frame(channel: IO[bytes], obj: object) -> None:
@@ -111,20 +104,11 @@ def receive(stream: IO[bytes]) -> tuple[str, object] | None:
     return kind, _build(shape, iter(leaves))
 
 
-def start(code: str, errors: IO[bytes]) -> subprocess.Popen:
-    """A child Python running `code`, its stdin and stdout piped to us, in its own process
-    group (so that killing it also ends what it started, e.g. a solver)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
-    env["QT_QPA_PLATFORM"] = "offscreen"  # a child that paints (a PDF) never shows a window
-    return subprocess.Popen(
-        [sys.executable, "-c", code],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=errors,
-        env=env,
-        start_new_session=True,
-    )
+def spawn(main: str, errors: IO[bytes]) -> Worker:
+    """A worker running `main` ("module:function"), forked from the server (ui/fork_server.py)
+    that has imported WARM once: it starts in milliseconds, not in the second or two a fresh
+    Python takes. Its stderr goes to `errors`."""
+    return SERVER.fork(main, errors)
 
 
 def channel() -> IO[bytes]:
@@ -143,53 +127,16 @@ def error_message(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}\n\n{detail}"
 
 
-def spare_call() -> tuple[subprocess.Popen, IO[bytes]]:
-    """A child waiting to call one function (see call_main), already warm, and where its
-    stderr goes; another is started to wait for the next call."""
-    global _spare
-    with _lock:
-        taken, _spare = _spare, None
-        if taken is None or taken[0].poll() is not None:
-            taken = _start_spare()
-        _spare = _start_spare()
-    return taken
-
-
 def warm() -> None:
-    """Start a child waiting for work now (the app starts), so the first call is quick."""
-    global _spare
-    with _lock:
-        if _spare is None or _spare[0].poll() is not None:
-            _spare = _start_spare()
-
-
-def _start_spare() -> tuple[subprocess.Popen, IO[bytes]]:
-    errors = tempfile.TemporaryFile()  # noqa: SIM115 - closed by whoever takes the child
-    if not _registered:
-        _registered.append(atexit.register(stop_spare))
-    return start(CALL, errors), errors
-
-
-def stop_spare() -> None:
-    """End the waiting child (the app quits); it would also end on its own when our end of
-    its stdin closes."""
-    global _spare
-    with _lock:
-        taken, _spare = _spare, None
-    if taken is not None:
-        with contextlib.suppress(OSError):
-            taken[0].kill()
-        taken[0].wait()
-        taken[1].close()
+    """Start the server now (the app starts), so that the first worker is quick."""
+    SERVER.start()
 
 
 def call_main() -> None:
-    """Entry of a child that calls one function: it imports WARM, then (function, args,
-    kwargs) come pickled on stdin; ("result", value) or ("error", exception or text) goes
+    """Entry of a child that calls one function: (function, args, kwargs) come pickled on
+    stdin; ("result", value) or ("error", exception or text) goes
     back. Stdin closing before a job comes ends it quietly."""
     out = channel()
-    for name in WARM:
-        importlib.import_module(name)
     message = receive(sys.stdin.buffer)
     if message is None:
         return

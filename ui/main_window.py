@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        child_process.warm()  # a worker process gets ready while the window is built
+        child_process.warm()  # the fork server imports the engine while the window is built
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
         self.actions = WindowActions(self)

@@ -16,7 +16,7 @@ from typing import IO
 
 from ui.child import channel, error_message, receive, send
 
-CODE = "from ui.plan_child import main; main()"
+MAIN = "ui.plan_child:main"
 
 
 def report_for_screen(project, plan, lang: str):

@@ -9,10 +9,7 @@ plan (the solver hands it back within a second); `kill` ends the child and its s
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
-import signal
-import subprocess
 import tempfile
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -21,7 +18,7 @@ from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report.plan_report import PlanReport
 from ui import child as child_process
-from ui.plan_child import CODE
+from ui.plan_child import MAIN
 
 
 class PlanWorker(QThread):
@@ -41,7 +38,7 @@ class PlanWorker(QThread):
         self.plan: Plan | None = None
         self.report: PlanReport | None = None
         self.error: str | None = None
-        self._child: subprocess.Popen | None = None
+        self._child: child_process.Worker | None = None
         self._cancelled = False
         self._sent = False  # the job is written: "stop" may follow on the child's stdin
 
@@ -56,17 +53,14 @@ class PlanWorker(QThread):
 
     def kill(self) -> None:
         """End the child and its solver now (the window closes)."""
-        child = self._child
-        if child is not None and child.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(child.pid, signal.SIGKILL)
+        if self._child is not None:
+            self._child.kill()
 
     def run(self) -> None:
         with tempfile.TemporaryFile() as errors:
-            child = child_process.start(CODE, errors)
+            child = child_process.spawn(MAIN, errors)
             self._child = child
             try:
-                assert child.stdin is not None and child.stdout is not None
                 child_process.send(
                     child.stdin, "plan", (self.project, self.time_limit_s, self.lang)
                 )
@@ -87,7 +81,7 @@ class PlanWorker(QThread):
                 self.error = f"{type(exc).__name__}: {exc}"
             finally:
                 with contextlib.suppress(OSError):
-                    child.stdin.close()  # type: ignore[union-attr]
+                    child.stdin.close()
                 code = child.wait()
             if self.plan is None and self.error is None:
                 errors.seek(0)

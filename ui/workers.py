@@ -11,11 +11,8 @@ lock; this thread only writes the job to it and reads the answer.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import pickle
-import signal
-import subprocess
+import tempfile
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -46,13 +43,11 @@ class ProcessCall(QThread):
     ) -> None:
         super().__init__(parent)
         self.job = (function, args, kwargs)
-        self._child: subprocess.Popen | None = None
+        self._child: child_process.Worker | None = None
 
     def kill(self) -> None:
-        child = self._child
-        if child is not None and child.poll() is None:
-            with contextlib.suppress(OSError):
-                os.killpg(child.pid, signal.SIGKILL)
+        if self._child is not None:
+            self._child.kill()
 
     def run(self) -> None:
         try:
@@ -66,10 +61,8 @@ class ProcessCall(QThread):
             self.failed.emit(payload if isinstance(payload, Exception) else ChildError(payload))
 
     def _call(self) -> tuple[str, object]:
-        child, errors = child_process.spare_call()
-        with errors:
-            self._child = child
-            assert child.stdin is not None and child.stdout is not None
+        with tempfile.TemporaryFile() as errors:
+            child = self._child = child_process.spawn(child_process.CALL, errors)
             try:
                 child_process.send(child.stdin, "call", self.job)
                 child.stdin.close()
