@@ -81,9 +81,7 @@ def test_every_worker_reports_its_end_without_a_further_request(server):
     runner.start()
     runner.join(WAIT_S)
     assert not runner.is_alive()
-    assert [(m, code, err) for m, code, err in outcomes] == [
-        (("result", None), 0, "slept\n")
-    ] * 10
+    assert outcomes == [(("result", None), 0, "slept\n")] * 10
 
 
 def test_killing_a_worker_ends_what_it_started(server):
