@@ -162,7 +162,9 @@ def test_sample_in_english(sample, sample_pdfs):
     assert label("starts") in everything
     # the solver's terms only in the appendix, at the end
     appendix = flat(text[-1])
-    assert label("appendix") in appendix and "Best bound" in appendix
+    assert label("appendix") in appendix
+    # the bound when the solver had one within the fixture's limit (a loaded machine may not)
+    assert ("Best bound" in appendix) == (plan.best_bound is not None)
     assert "Best bound" not in cover
 
 
