@@ -135,7 +135,11 @@ def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
 
 
 def _run_child(call: str, timeout: float) -> dict:
-    code = f"import json; from planner.bench import _capa_case, _case; print(json.dumps({call}))"
+    code = (
+        "import json; from planner.bench import _capa_case, _case; "
+        f"print(json.dumps({call})); "
+        "from planner.optimise.backend import end_process; end_process(0)"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
     )

@@ -542,5 +542,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BAD
 
 
+def entry() -> None:
+    """The `locplan` command."""
+    from planner.optimise.backend import end_process
+
+    end_process(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry()

@@ -3,7 +3,7 @@ MIPs, HiGHS or GLOP for LPs) as a ModelProto built straight from the arrays.
 
 Why MathOpt: SCIP reports every improved solution through a callback (live progress, and the
 incumbent is always in hand), a SolveInterrupter stops it from another thread (Cancel, the
-deadline), solution hints warm-start it, node limits give deterministic sub-solves, and the
+deadline; a solver that has not returned a second later is left behind, see _LateSolver), solution hints warm-start it, node limits give deterministic sub-solves, and the
 solve releases the GIL. The solve, the first plan, the neighbourhood search and the
 infeasibility explanation all call `solve`; nothing else talks to a solver.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -110,6 +111,62 @@ def _without_scip_noise():
         os.close(saved)
 
 
+# How long a solver may take to return after a stop or its time limit before the search goes
+# on without it. SCIP (OR-Tools 9.15) notices an interrupt only between nodes: its root node
+# on a 120-part project runs 13 s, and a Cancel must not wait for that.
+GRACE_S = 1.0
+_left_behind: list[threading.Thread] = []
+
+
+class _LateSolver:
+    """Runs a solve in its own thread and waits for it, interrupting it on a stop; a solver
+    still busy GRACE_S after the stop (or after its time limit) is left behind: its thread
+    runs on until the solver notices, and whatever it finds then is ignored."""
+
+    def __init__(self, run: Callable[[], None], should_stop, until: float) -> None:
+        self.should_stop = should_stop
+        self.until = until
+        self.left_behind = False
+        self.thread = threading.Thread(target=run, daemon=True, name="solver")
+        self.thread.start()
+
+    def wait(self, interrupter) -> bool:
+        """Whether a stop was asked; sets `left_behind` when the solver was not waited for."""
+        stopped, give_up = False, self.until + GRACE_S
+        while self.thread.is_alive():
+            self.thread.join(0.1)
+            now = time.monotonic()
+            if not stopped and self.should_stop is not None and self.should_stop():
+                stopped = True
+                interrupter.interrupt()
+                give_up = min(give_up, now + GRACE_S)
+            if self.thread.is_alive() and now > give_up:
+                interrupter.interrupt()
+                self.left_behind = True
+                _left_behind.append(self.thread)
+                break
+        return stopped
+
+
+def solvers_left_behind() -> int:
+    """How many solver threads still run after their solve was given up (see _LateSolver):
+    a process that ends then should end with os._exit, not by unwinding the interpreter
+    while a solver might still call back into it."""
+    _left_behind[:] = [t for t in _left_behind if t.is_alive()]
+    return len(_left_behind)
+
+
+def end_process(code: int) -> None:
+    """End this process with `code`: by os._exit (streams flushed) when a solver thread was
+    left behind, as the interpreter's own shutdown could meet it calling back."""
+    if solvers_left_behind():
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(code)
+    sys.exit(code)
+
+
 def feasible(a: Arrays, x: np.ndarray, tol: float = 1e-6) -> bool:
     """Whether column values meet every bound and row (relative tolerance), integers integral."""
     if ((x < a.lb - tol) | (x > a.ub + tol)).any():
@@ -182,7 +239,7 @@ def solve(
     if kind == "scip":
         params.threads = 1  # deterministic, and the other core stays free for the GUI
         sp = params.gscip
-        sp.silence_output = True
+        sp.silence_output = not os.environ.get("LOCPLAN_SCIP_LOG")
         sp.int_params["randomization/randomseedshift"] = seed
         sp.bool_params["misc/catchctrlc"] = False
         if fast:
@@ -212,50 +269,65 @@ def solve(
         h.variable_values.values.extend(np.asarray(hint, float).tolist())
     registration = callback_pb2.CallbackRegistrationProto()
     callback = None
+    left = threading.Event()  # we returned without the solver (see _LateSolver)
+    latest: list = []  # the last improved solution: (objective, bound, values)
     if on_solution is not None and kind == "scip":
         registration.request_registration.append(callback_pb2.CALLBACK_EVENT_MIP_SOLUTION)
 
         def callback(data):
             stats = data.mip_stats
             # SCIP also calls back before it has any solution: nothing to report then
-            if len(data.primal_solution_vector.ids) and math.isfinite(stats.primal_bound):
+            if (
+                not left.is_set()
+                and len(data.primal_solution_vector.ids)
+                and math.isfinite(stats.primal_bound)
+            ):
                 values = _dense(data.primal_solution_vector, a.n_cols)
                 if feasible(a, values):
                     objective = float(a.cost @ values + a.offset)
+                    latest[:] = [objective, _finite(stats.dual_bound), values]
                     on_solution(objective, _finite(stats.dual_bound), values)
             return callback_pb2.CallbackResultProto()
 
     interrupter = solve_interrupter.SolveInterrupter()
-    done = threading.Event()
-    stopped = threading.Event()
+    answers: list = []
 
-    def watch() -> None:
-        while not done.wait(0.1):
-            if should_stop is not None and should_stop():
-                stopped.set()
-                interrupter.interrupt()
-                return
-
-    watcher = threading.Thread(target=watch, daemon=True)
-    watcher.start()
-    quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
-    try:
-        with quiet:
-            answer = core.solve(
-                proto,
-                solver_type,
-                parameters_pb2.SolverInitializerProto(),
-                params,
-                model_params,
-                None,
-                registration,
-                callback,
-                interrupter.pybind_interrupter,
+    def run() -> None:
+        try:
+            answers.append(
+                core.solve(
+                    proto,
+                    solver_type,
+                    parameters_pb2.SolverInitializerProto(),
+                    params,
+                    model_params,
+                    None,
+                    registration,
+                    callback,
+                    interrupter.pybind_interrupter,
+                )
             )
-    except Exception as exc:  # a solver failure is a status, never a crash
-        return Result("error", seconds=time.monotonic() - start, detail=str(exc))
-    finally:
-        done.set()
+        except Exception as exc:  # a solver failure is a status, never a crash
+            answers.append(exc)
+
+    quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
+    with quiet:
+        late = _LateSolver(run, should_stop, start + max(time_limit, 0.05))
+        stopped = late.wait(interrupter)
+    if late.left_behind:
+        left.set()
+        objective, bound, values = latest if latest else (None, None, None)
+        return Result(
+            "cancelled" if stopped else ("feasible" if values is not None else "no_solution"),
+            values,
+            objective,
+            bound,
+            seconds=time.monotonic() - start,
+            detail="the solver did not return in time; its last solution is kept",
+        )
+    answer = answers[0]
+    if isinstance(answer, Exception):
+        return Result("error", seconds=time.monotonic() - start, detail=str(answer))
     seconds = time.monotonic() - start
     reason = answer.termination.reason
     bounds = answer.termination.objective_bounds
@@ -276,7 +348,7 @@ def solve(
     elif reason == r.TERMINATION_REASON_INFEASIBLE:
         status = "infeasible"
     elif reason in (r.TERMINATION_REASON_FEASIBLE, r.TERMINATION_REASON_NO_SOLUTION_FOUND):
-        if stopped.is_set():
+        if stopped:
             status = "cancelled"
         else:
             status = "feasible" if values is not None else "no_solution"

@@ -227,6 +227,9 @@ def child_main(given: str, answer: str) -> None:
     with open(partial, "wb") as f:
         pickle.dump(out["plan"], f)
     os.replace(partial, answer)
+    from planner.optimise.backend import end_process
+
+    end_process(0)
 
 
 def check_scenarios(raw) -> list[Problem]:
