@@ -239,7 +239,7 @@ def solve(
     if kind == "scip":
         params.threads = 1  # deterministic, and the other core stays free for the GUI
         sp = params.gscip
-        sp.silence_output = not os.environ.get("LOCPLAN_SCIP_LOG")
+        sp.silence_output = not os.environ.get("LOCPLAN_SCIP_LOG")  # SCIP's log, to diagnose
         sp.int_params["randomization/randomseedshift"] = seed
         sp.bool_params["misc/catchctrlc"] = False
         if fast:
