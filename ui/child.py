@@ -14,6 +14,7 @@ import os
 import pickle
 import struct
 import sys
+import threading
 import traceback
 from typing import IO
 
@@ -133,14 +134,26 @@ def warm() -> None:
 
 
 def call_main() -> None:
-    """Entry of a child that calls one function: (function, args, kwargs) come pickled on
-    stdin; ("result", value) or ("error", exception or text) goes
-    back. Stdin closing before a job comes ends it quietly."""
+    """Entry of a child that calls one function: (function, args, kwargs, stoppable) come
+    pickled on stdin; ("result", value) or ("error", exception or text) goes back. Stdin
+    closing before a job comes ends it quietly. A stoppable function gets `should_stop`: true
+    once a line "stop" comes on stdin, or stdin closes (the app quit)."""
     out = channel()
     message = receive(sys.stdin.buffer)
     if message is None:
         return
-    _kind, (function, args, kwargs) = message
+    _kind, (function, args, kwargs, stoppable) = message
+    if stoppable:
+        stop = threading.Event()
+
+        def watch_stdin() -> None:
+            for line in sys.stdin.buffer:
+                if line.strip() == b"stop":
+                    break
+            stop.set()
+
+        threading.Thread(target=watch_stdin, daemon=True).start()
+        kwargs = {**kwargs, "should_stop": stop.is_set}
     try:
         result = function(*args, **kwargs)
     except Exception as exc:

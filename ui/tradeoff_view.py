@@ -255,7 +255,9 @@ class TradeOffPanel(QWidget):
         if self.running:
             return False
         finals = self.finals()
-        call = ProcessCall(trade_off, project, finals, float(self.limit.value()), parent=self)
+        call = ProcessCall(
+            trade_off, project, finals, float(self.limit.value()), parent=self, stoppable=True
+        )
         call.done.connect(self.set_curve)
         call.failed.connect(lambda exc: self.status.setText(i18n.error_text(exc)))
         call.finished.connect(lambda c=call: self._ended(c))
@@ -269,9 +271,11 @@ class TradeOffPanel(QWidget):
         return True
 
     def stop(self) -> None:
+        """Every target still planning stops with its best plan so far; the points come."""
         if self.call is not None:
-            self.call.kill()
-            self.status.setText(tr("The curve was cancelled."))
+            self.call.stop()
+            self.cancel.setEnabled(False)
+            self.status.setText(tr("Stopping: keeping the points planned so far…"))
 
     def _ended(self, call: ProcessCall) -> None:
         call.deleteLater()

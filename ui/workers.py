@@ -11,8 +11,10 @@ lock; this thread only writes the job to it and reads the answer.
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -39,11 +41,29 @@ class ProcessCall(QThread):
     failed = Signal(object)  # the exception
 
     def __init__(
-        self, function: Callable, *args: object, parent: QObject | None = None, **kwargs: object
+        self,
+        function: Callable,
+        *args: object,
+        parent: QObject | None = None,
+        stoppable: bool = False,
+        **kwargs: object,
     ) -> None:
+        """`stoppable`: the function takes `should_stop` (see ui.child.call_main), and `stop`
+        asks it to end early with what it has."""
         super().__init__(parent)
-        self.job = (function, args, kwargs)
+        self.job = (function, args, kwargs, stoppable)
         self._child: child_process.Worker | None = None
+        self._sent = threading.Event()  # the job is written: "stop" may follow
+        self._stop = False
+
+    def stop(self) -> None:
+        """Ask a stoppable function to end early with what it has (its answer still comes)."""
+        self._stop = True
+        child = self._child
+        if self._sent.is_set() and child is not None:
+            with contextlib.suppress(OSError, ValueError):
+                child.stdin.write(b"stop\n")
+                child.stdin.flush()
 
     def kill(self) -> None:
         if self._child is not None:
@@ -65,7 +85,11 @@ class ProcessCall(QThread):
             child = self._child = child_process.spawn(child_process.CALL, errors)
             try:
                 child_process.send(child.stdin, "call", self.job)
-                child.stdin.close()
+                if not self.job[3]:
+                    child.stdin.close()
+                self._sent.set()
+                if self._stop:  # asked before the child was listening
+                    self.stop()
                 message = child_process.receive(child.stdout)
             finally:
                 code = child.wait()

@@ -5,6 +5,7 @@ one child process per scenario."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -71,10 +72,16 @@ class Curve:
         return self.points[self.points["status"].isin(["optimal", "feasible"])]
 
 
-def trade_off(project: TypedProject, finals: list[float], time_limit: float) -> Curve:
+def trade_off(
+    project: TypedProject,
+    finals: list[float],
+    time_limit: float,
+    should_stop: Callable[[], bool] | None = None,
+) -> Curve:
     """The cheapest plan for each final Chinese-share target (planned in parallel) and the
-    break-even tariff rate per part."""
-    points, _ = sweep(project, finals, time_limit=time_limit)
+    break-even tariff rate per part. A stop ends every plan being made with the best found so
+    far; a target still waiting for its turn gets none."""
+    points, _ = sweep(project, finals, time_limit=time_limit, should_stop=should_stop)
     return Curve(points, break_even(project), project.settings.currency)
 
 

@@ -112,6 +112,14 @@ def plan_scenarios(
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
 
     def run(result: ScenarioResult) -> None:
+        if should_stop is not None and should_stop():  # cancelled while it waited its turn
+            result.plan = Plan(
+                status=Status.NO_PLAN,
+                explanation=[
+                    t("Cancelled before it was planned.", "Đã hủy trước khi lập kế hoạch.")
+                ],
+            )
+            return
         limit = time_limit if time_limit is not None else result.project.settings.time_limit_s
         result.plan = plan_in_child(
             result.project,
@@ -145,7 +153,12 @@ def plan_in_child(
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         env["LOCPLAN_NICE"] = str(int(nice))
-        code = "import sys; from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
+        # Ctrl+C is ignored until child_main listens for it (a stop during the imports would
+        # be a KeyboardInterrupt); the stop is sent again until the child has heard it
+        code = (
+            "import signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+            "from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
+        )
         child = subprocess.Popen(
             [sys.executable, "-c", code, str(given), str(answer)],
             stdin=subprocess.DEVNULL,
@@ -163,8 +176,8 @@ def plan_in_child(
                     child.wait(0.2)
                 if stopped_at is None and should_stop is not None and should_stop():
                     stopped_at = 0.0
-                    child.send_signal(signal.SIGINT)
-                elif stopped_at is not None:
+                if stopped_at is not None and child.poll() is None:
+                    child.send_signal(signal.SIGINT)  # again: it may still be importing
                     stopped_at += 0.2
                     if stopped_at > GRACE_S:
                         child.kill()

@@ -477,7 +477,7 @@ VI: dict[str | tuple[str, str], str] = {
         "Hãy sửa lỗi của dự án trước: đường đánh đổi lập kế hoạch cho dự án gốc."
     ),
     "Planning {n} targets, {k} at a time…": "Đang lập {n} mục tiêu, {k} mục tiêu cùng lúc…",
-    "The curve was cancelled.": "Đã hủy đường đánh đổi.",
+    "Stopping: keeping the points planned so far…": "Đang dừng: giữ các điểm đã có kế hoạch…",
     "{k} of {n} targets have a plan. Click a point for its figures.": (
         "{k}/{n} mục tiêu có kế hoạch. Bấm vào một điểm để xem số liệu."
     ),

@@ -1369,8 +1369,8 @@
         <translation>Đang lập {n} mục tiêu, {k} mục tiêu cùng lúc…</translation>
     </message>
     <message>
-        <source>The curve was cancelled.</source>
-        <translation>Đã hủy đường đánh đổi.</translation>
+        <source>Stopping: keeping the points planned so far…</source>
+        <translation>Đang dừng: giữ các điểm đã có kế hoạch…</translation>
     </message>
     <message>
         <source>{k} of {n} targets have a plan. Click a point for its figures.</source>

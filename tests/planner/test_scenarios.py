@@ -147,6 +147,31 @@ def test_sweep_gives_a_curve_and_break_even_rates(tmp_path):
     assert (rates["break_even_rate"] >= 0).all()
 
 
+def test_a_stopped_curve_keeps_the_plans_it_has(tmp_path):
+    """Cancel once the first target has a plan: that target keeps its best plan (verified),
+    the one still waiting for its turn gets none, and nothing is an error."""
+    import threading
+
+    from planner.generate import generate_project
+    from planner.plan import Status
+
+    project = generate_project(120, seed=3)  # SCIP's root alone runs over 10 s on it
+    stop = threading.Event()
+    curve, results = sweep(
+        project,
+        [0.6, 0.55],
+        time_limit=120,
+        workers=1,
+        on_progress=lambda name, event: stop.set(),  # the first plan is in
+        should_stop=stop.is_set,
+    )
+    first, waiting = (results[name].plan for name in curve["scenario"])
+    assert first.has_plan and first.verified and first.status == Status.FEASIBLE
+    assert waiting.status == Status.NO_PLAN and not waiting.has_plan
+    assert list(curve["status"]) == ["feasible", "no_plan"]
+    assert curve["total_cost"].iloc[0] == pytest.approx(first.total_cost)
+
+
 def test_compare_and_sweep_from_the_command_line(tmp_path, capsys):
     path = book(tmp_path, [["flat", "Tariffs", "", "rate", "0.1"]])
     assert main(["compare", str(path), "--time-limit", "10", "--json"]) == 0

@@ -30,7 +30,7 @@ def call(server: Server, function, *args) -> tuple[object, int, str]:
     """(message, exit code, stderr) of one call in a forked worker."""
     with tempfile.TemporaryFile() as errors:
         worker = server.fork(child.CALL, errors)
-        child.send(worker.stdin, "call", (function, args, {}))
+        child.send(worker.stdin, "call", (function, args, {}, False))
         worker.stdin.close()
         message = child.receive(worker.stdout)
         code = worker.wait()
@@ -87,7 +87,7 @@ def test_every_worker_reports_its_end_without_a_further_request(server):
 def test_killing_a_worker_ends_what_it_started(server):
     with tempfile.TemporaryFile() as errors:
         worker = server.fork(child.CALL, errors)
-        child.send(worker.stdin, "call", (grandchild_pid, (), {}))
+        child.send(worker.stdin, "call", (grandchild_pid, (), {}, False))
         worker.stdin.close()
         for _ in range(WAIT_S * 10):  # until the worker has started its own child
             errors.seek(0)

@@ -195,6 +195,24 @@ def test_trade_off_curve_has_a_point_per_target(qtbot, window, small_path):
     assert curve.break_model.rowCount() >= 1  # the break-even table
 
 
+def test_cancelling_the_curve_still_shows_its_points(qtbot, window, small_path):
+    """Cancel asks the curve to stop, it does not kill it: the answer still comes, a point per
+    target (those not planned yet say so), and the curve can be planned again."""
+    open_and_wait(qtbot, window, small_path)
+    curve = page_of(window).curve
+    curve.start_at.setValue(50)
+    curve.stop_at.setValue(40)
+    curve.step.setValue(5)
+    curve.limit.setValue(600)  # only the Cancel ends it in time
+    assert curve.start()
+    qtbot.mouseClick(curve.cancel, Qt.LeftButton)
+    assert not curve.cancel.isEnabled()
+    qtbot.waitUntil(lambda: curve.curve is not None, timeout=120_000)
+    assert curve.points_model.rowCount() == 3
+    assert set(curve.curve.points["status"]) <= {"optimal", "feasible", "no_plan"}
+    qtbot.waitUntil(lambda: curve.run.isEnabled(), timeout=60_000)
+
+
 def test_stress_test_replans_the_plan(qtbot, window, small_path):
     from tests.ui.test_planning import plan_and_wait
     from ui.stress_dialog import StressDialog
