@@ -133,6 +133,51 @@ def warm() -> None:
     SERVER.start()
 
 
+STOP = b"stop\n"  # on a child's stdin, after its job: end early with what you have
+
+
+class StopLine:
+    """Our end of a child's "stop" line: asked from any thread at any time, written once the
+    child's job is (the child reads its stdin for the line only after the job)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._child: Worker | None = None
+        self.asked = False
+
+    def job_sent(self, child: Worker) -> None:
+        with self._lock:
+            self._child = child
+            if self.asked:  # asked before the child was listening
+                self._write()
+
+    def ask(self) -> None:
+        with self._lock:
+            self.asked = True
+            if self._child is not None:
+                self._write()
+
+    def _write(self) -> None:
+        with contextlib.suppress(OSError, ValueError):  # the child has ended already
+            self._child.stdin.write(STOP)
+            self._child.stdin.flush()
+
+
+def stop_requested() -> threading.Event:
+    """The child's end: set once the line "stop" comes on stdin, or stdin closes (the app
+    quit or died)."""
+    stop = threading.Event()
+
+    def watch_stdin() -> None:
+        for line in sys.stdin.buffer:
+            if line == STOP:
+                break
+        stop.set()
+
+    threading.Thread(target=watch_stdin, daemon=True).start()
+    return stop
+
+
 def call_main() -> None:
     """Entry of a child that calls one function: (function, args, kwargs, stoppable) come
     pickled on stdin; ("result", value) or ("error", exception or text) goes back. Stdin
@@ -144,16 +189,7 @@ def call_main() -> None:
         return
     _kind, (function, args, kwargs, stoppable) = message
     if stoppable:
-        stop = threading.Event()
-
-        def watch_stdin() -> None:
-            for line in sys.stdin.buffer:
-                if line.strip() == b"stop":
-                    break
-            stop.set()
-
-        threading.Thread(target=watch_stdin, daemon=True).start()
-        kwargs = {**kwargs, "should_stop": stop.is_set}
+        kwargs = {**kwargs, "should_stop": stop_requested().is_set}
     try:
         result = function(*args, **kwargs)
     except Exception as exc:

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import os
 import sys
-import threading
 from typing import IO
 
-from ui.child import channel, error_message, receive, send
+from ui.child import channel, error_message, receive, send, stop_requested
 
 MAIN = "ui.plan_child:main"
 
@@ -47,15 +46,7 @@ def main() -> None:
     if message is None:
         return
     _kind, (project, time_limit_s, lang) = message
-    stop = threading.Event()
-
-    def watch_stdin() -> None:
-        for line in sys.stdin.buffer:
-            if line.strip() == b"stop":
-                break
-        stop.set()  # "stop", or the app closed our stdin (it quit or died)
-
-    threading.Thread(target=watch_stdin, daemon=True).start()
+    stop = stop_requested()
     try:
         plan_and_report(project, time_limit_s, lang, out, stop)
     except Exception as exc:  # a failed plan is a message, never a crash

@@ -39,17 +39,11 @@ class PlanWorker(QThread):
         self.report: PlanReport | None = None
         self.error: str | None = None
         self._child: child_process.Worker | None = None
-        self._cancelled = False
-        self._sent = False  # the job is written: "stop" may follow on the child's stdin
+        self._stop = child_process.StopLine()
 
     def cancel(self) -> None:
         """Stop at the solver's next check: the best plan found so far is returned."""
-        self._cancelled = True
-        child = self._child
-        if self._sent and child is not None and child.stdin is not None:
-            with contextlib.suppress(OSError, ValueError):
-                child.stdin.write(b"stop\n")
-                child.stdin.flush()
+        self._stop.ask()
 
     def kill(self) -> None:
         """End the child and its solver now (the window closes)."""
@@ -64,9 +58,7 @@ class PlanWorker(QThread):
                 child_process.send(
                     child.stdin, "plan", (self.project, self.time_limit_s, self.lang)
                 )
-                self._sent = True
-                if self._cancelled:  # cancelled before the child was listening
-                    self.cancel()
+                self._stop.job_sent(child)
                 while (message := child_process.receive(child.stdout)) is not None:
                     kind, payload = message
                     if kind == "progress":

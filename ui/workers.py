@@ -11,10 +11,8 @@ lock; this thread only writes the job to it and reads the answer.
 
 from __future__ import annotations
 
-import contextlib
 import pickle
 import tempfile
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
@@ -52,18 +50,13 @@ class ProcessCall(QThread):
         asks it to end early with what it has."""
         super().__init__(parent)
         self.job = (function, args, kwargs, stoppable)
+        self.stoppable = stoppable
         self._child: child_process.Worker | None = None
-        self._sent = threading.Event()  # the job is written: "stop" may follow
-        self._stop = False
+        self._stop = child_process.StopLine()
 
     def stop(self) -> None:
         """Ask a stoppable function to end early with what it has (its answer still comes)."""
-        self._stop = True
-        child = self._child
-        if self._sent.is_set() and child is not None:
-            with contextlib.suppress(OSError, ValueError):
-                child.stdin.write(b"stop\n")
-                child.stdin.flush()
+        self._stop.ask()
 
     def kill(self) -> None:
         if self._child is not None:
@@ -85,11 +78,10 @@ class ProcessCall(QThread):
             child = self._child = child_process.spawn(child_process.CALL, errors)
             try:
                 child_process.send(child.stdin, "call", self.job)
-                if not self.job[3]:
+                if self.stoppable:
+                    self._stop.job_sent(child)
+                else:
                     child.stdin.close()
-                self._sent.set()
-                if self._stop:  # asked before the child was listening
-                    self.stop()
                 message = child_process.receive(child.stdout)
             finally:
                 code = child.wait()

@@ -3,8 +3,9 @@ MIPs, HiGHS or GLOP for LPs) as a ModelProto built straight from the arrays.
 
 Why MathOpt: SCIP reports every improved solution through a callback (live progress, and the
 incumbent is always in hand), a SolveInterrupter stops it from another thread (Cancel, the
-deadline; a solver that has not returned a second later is left behind, see _LateSolver), solution hints warm-start it, node limits give deterministic sub-solves, and the
-solve releases the GIL. The solve, the first plan, the neighbourhood search and the
+deadline; a solver that has not returned a second later is left behind, see _wait_for),
+solution hints warm-start it, node limits give deterministic sub-solves, and the solve
+releases the GIL. The solve, the first plan, the neighbourhood search and the
 infeasibility explanation all call `solve`; nothing else talks to a solver.
 """
 
@@ -118,38 +119,29 @@ GRACE_S = 1.0
 _left_behind: list[threading.Thread] = []
 
 
-class _LateSolver:
-    """Runs a solve in its own thread and waits for it, interrupting it on a stop; a solver
-    still busy GRACE_S after the stop (or after its time limit) is left behind: its thread
-    runs on until the solver notices, and whatever it finds then is ignored."""
-
-    def __init__(self, run: Callable[[], None], should_stop, until: float) -> None:
-        self.should_stop = should_stop
-        self.until = until
-        self.left_behind = False
-        self.thread = threading.Thread(target=run, daemon=True, name="solver")
-        self.thread.start()
-
-    def wait(self, interrupter) -> bool:
-        """Whether a stop was asked; sets `left_behind` when the solver was not waited for."""
-        stopped, give_up = False, self.until + GRACE_S
-        while self.thread.is_alive():
-            self.thread.join(0.1)
-            now = time.monotonic()
-            if not stopped and self.should_stop is not None and self.should_stop():
-                stopped = True
-                interrupter.interrupt()
-                give_up = min(give_up, now + GRACE_S)
-            if self.thread.is_alive() and now > give_up:
-                interrupter.interrupt()
-                self.left_behind = True
-                _left_behind.append(self.thread)
-                break
-        return stopped
+def _wait_for(
+    solver: threading.Thread, interrupter, should_stop, until: float
+) -> tuple[bool, bool]:
+    """Wait for the solver's thread, interrupting it on a stop. A solver still busy GRACE_S
+    after the stop (or after `until`, its time limit) is left behind: its thread runs on until
+    the solver notices, and whatever it finds then is ignored. Returns (stopped, left)."""
+    stopped, give_up = False, until + GRACE_S
+    while solver.is_alive():
+        solver.join(0.1)
+        now = time.monotonic()
+        if not stopped and should_stop is not None and should_stop():
+            stopped = True
+            interrupter.interrupt()
+            give_up = min(give_up, now + GRACE_S)
+        if solver.is_alive() and now > give_up:
+            interrupter.interrupt()
+            _left_behind.append(solver)
+            return stopped, True
+    return stopped, False
 
 
 def solvers_left_behind() -> int:
-    """How many solver threads still run after their solve was given up (see _LateSolver):
+    """How many solver threads still run after their solve was given up (see _wait_for):
     a process that ends then should end with os._exit, not by unwinding the interpreter
     while a solver might still call back into it."""
     _left_behind[:] = [t for t in _left_behind if t.is_alive()]
@@ -269,7 +261,7 @@ def solve(
         h.variable_values.values.extend(np.asarray(hint, float).tolist())
     registration = callback_pb2.CallbackRegistrationProto()
     callback = None
-    left = threading.Event()  # we returned without the solver (see _LateSolver)
+    left = threading.Event()  # we returned without the solver (see _wait_for)
     latest: list = []  # the last improved solution: (objective, bound, values)
     if on_solution is not None and kind == "scip":
         registration.request_registration.append(callback_pb2.CALLBACK_EVENT_MIP_SOLUTION)
@@ -311,10 +303,13 @@ def solve(
             answers.append(exc)
 
     quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
+    solver_thread = threading.Thread(target=run, daemon=True, name="solver")
     with quiet:
-        late = _LateSolver(run, should_stop, start + max(time_limit, 0.05))
-        stopped = late.wait(interrupter)
-    if late.left_behind:
+        solver_thread.start()
+        stopped, gone = _wait_for(
+            solver_thread, interrupter, should_stop, start + max(time_limit, 0.05)
+        )
+    if gone:
         left.set()
         objective, bound, values = latest if latest else (None, None, None)
         return Result(
