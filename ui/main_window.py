@@ -142,6 +142,10 @@ class MainWindow(QMainWindow):
         """Show a (new) document: one editor per sheet, the scenario form, a fresh plan page.
         A plan still running for the document it replaces is stopped and never shown."""
         self.planning.stop()
+        # the new pages paint in the event loop's next pass, not in this one: building them
+        # and their first paint together held the window for up to 130 ms on the sample
+        self.centralWidget().setUpdatesEnabled(False)
+        QTimer.singleShot(0, self, self._resume_painting)
         old = self.doc
         self.doc = doc
         doc.setParent(self)
@@ -162,6 +166,9 @@ class MainWindow(QMainWindow):
         self._update_undo_texts()
         if old is not None and old is not doc:
             old.deleteLater()
+
+    def _resume_painting(self) -> None:
+        self.centralWidget().setUpdatesEnabled(True)
 
     def set_editable(self, on: bool) -> None:
         """Editing waits while the cells are being saved (the file must hold what is shown)."""

@@ -56,6 +56,11 @@ class PlanController(QObject):
     def running(self) -> bool:
         return self.worker is not None
 
+    @property
+    def stopping(self) -> int:
+        """Plans told to stop (their document was replaced) that have not ended yet."""
+        return len(self._stopping)
+
     # starting and stopping ---------------------------------------------------------------------
     def start(self) -> None:
         """Plan the open project once its check is current (it runs in a worker)."""
