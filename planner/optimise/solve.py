@@ -65,6 +65,7 @@ class _Search:
         self.relaxation = None
         self.commitments = None
         self.lp_thread: threading.Thread | None = None
+        self.spent = 0.0  # the fraction of the limit the phases so far had to themselves
         self.searched = threading.Event()
 
     # progress ------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class _Search:
             return True
         self.report("repairing", "repairing the first plan")
         self.relaxation = relax(self.inst, self.m, self.v, self.a, x, self.deadline, until=0.6)
+        self.spent = 0.6
         x = self.relaxation.x
         if not self.relaxation.feasible or not solver.feasible(self.a, x):
             return False
@@ -144,7 +146,9 @@ class _Search:
             backend=self.backend,
             on_found=(lambda o, vals: self.accept(o, vals, phase)) if own else None,
             on_bound=self.offer_bound if own else None,
+            since=self.spent,
         )
+        self.spent = until
         if own and proven:
             self.proven = True
         return x, obj

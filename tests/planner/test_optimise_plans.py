@@ -7,6 +7,7 @@ import json
 import threading
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -134,6 +135,38 @@ def test_neighbourhood_search_is_deterministic_and_improves():
     assert results[0][0] <= start
     act = a.matrix @ results[0][1]
     assert (act <= a.row_ub + 1e-6).all() and (act >= a.row_lb - 1e-6).all()
+
+
+def test_the_search_budget_does_not_depend_on_the_clock(monkeypatch):
+    """The neighbourhood search's work budget comes from the time limit and the phase's
+    share of it, not from the time left: a first plan that took longer on a busy machine
+    leaves the same budget, hence the same plan."""
+    import time
+
+    from planner.optimise import search as search_module
+    from planner.optimise.deadline import Deadline
+
+    inst = build_instance(generate_project(20, seed=5, family="hard"))
+    m, v = build_model(inst)
+    a = m.arrays()
+    decisions, _ = first_plan(inst)
+    x = to_columns(inst, v, a.n_cols, decisions)
+    budgets = []
+
+    def improve(inst, a, owners, x, *, work_limit, **_):
+        budgets.append(work_limit)
+        return x, float(a.cost @ x + a.offset)
+
+    monkeypatch.setattr(search_module, "improve", improve)
+    monkeypatch.setattr(search_module, "FULL_MIP_BINARIES", 0)  # the neighbourhood search
+    fresh = Deadline(100)
+    late = Deadline(100, start=time.monotonic() - 30)  # 30 s went on the first plan
+    for deadline in (fresh, late):
+        search_module.search(inst, v, a, x, deadline, until=0.9)
+    search_module.search(inst, v, a, x, fresh, until=0.9, since=0.45)  # after another phase
+    per_second = search_module.WORK_PER_SECOND
+    assert budgets[0] == budgets[1] == pytest.approx(per_second * 0.8 * 100)
+    assert budgets[2] == pytest.approx(per_second * 0.45 * 100)
 
 
 def test_cancel_keeps_the_best_plan_so_far():
