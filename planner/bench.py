@@ -95,8 +95,16 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
     }
 
 
-def _case(n: int, seed: int, time_limit: float, exports: bool = False, family: str = "easy"):
-    """One generated case, run inside the child: generate, write, read back, plan."""
+def _case(
+    n: int,
+    seed: int,
+    time_limit: float,
+    exports: bool = False,
+    family: str = "easy",
+    bound_seconds: float = 0.0,
+):
+    """One generated case, run inside the child: generate, write, read back, plan; with
+    `bound_seconds`, then the most any plan could save against the first plan."""
     import tempfile
     import time
 
@@ -118,6 +126,13 @@ def _case(n: int, seed: int, time_limit: float, exports: bool = False, family: s
     plan = row.pop("_plan")
     if exports:  # after peak_mb: the exports' memory is not the solver's
         row.update(_time_exports(checked.project, plan))
+    if bound_seconds > 0 and row["greedy_cost"]:
+        from planner.optimise.solve import model_bound
+
+        bound = model_bound(checked.project, bound_seconds)
+        if bound is not None:
+            row["proven_bound"] = bound
+            row["first_saves_at_most"] = (row["greedy_cost"] - bound) / row["greedy_cost"]
     return row
 
 
@@ -153,7 +168,9 @@ def _median(rows: list[dict], key: str):
     return statistics.median(values) if values else None
 
 
-def _line(label: str, runs: list[dict], exports: bool, stalls: bool = False) -> str:
+def _line(
+    label: str, runs: list[dict], exports: bool, stalls: bool = False, bound: bool = False
+) -> str:
     ok = [r for r in runs if r.get("total_cost") is not None]
     if not ok:
         return f"{label:>12} {runs[0].get('status', '?'):>9}"
@@ -170,6 +187,7 @@ def _line(label: str, runs: list[dict], exports: bool, stalls: bool = False) -> 
             "xlsx_seconds",
             "pdf_seconds",
             "stall_ms",
+            "first_saves_at_most",
         )
     }
 
@@ -190,6 +208,8 @@ def _line(label: str, runs: list[dict], exports: bool, stalls: bool = False) -> 
         )
     if stalls:
         text += f" {'-':>8}" if med["stall_ms"] is None else f" {med['stall_ms']:>8.0f}"
+    if bound:
+        text += f" {pct(med['first_saves_at_most'] and -med['first_saves_at_most']):>10}"
     return text
 
 
@@ -203,13 +223,17 @@ def run_bench(
     capa: str | None = None,
     time_limits: dict[int, float] | None = None,
     stalls: bool = False,
+    bound_seconds: float = 0.0,
 ) -> list[dict]:
     """Run every size and family `repeats` times per seed; print a table with medians.
-    `stalls`: also the window's longest pause on each size's first seed (the app's probe)."""
+    `stalls`: also the window's longest pause on each size's first seed (the app's probe).
+    `bound_seconds`: also the best bound HiGHS proves in that time, as the cheapest any plan
+    could be against the first plan ("best possible")."""
     limits = {**TIME_LIMITS, **(time_limits or {})}
     rows = []
     extra = f" {'xlsx s':>7} {'pdf s':>7}" if exports else ""
     extra += f" {'stall ms':>8}" if stalls else ""
+    extra += f" {'best poss.':>10}" if bound_seconds else ""
     on_line(
         f"{'case':>12} {'status':>9} {'first s':>7} {'secs':>7} {'gap':>8} {'vs first':>10} "
         f"{'vs optimum':>10} {'peak MB':>8} {'cost':>16}{extra}"
@@ -220,8 +244,9 @@ def run_bench(
             runs = []
             for seed in seeds:
                 for _ in range(repeats):
-                    call = f"_case({n}, {seed}, {limit}, {exports}, {family!r})"
-                    run = _run_child(call, limit * 3 + 180 + (600 if exports else 0))
+                    call = f"_case({n}, {seed}, {limit}, {exports}, {family!r}, {bound_seconds})"
+                    wait = limit * 3 + 180 + (600 if exports else 0) + bound_seconds * 2
+                    run = _run_child(call, wait)
                     run.setdefault("parts", n)
                     run.setdefault("family", family)
                     runs.append(run)
@@ -231,7 +256,7 @@ def run_bench(
                     run["stall_ms"] = probe.get("longest_ms")
                     run["stall"] = probe
             rows.extend(runs)
-            on_line(_line(f"{family} {n}", runs, exports, stalls))
+            on_line(_line(f"{family} {n}", runs, exports, stalls, bound_seconds > 0))
     if capa:
         for capacity in CAPA_OPTIMA:
             limit = CAPA_SECONDS

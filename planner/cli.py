@@ -421,6 +421,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         capa=args.capa,
         seeds=tuple(int(s) for s in args.seeds.split(",") if s),
         stalls=args.stalls,
+        bound_seconds=args.bound,
     )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
@@ -507,6 +508,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--capa",
         help="an OR-Library capa file: also plan its four capacities against the published optima",
+    )
+    p.add_argument(
+        "--bound",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="also give HiGHS this long on each whole model for a bound: the most any plan "
+        "could save against the first plan ('best poss.')",
     )
     p.set_defaults(func=cmd_bench)
     return parser

@@ -27,6 +27,25 @@ def test_bench_reports_both_families_with_first_plan_times():
     assert lines[1].split()[:2] == ["easy", "20"] and lines[2].split()[:2] == ["hard", "20"]
 
 
+def test_bench_bounds_what_any_plan_could_save():
+    """`--bound`: HiGHS's bound on the whole model says how much cheaper than the first plan
+    any plan could be; the plan found cannot be cheaper than that."""
+    lines: list[str] = []
+    rows = run_bench(
+        sizes=(20,),
+        families=("hard",),
+        on_line=lines.append,
+        time_limits={20: 20.0},
+        bound_seconds=10.0,
+    )
+    row = rows[0]
+    assert row["proven_bound"] <= row["total_cost"] * (1 + 1e-6)
+    assert 0 <= row["first_saves_at_most"] < 1
+    assert row["first_saves_at_most"] >= -row["vs_greedy"] - 1e-6
+    assert lines[0].split()[-2:] == ["best", "poss."]
+    assert lines[1].split()[-1] == f"{-row['first_saves_at_most']:+.2%}"
+
+
 CAP = """ 3 4
  30 100.
  30 150.
