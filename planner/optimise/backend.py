@@ -120,19 +120,20 @@ _left_behind: list[threading.Thread] = []
 
 
 def _wait_for(
-    solver: threading.Thread, interrupter, should_stop, until: float
+    solver: threading.Thread, interrupter, should_stop, until: float, grace: float = GRACE_S
 ) -> tuple[bool, bool]:
-    """Wait for the solver's thread, interrupting it on a stop. A solver still busy GRACE_S
-    after the stop (or after `until`, its time limit) is left behind: its thread runs on until
-    the solver notices, and whatever it finds then is ignored. Returns (stopped, left)."""
-    stopped, give_up = False, until + GRACE_S
+    """Wait for the solver's thread, interrupting it on a stop. A solver still busy `grace`
+    seconds after the stop (or after `until`, its time limit) is left behind: its thread runs
+    on until the solver notices, and whatever it finds then is ignored. Returns (stopped,
+    left)."""
+    stopped, give_up = False, until + grace
     while solver.is_alive():
         solver.join(0.1)
         now = time.monotonic()
         if not stopped and should_stop is not None and should_stop():
             stopped = True
             interrupter.interrupt()
-            give_up = min(give_up, now + GRACE_S)
+            give_up = min(give_up, now + grace)
         if solver.is_alive() and now > give_up:
             interrupter.interrupt()
             _left_behind.append(solver)
@@ -194,12 +195,14 @@ def solve(
     barrier: bool = False,
     fast: bool = False,
     scip_params: dict | None = None,
+    grace: float = GRACE_S,
 ) -> Result:
     """Solve the arrays (as an LP when `lp`: integrality dropped). Never raises for a model
     that has no solution; returns what the solver had when a limit or a stop ended it.
 
     `on_solution(objective, bound, values)` is called (from the solver's thread) for every
-    improved MIP solution. `should_stop` is polled ten times a second."""
+    improved MIP solution. `should_stop` is polled ten times a second; a solver still busy
+    `grace` seconds past its time limit or a stop is left behind (see _wait_for)."""
     from ortools.math_opt import (
         callback_pb2,
         model_parameters_pb2,
@@ -307,7 +310,7 @@ def solve(
     with quiet:
         solver_thread.start()
         stopped, gone = _wait_for(
-            solver_thread, interrupter, should_stop, start + max(time_limit, 0.05)
+            solver_thread, interrupter, should_stop, start + max(time_limit, 0.05), grace
         )
     if gone:
         left.set()

@@ -246,7 +246,10 @@ def model_bound(project: TypedProject, seconds: float) -> float | None:
     inst = build_instance(project)
     search = _Search(project, inst, Deadline(seconds), lambda event: None, "highs")
     search.build()
-    result = solver.solve(search.a, time_limit=seconds, solver="highs", gap=1e-6)
+    # HiGHS checks its clock seldom in the root's cut loop: its answer is waited for
+    result = solver.solve(
+        search.a, time_limit=seconds, solver="highs", gap=1e-6, grace=max(60.0, seconds)
+    )
     if result.bound is None:
         return None
     return result.bound - search.tie_allowance
