@@ -209,7 +209,8 @@ def _line(
     if stalls:
         text += f" {'-':>8}" if med["stall_ms"] is None else f" {med['stall_ms']:>8.0f}"
     if bound:
-        text += f" {pct(med['first_saves_at_most'] and -med['first_saves_at_most']):>10}"
+        saves = med["first_saves_at_most"]
+        text += f" {pct(None if saves is None else -saves):>10}"
     return text
 
 

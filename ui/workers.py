@@ -49,7 +49,7 @@ class ProcessCall(QThread):
         """`stoppable`: the function takes `should_stop` (see ui.child.call_main), and `stop`
         asks it to end early with what it has."""
         super().__init__(parent)
-        self.job = (function, args, kwargs, stoppable)
+        self.job = (function, args, kwargs)
         self.stoppable = stoppable
         self._child: child_process.Worker | None = None
         self._stop = child_process.StopLine()
@@ -77,7 +77,7 @@ class ProcessCall(QThread):
         with tempfile.TemporaryFile() as errors:
             child = self._child = child_process.spawn(child_process.CALL, errors)
             try:
-                child_process.send(child.stdin, "call", self.job)
+                child_process.send(child.stdin, "call", (*self.job, self.stoppable))
                 if self.stoppable:
                     self._stop.job_sent(child)
                 else:

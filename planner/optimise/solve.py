@@ -41,6 +41,16 @@ from planner.verify import check_reasons, verify_plan
 BACKENDS = ("auto", "scip", "highs", "greedy")
 
 
+def tie_allowance(inst: Instance, v: Variables) -> float:
+    """The most the tie-breaking terms can add to the model's objective: a bound on the
+    model is a bound on the true cost once this is taken off."""
+    startable = int((v.started[:, -1] >= 0).sum())
+    dearest = np.zeros(inst.C)
+    np.maximum.at(dearest, inst.col("c"), inst.col("nonorig"))
+    most_nonorig = float((dearest * inst.demand.sum(axis=1)).sum())
+    return TIE_START * startable + TIE_NONORIG * most_nonorig
+
+
 class _Search:
     """One planning run: the incumbent, the bound and the progress reports."""
 
@@ -98,14 +108,7 @@ class _Search:
         self.a = self.m.arrays()
         if self.commitments is not None:
             self.a = self.commitments.apply(self.inst, self.m, self.v, self.a)
-        inst = self.inst
-        # the tie-breaking terms may add this much to the model's objective: a bound on the
-        # model is a bound on the true cost once this is taken off
-        startable = int((self.v.started[:, -1] >= 0).sum())
-        dearest = np.zeros(inst.C)
-        np.maximum.at(dearest, inst.col("c"), inst.col("nonorig"))
-        most_nonorig = float((dearest * inst.demand.sum(axis=1)).sum())
-        self.tie_allowance = TIE_START * startable + TIE_NONORIG * most_nonorig
+        self.tie_allowance = tie_allowance(self.inst, self.v)
 
     def first_plan(self) -> bool:
         """The look-ahead plan; if it misses a limit, a search that closes the slack from it.
@@ -244,15 +247,14 @@ def model_bound(project: TypedProject, seconds: float) -> float | None:
     well above the LP's. For the benchmark (how much any optimiser could still save), not for
     planning: it takes minutes at 1,000 parts."""
     inst = build_instance(project)
-    search = _Search(project, inst, Deadline(seconds), lambda event: None, "highs")
-    search.build()
+    m, v = build_model(inst)
     # HiGHS checks its clock seldom in the root's cut loop: its answer is waited for
     result = solver.solve(
-        search.a, time_limit=seconds, solver="highs", gap=1e-6, grace=max(60.0, seconds)
+        m.arrays(), time_limit=seconds, solver="highs", gap=1e-6, grace=max(60.0, seconds)
     )
     if result.bound is None:
         return None
-    return result.bound - search.tie_allowance
+    return result.bound - tie_allowance(inst, v)
 
 
 def _finish(search: _Search, first_cost: float | None) -> Plan:
