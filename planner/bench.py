@@ -14,6 +14,7 @@ look-ahead heuristic) and against the best bound, the final gap, peak memory.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import resource
 import statistics
@@ -75,6 +76,11 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
     start = time.monotonic()
     plan = plan_project(project, time_limit_s=time_limit, on_progress=progress)
     greedy = plan.summary.get("greedy_cost")
+    fingerprint = None
+    if plan.has_plan:  # the plan's decisions: equal fingerprints are one plan
+        alloc = plan.allocation[["component_id", "supplier_id", "period", "share"]]
+        text = alloc.round({"share": 9}).to_csv(index=False)
+        fingerprint = hashlib.sha1(text.encode()).hexdigest()[:10]
     cost = plan.total_cost
     return {
         "status": plan.status.value,
@@ -90,6 +96,8 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
         "greedy_cost": greedy,
         "vs_greedy": None if not (cost and greedy) else (cost - greedy) / greedy,
         "backend": plan.backend,
+        "stopped_by": plan.stopped_by,
+        "fingerprint": fingerprint,
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "_plan": plan,
     }
@@ -136,6 +144,27 @@ def _case(
     return row
 
 
+SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "vr_headset_bac_ninh.xlsx"
+
+
+def _sample_case(exports: bool = False) -> dict:
+    """The sample project at its own time limit, read as the app reads it."""
+    import time
+
+    from planner.validate import check_file
+
+    start = time.monotonic()
+    checked = check_file(SAMPLE)
+    read = time.monotonic() - start
+    project = checked.project
+    row = {"parts": "sample", "seed": 0, "family": "sample"}
+    row.update(_plan(project, float(project.settings.time_limit_s), read))
+    plan = row.pop("_plan")
+    if exports:
+        row.update(_time_exports(project, plan))
+    return row
+
+
 def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
     from planner.orlib import capacitated_location
 
@@ -151,7 +180,7 @@ def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
 
 def _run_child(call: str, timeout: float) -> dict:
     code = (
-        "import json; from planner.bench import _capa_case, _case; "
+        "import json; from planner.bench import _capa_case, _case, _sample_case; "
         f"print(json.dumps({call})); "
         "from planner.optimise.backend import end_process; end_process(0)"
     )
@@ -199,7 +228,7 @@ def _line(
     text = (
         f"{label:>12} {ok[0]['status']:>9} {first:>7} {med['seconds']:>7.1f} {gap:>8} "
         f"{pct(med['vs_greedy']):>10} {pct(med['vs_optimum'], 3):>10} {med['peak_mb']:>8.0f} "
-        f"{med['total_cost']:>16,.0f}"
+        f"{med['total_cost']:>16,.0f} {_same_plan(ok):>22}"
     )
     if exports:
         text += "".join(
@@ -214,6 +243,14 @@ def _line(
     return text
 
 
+def _same_plan(runs: list[dict]) -> str:
+    """How many distinct plans the runs gave, and what ended each search ("1 plan (work)";
+    "2 plans (work, clock)"): runs that differ should say "clock"."""
+    plans = len({r.get("fingerprint") for r in runs})
+    ended = ", ".join(sorted({r.get("stopped_by") or "?" for r in runs}))
+    return f"{plans} plan{'s' if plans != 1 else ''} ({ended})"
+
+
 def run_bench(
     sizes: tuple[int, ...] = (50, 200, 1000, 3000, 10000),
     repeats: int = 1,
@@ -225,11 +262,13 @@ def run_bench(
     time_limits: dict[int, float] | None = None,
     stalls: bool = False,
     bound_seconds: float = 0.0,
+    sample: bool = False,
 ) -> list[dict]:
     """Run every size and family `repeats` times per seed; print a table with medians.
     `stalls`: also the window's longest pause on each size's first seed (the app's probe).
     `bound_seconds`: also the best bound HiGHS proves in that time, as the cheapest any plan
-    could be against the first plan ("best possible")."""
+    could be against the first plan ("best possible"). `sample`: also the sample project at its
+    own time limit. The last column counts the distinct plans of each case's runs."""
     limits = {**TIME_LIMITS, **(time_limits or {})}
     rows = []
     extra = f" {'xlsx s':>7} {'pdf s':>7}" if exports else ""
@@ -237,8 +276,12 @@ def run_bench(
     extra += f" {'best poss.':>10}" if bound_seconds else ""
     on_line(
         f"{'case':>12} {'status':>9} {'first s':>7} {'secs':>7} {'gap':>8} {'vs first':>10} "
-        f"{'vs optimum':>10} {'peak MB':>8} {'cost':>16}{extra}"
+        f"{'vs optimum':>10} {'peak MB':>8} {'cost':>16} {'same plan':>22}{extra}"
     )
+    if sample:
+        runs = [_run_child(f"_sample_case({exports})", 600) for _ in range(repeats)]
+        rows.extend(runs)
+        on_line(_line("sample", runs, exports, False, False))
     for family in families:
         for n in sizes:
             limit = limits.get(n, 120.0)

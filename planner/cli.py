@@ -159,13 +159,21 @@ def cmd_plan(args: argparse.Namespace) -> int:
             return EXIT_BAD
         write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
-        print(json.dumps(plan.summary, ensure_ascii=False, indent=2, default=_json_default))
+        facts = {**plan.summary, **plan.certainty_facts()}
+        if not planned:
+            facts["explanation"] = [line.get(args.lang) for line in plan.explanation]
+        print(json.dumps(facts, ensure_ascii=False, indent=2, default=_json_default))
     else:
         print(
             f"status: {plan.status.value}  total_cost: {_money(plan.total_cost)}  "
             f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
-            f"time: {plan.solve_seconds:.1f} s"
+            f"stopped by: {plan.stopped_by or '-'}  time: {plan.solve_seconds:.1f} s"
         )
+        if planned:
+            from planner.report.certainty import certainty
+
+            settings = result.project.settings
+            print(certainty(plan, float(settings.mip_gap), settings.currency, args.lang))
     stream = sys.stdout if planned else sys.stderr
     for line in plan.explanation:
         print(line.get(args.lang), file=stream)
@@ -245,7 +253,7 @@ def _money(value: float | None) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.2%}"
+    return "-" if value is None or value != value else f"{value:.2%}"
 
 
 def _json_default(value: object) -> object:
@@ -340,7 +348,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def _print_comparison(comparison, lang: str) -> None:
-    from planner.scenarios.compare import SUMMARY_ROWS
+    from planner.scenarios.compare import SUMMARY_ROWS, WITHIN
 
     names = comparison.names
     width = max(14, *(len(n) for n in names))
@@ -358,6 +366,14 @@ def _print_comparison(comparison, lang: str) -> None:
             else:
                 cells.append(str(v))
         print(f"{label.get(lang):<32}" + "".join(f"{c:>{width + 2}}" for c in cells))
+    for n, d in comparison.differences.items():
+        gaps = " / ".join(
+            _pct(g) if g is not None else "-"
+            for g in (comparison.summary.loc["gap", x] for x in (names[0], n))
+        )
+        within = f" ({WITHIN.get(lang)})" if d.within else ""
+        sign = "+" if d.delta > 0 else ""
+        print(f"{n}: {sign}{_money(d.delta)}{within}, gaps {gaps}. {d.reason.get(lang)}")
     for n in names:
         for line in comparison.explanations.get(n, []):
             print(f"{n}: {line.get(lang)}")
@@ -368,6 +384,7 @@ def _print_comparison(comparison, lang: str) -> None:
 def cmd_sweep(args: argparse.Namespace) -> int:
     """The trade-off curve: the cheapest plan for each final Chinese-share target."""
     from planner.scenarios import sweep, targets
+    from planner.scenarios.sweep import curve_json
 
     try:
         finals = targets(args.final_share)
@@ -386,10 +403,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         on_progress=_scenario_progress(args),
     )
     if args.json:
-        rows = [
-            {k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
-            for r in curve.to_dict("records")
-        ]
+        rows = curve_json(curve, args.lang)
         print(json.dumps({"curve": rows}, ensure_ascii=False, indent=2, default=_json_default))
     else:
         print(
@@ -405,7 +419,138 @@ def cmd_sweep(args: argparse.Namespace) -> int:
                 f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
                 f"{_pct(r.china_share_last):>11} {price:>14}"
             )
+            if r.explanation is not None:  # why no plan (which limit, by how much), or notes
+                print(f"{'':>12} {r.explanation.get(args.lang)}")
     return EXIT_OK if curve["total_cost"].notna().any() else EXIT_BAD
+
+
+def cmd_stress(args: argparse.Namespace) -> int:
+    """Plan the base project, then replan a scenario keeping what that plan did up to a
+    period (it happened): what the shock changes from then on and what it costs."""
+    from planner.optimise import plan_project
+    from planner.scenarios import scenario_names, stress_test
+
+    _outputs(args)
+    checked = _read_checked(args)
+    if checked is None:
+        return EXIT_BAD
+    raw, result = checked
+    names = scenario_names(raw)
+    if args.scenario not in names:
+        print(
+            f"locplan: no scenario named {args.scenario} (the project has {', '.join(names)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    periods = result.project.periods
+    if args.keep_until not in periods:
+        print(
+            f"locplan: no period named {args.keep_until} (the project has {', '.join(periods)})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    base = _plan_with_progress(result.project, args, plan_project)
+    if not base.has_plan:
+        print(f"base: status: {base.status.value}", file=sys.stderr)
+        for line in base.explanation:
+            print(f"base: {line.get(args.lang)}", file=sys.stderr)
+        return EXIT_BAD
+    stop = threading.Event()
+    out: dict = {}
+    show = _scenario_progress(args)
+    _run_stoppable(
+        lambda: out.update(
+            stressed=stress_test(
+                raw,
+                args.scenario,
+                base,
+                args.keep_until,
+                time_limit=args.time_limit,
+                on_progress=lambda event: show(args.scenario, event),
+                should_stop=stop.is_set,
+            )
+        ),
+        stop,
+    )
+    stressed = out["stressed"]
+    plan = stressed.plan
+    planned = plan is not None and plan.has_plan
+    if planned and args.output:
+        _write_stress(args, raw, base, result.project, stressed)
+    if args.json:
+        print(
+            json.dumps(
+                _stress_json(args, base, stressed),
+                ensure_ascii=False,
+                indent=2,
+                default=_json_default,
+            )
+        )
+    else:
+        print(
+            f"base: status: {base.status.value}  total_cost: {_money(base.total_cost)}  "
+            f"gap: {_pct(base.gap)}"
+        )
+        if plan is not None:
+            print(
+                f"{args.scenario}, kept up to {args.keep_until}: status: {plan.status.value}  "
+                f"total_cost: {_money(plan.total_cost)}  best_bound: {_money(plan.best_bound)}  "
+                f"gap: {_pct(plan.gap)}  time: {plan.solve_seconds:.1f} s"
+            )
+        if planned:
+            print(f"the shock costs {_money(plan.total_cost - base.total_cost)} over the horizon")
+    stream = sys.stdout if planned else sys.stderr
+    for line in [] if plan is None else plan.explanation:
+        print(f"{args.scenario}: {line.get(args.lang)}", file=stream)
+    for problem in stressed.problems:
+        print(f"{args.scenario}: {problem.format(args.lang)}", file=sys.stderr)
+    return EXIT_OK if planned else EXIT_BAD
+
+
+def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
+    plan = stressed.plan
+
+    def figures(p) -> dict:
+        return {
+            "status": p.status.value,
+            "verified": p.verified,
+            "total_cost": p.total_cost,
+            "best_bound": p.best_bound,
+            "gap": p.gap,
+        }
+
+    data = {"scenario": args.scenario, "kept_until": args.keep_until}
+    data.update(figures(plan) if plan is not None else {"status": "error", "verified": False})
+    data["base"] = figures(base)
+    if plan is not None and plan.has_plan:
+        data["extra_cost"] = plan.total_cost - base.total_cost
+    data["summary"] = plan.summary if plan is not None else {}
+    data["explanation"] = [] if plan is None else [x.get(args.lang) for x in plan.explanation]
+    data["problems"] = [p.format(args.lang) for p in stressed.problems]
+    return data
+
+
+def _write_stress(args: argparse.Namespace, raw, base, project, stressed) -> None:
+    """The stressed plan's workbook: the scenario's inputs, its plan, and the base plan
+    beside it."""
+    from planner.report.labels import label
+    from planner.report.workbook import write_plan_workbook
+    from planner.scenarios import compare
+    from planner.scenarios.overrides import materialise
+    from planner.scenarios.run import ScenarioResult
+    from planner.scenarios.view import build_view
+
+    mine = label("cmp_current_plan", args.lang)
+    both = {mine: ScenarioResult(mine, plan=base, project=project), args.scenario: stressed}
+    view = build_view(compare(both), args.lang, project.settings.currency)
+    write_plan_workbook(
+        stressed.project,
+        stressed.plan,
+        Path(args.output),
+        raw=materialise(raw, args.scenario).raw,
+        lang=args.lang,
+        comparison=view,
+    )
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -422,6 +567,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         seeds=tuple(int(s) for s in args.seeds.split(",") if s),
         stalls=args.stalls,
         bound_seconds=args.bound,
+        sample=args.sample,
     )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
@@ -491,6 +637,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the curve as JSON")
     p.set_defaults(func=cmd_sweep)
 
+    p = sub.add_parser(
+        "stress",
+        help="replan a scenario keeping what the base plan did up to a period (it happened)",
+    )
+    input_args(p)
+    p.add_argument("--scenario", required=True, help="the scenario's name (its Scenarios rows)")
+    p.add_argument(
+        "--keep-until",
+        required=True,
+        metavar="PERIOD",
+        help="the last period that has happened: its starts, onboardings and awards are kept",
+    )
+    p.add_argument("-o", "--output", help="stressed plan workbook to write (.xlsx)")
+    p.add_argument("--time-limit", type=_seconds, default=None, help="seconds, for each plan")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_stress, pdf=None)
+
     p = sub.add_parser("bench", help="run the benchmark")
     p.add_argument("--sizes", default="50,200,1000,3000,10000")
     p.add_argument("--repeats", type=int, default=1)
@@ -500,6 +663,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--families", default="easy,hard", help="generated families: easy, hard (comma-separated)"
     )
     p.add_argument("--seeds", default="1", help="generator seeds (comma-separated)")
+    p.add_argument(
+        "--sample", action="store_true", help="also the sample project at its own time limit"
+    )
     p.add_argument(
         "--stalls",
         action="store_true",

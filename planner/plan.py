@@ -158,7 +158,23 @@ class Plan:
     verified: bool = False
     violations: list[str] = field(default_factory=list)
     backend: str = ""
+    # what ended the search: "optimal" (proven within the gap), "work" (its work budget,
+    # sized from the time limit, was spent), "clock" (the limit ran out first: another run
+    # may find another plan) or "cancel"; "" for no search
+    stopped_by: str = ""
 
     @property
     def has_plan(self) -> bool:
         return self.status in (Status.OPTIMAL, Status.FEASIBLE) and self.verified
+
+    def certainty_facts(self) -> dict:
+        """What every JSON output says of any plan, found or not: the status, the cost, the
+        bound, the gap and what ended the search."""
+        return {
+            "status": self.status.value,
+            "verified": self.verified,
+            "total_cost": self.total_cost if self.has_plan else None,
+            "best_bound": self.best_bound,
+            "gap": self.gap,
+            "stopped_by": self.stopped_by,
+        }

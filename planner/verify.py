@@ -7,6 +7,10 @@ recomputes every figure the plan shows: the allocation's units and costs, the pe
 table (costs, budget and slots used, qualifications in progress, Vietnamese share of spend),
 the content table (Chinese content and share, cap and margins, RVC, tier, rate, tariff), the
 supplier load and the summary. A plan that fails any of them is not shown.
+
+A stress test's plan keeps what happened up to a period (planner.verify.Kept, plain data):
+those facts are checked as kept, and the limits of those periods are not checked again (their
+budget was spent, their awards made); every figure is.
 """
 
 from __future__ import annotations
@@ -22,6 +26,20 @@ from planner.project import TypedProject
 
 TOL = 1e-6  # shares and rules
 MONEY = 1e-6  # relative, on money figures
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a stress test kept of an earlier plan up to period `until` (it happened): the
+    qualifications started then, (part, supplier) -> period; the suppliers onboarded then;
+    the awards, (part, supplier, period) -> share, of the (part, period) pairs in `parts`
+    (every other offer of such a part holds nothing then)."""
+
+    until: str
+    starts: dict[tuple[str, str], str] = field(default_factory=dict)
+    onboards: dict[str, str] = field(default_factory=dict)
+    awards: dict[tuple[str, str, str], float] = field(default_factory=dict)
+    parts: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass
@@ -182,14 +200,19 @@ class _Input:
         return list(zip(chosen["max_china_share"], chosen["rate"], strict=True))
 
 
-def verify_plan(project: TypedProject, plan: Plan) -> Check:
-    """Recompute the plan's rules and figures; list every violation in plain words."""
+def verify_plan(project: TypedProject, plan: Plan, kept: Kept | None = None) -> Check:
+    """Recompute the plan's rules and figures; list every violation in plain words. With
+    `kept` (a stress test), its facts are checked as kept and the limits of the periods up to
+    `kept.until` are not checked again."""
     chk = Check()
     bad = chk.violations.append
     inp = _Input(project)
     s = inp.settings
     periods, index = inp.periods, inp.index
     T = len(periods)
+    # the periods that happened (a stress test): their facts are not checked against limits
+    past = np.arange(T) <= (index.get(kept.until, -1) if kept is not None else -1)
+    now = ~past[None, :]  # 1 x T: the periods whose limits apply
     margin = float(getattr(s, "threshold_margin", 0.0))
     min_share = float(getattr(s, "min_share", 0.0))
     stable = bool(getattr(s, "no_reversal", False))
@@ -248,7 +271,7 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
             bad(f"qualification of {c} with {sup} starts {len(grp)} times")
         t0 = min(index[p] for p in grp["period"])
         start_at[key] = t0
-        if t0 < int(term[key]["earliest"]):
+        if t0 < int(term[key]["earliest"]) and not past[t0]:
             bad(f"qualification of {c} with {sup} starts before its earliest period")
     board_at: dict[str, int] = {}
     for sup, grp in boards.groupby("supplier_id"):
@@ -256,8 +279,10 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
             bad(f"{sup} is onboarded {len(grp)} times")
         board_at[sup] = min(index[p] for p in grp["period"])
     for (c, sup), t0 in start_at.items():
-        if sup not in inp.incumbent_suppliers and board_at.get(sup, T) > t0:
+        if sup not in inp.incumbent_suppliers and board_at.get(sup, T) > t0 and not past[t0]:
             bad(f"{sup} starts qualifying {c} in {periods[t0]} before it is onboarded")
+    if kept is not None:
+        _check_kept(kept, periods, past, start_at, board_at, share, bad)
 
     # Readiness, least share, ramps, stable awards, second source, capacities.
     need = inp.need.reindex(share.index.get_level_values(0)).to_numpy(float)
@@ -272,26 +297,26 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     )
     t_idx = np.arange(T)[None, :]
     names = [f"{c}/{sup}" for c, sup in share.index]
-    early = (sh > TOL) & (t_idx < ready[:, None])
+    early = (sh > TOL) & (t_idx < ready[:, None]) & now
     for i, t in zip(*np.nonzero(early), strict=True):
         bad(f"{names[i]} delivers in {periods[t]} before its qualification is complete")
     with np.errstate(divide="ignore", invalid="ignore"):
         moq = np.where(need > 0, terms["min_units"].to_numpy(float)[:, None] / need, 0.0)
     least = np.maximum(min_share, moq)
-    held = sh > TOL
+    held = (sh > TOL) & now
     sliver = held & (sh < least - TOL) & ~incumbent[:, None]
     sliver |= held & (sh < min_share - TOL) & incumbent[:, None]
     for i, t in zip(*np.nonzero(sliver), strict=True):
         bad(f"{names[i]} {periods[t]}: a share of {sh[i, t]:.2%} is below the least allowed")
     if stable:
-        delivering = (~incumbent[:, None]) & (t_idx >= ready[:, None])
+        delivering = (~incumbent[:, None]) & (t_idx >= ready[:, None]) & now
         unused = delivering & (sh < least - TOL)
         for i, t in zip(*np.nonzero(unused), strict=True):
             bad(
                 f"{names[i]} is qualified and ready in {periods[t]} but holds less than its least share"
             )
     before = np.column_stack([incumbent.astype(float), sh[:, :-1]])
-    rise = sh - before
+    rise = np.where(now, sh - before, 0.0)
     ramp = terms["ramp"].to_numpy(float)
     drop = terms["drop"].to_numpy(float)
     for i, t in zip(*np.nonzero(~incumbent[:, None] & (rise > ramp[:, None] + TOL)), strict=True):
@@ -309,7 +334,7 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
             bad(f"{names[i]} rises again in {periods[t]} after it has fallen (no reversals)")
     max_share = terms["max_share"].to_numpy(float)
     for i, t in zip(
-        *np.nonzero(~incumbent[:, None] & (sh > max_share[:, None] + TOL)), strict=True
+        *np.nonzero(~incumbent[:, None] & (sh > max_share[:, None] + TOL) & now), strict=True
     ):
         bad(
             f"{names[i]} takes {sh[i, t]:.0%} in {periods[t]}, more than the part's second-source limit"
@@ -326,13 +351,13 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
     for i, t in zip(*np.nonzero(short), strict=True):
         bad(f"{inp.need.index[i]} {periods[t]}: units placed do not add up to the demand")
     cap_units = terms["cap"].to_numpy(float)
-    for i, t in zip(*np.nonzero(un > cap_units[:, None] * (1 + TOL) + TOL), strict=True):
+    for i, t in zip(*np.nonzero((un > cap_units[:, None] * (1 + TOL) + TOL) & now), strict=True):
         bad(f"{names[i]} {periods[t]}: {un[i, t]:,.0f} units exceed the offer's capacity")
     sup_units = units.groupby(level=1).sum()
     sup_cap = (
         inp.suppliers["capacity_per_period"].astype(float).reindex(sup_units.index).fillna(math.inf)
     )
-    over = sup_units.to_numpy() > sup_cap.to_numpy()[:, None] * (1 + TOL) + TOL
+    over = (sup_units.to_numpy() > sup_cap.to_numpy()[:, None] * (1 + TOL) + TOL) & now
     for i, t in zip(*np.nonzero(over), strict=True):
         bad(
             f"{sup_units.index[i]} {periods[t]}: {sup_units.iat[i, t]:,.0f} units exceed its capacity of {sup_cap.iat[i]:,.0f}"
@@ -351,6 +376,8 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
         cost = inp.suppliers["onboarding_cost"].get(sup, 0.0)
         one_time[t0] += float(0.0 if pd.isna(cost) else cost)
     for t, per in enumerate(periods):
+        if past[t]:
+            continue  # spent: a qualification started then still counts in later periods
         if one_time[t] > inp.budget[t] * (1 + TOL) + TOL:
             bad(
                 f"{per}: one-time spending {one_time[t]:,.0f} exceeds the budget {inp.budget[t]:,.0f}"
@@ -390,10 +417,11 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
         for t, per in enumerate(periods):
             chk.china_share[(p, per)] = float(ratio[t])
             cap = inp.cap[t]
-            if not math.isnan(cap) and vol[t] > 0 and ratio[t] > cap - margin + 1e-9:
+            limited = vol[t] > 0 and not past[t]  # what was bought in the past is a fact
+            if limited and not math.isnan(cap) and ratio[t] > cap - margin + 1e-9:
                 what = f"the cap {cap:.2%}" + (f" less the {margin:.2%} margin" if margin else "")
                 bad(f"{p} {per}: Chinese share {ratio[t]:.4%} is above {what}")
-            if rvc_min is not None and vol[t] > 0 and rvc[t] < rvc_min - TOL:
+            if limited and rvc_min is not None and rvc[t] < rvc_min - TOL:
                 bad(f"{p} {per}: Vietnamese value content {rvc[t]:.2%} is below {rvc_min:.2%}")
             # origin: made here, or (origin_rule rvc) an RVC at the threshold with the guard
             r = inp.origin_rvc_min if inp.origin_rvc_min is not None else 0.0
@@ -437,7 +465,7 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
         inp,
         bad,
     )
-    _compare_content(plan, rows, margin, bad)
+    _compare_content(plan, rows, margin, bad, {periods[t] for t in np.nonzero(past)[0]})
     _compare_tariff_details(plan, shown, bad)
     _compare_load(plan, sup_units, periods, bad)
     _compare_reasons(
@@ -450,6 +478,40 @@ def verify_plan(project: TypedProject, plan: Plan) -> Check:
             f"{chk.total_cost:,.2f}"
         )
     return chk
+
+
+def _check_kept(kept: Kept, periods, past, start_at, board_at, share, bad) -> None:
+    """The facts a stress test kept are the plan's: the same qualifications started and the
+    same suppliers onboarded in the periods that happened, nothing else then, and the same
+    awards."""
+    index = {p: i for i, p in enumerate(periods)}
+    for (c, sup), per in kept.starts.items():
+        if start_at.get((c, sup)) != index.get(per):
+            bad(f"the qualification of {c} with {sup} started in {per} is not kept")
+    for (c, sup), t0 in start_at.items():
+        if past[t0] and kept.starts.get((c, sup)) != periods[t0]:
+            bad(f"{c} with {sup} starts qualifying in {periods[t0]}, which has happened")
+    for sup, per in kept.onboards.items():
+        if board_at.get(sup) != index.get(per):
+            bad(f"{sup}, onboarded in {per}, is not kept")
+    for sup, t0 in board_at.items():
+        if past[t0] and kept.onboards.get(sup) != periods[t0]:
+            bad(f"{sup} is onboarded in {periods[t0]}, which has happened")
+    stacked = share.stack()
+    held = {
+        (c, sup, per): float(v)
+        for (c, sup, per), v in stacked[stacked > 0].items()
+        if (c, per) in kept.parts
+    }
+    for key in sorted(set(held) | set(kept.awards)):
+        c, sup, per = key
+        if (c, per) not in kept.parts:
+            continue
+        if abs(held.get(key, 0.0) - kept.awards.get(key, 0.0)) > TOL:
+            bad(
+                f"{c}/{sup} holds {held.get(key, 0.0):.4%} in {per}, not the "
+                f"{kept.awards.get(key, 0.0):.4%} it was awarded then"
+            )
 
 
 def _compare_allocation(plan, price, keys, un, bad) -> None:
@@ -498,7 +560,7 @@ def _compare_periods(
                 bad(f"{per}: the plan shows {column} {a:,.4f} but it recomputes to {b:,.4f}")
 
 
-def _compare_content(plan, rows, margin, bad) -> None:
+def _compare_content(plan, rows, margin, bad, past=frozenset()) -> None:
     table = plan.content.set_index(["product_id", "period"])
     for p, per, china, ratio, rvc, tier, rate, bound, tariff, cap in rows:
         if (p, per) not in table.index:
@@ -533,7 +595,7 @@ def _compare_content(plan, rows, margin, bad) -> None:
             and abs(float(r["cap_margin"]) - (cap - ratio)) > 1e-9
         ):
             bad(f"{p} {per}: the margin to the cap is misstated")
-        if margin and not math.isnan(cap) and cap - ratio < margin - 1e-9:
+        if margin and not math.isnan(cap) and cap - ratio < margin - 1e-9 and per not in past:
             bad(f"{p} {per}: holds less than the {margin:.2%} safety margin below the cap")
 
 

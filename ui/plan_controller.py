@@ -15,6 +15,7 @@ from planner.io.read import RawProject
 from planner.plan import Plan, ProgressEvent
 from planner.project import TypedProject
 from planner.report.plan_report import PlanReport
+from planner.scenarios.overrides import SHEET as SCENARIOS
 from planner.validate import Validation
 from ui import dialogs, i18n
 from ui.i18n import tr
@@ -38,6 +39,7 @@ class PlanController(QObject):
         self.raw: RawProject | None = None  # the cells as planned (for the plan workbook)
         self.report: PlanReport | None = None
         self.translator: ProcessCall | None = None  # the report again, in another language
+        self.adopting: ProcessCall | None = None  # the report of a cheaper plan to show
         self._stopping: list[PlanWorker] = []
         self.closed = False  # the window closed: no more plans
         self._started = 0.0
@@ -206,13 +208,68 @@ class PlanController(QObject):
         if then is not None:
             then()
 
+    def adopt(self, plan: Plan, replaces: Plan) -> bool:
+        """Show `plan` instead of `replaces` (the plan shown, still current): a plan of the
+        same project, verified, that costs less (a scenario's plan that meets every limit of
+        the base). Its report is made in a worker; the plan page then shows it."""
+        if (
+            self.closed
+            or self.running
+            or self.plan is not replaces
+            or self.stale
+            or not plan.has_plan
+            or self.adopting is not None
+        ):
+            return False
+        project, raw = self.project, self.raw
+
+        def done(report: PlanReport) -> None:
+            if self.plan is not replaces or self.stale or self.running:
+                return  # planned again, or edited, meanwhile: the newer state stands
+            self.set_plan(project, plan, raw, report)
+            self.show_planned_in()
+            self.window.show_message(
+                tr(
+                    "A scenario's plan meets every limit of the project and costs less: it is "
+                    "the plan shown now (see the Plan page)."
+                )
+            )
+
+        def ended() -> None:
+            worker.deleteLater()
+            self.adopting = None
+
+        worker = ProcessCall(report_for_screen, project, plan, i18n.current(), parent=self)
+        worker.done.connect(done)
+        worker.finished.connect(ended)
+        self.adopting = worker
+        worker.start()
+        return True
+
     # out of date ---------------------------------------------------------------------------------
     def check_stale(self, *_: object) -> None:
         """The plan is out of date once the project has moved from where it was planned (an
-        undo back to that point makes it current again)."""
+        undo back to that point makes it current again). Edits of the Scenarios sheet change
+        no input of the base project: they leave the plan current."""
         doc = self.window.doc
-        stale = self.plan is not None and doc is not None and doc.undo.index() != self._planned_at
+        stale = self.plan is not None and doc is not None and self._edited_since_planned(doc)
         self.window.plan_page.set_stale(stale)
+
+    def _edited_since_planned(self, doc) -> bool:
+        """Whether an undo step between the plan's position and now touched a sheet other
+        than Scenarios (a step that names no sheet counts as an edit)."""
+        index = doc.undo.index()
+        if self._planned_at is None:
+            return index != self._planned_at
+        low, high = sorted((index, self._planned_at))
+        return (
+            any(
+                sheet != SCENARIOS
+                for i in range(low, min(high, doc.undo.count()))
+                for sheet in _sheets(doc.undo.command(i))
+            )
+            or high > doc.undo.count()
+        )
 
     @property
     def stale(self) -> bool:
@@ -255,3 +312,14 @@ class PlanController(QObject):
         worker.finished.connect(ended)
         self.translator = worker
         worker.start()
+
+
+def _sheets(command) -> list[str | None]:
+    """The sheets an undo step (or macro) changes; None for a step that does not say."""
+    sheet = getattr(command, "sheet", None)
+    if isinstance(sheet, str):
+        return [sheet]
+    children = [command.child(k) for k in range(command.childCount())]
+    if not children:
+        return [None]
+    return [s for child in children for s in _sheets(child)]

@@ -336,6 +336,8 @@ class PlanPanel(QWidget):
             )
         if summary.get("content_tiers_assumed"):
             parts.append(tr("Tariff tiers by Chinese share are an assumption, not enacted law."))
+        if self.report.certainty:  # proven, or how much may remain (the report's own words)
+            parts.append(self.report.certainty)
         self.headline.setText(" ".join(parts))
         self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
         self.explanation.setVisible(bool(reasons))

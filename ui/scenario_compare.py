@@ -142,6 +142,7 @@ class ScenarioCompare(QWidget):
         v.addWidget(self.compare_tabs, 1)
         v.addWidget(self.legend)
         self.runner.state.connect(self._on_state)
+        self.runner.base_improved.connect(self._base_improved)
         self.runner.finished.connect(self.show_comparison)
         self.runner.failed.connect(lambda text: self.run_status.setText(text))
 
@@ -157,7 +158,8 @@ class ScenarioCompare(QWidget):
             self.run_rows[name] = RunRow(self.runs_grid, k, name, self.runner.cancel)
         line = self.cancel_all.sizeHint().height() + self.runs_grid.verticalSpacing()
         self.runs_scroll.setFixedHeight(min(len(names), 6) * line + 2)
-        if not self.runner.start(self.doc.snapshot(), names, i18n.current(), limit):
+        base_plan = self.shown_plan()
+        if not self.runner.start(self.doc.snapshot(), names, i18n.current(), limit, base_plan):
             return False
         self.plan_all.setEnabled(False)
         self.cancel_all.setEnabled(True)
@@ -168,6 +170,20 @@ class ScenarioCompare(QWidget):
         )
         self.started.emit()
         return True
+
+    def shown_plan(self):
+        """The plan shown, when it is current: the comparison's base (not planned again)."""
+        planning = getattr(self.window_, "planning", None)
+        if planning is None or not planning.ready or planning.stale:
+            return None
+        return planning.plan
+
+    def _base_improved(self, plan, replaced) -> None:
+        """A scenario's plan meets every limit of the base and costs less: it becomes the
+        plan shown (if that is still the plan the comparison started from)."""
+        planning = getattr(self.window_, "planning", None)
+        if planning is not None:
+            planning.adopt(plan, replaced)
 
     def _clear_runs(self) -> None:
         while self.runs_grid.count():

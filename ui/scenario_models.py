@@ -65,13 +65,15 @@ class CompareModel(QAbstractTableModel):
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows of text under headers; columns from `numeric_from` on are right-aligned."""
+    """Rows of text under headers; columns from `numeric_from` on (up to `numeric_to`, if
+    given) are right-aligned."""
 
-    def __init__(self, parent=None, numeric_from: int = 1) -> None:
+    def __init__(self, parent=None, numeric_from: int = 1, numeric_to: int | None = None) -> None:
         super().__init__(parent)
         self.headers: list[str] = []
         self.rows: list[list[str]] = []
         self.numeric_from = numeric_from
+        self.numeric_to = numeric_to
         self.bold_row: int | None = None
 
     def set_rows(self, headers: list[str], rows: list[list[str]]) -> None:
@@ -102,7 +104,9 @@ class RowsModel(QAbstractTableModel):
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
             return self.rows[index.row()][index.column()]
-        if role == Qt.TextAlignmentRole and index.column() >= self.numeric_from:
+        if role == Qt.TextAlignmentRole and self.numeric_from <= index.column() < (
+            self.numeric_to if self.numeric_to is not None else len(self.headers)
+        ):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.FontRole and index.row() == self.bold_row:
             font = QFont()

@@ -2,7 +2,12 @@
 its own child process (planner.scenarios.run.plan_in_child), as many at a time as there are
 cores, with its own progress and Cancel; the rest wait their turn. Preparing the scenarios
 (materialise and check) and building the comparison run in worker processes too: the GUI
-thread only starts the work and shows what comes back."""
+thread only starts the work and shows what comes back.
+
+Given the plan shown (current), the base is not planned again: it is that plan, and every
+scenario starts from it. Once all are planned, a scenario's plan that meets every limit of the
+base and costs less there becomes the base plan (planner.scenarios.warm.settle), and the
+window is told (`base_improved`)."""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ import time
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from planner.io.read import RawProject
-from planner.scenarios.jobs import prepare_all
+from planner.plan import Plan
+from planner.scenarios.jobs import prepare_all, settle_and_compare
+from planner.scenarios.overrides import BASE
 from planner.scenarios.run import ScenarioResult, plan_in_child
 from planner.scenarios.view import compare_results
 from ui.child import NICE
@@ -28,9 +35,9 @@ class ScenarioThread(QThread):
 
     progress = Signal(str, object)  # scenario, ProgressEvent
 
-    def __init__(self, result: ScenarioResult, time_limit: float, parent=None) -> None:
+    def __init__(self, result: ScenarioResult, time_limit: float, parent=None, starts=()) -> None:
         super().__init__(parent)
-        self.result, self.time_limit = result, time_limit
+        self.result, self.time_limit, self.starts = result, time_limit, list(starts)
         self._stop = False
         self.started_at = 0.0
 
@@ -46,6 +53,7 @@ class ScenarioThread(QThread):
             on_progress=lambda event: self.progress.emit(name, event),
             should_stop=lambda: self._stop,
             nice=NICE,  # below the window, like every worker of the app
+            starts=self.starts,  # the base plan shown: a scenario never costs more than it
         )
 
 
@@ -60,6 +68,7 @@ class ScenarioRunner(QObject):
     state = Signal(str, str, float, str)  # scenario, WAITING/RUNNING/DONE/CANCELLED, 0..1, text
     finished = Signal(object)  # ComparisonView, or None when the work failed
     failed = Signal(str)
+    base_improved = Signal(object, object)  # the cheaper base plan, the plan it replaces
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -74,6 +83,8 @@ class ScenarioRunner(QObject):
         self.closed = False
         self.active = False  # a run (or a translation) waits for its comparison
         self.max_workers: int | None = None  # None: one per core (the probe sets 1 to compare)
+        self.base_plan: Plan | None = None  # the plan shown, the base of this run
+        self.settled = False  # the plans were settled against the base once
         self.tick = QTimer(self)
         self.tick.setInterval(TICK_MS)
         self.tick.timeout.connect(self._on_tick)
@@ -82,10 +93,21 @@ class ScenarioRunner(QObject):
     def running(self) -> bool:
         return self.call is not None or bool(self.threads) or bool(self.queue)
 
-    def start(self, raw: RawProject, names: list[str], lang: str, time_limit: float | None) -> bool:
+    def start(
+        self,
+        raw: RawProject,
+        names: list[str],
+        lang: str,
+        time_limit: float | None,
+        base_plan: Plan | None = None,
+    ) -> bool:
+        """Plan `names`; `base_plan`: the plan shown, when current (the base is not planned
+        again and every scenario starts from it)."""
         if self.running or self.closed:
             return False
         self.lang, self.time_limit = lang, time_limit
+        self.base_plan = base_plan if base_plan is not None and base_plan.has_plan else None
+        self.settled = False
         self.results, self.cancelled = {}, set()
         self.names = list(names)
         self.active = True
@@ -115,9 +137,15 @@ class ScenarioRunner(QObject):
         self.results = results
         self.prepared.emit(results)
         self.queue = []
+        if self.base_plan is not None and BASE in results and results[BASE].project is not None:
+            results[BASE].plan = self.base_plan  # the plan shown: not planned again
+        elif self.base_plan is not None:
+            self.base_plan = None
         for name, result in results.items():
             if result.project is None:
                 self.state.emit(name, DONE, 1.0, "invalid")
+            elif result.plan is not None:
+                self.state.emit(name, DONE, 1.0, result.plan.status.value)
             elif name in self.cancelled:
                 self.state.emit(name, CANCELLED, 0.0, "")
             else:
@@ -137,7 +165,8 @@ class ScenarioRunner(QObject):
         ):
             name = self.queue.pop(0)
             result = self.results[name]
-            thread = ScenarioThread(result, self._limit(result), self)
+            starts = [self.base_plan] if self.base_plan is not None else []
+            thread = ScenarioThread(result, self._limit(result), self, starts)
             thread.progress.connect(self._on_progress)
             thread.finished.connect(lambda n=name, t=thread: self._on_done(n, t))
             thread.started_at = time.monotonic()
@@ -172,12 +201,33 @@ class ScenarioRunner(QObject):
         if self.closed or not self.results or not self.active:
             return
         self.active = False
-        call = ProcessCall(compare_results, self.results, self.lang, parent=self)
-        call.done.connect(self.finished.emit)
+        if self.settled or self.cancelled:  # a Cancel keeps the plans as they came
+            call = ProcessCall(compare_results, self.results, self.lang, parent=self)
+            call.done.connect(self.finished.emit)
+        else:
+            self.settled = True
+            call = ProcessCall(
+                settle_and_compare,
+                self.results,
+                self.lang,
+                self.time_limit,
+                self.base_plan is not None,
+                parent=self,
+            )
+            call.done.connect(self._on_settled)
         call.failed.connect(lambda exc: self._fail(str(exc)))
         call.finished.connect(lambda c=call: self._call_ended(c))
         self.call = call
         call.start()
+
+    def _on_settled(self, answer) -> None:
+        view, changed = answer
+        for name, plan in changed.items():
+            if name in self.results:
+                self.results[name].plan = plan
+        if BASE in changed and self.base_plan is not None:
+            self.base_improved.emit(changed[BASE], self.base_plan)
+        self.finished.emit(view)
 
     def translate(self, lang: str) -> None:
         """The comparison again in another language (the plans are kept)."""

@@ -29,7 +29,7 @@ class ScenariosPage(QWidget):
         self.what_if = WhatIfForm(doc, self.scenarios)
         self.sheet = ScenarioSheet(window, doc)
         self.compare = ScenarioCompare(window, doc, self.scenarios.chosen)
-        self.curve = TradeOffPanel(self._project)
+        self.curve = TradeOffPanel(self._project, plan_of=self.compare.shown_plan)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("scenariosTabs")
         self.tabs.addTab(self._edit_tab(), "")

@@ -1,7 +1,9 @@
 """The trade-off curve: the cheapest plan's total cost against the final Chinese-share target
 (planner.scenarios.sweep, planned in a worker process, each point in its own child), the price
 of each extra point of localisation, and the break-even tariff rate per part. Clicking a
-point shows its figures."""
+point shows its figures. The cost never rises as the target loosens (a tighter target's plan,
+and the plan shown when current, are starts for every looser target); a target without a plan
+says why."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner.scenarios.jobs import Curve, break_even_rows, curve_rows, trade_off
 from planner.scenarios.sweep import targets
+from planner.text import Text
 from ui import i18n
 from ui.i18n import tr
 from ui.scenario_models import RowsModel
@@ -150,10 +153,11 @@ class CurveChart(QWidget):
 class TradeOffPanel(QWidget):
     """Targets, Plan the curve / Cancel, the chart, the point's figures, the tables."""
 
-    def __init__(self, project_of, parent=None) -> None:
+    def __init__(self, project_of, parent=None, plan_of=None) -> None:
         super().__init__(parent)
         self.setObjectName("tradeOffPanel")
         self.project_of = project_of  # () -> the checked TypedProject, or None
+        self.plan_of = plan_of or (lambda: None)  # () -> the plan shown when current, or None
         self.curve: Curve | None = None
         self.call: ProcessCall | None = None
         self.start_at = QDoubleSpinBox()
@@ -191,11 +195,15 @@ class TradeOffPanel(QWidget):
         self.status.setObjectName("curveStatus")
         self.status.setWordWrap(True)
         self.chart = CurveChart()
+        self.caption = QLabel()
+        self.caption.setObjectName("curveCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("QLabel { color: #555555; }")
         self.point = QLabel()
         self.point.setObjectName("curvePoint")
         self.point.setWordWrap(True)
         self.point.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.points_model = RowsModel(self, numeric_from=2)
+        self.points_model = RowsModel(self, numeric_from=2, numeric_to=5)
         self.points_view = QTableView()
         self.points_view.setObjectName("curveTable")
         self.points_view.setModel(self.points_model)
@@ -214,6 +222,7 @@ class TradeOffPanel(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.chart, 3)
+        lv.addWidget(self.caption)
         lv.addWidget(self.point)
         lv.addWidget(self.points_view, 2)
         right = QWidget()
@@ -256,7 +265,13 @@ class TradeOffPanel(QWidget):
             return False
         finals = self.finals()
         call = ProcessCall(
-            trade_off, project, finals, float(self.limit.value()), parent=self, stoppable=True
+            trade_off,
+            project,
+            finals,
+            float(self.limit.value()),
+            parent=self,
+            stoppable=True,
+            shown=self.plan_of(),
         )
         call.done.connect(self.set_curve)
         call.failed.connect(lambda exc: self.status.setText(i18n.error_text(exc)))
@@ -313,9 +328,12 @@ class TradeOffPanel(QWidget):
                 tr("Total cost"),
                 tr("Highest Chinese share, last period"),
                 tr("Price of each extra point"),
+                tr("Why no plan, or how it was planned"),
             ],
             curve_rows(curve, lang) if curve is not None else [],
         )
+        # the last column (why no plan) takes the room left; its full text is the tooltip
+        self.points_view.horizontalHeader().setSectionResizeMode(5, QHeaderView.Stretch)
         self.break_model.set_rows(
             [
                 tr("Part"),
@@ -333,6 +351,14 @@ class TradeOffPanel(QWidget):
         self.points_model.set_bold_row(row)
         self.points_view.selectRow(row)
         r = self.curve.points.iloc[row]
+        why = r.get("explanation")
+        why = " " + why.get(i18n.current()) if isinstance(why, Text) else ""
+        if r["status"] not in ("optimal", "feasible"):
+            self.point.setText(
+                tr("Final target {target}: no plan.").format(target=i18n.pct(r["final_share"], 1))
+                + why
+            )
+            return
         text = tr(
             "Final target {target}: total cost {cost}, highest Chinese share in the last period "
             "{share}."
@@ -346,7 +372,7 @@ class TradeOffPanel(QWidget):
             text += " " + tr("Each point below the previous target costs {price}.").format(
                 price=i18n.money(price)
             )
-        self.point.setText(text)
+        self.point.setText(text + why)
 
     def retranslate(self) -> None:
         for label, text in zip(
@@ -362,6 +388,14 @@ class TradeOffPanel(QWidget):
         self.chart.empty_text = tr(
             "Plan the curve to see what each level of localisation costs: one plan per target, "
             "planned side by side."
+        )
+        self.caption.setText(
+            tr(
+                "A target scales the whole glide path so that its last period's cap equals the "
+                "target; earlier quarters scale in proportion (a project without caps gets the "
+                "target in its last period only). A looser target never costs more: a tighter "
+                "target's plan, and the plan shown, are planned from when they cost less."
+            )
         )
         self.break_title.setText(
             tr("Break-even per part: the tariff on Chinese content at which moving it pays")

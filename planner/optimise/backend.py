@@ -39,6 +39,7 @@ class Result:
     nodes: int = 0
     iterations: int = 0  # simplex iterations: a measure of work that does not depend on load
     detail: str = ""
+    limit: str = ""  # what ended a solve short of its proof: "time", "node", "interrupted"...
 
     @property
     def has_solution(self) -> bool:
@@ -322,6 +323,7 @@ def solve(
             bound,
             seconds=time.monotonic() - start,
             detail="the solver did not return in time; its last solution is kept",
+            limit="interrupted" if stopped else "time",
         )
     answer = answers[0]
     if isinstance(answer, Exception):
@@ -364,4 +366,15 @@ def solve(
         int(answer.solve_stats.node_count),
         int(answer.solve_stats.simplex_iterations),
         answer.termination.detail,
+        _limit_name(answer.termination.limit, stopped),
     )
+
+
+def _limit_name(limit: int, stopped: bool) -> str:
+    """MathOpt's limit as a short word ("" when none ended the solve)."""
+    from ortools.math_opt import result_pb2
+
+    if stopped:
+        return "interrupted"
+    name = result_pb2.LimitProto.Name(limit) if limit else ""
+    return name.removeprefix("LIMIT_").lower() if name != "LIMIT_UNSPECIFIED" else ""

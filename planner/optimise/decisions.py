@@ -169,3 +169,47 @@ def from_columns(inst: Instance, v: Variables, x: np.ndarray) -> Decisions:
     onboarded[mask] = x[v.onboarded[mask]] > 0.5
     onboard = np.where(onboarded.any(axis=1), onboarded.argmax(axis=1), -1)
     return Decisions(share, start, onboard)
+
+
+def from_plan(inst: Instance, plan) -> Decisions | None:
+    """Another plan's decisions (e.g. the base plan's, for one of its scenarios) as decisions
+    of this instance, matched by part, supplier and period; None when a share of it has no
+    offer here. Whether they meet this instance's limits is the caller's question."""
+    index = {
+        (c, s): o
+        for o, (c, s) in enumerate(
+            zip(inst.col("component_id"), inst.col("supplier_id"), strict=True)
+        )
+    }
+    period = {p: i for i, p in enumerate(inst.periods)}
+    supplier = {s: i for i, s in enumerate(inst.suppliers)}
+    alloc = plan.allocation
+    share = np.zeros((inst.O, inst.T))
+    for c, s, p, value in zip(
+        alloc["component_id"], alloc["supplier_id"], alloc["period"], alloc["share"], strict=True
+    ):
+        if p not in period:
+            continue
+        if (c, s) not in index:
+            if float(value) > CLEAN:
+                return None
+            continue
+        share[index[(c, s)], period[p]] = float(value)
+    d = do_nothing(inst)
+    covered = np.zeros((inst.C, inst.T))
+    np.add.at(covered, inst.col("c"), share)
+    if (np.abs(covered - 1.0) > 1e-6).any():
+        return None  # a part or period the plan does not cover
+    d.share = clean_shares(inst, share)
+    acts = plan.actions
+    for c, s, p in acts.loc[
+        acts["kind"] == "start_qualification", ["component_id", "supplier_id", "period"]
+    ].itertuples(index=False):
+        if (c, s) in index and p in period:
+            d.start[index[(c, s)]] = period[p]
+    for s, p in acts.loc[acts["kind"] == "onboard", ["supplier_id", "period"]].itertuples(
+        index=False
+    ):
+        if s in supplier and p in period:
+            d.onboard[supplier[s]] = period[p]
+    return d

@@ -40,6 +40,7 @@ class _State:
         np.add.at(self.load, inst.col("s"), self.d.share * inst.demand[c_of])
         self.used = np.zeros(inst.O, bool)  # offer already taken
         self.floor = 0  # no new qualification starts before this period (the past)
+        self.kept = 0  # the periods before this one are kept as they happened (facts)
         self.price = inst.col("price")
         self.china_unit = self.price * inst.col("cs")
         self.nonorig = inst.col("nonorig")
@@ -102,16 +103,26 @@ def _starts(
     return np.where(latest_early >= 0, latest_early, earliest)
 
 
-def _trajectories(st: _State, offers: np.ndarray, start: np.ndarray) -> np.ndarray:
+def _trajectories(
+    st: _State,
+    offers: np.ndarray,
+    start: np.ndarray,
+    held: np.ndarray | None = None,
+    first: int = 0,
+) -> np.ndarray:
     """Share of each offer per period if it starts qualifying in `start`, ramped as fast as
-    its limits allow and never falling; 0 rows for offers that cannot hold their least share."""
+    its limits allow and never falling; 0 rows for offers that cannot hold their least share.
+    `held` (n x T): what each offer holds already (a kept award), the trajectory is what it
+    takes on top from period `first` on."""
     inst = st.inst
     T = inst.T
     c = inst.col("c")[offers]
     s = inst.col("s")[offers]
     inc = inst.incumbent_offer[c]
-    ready = start + inst.col("lead")[offers]
+    ready = np.maximum(start + inst.col("lead")[offers], first)
     demand = inst.demand[c]  # n x T
+    if held is None:
+        held = np.zeros((offers.size, T))
     avail = np.where(inc[:, None] >= 0, st.d.share[np.maximum(inc, 0)], 0.0)
     # the incumbent's fall already planned in each period, against its per-part limit
     inc_share = avail
@@ -128,13 +139,14 @@ def _trajectories(st: _State, offers: np.ndarray, start: np.ndarray) -> np.ndarr
         cap = np.where(demand > 0, inst.col("cap")[offers][:, None] / demand, 1.0)
     limit = np.minimum.reduce(
         [
-            np.ones_like(demand),
+            np.ones_like(demand) - held,
             room,
-            cap,
+            cap - held,
             avail,
-            np.broadcast_to(inst.col("max_share")[offers][:, None], demand.shape),
+            inst.col("max_share")[offers][:, None] - held,
         ]
     )
+    limit = np.maximum(limit, 0.0)
     upper = np.zeros((offers.size, T))
     prev = np.zeros(offers.size)
     for t in range(T):
@@ -156,7 +168,7 @@ def _trajectories(st: _State, offers: np.ndarray, start: np.ndarray) -> np.ndarr
         traj = np.minimum.accumulate(traj[:, ::-1], axis=1)[:, ::-1]
     lo = st.lo[offers]
     delivering = np.arange(T)[None, :] >= ready[:, None]
-    bad = (delivering & (traj < lo - TINY)).any(axis=1) | (traj.max(axis=1) <= TINY)
+    bad = (delivering & (held + traj < lo - TINY)).any(axis=1) | (traj.max(axis=1) <= TINY)
     if ms > 0:
         rest = avail - traj
         bad |= ((rest > TINY) & (rest < ms - TINY)).any(axis=1)
@@ -165,8 +177,8 @@ def _trajectories(st: _State, offers: np.ndarray, start: np.ndarray) -> np.ndarr
 
 
 def _commit(st: _State, o: int, t0: int, traj: np.ndarray, limits: bool = True) -> None:
-    """Take the switch; `limits` False for one that happened already (the past's budget and
-    slots are spent)."""
+    """Take the switch (`traj` on top of what the offer holds); `limits` False for one that
+    happened already (the past's budget and slots are spent; see _keep)."""
     inst = st.inst
     c, s = int(inst.col("c")[o]), int(inst.col("s")[o])
     inc = inst.incumbent_offer[c]
@@ -216,6 +228,7 @@ def _breach(st: _State, target: np.ndarray) -> np.ndarray:
     inst = st.inst
     over = np.nan_to_num(st.fig["ratio"] - target, nan=0.0)
     over[inst.volume <= 0] = 0.0
+    over[:, : st.kept] = 0.0  # what was bought then decided it
     return np.maximum(over, 0.0)
 
 
@@ -224,6 +237,7 @@ def _rvc_breach(st: _State) -> np.ndarray:
     inst = st.inst
     over = np.nan_to_num(st.fig["nonorig"] / inst.fob[:, None] - st.nonorig_goal, nan=0.0)
     over[inst.volume <= 0] = 0.0
+    over[:, : st.kept] = 0.0
     return np.maximum(over, 0.0)
 
 
@@ -352,6 +366,8 @@ def _new_parts(st: _State) -> bool:
     inst = st.inst
     c_of = inst.col("c")
     for c in np.nonzero(inst.incumbent_offer < 0)[0]:
+        if (np.abs(st.d.share[c_of == c].sum(axis=0) - 1.0) <= 1e-6).all():
+            continue  # bought already (kept awards)
         rest = 1.0
         offers = np.nonzero((c_of == c) & (inst.first_ready() == 0))[0]
         for o in offers[np.argsort(st.price[offers], kind="stable")]:
@@ -493,21 +509,74 @@ def _holds(st: _State) -> bool:
     if inst.settings.rvc_min is None:
         return True
     over = st.fig["nonorig"] / inst.fob[:, None] - (1 - inst.settings.rvc_min)
-    return not ((over > TINY) & (inst.volume > 0)).any()
+    return not ((over > TINY) & (inst.volume > 0))[:, st.kept :].any()
+
+
+def _keep(
+    st: _State,
+    forced: list[tuple[int, int]],
+    floor: int,
+    kept: np.ndarray | None,
+    onboards: list[tuple[int, int]],
+) -> None:
+    """What happened before `floor`: the onboardings, the started qualifications (each still
+    running from `floor` on takes its place among the qualifications in progress then), and
+    the awards `kept` (O x floor, NaN where left free): each offer holds its last kept share
+    from `floor` on, its incumbent the rest, until the ramps below raise it."""
+    inst = st.inst
+    for s, t in onboards:
+        st.d.onboard[s] = t
+    lead = inst.col("lead")
+    for o, t0 in forced:
+        st.d.start[o] = t0
+        st.used[o] = True
+        st.running[max(t0, floor) : t0 + max(int(lead[o]), 1)] -= 1
+        s = inst.col("s")[o]
+        if inst.supplier_is_new[s] and st.d.onboard[s] < 0:
+            st.d.onboard[s] = t0
+    if kept is None or floor == 0:
+        return
+    st.kept = floor
+    share = st.d.share
+    c_of = inst.col("c")
+    fixed = ~np.isnan(kept)
+    share[:, :floor] = np.where(fixed, kept, share[:, :floor])
+    last = fixed[:, -1]
+    parts = np.unique(c_of[last])
+    inc = inst.incumbent_offer
+    for o, _ in forced:
+        if last[o]:
+            share[o, floor:] = kept[o, -1]
+    for c in parts:
+        if inc[c] >= 0:
+            others = (c_of == c) & (np.arange(inst.O) != inc[c])
+            share[inc[c], floor:] = max(1.0 - float(share[others, floor].sum()), 0.0)
+    st.load = np.zeros((inst.S, inst.T))
+    np.add.at(st.load, inst.col("s"), share * inst.demand[c_of])
+    st.fig = figures(inst, share)
 
 
 def first_plan(
-    inst: Instance, forced: list[tuple[int, int]] = (), floor: int = 0
+    inst: Instance,
+    forced: list[tuple[int, int]] = (),
+    floor: int = 0,
+    kept: np.ndarray | None = None,
+    onboards: list[tuple[int, int]] = (),
 ) -> tuple[Decisions, bool]:
     """The look-ahead plan and whether it meets every limit (False: caps or the origin rule
     are still broken where no early-enough switch was left; the caller repairs it).
 
-    `forced`: qualifications (offer, start period) that have already started, kept as they
-    are; `floor`: no other qualification starts before this period."""
+    What has happened already (a stress test): `forced`, the qualifications (offer, start
+    period) that have started, kept as they are; `floor`: no other qualification starts
+    before this period; `kept` (O x floor shares, NaN where free): the awards of the periods
+    before `floor`; `onboards`: (supplier, period) onboarded then."""
     st = _State(inst)
+    _keep(st, list(forced), floor, kept, list(onboards))
     for o, t0 in forced:
         c = inst.col("c")[o]
-        traj = _trajectories(st, np.array([o]), np.array([t0]))[0]
+        held = st.d.share[[o]] if kept is not None else None
+        traj = _trajectories(st, np.array([o]), np.array([t0]), held, floor * (kept is not None))
+        traj = traj[0]
         if inst.incumbent_offer[c] < 0 and traj.sum() <= TINY:
             traj = np.zeros(inst.T)
         _commit(st, int(o), int(t0), traj, limits=False)

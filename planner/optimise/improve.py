@@ -120,11 +120,16 @@ def improve(
     seed: int = 1,
     max_steps: int | None = None,
     work_limit: float | None = None,
+    ended: dict | None = None,
+    target_binaries: int = TARGET_BINARIES,
 ) -> tuple[np.ndarray, float]:
     """Improve the complete, feasible column vector `x` until the deadline (monotonic clock),
     a stop, `max_steps`, `work_limit` (simplex iterations and nodes over all sub-MIPs: a
     budget that, unlike the clock, gives the same plan on a busy machine) or two passes over
-    the parts without a gain. Returns the best columns and their objective."""
+    the parts without a gain. Returns the best columns and their objective; `ended["by"]`
+    says what ended it: "clock", "cancel", "work", "steps" or "converged"."""
+    ended = {} if ended is None else ended
+    ended["by"] = "converged"
     best = x.copy()
     best_obj = float(a.cost @ best + a.offset)
     parts_with_binaries = np.bincount(
@@ -133,7 +138,7 @@ def improve(
     per_part = max(1.0, float(parts_with_binaries[parts_with_binaries > 0].mean()))
     movable = int((parts_with_binaries > 0).sum())
     hoods = Neighbourhoods(
-        inst, seed, int(max(MIN_PARTS, min(movable, TARGET_BINARIES / per_part)))
+        inst, seed, int(max(MIN_PARTS, min(movable, target_binaries / per_part)))
     )
     if hoods.parts.size == 0:
         return best, best_obj
@@ -142,9 +147,17 @@ def improve(
     work = 0
     stale = 0  # parts covered since the last gain
     while True:
-        if should_stop() or time.monotonic() > deadline or (max_steps and steps >= max_steps):
+        if should_stop():
+            ended["by"] = "cancel"
+            break
+        if time.monotonic() > deadline:
+            ended["by"] = "clock"
+            break
+        if max_steps and steps >= max_steps:
+            ended["by"] = "steps"
             break
         if work_limit is not None and work >= work_limit:
+            ended["by"] = "work"
             break
         group = hoods.next()
         if stale >= 2 * movable:  # two full passes without a gain: converged
@@ -157,6 +170,7 @@ def improve(
         small, cols = restrict(a, free, best)
         left = deadline - time.monotonic()
         if left <= 0.2:
+            ended["by"] = "clock"
             break
         result = backend.solve(
             small,
@@ -183,6 +197,8 @@ def improve(
                 result.objective,
                 best_obj,
             )
+        if result.limit == "time":  # a sub-MIP cut short by the clock, not by its nodes
+            ended["clock"] = True
         work += result.iterations + 100 * result.nodes
         stale += int(group.sum())
         if result.values is not None and result.objective < best_obj - 1e-6 * max(

@@ -19,8 +19,8 @@ from planner.instance import Instance
 from planner.optimise import backend as solver
 from planner.optimise.deadline import Deadline
 from planner.optimise.decisions import Decisions, billing, figures
+from planner.optimise.improve import ColumnOwners, improve
 from planner.optimise.model import EPS, Arrays, SparseModel
-from planner.optimise.search import search
 from planner.optimise.variables import Variables
 from planner.plan import LIMIT_COLUMNS, REASON_COLUMNS
 from planner.text import t
@@ -252,6 +252,10 @@ UNITS = {
 }
 
 
+LIMIT_STEPS = 3  # neighbourhoods searched per binding limit raised by one unit
+LIMIT_BINARIES = 150  # free binaries in each
+
+
 def limit_values(
     inst: Instance,
     m: SparseModel,
@@ -259,19 +263,17 @@ def limit_values(
     a: Arrays,
     x: np.ndarray,
     deadline: Deadline,
-    until: float = 1.0,
 ) -> pd.DataFrame:
     """The value of one more unit of each binding limit around the plan x: exact LP duals
     for caps and supplier capacity (every binary fixed at the plan), and for the budgets,
     slots and qualifications in progress that block a start, the plan searched again with
     the limit raised (those rows hold only whole qualifications, where duals say nothing):
-    the saving found is "at least" what the limit is worth."""
-    if deadline.left_until(until) < 0.5:
-        return pd.DataFrame(columns=LIMIT_COLUMNS)
+    the saving found is "at least" what the limit is worth. Each of those searches is a few
+    small neighbourhoods (a fixed count: deterministic); the clock is only a safety net."""
     labels = m.row_labels()
     fam = labels["family"].to_numpy()
     rows = []
-    duals = _fixed_lp(a, x, m.column_kind(), seconds=min(deadline.left_until(until) / 3, 30.0))
+    duals = _fixed_lp(a, x, m.column_kind(), seconds=max(deadline.remaining(), 5.0))
     if duals is not None:
         for family in ("china_cap", "supplier_capacity"):
             per = UNITS[family][0]
@@ -279,17 +281,30 @@ def limit_values(
                 rows.append(_limit_row(inst, family, labels.iloc[r], abs(float(duals[r])) * per))
     base = float(a.cost @ x + a.offset)
     candidates = _blocking(inst, m, a, x, fam)
-    for k, r in enumerate(candidates):
-        left = deadline.left_until(until)
-        if left < 1.0:
+    owners = ColumnOwners.of(inst, v, a)
+    for r in candidates:
+        if deadline.stopped():  # the safety net: the limit is spent
+            deadline.clocked = deadline.clocked or deadline.expired()
             break
         family = fam[r]
         raised = Arrays(
             a.lb, a.ub, a.cost, a.integer, a.row_lb, a.row_ub.copy(), a.matrix, a.offset
         )
         raised.row_ub[r] += UNITS[family][0]
-        slice_end = deadline.elapsed() + left / (len(candidates) - k)
-        _, obj, _ = search(inst, v, raised, x, deadline, until=slice_end / deadline.limit)
+        ended: dict = {}
+        _, obj = improve(
+            inst,
+            raised,
+            owners,
+            x,
+            deadline=deadline.until(1.0),
+            should_stop=deadline.should_stop,
+            on_improve=lambda *_: None,
+            max_steps=LIMIT_STEPS,
+            ended=ended,
+            target_binaries=LIMIT_BINARIES,
+        )
+        deadline.clocked = deadline.clocked or ended["by"] == "clock" or "clock" in ended
         if base - obj >= 1.0:
             rows.append(_limit_row(inst, family, labels.iloc[r], base - obj))
     frame = pd.DataFrame(rows, columns=LIMIT_COLUMNS)

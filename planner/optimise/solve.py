@@ -14,8 +14,9 @@ the checker, the summary. Never raises for an infeasible or timed-out model.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -24,14 +25,20 @@ from planner.optimise import backend as solver
 from planner.optimise.build import build_model
 from planner.optimise.commitments import Commitments
 from planner.optimise.deadline import Deadline
-from planner.optimise.decisions import Decisions, do_nothing, from_columns, to_columns
+from planner.optimise.decisions import (
+    Decisions,
+    do_nothing,
+    from_columns,
+    from_plan,
+    to_columns,
+)
 from planner.optimise.explain import relax
 from planner.optimise.extract import build_plan, plan_cost
 from planner.optimise.firstplan import first_plan
 from planner.optimise.model import Arrays, SparseModel, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
 from planner.optimise.reasons import limit_values, reasons
-from planner.optimise.search import kernel_model, search, whole_model
+from planner.optimise.search import method, phase_seconds, search
 from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status
 from planner.project import TypedProject
@@ -77,6 +84,8 @@ class _Search:
         self.lp_thread: threading.Thread | None = None
         self.spent = 0.0  # the fraction of the limit the phases so far had to themselves
         self.searched = threading.Event()
+        self.method = "heuristic"  # how the last phase searched (planner.optimise.search)
+        self.started_from = "first plan"  # the plan the search started from
 
     # progress ------------------------------------------------------------------------------
     def report(self, phase: str, message: str = "") -> None:
@@ -114,15 +123,16 @@ class _Search:
         """The look-ahead plan; if it misses a limit, a search that closes the slack from it.
         False when no plan was found (see self.relaxation for why)."""
         if self.commitments is not None:
-            decisions, ok = first_plan(
-                self.inst, self.commitments.forced(self.inst), self.commitments.until + 1
-            )
+            decisions, ok = self.commitments.first_plan(self.inst, self.v, self.a)
         else:
             decisions, ok = first_plan(self.inst)
         x = to_columns(self.inst, self.v, self.a.n_cols, decisions)
         if ok and solver.feasible(self.a, x):
             self.first = decisions
             self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
+            return True
+        if self.x is not None:  # a warm start meets every limit: no repair needed
+            self.first = from_columns(self.inst, self.v, self.x)
             return True
         self.report("repairing", "repairing the first plan")
         self.relaxation = relax(self.inst, self.m, self.v, self.a, x, self.deadline, until=0.6)
@@ -134,10 +144,30 @@ class _Search:
         self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
         return True
 
+    def warm_start(self, starts: Sequence[Plan]) -> None:
+        """Other plans as starting points (the base plan for a scenario, a tighter target's
+        plan on the trade-off curve): each that meets every limit of this model and costs
+        less than the plan in hand becomes it, so the search never ends above the best of
+        them."""
+        for k, plan in enumerate(starts):
+            if plan is None or not plan.has_plan:
+                continue
+            d = from_plan(self.inst, plan)
+            if d is None:
+                continue
+            x = to_columns(self.inst, self.v, self.a.n_cols, d)
+            if not solver.feasible(self.a, x):
+                continue
+            before = self.objective
+            self.accept(float(self.a.cost @ x + self.a.offset), x, "warm start")
+            if self.objective != before:
+                self.started_from = f"start {k}"
+
     def _search(self, a: Arrays, x: np.ndarray, until: float, phase: str):
         """Improve x on `a` until `until` (a fraction of the time limit); progress and the
         bound are reported only for the plan's own model."""
         own = a is self.a
+        self.method = method(a, phase_seconds(self.deadline.limit, until, self.spent))
         x, obj, proven = search(
             self.inst,
             self.v,
@@ -185,14 +215,19 @@ class _Search:
         self.objective = None
         self.accept(float(self.a.cost @ x + self.a.offset), x, "least Chinese content")
 
-    def improve(self) -> None:
-        if not whole_model(self.a):
-            self.lp_bound()
-        # kept for the checker and the tables (measured: about 3 s plus 25 us per offer and
-        # period), and a twentieth of the limit for the value of the binding limits
+    def reserve(self) -> float:
+        """The fraction of the limit kept after the search for the checker and the tables
+        (measured: about 3 s plus 25 us per offer and period), and a twentieth of the limit
+        for the value of the binding limits: a rule of size and limit, not of the clock."""
         finish = 3.0 + 2.5e-5 * self.inst.O * self.inst.T + 0.05 * self.deadline.limit
-        reserve = min(0.5, finish / max(self.deadline.limit, 1.0))
-        self._search(self.a, self.x, until=1.0 - reserve, phase="improving")
+        return min(0.5, finish / max(self.deadline.limit, 1.0))
+
+    def improve(self) -> None:
+        until = 1.0 - self.reserve()
+        share = phase_seconds(self.deadline.limit, until, self.spent)
+        if method(self.a, share) != "whole":
+            self.lp_bound()
+        self._search(self.a, self.x, until=until, phase="improving")
         self.searched.set()  # the LP bound, if still running, stops now
 
 
@@ -204,12 +239,21 @@ def plan_project(
     should_stop: Callable[[], bool] | None = None,
     backend: str | None = None,
     commitments: Commitments | None = None,
+    starts: Sequence[Plan] = (),
+    clock: bool | None = None,
 ) -> Plan:
     """The cheapest safe phased plan found within the time limit, verified, or the reason.
-    With `commitments`, what has already happened (a stress test) stays as it was."""
+    With `commitments`, what has already happened (a stress test) stays as it was. `starts`:
+    other plans (of this project or a variant of it) the search may start from. The limit
+    sizes the work of every phase, which alone decides the plan; the clock ends a phase
+    whose work is not done in its share (the plan then says `stopped_by` "clock"), unless
+    `clock` is False (default: on, unless the environment says LOCPLAN_CLOCK=off, as the
+    tests do, so that no test depends on the machine's load)."""
     settings = project.settings
     limit = float(time_limit_s if time_limit_s is not None else settings.time_limit_s)
-    deadline = Deadline(max(limit, 0.1), should_stop or (lambda: False))
+    if clock is None:
+        clock = os.environ.get("LOCPLAN_CLOCK", "on").lower() != "off"
+    deadline = Deadline(max(limit, 0.1), should_stop or (lambda: False), clock=clock)
     notify = on_progress or (lambda event: None)
     chosen = (backend or settings.solver or "auto").lower()
     try:
@@ -228,9 +272,12 @@ def plan_project(
     search = _Search(project, inst, deadline, notify, chosen)
     search.commitments = commitments
     search.build()
+    search.warm_start(starts)
     if not search.first_plan():
         return _no_plan(search, limit)
     first_cost = plan_cost(inst, search.first) if search.first is not None else None
+    if chosen != "greedy" and deadline.expired():
+        deadline.clocked = True  # the first plan took the whole limit: nothing was searched
     if chosen != "greedy" and not deadline.stopped():
         if settings.objective == "min_china":
             search.min_china_first()
@@ -259,20 +306,24 @@ def model_bound(project: TypedProject, seconds: float) -> float | None:
 
 def _finish(search: _Search, first_cost: float | None) -> Plan:
     inst, project, deadline = search.inst, search.project, search.deadline
+    # a stress test's facts are checked as facts, not against the limits of their periods
+    kept = None if search.commitments is None else search.commitments.kept(inst, search.v)
     decisions = from_columns(inst, search.v, search.x)
     status = Status.OPTIMAL if search.proven else Status.FEASIBLE
     plan = build_plan(
         inst, decisions, status, search.bound, deadline.elapsed(), _backend_name(search)
     )
     plan.summary = summary(inst, plan, first_cost)
-    check = verify_plan(project, plan)
+    check = verify_plan(project, plan, kept)
+    used = decisions  # the decisions the plan shown is made of
     if not check.ok and search.first is not None:
         failed = check.violations
+        used = search.first
         plan = build_plan(
             inst, search.first, Status.FEASIBLE, search.bound, deadline.elapsed(), "heuristic"
         )
         plan.summary = summary(inst, plan, first_cost)
-        check = verify_plan(project, plan)
+        check = verify_plan(project, plan, kept)
         plan.explanation.append(
             t(
                 "The optimiser's plan failed the independent check ({v}), so the first plan "
@@ -294,17 +345,22 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
             )
         )
     if plan.verified:
-        used = search.first if plan.backend == "heuristic" else decisions
         plan.reasons = reasons(inst, used)
         x = to_columns(inst, search.v, search.a.n_cols, used)
-        plan.limits = limit_values(inst, search.m, search.v, search.m.arrays(), x, deadline)
+        # a stress test's limits are worth what they are with its facts kept (search.a)
+        model = search.m.arrays() if search.commitments is None else search.a
+        plan.limits = limit_values(inst, search.m, search.v, model, x, deadline)
         wrong = check_reasons(project, plan)
         if wrong:  # a reason that states another figure than the plan is not shown
             plan.violations = wrong
             plan.reasons = plan.reasons.iloc[0:0]
     plan.solve_seconds = deadline.elapsed()
+    plan.stopped_by = deadline.stopped_by(search.proven)
     plan.summary.update(
-        status=plan.status.value, verified=plan.verified, solve_seconds=round(plan.solve_seconds, 3)
+        status=plan.status.value,
+        verified=plan.verified,
+        solve_seconds=round(plan.solve_seconds, 3),
+        stopped_by=plan.stopped_by,
     )
     search.report("done")
     return plan
@@ -313,11 +369,11 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
 def _backend_name(search: _Search) -> str:
     if search.backend == "greedy":
         return "heuristic"
-    if whole_model(search.a):
-        if kernel_model(search.a):
-            return "highs (kernel search)"
-        return "highs" if search.backend == "highs" else "scip"
-    return "scip (neighbourhood search)"
+    return {
+        "kernel": "highs (kernel search)",
+        "whole": "highs" if search.backend == "highs" else "scip",
+        "neighbourhood": "scip (neighbourhood search)",
+    }.get(search.method, "heuristic")
 
 
 def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
@@ -372,7 +428,12 @@ def _no_plan(search: _Search, limit: float) -> Plan:
     deadline, relaxation = search.deadline, search.relaxation
     reasons = relaxation.sentences(search.inst) if relaxation is not None else []
     if relaxation is not None and relaxation.proven and not deadline.should_stop():
-        return Plan(status=Status.INFEASIBLE, solve_seconds=deadline.elapsed(), explanation=reasons)
+        return Plan(
+            status=Status.INFEASIBLE,
+            solve_seconds=deadline.elapsed(),
+            explanation=reasons,
+            stopped_by="optimal",
+        )
     head = t(
         "No plan was found within {s:.0f} s; allow more time. The closest plan found misses:",
         "Không tìm được kế hoạch trong {s:.0f} giây; hãy cho thêm thời gian. Kế hoạch gần "
@@ -385,7 +446,10 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             "Đã dừng trước khi tìm được kế hoạch. Kế hoạch gần nhất tìm được còn thiếu:",
         )
     return Plan(
-        status=Status.NO_PLAN, solve_seconds=deadline.elapsed(), explanation=[head, *reasons]
+        status=Status.NO_PLAN,
+        solve_seconds=deadline.elapsed(),
+        explanation=[head, *reasons],
+        stopped_by=deadline.stopped_by(False),
     )
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
+from planner.report.certainty import certainty
 from planner.report.tables import TIERS_ASSUMED, headline, need_label
 
 LIST_PARTS = 5  # parts named per quarter before "and N more"
@@ -255,6 +256,7 @@ def decision(project: TypedProject, plan: Plan, lang: str = "en") -> list[str]:
         out.append(needs)
     out += [
         _costs(project, plan, lang, currency),
+        certainty(plan, float(project.settings.mip_gap), currency, lang),
         _saves(project, plan, lang, currency),
         _risks(plan, lang, currency),
         _assumptions(project, plan, lang),

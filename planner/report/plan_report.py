@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import tables as tb
+from planner.report.certainty import certainty
 from planner.report.chart_data import ContentChart, GanttChart, content_chart, gantt_chart
 from planner.report.decision import decision
 from planner.report.phase_plan import phase_plan
@@ -42,6 +43,7 @@ class PlanReport:
     story: Story | None  # the printed phase plan (None: not asked for, e.g. for the screen)
     fx_vnd_per_usd: float | None = None  # for showing money in VND (the project's rate)
     decision: list[str] = field(default_factory=list)  # the plan in plain words (decision.py)
+    certainty: str = ""  # proven, or how much may remain and why the search ended
     # table key -> each row's cells as shown, joined and case-folded: what a filter searches
     search: dict[str, list[str]] = field(default_factory=dict)
     # table key -> its emphasised cells (Table.emphasis), made once beside the search index
@@ -91,6 +93,7 @@ def build_report(
         story=printed,
         fx_vnd_per_usd=project.settings.fx_vnd_per_usd,
         decision=words,
+        certainty=certainty(plan, float(project.settings.mip_gap), project.settings.currency, lang),
     )
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
+from planner.report.certainty import certainty
 from planner.report.chart_data import schedule_text
 from planner.report.labels import label
 
@@ -422,6 +423,8 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     "material_cost": ("Material cost", "Chi phí vật tư"),
     "best_bound": ("Best bound (no plan can cost less)", "Cận dưới (không kế hoạch nào rẻ hơn)"),
     "gap": ("Optimality gap", "Khoảng cách tối ưu"),
+    "certainty": ("How sure", "Mức chắc chắn"),
+    "stopped_by": ("The search ended by", "Tìm kiếm kết thúc do"),
     "solve_seconds": ("Solve time (s)", "Thời gian giải (giây)"),
     "backend": ("Solver", "Bộ giải"),
     "parts_switched": ("Parts switched", "Số linh kiện chuyển đổi"),
@@ -438,12 +441,24 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     "content_tiers_assumed": ("Tariff tiers by Chinese share", "Bậc thuế theo tỷ lệ TQ"),
 }
 # the solver's terms: on screen and in the workbook's summary, in the printed appendix
-SOLVER_KEYS = ("best_bound", "gap", "solve_seconds", "backend")
+SOLVER_KEYS = ("best_bound", "gap", "certainty", "stopped_by", "solve_seconds", "backend")
 TIERS_ASSUMED = (
     "an assumption (hypothetical, not enacted law)",
     "giả định (chưa phải luật đã ban hành)",
 )
 
+STOPPED_BY = {
+    "optimal": ("the proof (best within the gap)", "đã chứng minh (tốt nhất trong sai số)"),
+    "work": (
+        "its planned work (the same plan on every run)",
+        "làm xong phần việc đã định (mọi lần chạy cùng kế hoạch)",
+    ),
+    "clock": (
+        "the time limit (another run may differ)",
+        "giới hạn thời gian (lần chạy khác có thể khác)",
+    ),
+    "cancel": ("Cancel", "lệnh Hủy"),
+}
 STATUS_LABELS = {
     "optimal": ("optimal", "tối ưu"),
     "feasible": ("feasible (not proven optimal)", "khả thi (chưa chứng minh tối ưu)"),
@@ -480,6 +495,10 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         add("best_bound", plan.best_bound, MONEY)
     if plan.gap is not None:
         add("gap", plan.gap, GAP)
+    settings = project.settings
+    add("certainty", certainty(plan, float(settings.mip_gap), settings.currency, lang), TEXT)
+    if plan.stopped_by:
+        add("stopped_by", STOPPED_BY[plan.stopped_by][1 if vi else 0], TEXT)
     add("parts_switched", s.get("parts_switched", _count(plan, "start_qualification")), COUNT)
     add("suppliers_onboarded", s.get("suppliers_onboarded", _count(plan, "onboard")), COUNT)
     first, last = _shares(plan, "china_share_first"), _shares(plan, "china_share_last")

@@ -1,7 +1,13 @@
 """Scenarios side by side, as plain tables that the screen, the workbook, the printed plan and
 `locplan compare` all render: the headline costs, the Chinese share and RVC per product and
 period, and for each part the supplier and quarter it moves in under each scenario, with the
-cells that differ from the base flagged."""
+cells that differ from the base flagged.
+
+Each scenario's difference from the base is read against both plans' gaps: a plan may cost up
+to gap x cost more than the best plan of its project, so a difference smaller than
+gap_base x cost_base + gap x cost may be the planner's, not the scenario's ("within the
+planner's uncertainty"; a plan without a bound counts as exact). Its reason names the largest
+of the duty, material and one-time changes, and the parts and quarters that drive it."""
 
 from __future__ import annotations
 
@@ -9,6 +15,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.plan import Plan
+from planner.report import fmt
 from planner.scenarios.run import ScenarioResult
 from planner.text import Text, t
 
@@ -28,6 +36,149 @@ SUMMARY_ROWS: tuple[tuple[str, Text, str], ...] = (
     ("suppliers_onboarded", t("Suppliers onboarded", "Nhà cung cấp mới"), "count"),
     ("vn_spend_share", t("Spend on Vietnamese parts", "Chi tiêu cho linh kiện Việt Nam"), "share"),
 )
+SEARCH_ROWS = ("best_bound", "gap", "stopped_by")  # also in the summary, not shown as rows
+# the changes a reason can name: (key, the periods table's column, label)
+CHANGES: tuple[tuple[str, str, Text], ...] = (
+    ("tariff", "tariff_cost", t("the duty", "thuế")),
+    ("material", "material_cost", t("material", "vật tư")),
+    ("one_time", "one_time_cost", t("one-time costs", "chi phí một lần")),
+)
+WITHIN = t("within the planner's uncertainty", "trong sai số của bộ tối ưu")
+SAME = 0.5  # a difference below half a unit of money is none
+
+
+@dataclass
+class Difference:
+    """A scenario's total cost against the base's, and why."""
+
+    delta: float  # the scenario's total cost less the base's
+    uncertainty: float  # gap_base x cost_base + gap x cost (a plan without a bound: 0)
+    change: str  # the largest change: tariff | material | one_time ("" when none)
+    amount: float  # that change (the scenario's less the base's)
+    drivers: list[str]  # the parts that drive it (for the duty: products, then parts moved)
+    periods: list[str]  # the quarters that drive it, largest first
+    reason: Text
+
+    @property
+    def within(self) -> bool:
+        """A difference smaller than what the two searches may still be off by: it may be
+        the planner's, not the scenario's (no difference at all is not marked)."""
+        return SAME <= abs(self.delta) < self.uncertainty
+
+
+def _signed(value: float, lang: str, currency: str) -> str:
+    text = fmt.money(value, lang, currency)
+    return "+" + text if value > 0 else text
+
+
+def _top(series: pd.Series, sign: float, k: int, least: float = 0.5) -> list[str]:
+    """The k labels with the largest change in the direction `sign` (above `least`)."""
+    moved = series[(series * sign) > least]
+    order = (moved * sign).sort_values(ascending=False, kind="stable")
+    return [str(i) for i in order.index[:k]]
+
+
+def _by(frame: pd.DataFrame, keys: list[str], column: str) -> pd.Series:
+    if frame.empty:
+        return pd.Series(dtype=float)
+    return frame.groupby(keys)[column].sum().astype(float)
+
+
+def difference(base: Plan, plan: Plan, currency: str = "USD") -> Difference:
+    """The scenario `plan` against the `base` plan (both with a plan)."""
+    cost_b, cost_s = float(base.total_cost or 0.0), float(plan.total_cost or 0.0)
+    delta = cost_s - cost_b
+    uncertainty = (base.gap or 0.0) * abs(cost_b) + (plan.gap or 0.0) * abs(cost_s)
+    pb, ps = base.periods.set_index("period"), plan.periods.set_index("period")
+    amounts = {key: float(ps[col].sum() - pb[col].sum()) for key, col, _ in CHANGES}
+    change = max(amounts, key=lambda k: abs(amounts[k]))
+    amount = amounts[change]
+    if abs(amount) < SAME and abs(delta) < SAME:
+        return Difference(
+            delta,
+            uncertainty,
+            "",
+            0.0,
+            [],
+            [],
+            t("Same cost as the base.", "Cùng chi phí với base."),
+        )
+    sign = 1.0 if amount > 0 else -1.0
+    column = dict((k, c) for k, c, _ in CHANGES)[change]
+    by_period = ps[column].sub(pb[column], fill_value=0.0)
+    periods = _top(by_period, sign, 2)
+    moved: list[str] = []
+    if change == "material":
+        key = ["component_id"]
+        drivers = _top(
+            _by(plan.allocation, key, "cost").sub(_by(base.allocation, key, "cost"), fill_value=0),
+            sign,
+            3,
+        )
+    elif change == "one_time":
+        acts = []
+        for frame in (base.actions, plan.actions):
+            a = frame[frame["kind"].isin(["onboard", "start_qualification"])].copy()
+            a["who"] = a["component_id"].where(a["component_id"].astype(bool), a["supplier_id"])
+            acts.append(a)
+        drivers = _top(
+            _by(acts[1], ["who"], "one_time_cost").sub(
+                _by(acts[0], ["who"], "one_time_cost"), fill_value=0
+            ),
+            sign,
+            3,
+        )
+    else:  # the duty: the products that pay it, and the parts whose supplier mix moved
+        key = ["product_id"]
+        drivers = _top(
+            _by(plan.content, key, "tariff_cost").sub(
+                _by(base.content, key, "tariff_cost"), fill_value=0
+            ),
+            sign,
+            2,
+        )
+        cells = ["component_id", "supplier_id", "period"]
+        mix = _by(plan.allocation, cells, "share").sub(
+            _by(base.allocation, cells, "share"), fill_value=0
+        )
+        if len(mix):  # the parts whose suppliers' shares moved, most moved first
+            moved = _top(mix.abs().groupby(level="component_id").sum(), 1.0, 3, 1e-6)
+    what = next(x for k, _, x in CHANGES if k == change)
+    reason = _reason(what, amount, drivers, moved, periods, currency)
+    if SAME <= abs(delta) < uncertainty:
+        reason = t(
+            "{w} (±{u}). {r}",
+            "{w_vi} (±{u_vi}). {r_vi}",
+            w=WITHIN.en[:1].upper() + WITHIN.en[1:],
+            w_vi=WITHIN.vi[:1].upper() + WITHIN.vi[1:],
+            u=fmt.money(uncertainty, "en", currency),
+            u_vi=fmt.money(uncertainty, "vi", currency),
+            r=reason.en,
+            r_vi=reason.vi,
+        )
+    return Difference(delta, uncertainty, change, amount, drivers + moved, periods, reason)
+
+
+def _reason(
+    what: Text, amount: float, drivers: list[str], moved: list[str], periods, currency: str
+) -> Text:
+    """'Mostly the duty, +$1,234 (VR1; parts moved: PCB-01), most in 2027-Q3, 2027-Q4.'"""
+
+    def one(lang: str) -> str:
+        who = ", ".join(drivers)
+        if moved:
+            part = "parts moved" if lang == "en" else "linh kiện đổi nguồn"
+            who = "; ".join(x for x in (who, f"{part}: {', '.join(moved)}") if x)
+        text = ("Mostly {w}, {a}" if lang == "en" else "Chủ yếu do {w}, {a}").format(
+            w=what.get(lang), a=_signed(amount, lang, currency)
+        )
+        if who:
+            text += f" ({who})"
+        if periods:
+            text += (", most in " if lang == "en" else ", nhiều nhất ở ") + ", ".join(periods)
+        return text + "."
+
+    return Text(one("en"), one("vi"))
 
 
 @dataclass
@@ -39,6 +190,7 @@ class Comparison:
     differs: pd.DataFrame  # parts' cells that differ from the base (bool, same shape)
     explanations: dict[str, list[Text]] = field(default_factory=dict)
     problems: dict[str, list] = field(default_factory=dict)
+    differences: dict[str, Difference] = field(default_factory=dict)  # planned, not the base
 
     def to_json(self, lang: str = "en") -> dict:
         """What `locplan compare --json` prints."""
@@ -49,6 +201,7 @@ class Comparison:
             last = self.shares[
                 (self.shares["measure"] == "china") & (self.shares["period"] == self._last)
             ]
+            d = self.differences.get(name)
             out.append(
                 {
                     "scenario": name,
@@ -62,6 +215,13 @@ class Comparison:
                     "china_share_last": (
                         dict(zip(last["product_id"], last[name], strict=True)) if ok else {}
                     ),
+                    "best_bound": _value(s.get("best_bound")) if ok else None,
+                    "gap": _value(s.get("gap")) if ok else None,
+                    "stopped_by": (s.get("stopped_by") or None) if ok else None,
+                    "difference_from_base": d.delta if d else None,
+                    "uncertainty": d.uncertainty if d else None,
+                    "within_uncertainty": d.within if d else None,
+                    "reason": d.reason.get(lang) if d else None,
                     "explanation": [x.get(lang) for x in self.explanations.get(name, [])],
                     "problems": [p.format(lang) for p in self.problems.get(name, [])],
                 }
@@ -74,9 +234,15 @@ class Comparison:
         return periods[-1] if periods else ""
 
 
+def _value(v: object) -> object:
+    return None if v is None or (isinstance(v, float) and v != v) else v
+
+
 def compare(results: dict[str, ScenarioResult]) -> Comparison:
     names = list(results)
-    summary = pd.DataFrame(index=[k for k, _, _ in SUMMARY_ROWS], columns=names, dtype=object)
+    summary = pd.DataFrame(
+        index=[k for k, _, _ in SUMMARY_ROWS] + list(SEARCH_ROWS), columns=names, dtype=object
+    )
     share_frames, part_columns = [], {}
     explanations, problems = {}, {}
     for name, r in results.items():
@@ -91,6 +257,9 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
             continue
         for key, _, _ in SUMMARY_ROWS[1:]:
             summary.loc[key, name] = plan.summary.get(key)
+        summary.loc["best_bound", name] = plan.best_bound
+        summary.loc["gap", name] = plan.gap
+        summary.loc["stopped_by", name] = plan.stopped_by
         content = plan.content[["product_id", "period", "china_share", "rvc"]]
         long = content.melt(
             id_vars=["product_id", "period"], value_vars=["china_share", "rvc"], var_name="measure"
@@ -128,4 +297,15 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
     base = names[0]
     differs = parts[names].ne(parts[base], axis=0)
     differs[base] = False
-    return Comparison(names, summary, shares, parts, differs, explanations, problems)
+    differences = {}
+    first = results[base].plan if names else None
+    if first is not None and first.has_plan:
+        currency = next(
+            (r.project.settings.currency for r in results.values() if r.project is not None),
+            "USD",
+        )
+        for name in names[1:]:
+            plan = results[name].plan
+            if plan is not None and plan.has_plan:
+                differences[name] = difference(first, plan, currency)
+    return Comparison(names, summary, shares, parts, differs, explanations, problems, differences)

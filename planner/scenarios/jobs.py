@@ -20,7 +20,9 @@ from planner.scenarios.compare import compare
 from planner.scenarios.overrides import SHEET, scenario_names
 from planner.scenarios.run import ScenarioResult, check_scenarios, prepare, stress_test
 from planner.scenarios.sweep import break_even, sweep
-from planner.scenarios.view import ComparisonView, build_view
+from planner.scenarios.view import ComparisonView, build_view, compare_results
+from planner.scenarios.warm import settle
+from planner.text import Text
 
 
 def scenario_problems(raw: RawProject) -> list[Problem]:
@@ -57,6 +59,19 @@ def with_rows(raw: RawProject, rows: list[dict]) -> RawProject:
     )
 
 
+def settle_and_compare(
+    results: dict[str, ScenarioResult],
+    lang: str,
+    time_limit: float | None = None,
+    base_given: bool = False,
+) -> tuple[ComparisonView, dict[str, Plan]]:
+    """Once every scenario is planned: the plans settled against the base plan
+    (planner.scenarios.warm.settle: a cheaper scenario plan that meets the base becomes the
+    base plan), then the comparison; with the plans that changed, by name."""
+    changed = settle(results, time_limit=time_limit, base_given=base_given)
+    return compare_results(results, lang), {n: results[n].plan for n in changed}
+
+
 # the trade-off curve ---------------------------------------------------------------------------
 @dataclass
 class Curve:
@@ -77,20 +92,24 @@ def trade_off(
     finals: list[float],
     time_limit: float,
     should_stop: Callable[[], bool] | None = None,
+    shown: Plan | None = None,
 ) -> Curve:
-    """The cheapest plan for each final Chinese-share target (planned in parallel) and the
-    break-even tariff rate per part. A stop ends every plan being made with the best found so
-    far; a target still waiting for its turn gets none."""
-    points, _ = sweep(project, finals, time_limit=time_limit, should_stop=should_stop)
+    """The cheapest plan for each final Chinese-share target (planned in parallel, the cost
+    never rising as the target loosens) and the break-even tariff rate per part. `shown`:
+    the plan shown, when current (a start for every target it meets). A stop ends every plan
+    being made with the best found so far; a target still waiting for its turn gets none."""
+    points, _ = sweep(project, finals, time_limit=time_limit, should_stop=should_stop, shown=shown)
     return Curve(points, break_even(project), project.settings.currency)
 
 
 def curve_rows(curve: Curve, lang: str) -> list[list[str]]:
-    """The curve as a table: target, status, total cost, last Chinese share, price of a point."""
+    """The curve as a table: target, status, total cost, last Chinese share, price of a point,
+    and why a target has no plan (or how its plan was made)."""
     from planner.scenarios.view import status_text
 
     rows = []
     for r in curve.points.itertuples(index=False):
+        why = getattr(r, "explanation", None)
         rows.append(
             [
                 fmt.pct(r.final_share, lang, 1),
@@ -98,6 +117,7 @@ def curve_rows(curve: Curve, lang: str) -> list[list[str]]:
                 fmt.money(r.total_cost, lang, curve.currency),
                 fmt.pct(r.china_share_last, lang, 1),
                 fmt.money(r.price_per_point, lang, curve.currency),
+                why.get(lang) if isinstance(why, Text) else "",
             ]
         )
     return rows
@@ -148,6 +168,7 @@ __all__ = [
     "prepare_all",
     "scenario_names",
     "scenario_problems",
+    "settle_and_compare",
     "stress",
     "trade_off",
     "with_rows",

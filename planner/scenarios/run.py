@@ -54,8 +54,12 @@ def plan_one(
     should_stop=None,
     on_progress=None,
     commitments=None,
+    starts=(),
+    clock: bool | None = None,
 ) -> Plan:
-    """One scenario: the plain function a worker of any kind can run."""
+    """One scenario: the plain function a worker of any kind can run. `starts`: plans the
+    search may start from (the base plan for a scenario): the plan never costs more than the
+    cheapest of them that meets every limit."""
     from planner.optimise import plan_project
 
     return plan_project(
@@ -64,6 +68,8 @@ def plan_one(
         should_stop=should_stop,
         on_progress=on_progress,
         commitments=commitments,
+        starts=list(starts),
+        clock=clock,
     )
 
 
@@ -104,11 +110,28 @@ def plan_scenarios(
     on_progress: Callable[[str, ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     prepared: dict[str, ScenarioResult] | None = None,
+    base_plan: Plan | None = None,
+    clock: bool | None = None,
 ) -> dict[str, ScenarioResult]:
     """Plan every named scenario, `workers` at a time (default: the cores), each in its own
-    process. A scenario whose overrides or project have errors gets no plan, only problems."""
+    process. A scenario whose overrides or project have errors gets no plan, only problems.
+
+    `base_plan`: the base project's plan (the plan shown, when current): the base is not
+    planned again and every scenario starts from it, so a scenario's plan never costs more
+    than the base plan when the base plan meets its limits (without it, the scenarios plan
+    side by side with the base and a dearer one is planned again from the base plan
+    afterwards). Then a scenario's plan that meets every limit of the base and costs less
+    there becomes the base plan, saying so (planner.scenarios.warm.settle)."""
+    from planner.scenarios.overrides import BASE
+    from planner.scenarios.warm import settle
+
     results = {n: (prepared or {}).get(n) or prepare(raw, n) for n in names}
-    todo = [r for r in results.values() if r.project is not None]
+    given = base_plan is not None and base_plan.has_plan and BASE in results
+    if given and results[BASE].project is not None:
+        results[BASE].plan = base_plan
+    given = given and results[BASE].plan is base_plan
+    starts = [base_plan] if given else []
+    todo = [r for r in results.values() if r.project is not None and r.plan is None]
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
 
     def run(result: ScenarioResult) -> None:
@@ -126,11 +149,15 @@ def plan_scenarios(
             float(limit),
             on_progress=(lambda e, n=result.name: on_progress(n, e)) if on_progress else None,
             should_stop=should_stop,
+            starts=starts,
+            clock=clock,
         )
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         for future in [pool.submit(run, r) for r in todo]:
             future.result()
+    if should_stop is None or not should_stop():  # a stop keeps the plans as they came
+        settle(results, time_limit=time_limit, clock=clock, base_given=given)
     return results
 
 
@@ -141,14 +168,17 @@ def plan_in_child(
     should_stop: Callable[[], bool] | None = None,
     commitments=None,
     nice: int = 0,
+    starts=(),
+    clock: bool | None = None,
 ) -> Plan:
     """plan_one in a fresh child process. A crash or a child that will not stop gives a plan
     with status 'error' and the reason, never an exception. `nice`: the child's priority
-    below ours (an app keeps its window quick while its scenarios plan)."""
+    below ours (an app keeps its window quick while its scenarios plan). `starts` and
+    `clock`: as plan_one's (the start plans go to the child in its pickle)."""
     with tempfile.TemporaryDirectory(prefix="locplan-scenario-") as tmp:
         given, answer = Path(tmp) / "project.pickle", Path(tmp) / "plan.pickle"
         with open(given, "wb") as f:
-            pickle.dump((project, time_limit, commitments), f)
+            pickle.dump((project, time_limit, commitments, list(starts), clock), f)
         root = str(Path(__file__).resolve().parents[2])  # planner importable in the child
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
@@ -217,7 +247,7 @@ def child_main(given: str, answer: str) -> None:
     with contextlib.suppress(OSError, ValueError):
         os.nice(int(os.environ.get("LOCPLAN_NICE") or 0))
     with open(given, "rb") as f:
-        project, time_limit, commitments = pickle.load(f)
+        project, time_limit, commitments, starts, clock = pickle.load(f)
     stop = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     lock = threading.Lock()
@@ -229,7 +259,7 @@ def child_main(given: str, answer: str) -> None:
     out: dict = {}
     worker = threading.Thread(
         target=lambda: out.update(
-            plan=plan_one(project, time_limit, stop.is_set, progress, commitments)
+            plan=plan_one(project, time_limit, stop.is_set, progress, commitments, starts, clock)
         ),
         daemon=True,
     )
@@ -271,17 +301,23 @@ def stress_test(
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
 ) -> ScenarioResult:
-    """Replan `scenario` keeping what `plan` has already started up to period `until` (it
-    happened), so the comparison shows what the shock changes from then on and what it
-    costs."""
+    """Replan `scenario` keeping what `plan` did up to period `until` (it happened: the
+    qualifications it started, the suppliers it onboarded and the shares it bought then), so
+    the comparison shows what the shock changes from then on and what it costs. The limits
+    of those periods are spent, not checked again; `plan` itself is a starting point, so a
+    plan that meets every limit of the scenario after `until` always gives a plan."""
     from planner.optimise.commitments import Commitments
 
     result = prepare(raw, scenario)
     if result.project is None:
         return result
+    if until not in result.project.periods:
+        raise ValueError(f"no period named {until!r} in scenario {scenario!r}")
     commitments = Commitments.from_plan(plan, result.project.periods, until)
     limit = time_limit if time_limit is not None else result.project.settings.time_limit_s
     result.plan = plan_in_child(
         result.project, float(limit), on_progress, should_stop, commitments=commitments
     )
+    if result.plan.summary:
+        result.plan.summary["kept_until"] = until
     return result

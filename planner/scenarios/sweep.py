@@ -1,9 +1,15 @@
 """The cheapest plan for each level of ambition, the price of each extra point of
 localisation, and per part the duty on Chinese content at which localising it pays.
 
-A sweep scales the glide path so that it ends at each final Chinese-share target (a project
-without caps gets the target in its last period) and plans every variant in parallel
-(planner.scenarios.run)."""
+What a target means: the whole glide path is scaled so that its last period's cap equals the
+target, earlier quarters in proportion (a cap of 50% then 45% swept to a 40% target becomes
+44.4% then 40%; no cap above 100%); a project without caps gets the target in its last
+period only. Every variant is planned in parallel (planner.scenarios.run).
+
+The curve is monotone by construction: a tighter target's plan meets every looser target, so
+once the targets are planned, a looser target dearer than a tighter one (or than the plan
+shown) is planned again from those plans (planner.scenarios.warm.cheaper_from: no search,
+verified). Its cost never rises as the target loosens (to the tie-breaks' cents)."""
 
 from __future__ import annotations
 
@@ -15,9 +21,12 @@ import numpy as np
 import pandas as pd
 
 from planner.instance import build_instance
-from planner.plan import ProgressEvent
+from planner.plan import Plan, ProgressEvent
 from planner.project import TypedProject
+from planner.report import fmt
 from planner.scenarios.run import ScenarioResult, plan_scenarios
+from planner.scenarios.warm import cheaper, cheaper_from, money_text
+from planner.text import Text, t
 
 CURVE_COLUMNS = [
     "final_share",  # the target the glide path ends at
@@ -26,7 +35,12 @@ CURVE_COLUMNS = [
     "total_cost",
     "china_share_last",  # the highest product's share in the last period
     "price_per_point",  # extra cost per point below the previous (looser) target
+    "best_bound",  # no plan of the target costs less (None: no bound)
+    "gap",  # the plan's cost above that bound, a share of its cost
+    "stopped_by",  # what ended the search: optimal | work | clock | cancel
+    "explanation",  # a Text: why the target has no plan (which limit, by how much) or notes
 ]
+SHOWN = "the plan shown"
 
 
 def targets(spec: str) -> list[float]:
@@ -70,8 +84,12 @@ def sweep(
     workers: int | None = None,
     on_progress: Callable[[str, ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    shown: Plan | None = None,
+    clock: bool | None = None,
 ) -> tuple[pd.DataFrame, dict[str, ScenarioResult]]:
-    """The trade-off curve: one plan per final target, loosest first."""
+    """The trade-off curve: one plan per final target, loosest first. `shown`: the project's
+    plan as shown (when current), a start for every target it meets. A stop keeps the plans
+    as they are (the curve is then not made monotone)."""
     finals = sorted(finals, reverse=True)
     prepared = {
         _name(f): ScenarioResult(_name(f), project=with_final_share(project, f)) for f in finals
@@ -84,7 +102,11 @@ def sweep(
         on_progress=on_progress,
         should_stop=should_stop,
         prepared=prepared,
+        clock=clock,
     )
+    if should_stop is None or not should_stop():
+        limit = float(time_limit if time_limit is not None else project.settings.time_limit_s)
+        monotone(results, finals, shown, limit, clock, project.settings.currency)
     rows = []
     previous = None
     for final in finals:
@@ -97,10 +119,129 @@ def sweep(
         if ok and previous is not None:
             points = (previous[1] - last) * 100
             price = (cost - previous[0]) / points if points > 1e-9 else None
-        rows.append((final, name, plan.status.value if plan else "invalid", cost, last, price))
+        rows.append(
+            (
+                final,
+                name,
+                plan.status.value if plan else "invalid",
+                cost,
+                last,
+                price,
+                plan.best_bound if ok else None,
+                plan.gap if ok else None,
+                (plan.stopped_by or None) if plan is not None else None,
+                _joined(plan.explanation) if plan is not None else None,
+            )
+        )
         if ok:
             previous = (cost, last)
     return pd.DataFrame(rows, columns=CURVE_COLUMNS), results
+
+
+def monotone(
+    results: dict[str, ScenarioResult],
+    finals: list[float],
+    shown: Plan | None,
+    time_limit: float,
+    clock: bool | None = None,
+    currency: str = "USD",
+) -> list[str]:
+    """Make the planned curve's cost never rise as the target loosens: from the tightest
+    target to the loosest, a target dearer than a tighter target's plan or the plan shown
+    (or without a plan for want of time) is planned again from those plans that meet it
+    (greedy, verified: seconds). The names planned again."""
+    changed = []
+    finals = sorted(finals, reverse=True)  # loosest first
+    for i in reversed(range(len(finals))):
+        name = _name(finals[i])
+        r = results[name]
+        if r.project is None or r.plan is None:
+            continue
+        own = r.plan.total_cost if r.plan.has_plan else None
+        if not r.plan.has_plan and r.plan.status.value != "no_plan":
+            continue  # proven infeasible (no tighter plan can meet it) or an error
+        starts: dict[str, Plan] = {}
+        for f in finals[i + 1 :]:
+            tighter = results[_name(f)].plan
+            if tighter is not None and tighter.has_plan and cheaper(tighter.total_cost, own):
+                starts[_name(f)] = tighter
+        if shown is not None and shown.has_plan and cheaper(shown.total_cost, own):
+            starts[SHOWN] = shown
+        if not starts:
+            continue
+        found = cheaper_from(r.project, r.plan, starts, time_limit=time_limit, clock=clock)
+        if found is None:
+            continue
+        plan, source = found
+        plan.explanation.append(_planned_from(source, finals, own, plan.total_cost, currency))
+        r.plan = plan
+        changed.append(name)
+    return changed
+
+
+def _planned_from(
+    source: str | None, finals: list[float], own: float | None, cost: float, currency: str
+) -> Text:
+    """The line on a target's plan that another plan made cheaper."""
+    if source is None:
+        return t(
+            "Planned again from the tighter targets' plans (verified): cheaper than this "
+            "target's own search.",
+            "Lập lại từ kế hoạch của các mục tiêu chặt hơn (đã kiểm tra): rẻ hơn kết quả tìm "
+            "kiếm riêng của mục tiêu này.",
+        )
+    if source == SHOWN:
+        what = t("the plan shown", "kế hoạch đang hiển thị")
+    else:
+        final = next(f for f in finals if _name(f) == source)
+        what = t(
+            "the plan for the {p} target",
+            "kế hoạch cho mục tiêu {p_vi}",
+            p=fmt.pct(final, "en", 1),
+            p_vi=fmt.pct(final, "vi", 1),
+        )
+    if own is None:
+        return t(
+            "This target's own search found no plan in time; {w} meets it, so this plan "
+            "starts from it (verified).",
+            "Tìm kiếm riêng của mục tiêu này không kịp tìm được kế hoạch; {w_vi} đáp ứng mục "
+            "tiêu nên kế hoạch này bắt đầu từ đó (đã kiểm tra).",
+            w=what.en,
+            w_vi=what.vi,
+        )
+    saving = money_text(own - cost, currency)
+    return t(
+        "{W} also meets this target and costs {s} less than this target's own search found: "
+        "this plan starts from it (verified).",
+        "{W_vi} cũng đáp ứng mục tiêu này và rẻ hơn {s_vi} so với kết quả tìm kiếm riêng của "
+        "mục tiêu: kế hoạch này bắt đầu từ đó (đã kiểm tra).",
+        W=what.en[:1].upper() + what.en[1:],
+        W_vi=what.vi[:1].upper() + what.vi[1:],
+        s=saving.en,
+        s_vi=saving.vi,
+    )
+
+
+def _joined(lines: list[Text]) -> Text | None:
+    if not lines:
+        return None
+    return Text(" ".join(x.en for x in lines), " ".join(x.vi for x in lines))
+
+
+def curve_json(curve: pd.DataFrame, lang: str = "en") -> list[dict]:
+    """The curve's rows as `locplan sweep --json` prints them (blanks as None, the
+    explanation in `lang`)."""
+    rows = []
+    for record in curve.to_dict("records"):
+        row = {}
+        for key, value in record.items():
+            if isinstance(value, Text):
+                value = value.get(lang)
+            elif isinstance(value, float) and value != value:
+                value = None
+            row[key] = value
+        rows.append(row)
+    return rows
 
 
 def _name(final: float) -> str:

@@ -13,11 +13,17 @@ from datetime import date
 from planner.report import fmt
 from planner.report import story as st
 from planner.report.labels import label
-from planner.scenarios.compare import SUMMARY_ROWS, Comparison
+from planner.scenarios.compare import SUMMARY_ROWS, WITHIN, Comparison
+from planner.text import t
 
 PLANNED = ("optimal", "feasible")
 TOLERANCE = {"money": 0.5, "share": 0.0005, "count": 0.5}
 SHEET_TITLE = {"en": "Comparison", "vi": "So sánh"}
+# the rows that read each scenario's difference against the planner's uncertainty
+DIFFERENCE = t("Difference from the base", "Chênh lệch so với base")
+GAP = t("Optimality gap", "Khoảng cách tối ưu")
+WHY_DIFFERS = t("Why it differs", "Lý do chênh lệch")
+NOTES = t("Notes", "Ghi chú")
 
 
 @dataclass
@@ -40,6 +46,7 @@ class ComparisonView:
     tables: list[CompareTable]
     lang: str = "en"
     currency: str = "USD"
+    notes: dict[str, str] = field(default_factory=dict)  # a planned scenario's plan's notes
 
     def write_sheet(self, wb, index: int | None = None):
         """The Comparison sheet in a workbook (planner.report.workbook calls this)."""
@@ -64,6 +71,8 @@ def _format(value: object, kind: str, lang: str, currency: str) -> str:
         return fmt.money(value, lang, currency)
     if kind == "share":
         return fmt.pct(value, lang, 1)
+    if kind == "gap":
+        return fmt.pct(value, lang, 2)
     if kind == "count":
         return fmt.number(value, lang)
     return str(value)
@@ -86,11 +95,12 @@ def status_text(status: str, lang: str) -> str:
 def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") -> ComparisonView:
     names = comparison.names
     statuses = {n: str(comparison.summary.loc["status", n]) for n in names}
-    explanations = {}
+    explanations, notes = {}, {}
     for n in names:
         lines = [x.get(lang) for x in comparison.explanations.get(n, [])]
         lines += [p.format(lang) for p in comparison.problems.get(n, [])]
         explanations[n] = "" if statuses[n] in PLANNED else " ".join(lines)
+        notes[n] = " ".join(lines) if statuses[n] in PLANNED else ""
 
     # the headline figures
     cells, values, kinds, differs = [], [], [], set()
@@ -109,6 +119,12 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         for j in range(1, len(names)):
             if _differs(raw[j], raw[0], kind):
                 differs.add((i, 1 + j))
+    _difference_rows(comparison, lang, currency, cells, values, kinds)
+    if any(notes.values()):
+        row = [notes[n] for n in names]
+        cells.append([NOTES.get(lang), *row])
+        values.append([NOTES.get(lang), *row])
+        kinds.append("text")
     if any(explanations.values()):
         why = [explanations[n] for n in names]
         cells.append([label("cmp_explanation", lang), *why])
@@ -184,7 +200,44 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         kinds,
         differs,
     )
-    return ComparisonView(names, statuses, explanations, [summary, shares, moves], lang, currency)
+    return ComparisonView(
+        names, statuses, explanations, [summary, shares, moves], lang, currency, notes
+    )
+
+
+def _difference_rows(
+    comparison: Comparison, lang: str, currency: str, cells: list, values: list, kinds: list
+) -> None:
+    """Each scenario's difference from the base (marked when within the planner's
+    uncertainty), both plans' gaps, and the reason for the difference."""
+    names = comparison.names
+    if not comparison.differences:
+        return
+    diffs = [comparison.differences.get(n) for n in names]
+    shown = []
+    for d in diffs:
+        if d is None:
+            shown.append("–")
+            continue
+        text = fmt.money(d.delta, lang, currency)
+        text = ("+" + text) if d.delta > 0 else text
+        shown.append(f"{text} ({WITHIN.get(lang)})" if d.within else text)
+    cells.append([DIFFERENCE.get(lang), *shown])
+    values.append([DIFFERENCE.get(lang), *[None if d is None else d.delta for d in diffs]])
+    kinds.append("money")
+    gaps = [comparison.summary.loc["gap", n] if _planned(comparison, n) else None for n in names]
+    gaps = [None if _blank(g) else float(g) for g in gaps]
+    cells.append([GAP.get(lang), *[_format(g, "gap", lang, currency) for g in gaps]])
+    values.append([GAP.get(lang), *gaps])
+    kinds.append("gap")
+    why = ["" if d is None else d.reason.get(lang) for d in diffs]
+    cells.append([WHY_DIFFERS.get(lang), *why])
+    values.append([WHY_DIFFERS.get(lang), *why])
+    kinds.append("text")
+
+
+def _planned(comparison: Comparison, name: str) -> bool:
+    return str(comparison.summary.loc["status", name]) in PLANNED
 
 
 def compare_results(results: dict, lang: str = "en") -> ComparisonView:
@@ -242,7 +295,12 @@ def comparison_story(view: ComparisonView, project_name: str = "") -> st.Story:
 
 
 # Excel -----------------------------------------------------------------------------------------
-EXCEL_FORMATS = {"money": "#,##0_);-#,##0_)", "share": "0.0%_)", "count": "0_)"}
+EXCEL_FORMATS = {
+    "money": "#,##0_);-#,##0_)",
+    "share": "0.0%_)",
+    "gap": "0.00%_)",
+    "count": "0_)",
+}
 
 
 def write_comparison_sheet(wb, view: ComparisonView, index: int | None = None):

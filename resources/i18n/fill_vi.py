@@ -511,6 +511,23 @@ VI: dict[str | tuple[str, str], str] = {
     "Break-even per part: the tariff on Chinese content at which moving it pays": (
         "Hòa vốn theo linh kiện: mức thuế trên hàm lượng TQ để chuyển đổi có lời"
     ),
+    # one plan, the same everywhere: what-ifs from the plan shown, a monotone curve
+    "A scenario's plan meets every limit of the project and costs less: it is the plan shown "
+    "now (see the Plan page).": (
+        "Kế hoạch của một kịch bản đáp ứng mọi giới hạn của dự án và rẻ hơn: nay nó là kế "
+        "hoạch đang hiển thị (xem trang Kế hoạch)."
+    ),
+    "Why no plan, or how it was planned": "Lý do không có kế hoạch, hoặc cách lập",
+    "Final target {target}: no plan.": "Mục tiêu cuối {target}: không có kế hoạch.",
+    "A target scales the whole glide path so that its last period's cap equals the target; "
+    "earlier quarters scale in proportion (a project without caps gets the target in its last "
+    "period only). A looser target never costs more: a tighter target's plan, and the plan "
+    "shown, are planned from when they cost less.": (
+        "Mỗi mục tiêu co giãn cả lộ trình trần để trần kỳ cuối bằng mục tiêu; các quý trước "
+        "co giãn theo cùng tỷ lệ (dự án không có trần chỉ nhận mục tiêu ở kỳ cuối). Mục tiêu "
+        "lỏng hơn không bao giờ tốn hơn: kế hoạch của mục tiêu chặt hơn, và kế hoạch đang "
+        "hiển thị, được dùng làm điểm xuất phát khi chúng rẻ hơn."
+    ),
 }
 
 

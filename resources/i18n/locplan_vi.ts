@@ -439,6 +439,10 @@
         <translation>Lập kế hoạch thất bại</translation>
     </message>
     <message>
+        <source>A scenario's plan meets every limit of the project and costs less: it is the plan shown now (see the Plan page).</source>
+        <translation>Kế hoạch của một kịch bản đáp ứng mọi giới hạn của dự án và rẻ hơn: nay nó là kế hoạch đang hiển thị (xem trang Kế hoạch).</translation>
+    </message>
+    <message>
         <source>Planned in {s} s.</source>
         <translation>Lập kế hoạch trong {s} giây.</translation>
     </message>
@@ -1397,6 +1401,10 @@
         <translation>Chi phí mỗi điểm thêm</translation>
     </message>
     <message>
+        <source>Why no plan, or how it was planned</source>
+        <translation>Lý do không có kế hoạch, hoặc cách lập</translation>
+    </message>
+    <message>
         <source>Best local offer</source>
         <translation>Báo giá nội địa tốt nhất</translation>
     </message>
@@ -1411,6 +1419,10 @@
     <message>
         <source>Tariff rate at which localising pays</source>
         <translation>Thuế suất để nội địa hóa có lời</translation>
+    </message>
+    <message>
+        <source>Final target {target}: no plan.</source>
+        <translation>Mục tiêu cuối {target}: không có kế hoạch.</translation>
     </message>
     <message>
         <source>Final target {target}: total cost {cost}, highest Chinese share in the last period {share}.</source>
@@ -1451,6 +1463,10 @@
     <message>
         <source>Plan the curve to see what each level of localisation costs: one plan per target, planned side by side.</source>
         <translation>Lập đường đánh đổi để xem mỗi mức nội địa hóa tốn bao nhiêu: mỗi mục tiêu một kế hoạch, lập song song.</translation>
+    </message>
+    <message>
+        <source>A target scales the whole glide path so that its last period's cap equals the target; earlier quarters scale in proportion (a project without caps gets the target in its last period only). A looser target never costs more: a tighter target's plan, and the plan shown, are planned from when they cost less.</source>
+        <translation>Mỗi mục tiêu co giãn cả lộ trình trần để trần kỳ cuối bằng mục tiêu; các quý trước co giãn theo cùng tỷ lệ (dự án không có trần chỉ nhận mục tiêu ở kỳ cuối). Mục tiêu lỏng hơn không bao giờ tốn hơn: kế hoạch của mục tiêu chặt hơn, và kế hoạch đang hiển thị, được dùng làm điểm xuất phát khi chúng rẻ hơn.</translation>
     </message>
     <message>
         <source>Break-even per part: the tariff on Chinese content at which moving it pays</source>
