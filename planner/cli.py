@@ -474,6 +474,10 @@ def cmd_stress(args: argparse.Namespace) -> int:
     )
     stressed = out["stressed"]
     plan = stressed.plan
+    if stressed.improved_base is not None:  # the shocked plan showed the base a cheaper plan
+        base = stressed.improved_base
+        for line in base.explanation:
+            print(f"base: {line.get(args.lang)}", file=sys.stderr)
     planned = plan is not None and plan.has_plan
     if planned and args.output:
         _write_stress(args, raw, base, result.project, stressed)
@@ -511,17 +515,12 @@ def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
     plan = stressed.plan
 
     def figures(p) -> dict:
-        return {
-            "status": p.status.value,
-            "verified": p.verified,
-            "total_cost": p.total_cost,
-            "best_bound": p.best_bound,
-            "gap": p.gap,
-        }
+        return p.certainty_facts()
 
     data = {"scenario": args.scenario, "kept_until": args.keep_until}
     data.update(figures(plan) if plan is not None else {"status": "error", "verified": False})
     data["base"] = figures(base)
+    data["base"]["explanation"] = [x.get(args.lang) for x in base.explanation]
     if plan is not None and plan.has_plan:
         data["extra_cost"] = plan.total_cost - base.total_cost
     data["summary"] = plan.summary if plan is not None else {}

@@ -14,6 +14,7 @@ from planner.optimise.variables import Variables
 from planner.plan import BILLING_GUARD
 
 CLEAN = 1e-7  # shares below this are solver noise: 0
+LINE_TOL = 1e-9  # a share this close above a tier's line is on it (rounding)
 
 
 @dataclass
@@ -136,14 +137,17 @@ def to_columns(inst: Instance, v: Variables, n_cols: int, d: Decisions) -> np.nd
     ratio = fig["ratio"]
     # origin as the model holds it: Vietnamese only with the RVC EPS above the threshold
     r = inst.origin_rvc_min if inst.origin_rvc_min is not None else 0.0
-    vn = ~inst.origin_by_rvc[:, None] | (fig["rvc"] >= r + EPS)
+    vn = ~inst.origin_by_rvc[:, None] | (fig["rvc"] >= r + EPS - LINE_TOL)
     p_i, t_i = np.nonzero(v.is_vn >= 0)
     x[v.is_vn[p_i, t_i]] = vn[p_i, t_i]
     for above, bounds, active in (
         (v.above, inst.tier_bound, vn),
         (v.above_foreign, inst.foreign_bound, ~vn),
     ):
-        limit = bounds - inst.margin - EPS
+        # a share the solver left on the line (0.39999 against 0.4 less EPS) is below it: the
+        # rows hold it within their tolerance, and billing it the higher tier would price
+        # the plan millions above its cost
+        limit = bounds - inst.margin - EPS + LINE_TOL
         p_i, t_i, k_i = np.nonzero(above >= 0)
         x[above[p_i, t_i, k_i]] = active[p_i, t_i] & (ratio[p_i, t_i] > limit[p_i, t_i, k_i])
     return x

@@ -34,7 +34,7 @@ LARGE_LP = 50_000  # columns: above it (with few binaries) the kernel search
 ROOT_ROUNDS = 10
 ROOT_SECONDS = 11.0 / 2516**2  # per binary squared
 NODE_SECONDS = 1.5 / 2516**2
-ROOT_SHARE = 0.4
+ROOT_SHARE = 0.5
 NODE_FILL = 0.2
 # Work budget of the neighbourhood search per second of its share of the time limit, in
 # simplex iterations plus 100 per node. The budget comes from the limit alone, never from the

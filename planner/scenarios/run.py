@@ -42,6 +42,9 @@ class ScenarioResult:
     plan: Plan | None = None
     project: TypedProject | None = None
     problems: list[Problem] = field(default_factory=list)
+    # a stress test's plan that meets every limit of the base project and costs less there
+    # than the plan it stressed: that plan, made a plan of the base (verified), with a note
+    improved_base: Plan | None = None
 
     @property
     def ok(self) -> bool:
@@ -320,4 +323,26 @@ def stress_test(
     )
     if result.plan.summary:
         result.plan.summary["kept_until"] = until
+    if result.ok and (should_stop is None or not should_stop()):
+        result.improved_base = _improved_base(raw, plan, scenario, result.plan, float(limit))
     return result
+
+
+def _improved_base(raw, plan: Plan, scenario: str, stressed: Plan, limit: float) -> Plan | None:
+    """The stressed plan as a plan of the base when it meets every limit of the base and costs
+    less there than `plan` (a shock that only tightens can then show a saving: the plan it
+    stressed was not the best), with a line that says so; else None."""
+    from planner.scenarios.warm import cheaper_from, improved_base
+
+    base = prepare(raw, "base").project
+    if base is None or not plan.has_plan:
+        return None
+    found = cheaper_from(base, plan, {scenario: stressed}, time_limit=limit)
+    if found is None:
+        return None
+    better, source = found
+    from planner.scenarios.warm import money_text
+
+    saving = money_text(plan.total_cost - better.total_cost, base.settings.currency)
+    better.explanation.append(improved_base(source, saving))
+    return better

@@ -118,3 +118,22 @@ def test_plan_json_carries_bound_gap_and_stopped_by(tmp_path):
     for key in ("best_bound", "gap", "stopped_by", "status", "total_cost"):
         assert key in facts
     assert facts["stopped_by"] in ("optimal", "work")  # the tests run with the clock off
+
+
+def test_a_plan_mapped_back_costs_what_it_costs():
+    """A plan whose shares sit on a tier's line (0.39999 against 0.4) mapped back into its own
+    model is priced there at its own cost, not a tier higher: a start is judged fairly."""
+    from planner.optimise.decisions import from_plan, to_columns
+    from planner.optimise.solve import tie_allowance
+    from planner.validate import check_file
+
+    project = check_file(SAMPLE).project
+    plan = plan_project(project, time_limit_s=8, clock=False)
+    on_line = plan.content[(plan.content["tier_margin"].abs() < 1e-4)]
+    assert not on_line.empty  # the sample's plan parks shares on tier lines
+    inst = build_instance(project)
+    m, v = build_model(inst)
+    a = m.arrays()
+    x = to_columns(inst, v, a.n_cols, from_plan(inst, plan))
+    objective = float(a.cost @ x + a.offset)
+    assert plan.total_cost <= objective <= plan.total_cost + tie_allowance(inst, v) + 0.01
