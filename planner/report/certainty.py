@@ -47,7 +47,7 @@ def certainty(plan: Plan, mip_gap: float, currency: str = "USD", lang: str = "en
                 lang,
                 f"Not proven best: at most {money(room)} ({fmt.pct(plan.gap, lang, 2)}) may "
                 f"remain; no plan costs less than {money(plan.best_bound)}.",
-                f"Chưa chứng minh là tốt nhất: có thể còn tối đa {money(room)} "
+                f"Chưa chứng minh tối ưu: có thể còn tối đa {money(room)} "
                 f"({fmt.pct(plan.gap, lang, 2)}); không kế hoạch nào rẻ hơn "
                 f"{money(plan.best_bound)}.",
             )
@@ -57,7 +57,7 @@ def certainty(plan: Plan, mip_gap: float, currency: str = "USD", lang: str = "en
             _w(
                 lang,
                 "Not proven best: no bound on the best possible plan was found.",
-                "Chưa chứng minh là tốt nhất: chưa tìm được cận dưới của kế hoạch tốt nhất.",
+                "Chưa chứng minh tối ưu: chưa tìm được cận dưới của kế hoạch tốt nhất.",
             )
         )
     if plan.stopped_by == "clock":

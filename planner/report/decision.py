@@ -168,16 +168,7 @@ def _risks(plan: Plan, lang: str, currency: str) -> str:
                 f"{len(limits)} giới hạn đang chạm; tốn kém nhất: {top['text_vi'].rstrip('.')}",
             )
         )
-    if plan.status.value != "optimal":
-        risks.append(
-            _w(
-                lang,
-                "the search stopped at its time limit, so a somewhat cheaper plan may exist "
-                "(see the appendix)",
-                "việc tìm kiếm dừng ở giới hạn thời gian nên có thể còn kế hoạch rẻ hơn một chút "
-                "(xem phụ lục)",
-            )
-        )
+    # how sure the plan is (a cheaper plan may exist) is its own paragraph: certainty.py
     if not risks:
         return _w(
             lang,
