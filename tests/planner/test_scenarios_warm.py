@@ -8,7 +8,6 @@ whatever a time-limited search reached; plans are made with clock=False."""
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import itertools
 import json
@@ -25,18 +24,10 @@ from planner.scenarios.run import ScenarioResult
 from planner.scenarios.sweep import _name, curve_json, monotone, with_final_share
 from planner.scenarios.view import build_view
 from planner.scenarios.warm import costs_in, settle
-from tests.planner.conftest import SMALL, write_book
+from tests.planner.test_scenarios import book
 
 LIMIT = 10  # seconds: the small project is planned to optimality in about one
 CENTS = 1.0  # the tie-breaks (a cent a qualification) may leave a plan this much dearer
-
-
-def book(tmp_path, rows, caps=None, name="warm.xlsx"):
-    sheets = copy.deepcopy(SMALL)
-    for i, cap in enumerate(caps or []):
-        sheets["Periods"][1 + i][3] = cap
-    sheets["Scenarios"] = [["scenario", "sheet", "row_id", "column", "value"], *rows]
-    return write_book(sheets, tmp_path / name)
 
 
 def project_of(raw, name):
