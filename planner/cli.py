@@ -407,7 +407,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         print(json.dumps({"curve": rows}, ensure_ascii=False, indent=2, default=_json_default))
     else:
         print(
-            f"{'final share':>12} {'status':>10} {'total cost':>18} {'last share':>11} {'$ per point':>14}"
+            f"{'final share':>12} {'status':>10} {'total cost':>18} {'last share':>11} "
+            f"{'$ per point':>14} {'gap':>7} {'ended by':>9}"
         )
         for r in curve.itertuples(index=False):
             price = (
@@ -417,7 +418,8 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             )
             print(
                 f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
-                f"{_pct(r.china_share_last):>11} {price:>14}"
+                f"{_pct(r.china_share_last):>11} {price:>14} {_pct(r.gap):>7} "
+                f"{r.stopped_by or '-':>9}"
             )
             if r.explanation is not None:  # why no plan (which limit, by how much), or notes
                 print(f"{'':>12} {r.explanation.get(args.lang)}")

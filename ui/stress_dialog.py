@@ -34,6 +34,7 @@ class StressDialog(QDialog):
         self.window_ = window
         self.call: ProcessCall | None = None
         self.view = None
+        self.stressed = None  # the plan shown when the stress test started
         doc, planning = window.doc, window.planning
         self.supplier = QComboBox()
         self.supplier.setObjectName("stressSupplier")
@@ -126,7 +127,8 @@ class StressDialog(QDialog):
             i18n.current(),
             parent=self,
         )
-        call.done.connect(self.show_view)
+        self.stressed = planning.plan  # the plan the shock is applied to
+        call.done.connect(self.show_outcome)
         call.failed.connect(lambda exc: self.status.setText(i18n.error_text(exc)))
         call.finished.connect(self._ended)
         self.call = call
@@ -140,6 +142,14 @@ class StressDialog(QDialog):
             self.call.deleteLater()
         self.call = None
         self.run.setEnabled(True)
+
+    def show_outcome(self, outcome) -> None:
+        """The comparison, and the plan shown replaced by a cheaper plan of the project the
+        shock revealed (if that plan is still the one shown and current)."""
+        view, better = outcome
+        self.show_view(view)
+        if better is not None:
+            self.window_.planning.adopt(better, self.stressed)
 
     def show_view(self, view) -> None:
         self.view = view

@@ -150,9 +150,11 @@ def stress(
     until: str,
     time_limit: float,
     lang: str,
-) -> ComparisonView:
+) -> tuple[ComparisonView, Plan | None]:
     """Replan the project under the shock `rows` (what-if rows of one scenario), keeping what
-    `plan` started up to `until`; the plan and the replanned one side by side."""
+    `plan` started up to `until`; the plan and the replanned one side by side, and the better
+    plan of the project the shock revealed (its plan meets every limit of the project and
+    costs less than `plan`), or None."""
     name = str(rows[0]["scenario"]) if rows else STRESS
     shocked = with_rows(raw, rows)
     result = stress_test(shocked, name, plan, until, time_limit=time_limit)
@@ -160,7 +162,8 @@ def stress(
     # the shocked plan meets the project's limits and costs less: the plan shown was not the
     # best, and the comparison is against the better one (its note says so)
     current = ScenarioResult(mine, plan=result.improved_base or plan, project=project)
-    return build_view(compare({mine: current, name: result}), lang, project.settings.currency)
+    view = build_view(compare({mine: current, name: result}), lang, project.settings.currency)
+    return view, result.improved_base
 
 
 __all__ = [
