@@ -361,7 +361,7 @@ def _new_value(current: object, typed: str, kind: str, default: object = None) -
                 v=typed,
             )
         )
-    amount = _share(text[1:]) if kind == schema.SHARE else parse_number(text[1:])
+    amount = _amount(text, kind)
     if is_blank(current):
         if default is None:
             return current  # a blank limit is no limit: no limit plus or times x stays so
@@ -370,7 +370,31 @@ def _new_value(current: object, typed: str, kind: str, default: object = None) -
     value = now + amount if text[0] == "+" else now * amount
     if kind == schema.INTEGER:
         value = round(value)
+    if kind == schema.SHARE and value > 1:
+        # a bare number above 1 in a share cell reads as a percent (2.5 as 2.5%): a share
+        # above 100% is written as one, for the validator to refuse, never read small
+        return f"{value * 100:.12g}%"
     return value
+
+
+def _amount(text: str, kind: str) -> float:
+    """The x of +x or *x, read one way everywhere (docs/format.md): a plain number in the
+    column's own unit (`*1.5` multiplies by 1.5; `+0.02` on a share adds 2 points, `+2` adds
+    200 and is then refused as a share above 100%), and a percent only where `%` is typed
+    (`*150%` multiplies by 1.5, `+2%` on a share adds 2 points). A percent added to a number
+    that is not a share is refused: write `*1.1` to raise it by 10%."""
+    body = text[1:].strip()
+    if not body.endswith("%"):
+        return parse_number(body)
+    if text[0] == "+" and kind != schema.SHARE:
+        raise ParseError(
+            t(
+                "{v}: a percent can be added to a share only; to raise a number by 10% write *1.1.",
+                "{v}: chỉ cộng phần trăm vào một tỷ lệ; để tăng một số thêm 10% hãy ghi *1.1.",
+                v=text,
+            )
+        )
+    return parse_share(body)[0]
 
 
 def _problem(row, column, message, code) -> Problem:

@@ -231,3 +231,32 @@ def test_stress_test_keeps_what_has_started(tmp_path):
     late = stress_test(raw, "late", plan, first["period"], time_limit=20)
     assert late.plan.status.value == "infeasible"
     assert any("2027-Q4" in x.en for x in late.plan.explanation)
+
+
+def test_scenario_amounts_are_read_one_way(tmp_path):
+    """`*x` is a plain factor, `+x` on a share is in the share's own unit, `%` only where typed
+    (red-team S01: `*1.5` on the tariff rates was read as x1.5%)."""
+    raw = read_project(
+        book(
+            tmp_path,
+            [
+                ["times", "Tariffs", "", "rate", "*1.5"],
+                ["times", "Periods", "2027-Q3", "china_cap", "*1,2"],
+                ["pct", "Tariffs", "", "rate", "*150%"],
+                ["pct", "Periods", "2027-Q3", "china_cap", "+2%"],
+                ["plus", "Periods", "2027-Q3", "china_cap", "+0.02"],
+                ["too much", "Periods", "2027-Q3", "china_cap", "+2"],
+                ["price pct", "Offers", "*/BN-PCB", "unit_price", "+10%"],
+            ],
+        )
+    )
+    for name in ("times", "pct"):
+        project = typed(raw, name)
+        assert project.tables["Tariffs"]["rate"].tolist() == pytest.approx([0.3, 0.6])
+    caps = {n: typed(raw, n).tables["Periods"]["china_cap"].tolist()[2] for n in ("times", "pct")}
+    assert caps == pytest.approx({"times": 0.6, "pct": 0.52})
+    assert typed(raw, "plus").tables["Periods"]["china_cap"].tolist()[2] == pytest.approx(0.52)
+    # a share above 100% and a percent added to a price are refused at the Scenarios row
+    for name in ("too much", "price pct"):
+        problems = prepare(raw, name).problems
+        assert any(p.is_error and p.sheet == "Scenarios" for p in problems), name
