@@ -309,29 +309,29 @@ def write_comparison_sheet(wb, view: ComparisonView, index: int | None = None):
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from planner.io.write import set_cell
+
     ws = wb.create_sheet(SHEET_TITLE.get(view.lang, "Comparison"), index)
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="D9E1F2")
     differ_fill = PatternFill("solid", fgColor="FCE4D6")
     r = 1
-    ws.cell(r, 1, label("comparison_title", view.lang)).font = Font(bold=True, size=14)
+    set_cell(ws, r, 1, label("comparison_title", view.lang)).font = Font(bold=True, size=14)
     r += 1
-    ws.cell(r, 1, label("cmp_note", view.lang)).font = Font(italic=True, color="808080")
+    set_cell(ws, r, 1, label("cmp_note", view.lang)).font = Font(italic=True, color="808080")
     r += 2
     widths: dict[int, int] = {}
     for table in view.tables:
-        ws.cell(r, 1, table.title).font = Font(bold=True, size=12)
+        set_cell(ws, r, 1, table.title).font = Font(bold=True, size=12)
         r += 1
-        for j, h in enumerate(table.headers, start=1):
-            cell = ws.cell(r, j, h)
+        for j, h in enumerate(table.headers, start=1):  # scenario names: the user's text
+            cell = set_cell(ws, r, j, h)
             cell.font, cell.fill = bold, header_fill
             widths[j] = max(widths.get(j, 8), len(str(h)) + 2)
         r += 1
         for i, (row, kind) in enumerate(zip(table.values, table.kinds, strict=True)):
             for j, value in enumerate(row, start=1):
-                if isinstance(value, str) and value[:1] in "=+-@":
-                    value = "'" + value  # text, never a formula
-                cell = ws.cell(r, j, value)
+                cell = set_cell(ws, r, j, value)  # text that looks like a formula stays text
                 if j > table.label_columns and isinstance(value, float):
                     cell.number_format = EXCEL_FORMATS.get(kind, "General")
                 if (i, j - 1) in table.differs:

@@ -9,7 +9,7 @@ import openpyxl
 import pandas as pd
 
 from planner.io.read import read_project
-from planner.scenarios import compare, materialise, plan_scenarios
+from planner.scenarios import compare, materialise, plan_scenarios, scenario_names
 from planner.scenarios import whatif as wi
 from planner.scenarios.view import build_view, comparison_story, write_comparison_sheet
 from tests.planner.conftest import SMALL, write_book
@@ -89,3 +89,22 @@ def test_comparison_view_sheet_and_story(tmp_path):
     assert "cheap tariff" in texts and "Why no plan" in texts
     story = comparison_story(build_view(compare(results), "vi"))
     assert story.grids("comparison_summary")[0].columns[0].header == "Mục"
+
+
+def test_formula_like_scenario_names_stay_text_in_the_comparison_sheet(tmp_path):
+    """Red-team F01: scenario names that look like formulas (=, +, -, @, a tab or CR before
+    =) are written as text in every cell of the Comparison sheet, never as live formulas."""
+    names = ['=HYPERLINK("http://x.example","click")', "\t=1+1", "\r=2+2", "@SUM(A1)", "-1+2"]
+    raw = read_project(book(tmp_path, [[n, "Tariffs", "", "rate", "0.1"] for n in names]))
+    planned = [n for n in scenario_names(raw) if n != "base"]
+    assert len(planned) == len(names)
+    results = plan_scenarios(raw, ["base", *planned], time_limit=3)
+    wb = openpyxl.Workbook()
+    write_comparison_sheet(wb, build_view(compare(results), "en"))
+    path = tmp_path / "cmp.xlsx"
+    wb.save(path)
+    ws = openpyxl.load_workbook(path)["Comparison"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells}
+    assert all(n in texts for n in planned)  # the names as typed, no apostrophe added
