@@ -232,18 +232,30 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
 
 def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
     """`run()` in a worker thread; Ctrl+C sets `stop` (the search then hands back its best)
-    and waits for it. The main thread stays in Python so that the signal is seen at once."""
+    and waits for it; a second Ctrl+C waits too. The main thread stays in Python so that the
+    signal is seen at once. The wait is on an Event the worker sets when it ends, not on
+    Thread.join: a join that Ctrl+C interrupts can take the thread for ended while it still
+    runs (red-team O04: the plan was read before it existed)."""
     import threading
 
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    try:
-        while worker.is_alive():
-            worker.join(0.2)
-    except KeyboardInterrupt:
-        stop.set()
-        on_stop()
-        worker.join()
+    ended = threading.Event()
+
+    def body() -> None:
+        try:
+            run()
+        finally:
+            ended.set()
+
+    threading.Thread(target=body, daemon=True).start()
+    while True:
+        try:
+            while not ended.wait(0.2):
+                pass
+            return
+        except KeyboardInterrupt:
+            if not stop.is_set():
+                stop.set()
+                on_stop()
 
 
 def _money(value: float | None) -> str:
@@ -395,13 +407,22 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     if checked is None:
         return EXIT_BAD
     _, result = checked
-    curve, _ = sweep(
-        result.project,
-        finals,
-        time_limit=args.time_limit,
-        workers=args.workers,
-        on_progress=_scenario_progress(args),
+    stop = threading.Event()
+    out: dict = {}
+    _run_stoppable(  # Ctrl+C: each target keeps its best plan so far
+        lambda: out.update(
+            curve=sweep(
+                result.project,
+                finals,
+                time_limit=args.time_limit,
+                workers=args.workers,
+                on_progress=_scenario_progress(args),
+                should_stop=stop.is_set,
+            )[0]
+        ),
+        stop,
     )
+    curve = out["curve"]
     if args.json:
         rows = curve_json(curve, args.lang)
         print(json.dumps({"curve": rows}, ensure_ascii=False, indent=2, default=_json_default))

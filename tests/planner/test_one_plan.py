@@ -137,3 +137,34 @@ def test_a_plan_mapped_back_costs_what_it_costs():
     x = to_columns(inst, v, a.n_cols, from_plan(inst, plan))
     objective = float(a.cost @ x + a.offset)
     assert plan.total_cost <= objective <= plan.total_cost + tie_allowance(inst, v) + 0.01
+
+
+@pytest.mark.parametrize("presses", [1, 2])
+def test_ctrl_c_during_plan_keeps_the_best_plan(tmp_path, presses):
+    """Red-team O04/O05: Ctrl+C (once, or twice) after the first plan is reported stops the
+    search and writes the best plan found, exit 0, no traceback."""
+    import os
+    import signal
+
+    out = tmp_path / "plan.xlsx"
+    child = subprocess.Popen(
+        [sys.executable, "-m", "planner.cli", "plan", str(SAMPLE), "-o", str(out)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "LOCPLAN_CLOCK": "off"},
+    )
+    try:
+        for line in child.stderr:  # the progress lines: stop once a plan exists
+            if "first plan" in line:
+                break
+        for _ in range(presses):
+            child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=120)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0, err
+    assert "Traceback" not in err
+    assert out.exists()
