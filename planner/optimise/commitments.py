@@ -20,7 +20,7 @@ import numpy as np
 
 from planner.instance import Instance
 from planner.optimise import backend as solver
-from planner.optimise.decisions import CLEAN, Decisions, clean_shares, do_nothing, to_columns
+from planner.optimise.decisions import CLEAN, Decisions, from_plan, offer_index, to_columns
 from planner.optimise.firstplan import first_plan
 from planner.optimise.model import Arrays, SparseModel
 from planner.optimise.variables import Variables
@@ -36,10 +36,7 @@ class Commitments:
     starts: dict[tuple[str, str], str] = field(default_factory=dict)  # (part, supplier) -> period
     onboards: dict[str, str] = field(default_factory=dict)  # supplier -> period it was onboarded
     awards: dict[Award, float] = field(default_factory=dict)  # shares bought up to `until`
-    # the whole plan (every period), a starting point for the replanning
-    plan_shares: dict[Award, float] = field(default_factory=dict)
-    plan_starts: dict[tuple[str, str], str] = field(default_factory=dict)
-    plan_onboards: dict[str, str] = field(default_factory=dict)
+    plan: Plan | None = None  # the whole plan, a starting point for the replanning
 
     @classmethod
     def from_plan(cls, plan: Plan, periods: list[str], until: str) -> Commitments:
@@ -76,16 +73,14 @@ class Commitments:
             {k: p for k, p in plan_starts.items() if kept(p)},
             {s: p for s, p in plan_onboards.items() if kept(p)},
             {k: v for k, v in plan_shares.items() if kept(k[2])},
-            plan_shares,
-            plan_starts,
-            plan_onboards,
+            plan,
         )
 
     # the facts in this project's terms -----------------------------------------------------
     def forced(self, inst: Instance) -> list[tuple[int, int]]:
         """(offer, start period) of the committed starts that are offers of this project."""
         index = {p: i for i, p in enumerate(inst.periods)}
-        key = _offers(inst, quoted_only=True)
+        key = offer_index(inst, quoted_only=True)
         last = inst.last_start()
         out = []
         for k, p in self.starts.items():
@@ -118,7 +113,7 @@ class Commitments:
         if exists is None:
             exists = np.arange(inst.T)[None, :] >= inst.first_ready()[:, None]
         index = {p: i for i, p in enumerate(inst.periods)}
-        key = _offers(inst)
+        key = offer_index(inst)
         share = np.zeros((inst.O, K))
         broken = np.zeros((inst.C, K), bool)
         comps = {c: i for i, c in enumerate(inst.components)}
@@ -215,33 +210,6 @@ class Commitments:
         return Arrays(lb, ub, a.cost, a.integer, row_lb, row_ub, a.matrix, a.offset)
 
     # plans to start from -------------------------------------------------------------------
-    def plan_decisions(self, inst: Instance) -> Decisions | None:
-        """The whole plan as decisions of this project (None when one of its shares has no
-        offer here or a part is not fully bought)."""
-        key = _offers(inst)
-        index = {p: i for i, p in enumerate(inst.periods)}
-        share = np.zeros((inst.O, inst.T))
-        for (c, s, p), value in self.plan_shares.items():
-            if p not in index:
-                continue
-            if (c, s) not in key:
-                return None
-            share[key[(c, s)], index[p]] = value
-        total = np.zeros((inst.C, inst.T))
-        np.add.at(total, inst.col("c"), share)
-        if (np.abs(total - 1.0) > 1e-6).any():
-            return None
-        d = do_nothing(inst)
-        d.share = clean_shares(inst, share)
-        for k, p in self.plan_starts.items():
-            if k in key and p in index and not inst.col("incumbent")[key[k]]:
-                d.start[key[k]] = index[p]
-        suppliers = {s: i for i, s in enumerate(inst.suppliers)}
-        for s, p in self.plan_onboards.items():
-            if s in suppliers and p in index:
-                d.onboard[suppliers[s]] = index[p]
-        return d
-
     def first_plan(self, inst: Instance, v: Variables, a: Arrays) -> tuple[Decisions, bool]:
         """The cheaper of the look-ahead plan that keeps the facts and the plan itself, among
         those that meet every limit of `a` (the model with the facts applied); when neither
@@ -251,7 +219,8 @@ class Commitments:
         onboards = list(self.boarded(inst, v.onboarded).items())
         heuristic, ok = first_plan(inst, self.forced(inst), floor, shares, onboards)
         best, cost = None, np.inf
-        for d, usable in ((heuristic, ok), (self.plan_decisions(inst), True)):
+        base = from_plan(inst, self.plan) if self.plan is not None else None
+        for d, usable in ((heuristic, ok), (base, True)):
             if d is None or not usable:
                 continue
             x = to_columns(inst, v, a.n_cols, d)
@@ -260,19 +229,3 @@ class Commitments:
         if best is None:
             return heuristic, False
         return best, True
-
-
-def _offers(inst: Instance, quoted_only: bool = False) -> dict[tuple[str, str], int]:
-    """(part, supplier) -> offer index (only the quoted ones, not the incumbents, if asked)."""
-    return {
-        (c, s): o
-        for o, (c, s, inc) in enumerate(
-            zip(
-                inst.col("component_id"),
-                inst.col("supplier_id"),
-                inst.col("incumbent"),
-                strict=True,
-            )
-        )
-        if not (quoted_only and inc)
-    }

@@ -175,16 +175,27 @@ def from_columns(inst: Instance, v: Variables, x: np.ndarray) -> Decisions:
     return Decisions(share, start, onboard)
 
 
+def offer_index(inst: Instance, quoted_only: bool = False) -> dict[tuple[str, str], int]:
+    """(part, supplier) -> offer index (without the incumbents' offers when `quoted_only`)."""
+    return {
+        (c, s): o
+        for o, (c, s, inc) in enumerate(
+            zip(
+                inst.col("component_id"),
+                inst.col("supplier_id"),
+                inst.col("incumbent"),
+                strict=True,
+            )
+        )
+        if not (quoted_only and inc)
+    }
+
+
 def from_plan(inst: Instance, plan) -> Decisions | None:
     """Another plan's decisions (e.g. the base plan's, for one of its scenarios) as decisions
     of this instance, matched by part, supplier and period; None when a share of it has no
-    offer here. Whether they meet this instance's limits is the caller's question."""
-    index = {
-        (c, s): o
-        for o, (c, s) in enumerate(
-            zip(inst.col("component_id"), inst.col("supplier_id"), strict=True)
-        )
-    }
+    offer here. Whether they meet this instance's limits: see `start_columns`."""
+    index = offer_index(inst)
     period = {p: i for i, p in enumerate(inst.periods)}
     supplier = {s: i for i, s in enumerate(inst.suppliers)}
     alloc = plan.allocation
@@ -217,3 +228,15 @@ def from_plan(inst: Instance, plan) -> Decisions | None:
         if s in supplier and p in period:
             d.onboard[supplier[s]] = period[p]
     return d
+
+
+def start_columns(inst: Instance, v: Variables, a, plan) -> np.ndarray | None:
+    """Another plan as a complete warm start of the model `a` of this instance: its columns
+    when it maps in (from_plan) and meets every limit of `a`, else None."""
+    from planner.optimise.backend import feasible
+
+    d = from_plan(inst, plan) if plan is not None and plan.has_plan else None
+    if d is None:
+        return None
+    x = to_columns(inst, v, a.n_cols, d)
+    return x if feasible(a, x) else None

@@ -29,7 +29,7 @@ from planner.optimise.decisions import (
     Decisions,
     do_nothing,
     from_columns,
-    from_plan,
+    start_columns,
     to_columns,
 )
 from planner.optimise.explain import relax
@@ -85,7 +85,6 @@ class _Search:
         self.spent = 0.0  # the fraction of the limit the phases so far had to themselves
         self.searched = threading.Event()
         self.method = "heuristic"  # how the last phase searched (planner.optimise.search)
-        self.started_from = "first plan"  # the plan the search started from
 
     # progress ------------------------------------------------------------------------------
     def report(self, phase: str, message: str = "") -> None:
@@ -149,19 +148,10 @@ class _Search:
         plan on the trade-off curve): each that meets every limit of this model and costs
         less than the plan in hand becomes it, so the search never ends above the best of
         them."""
-        for k, plan in enumerate(starts):
-            if plan is None or not plan.has_plan:
-                continue
-            d = from_plan(self.inst, plan)
-            if d is None:
-                continue
-            x = to_columns(self.inst, self.v, self.a.n_cols, d)
-            if not solver.feasible(self.a, x):
-                continue
-            before = self.objective
-            self.accept(float(self.a.cost @ x + self.a.offset), x, "warm start")
-            if self.objective != before:
-                self.started_from = f"start {k}"
+        for plan in starts:
+            x = start_columns(self.inst, self.v, self.a, plan)
+            if x is not None:
+                self.accept(float(self.a.cost @ x + self.a.offset), x, "warm start")
 
     def _search(self, a: Arrays, x: np.ndarray, until: float, phase: str):
         """Improve x on `a` until `until` (a fraction of the time limit); progress and the

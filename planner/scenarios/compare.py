@@ -63,7 +63,11 @@ class Difference:
     def within(self) -> bool:
         """A difference smaller than what the two searches may still be off by: it may be
         the planner's, not the scenario's (no difference at all is not marked)."""
-        return SAME <= abs(self.delta) < self.uncertainty
+        return _within(self.delta, self.uncertainty)
+
+
+def _within(delta: float, uncertainty: float) -> bool:
+    return SAME <= abs(delta) < uncertainty
 
 
 def _signed(value: float, lang: str, currency: str) -> str:
@@ -145,7 +149,7 @@ def difference(base: Plan, plan: Plan, currency: str = "USD") -> Difference:
             moved = _top(mix.abs().groupby(level="component_id").sum(), 1.0, 3, 1e-6)
     what = next(x for k, _, x in CHANGES if k == change)
     reason = _reason(what, amount, drivers, moved, periods, currency)
-    if SAME <= abs(delta) < uncertainty:
+    if _within(delta, uncertainty):
         reason = t(
             "{w} (±{u}). {r}",
             "{w_vi} (±{u_vi}). {r_vi}",

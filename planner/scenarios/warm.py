@@ -38,9 +38,8 @@ def costs_in(project: TypedProject, plans: Mapping[str, Plan | None]) -> dict[st
     that map into it and meet every limit of its model (the test planner.optimise's warm start
     makes)."""
     from planner.instance import build_instance
-    from planner.optimise import backend as solver
     from planner.optimise.build import build_model
-    from planner.optimise.decisions import from_plan, to_columns
+    from planner.optimise.decisions import from_plan, start_columns
     from planner.optimise.extract import plan_cost
 
     plans = {n: p for n, p in plans.items() if p is not None and p.has_plan}
@@ -49,15 +48,11 @@ def costs_in(project: TypedProject, plans: Mapping[str, Plan | None]) -> dict[st
     inst = build_instance(project)
     model, variables = build_model(inst)
     arrays = model.arrays()
-    out = {}
-    for name, plan in plans.items():
-        decisions = from_plan(inst, plan)
-        if decisions is None:
-            continue
-        x = to_columns(inst, variables, arrays.n_cols, decisions)
-        if solver.feasible(arrays, x):
-            out[name] = plan_cost(inst, decisions)
-    return out
+    return {
+        name: plan_cost(inst, from_plan(inst, plan))
+        for name, plan in plans.items()
+        if start_columns(inst, variables, arrays, plan) is not None
+    }
 
 
 def cheaper_from(
