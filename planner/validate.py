@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from planner import schema
+from planner.contradictions import limit_problems
 from planner.io.conventions import NUMERIC, ambiguity, decimal_conventions
 from planner.io.parse import (
     DECIMAL_COMMA,
@@ -658,6 +659,7 @@ def validate(raw: RawProject) -> Validation:
     result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)
     result.project.unread = _unread(raw)
     chk.problems += magnitude_problems(result.project.tables, settings.fx_vnd_per_usd)
+    chk.problems += limit_problems(result.project)
     result.problems = _placed(chk.problems, raw)
     return result
 

@@ -1,10 +1,12 @@
 """Why no plan exists, in procurement terms, with the smallest relaxation that gives one.
 
-The model is searched again with a priced slack on every limit a team can move (budgets,
-qualification slots and qualifications in progress, the Chinese-content cap, the origin rule,
-supplier capacity, and as a last resort unmet demand), starting from doing nothing. The slacks
-that stay nonzero name the limits that conflict and by how much they must move; each row's
-labels (planner.optimise.model) say which period, product, part or supplier it is.
+The model is searched again with a priced slack on every limit a team can move (GIVES: budgets,
+qualification slots and qualifications in progress, supplier capacity, the rules on one award
+(max_supplier_share and quoted capacity, min_share and least orders, ramps, the incumbent's
+drop, no reversal), the Chinese-content cap, the origin rule, and as a last resort unmet
+demand), starting from the plan in hand or doing nothing. The slacks that stay nonzero name
+the limits that conflict and by how much they must move; each row's labels
+(planner.optimise.model) say which period, product, part, supplier or offer it is.
 """
 
 from __future__ import annotations
@@ -25,44 +27,175 @@ from planner.optimise.variables import Variables
 from planner.project import TypedProject
 from planner.text import Text, t
 
-# Cost of one unit of slack: move money first, then slots, then the cap, never demand.
-WEIGHTS = {
-    "budget": 1.0,  # per USD
-    "qualification_slots": 20_000.0,  # per extra qualification
-    "qualifications_in_progress": 20_000.0,
-    "china_cap": 1e9,  # per unit of share (1 = 100 points)
-    "rules_of_origin": 1e9,
-    "supplier_capacity": 50.0,  # per unit
-    "demand": 1e12,  # per share of a part's demand left unbought
-}
+
+@dataclass(frozen=True)
+class Give:
+    """One way a limit can give: a family's rows, the side that moves, the price of one unit
+    (of money, qualifications, units or share) and the limit named in the explanation (None:
+    a consequence of another give, never named)."""
+
+    family: str
+    side: str  # "upper" or "lower"
+    weight: float
+    named: str | None
+
+
+# Move money first, then slots, then the team's own rules (shares, ramps, drops), then the
+# legal limits (cap, origin), never demand. One unit of share is the whole part's demand.
+RULE = 1e7
+GIVES = (
+    Give("budget", "upper", 1.0, "budget"),  # per USD
+    Give("qualification_slots", "upper", 20_000.0, "qualification_slots"),
+    Give("qualifications_in_progress", "upper", 20_000.0, "qualifications_in_progress"),
+    Give("supplier_capacity", "upper", 50.0, "supplier_capacity"),  # per unit
+    Give("share_limit", "upper", RULE, "share_limit"),  # max_supplier_share, quoted capacity
+    Give("least_share", "lower", RULE, "least_share"),  # min_share, min_units
+    Give("ramp_up", "upper", RULE, "max_ramp"),
+    Give("ramp_up", "lower", RULE, "no_reversal"),
+    Give("incumbent_drop", "lower", RULE, "incumbent_max_drop"),
+    Give("incumbent_drop", "upper", RULE, "no_reversal"),
+    Give("china_cap", "upper", 1e9, "china_cap"),  # per unit of share (1 = 100 points)
+    Give("rules_of_origin", "upper", 1e9, "rules_of_origin"),
+    # a tier's row assumes the cap holds (its big-M stops at the cap): a share above the cap
+    # needs the same give there, which is no limit of its own
+    Give("tariff_tier", "upper", 1e-3, None),
+    Give("tariff_tier_foreign", "upper", 1e-3, None),
+    Give("demand", "lower", 1e12, "demand"),  # per share of a part's demand left unbought
+)
+WEIGHTS = {g.family: g.weight for g in GIVES}  # the families that can give
+
+
+@dataclass
+class Elastic:
+    """The model with a priced slack on every row that can give: `soft` (slack columns after
+    the model's own), which rows they loosen and how (one label row per slack)."""
+
+    soft: Arrays
+    slack: np.ndarray  # the slack columns of `soft`
+    weight: np.ndarray
+    labels: pd.DataFrame  # family, period, product, component, supplier, offer, tier, named
+    lower: np.ndarray  # bool per slack: it loosens the row's lower side
+    rows: np.ndarray  # the row of `soft` each slack loosens
+
+
+def elastic(m: SparseModel, v: Variables, a: Arrays) -> Elastic:
+    """Every give of GIVES on the model `a` (built by m; it may carry extra rows after m's).
+    A share bounded below 1 (a second-source rule or a quoted capacity) becomes a row of its
+    own, family share_limit, so that it can give too."""
+    from scipy.sparse import csr_matrix, vstack
+
+    labels = m.row_labels()
+    extra = a.n_rows - len(labels)  # rows added after the build (a stress test's facts)
+    fam = np.concatenate([labels["family"].to_numpy(object), np.full(extra, "", object)])
+    o_i, t_i = np.nonzero((v.share >= 0) & (v.share_ub < 1 - 1e-12))
+    cols = v.share[o_i, t_i]
+    n_new = cols.size
+    ub = a.ub.copy()
+    ub[cols] = np.maximum(ub[cols], 1.0)
+    # the readiness rows repeat the bound (share <= bound x ready): there it is 1 now
+    matrix = a.matrix.copy()
+    row_of = np.repeat(np.arange(a.n_rows), np.diff(matrix.indptr))
+    matrix.data[np.isin(fam[row_of], ("readiness", "use_upper")) & (matrix.data < 0)] = -1.0
+    bound_rows = csr_matrix((np.ones(n_new), (np.arange(n_new), cols)), shape=(n_new, a.n_cols))
+    base = Arrays(
+        a.lb,
+        ub,
+        a.cost,
+        a.integer,
+        np.concatenate([a.row_lb, np.full(n_new, -np.inf)]),
+        np.concatenate([a.row_ub, a.ub[cols]]),
+        vstack([matrix, bound_rows]).tocsr(),
+        a.offset,
+    )
+    fam = np.concatenate([fam, np.full(n_new, "share_limit", object)])
+    new_labels = pd.DataFrame({"family": np.full(n_new, "share_limit", object)})
+    for name in labels.columns[1:]:
+        new_labels[name] = -1
+    new_labels["offer"], new_labels["period"] = o_i, t_i
+    blank = pd.DataFrame({name: [-1] * extra for name in labels.columns}).assign(family="")
+    all_labels = pd.concat([labels, blank, new_labels], ignore_index=True)
+
+    rows, weight, lower, named = [], [], [], []
+    for give in GIVES:
+        side = base.row_lb if give.side == "lower" else base.row_ub
+        r = np.nonzero((fam == give.family) & np.isfinite(side))[0]
+        rows.append(r)
+        weight.append(np.full(r.size, give.weight))
+        lower.append(np.full(r.size, give.side == "lower"))
+        named.append(np.full(r.size, give.named, dtype=object))
+    rows_a = np.concatenate(rows)
+    lower_a = np.concatenate(lower)
+    weight_a = np.concatenate(weight)
+    # a least share is priced as a share of itself: a least order a million times the
+    # demand weighs as much to give up as the whole demand, not a million times more
+    least = np.nonzero(fam[rows_a] == "least_share")[0]
+    if least.size:
+        sub = base.matrix[rows_a[least]]
+        lo = -np.minimum.reduceat(
+            np.append(sub.data, 0.0), np.minimum(sub.indptr[:-1], sub.data.size)
+        )
+        weight_a[least] /= np.maximum(lo, 1.0)
+    soft, slack = with_slacks(base, rows_a, weight_a, raise_rows=lower_a)
+    soft.cost[: a.n_cols] = 0.0  # only the relaxation counts
+    soft.offset = 0.0
+    out_labels = all_labels.iloc[rows_a].reset_index(drop=True)
+    out_labels["named"] = np.concatenate(named)
+    return Elastic(soft, slack, weight_a, out_labels, lower_a, rows_a)
+
+
+def start_for(e: Elastic, x: np.ndarray) -> np.ndarray | None:
+    """x with each slack at what x needs, or None when some row that cannot give is broken."""
+    act = e.soft.matrix[e.rows][:, : x.size] @ x
+    need = np.where(
+        e.lower,
+        np.maximum(e.soft.row_lb[e.rows] - act, 0.0),
+        np.maximum(act - e.soft.row_ub[e.rows], 0.0),
+    )
+    # one row can have a slack on each side: only the side it breaks is needed
+    candidate = np.concatenate([x, need])
+    return candidate if solver.feasible(e.soft, candidate) else None
 
 
 @dataclass
 class Relaxation:
     """The best plan found with slack on the movable limits: its columns (without slacks),
-    the slack on each relaxable row, and whether the least slack is proven."""
+    the slack on each give, and whether the least slack is proven."""
 
     x: np.ndarray
     slack: np.ndarray
-    labels: pd.DataFrame  # one row per relaxable row: family, period, product, ...
+    labels: pd.DataFrame  # one row per give: family, period, product, ..., named
     proven: bool
 
     @property
     def feasible(self) -> bool:
         return not (self.slack > SLACK_TOL).any()
 
-    def sentences(self, inst: Instance) -> list[Text]:
-        out = [
-            _sentence(inst, self.labels.iloc[i], float(self.slack[i]))
-            for i in np.nonzero(self.slack > SLACK_TOL)[0]
-        ]
+    def sentences(self, inst: Instance, most: int = 12) -> list[Text]:
+        """What must move, the largest first within each limit; rules met across several
+        periods are said once with their periods."""
+        out: list[Text] = []
+        named = self.labels["named"].to_numpy(object)
+        for i in np.nonzero((self.slack > SLACK_TOL) & (named != None))[0]:  # noqa: E711
+            if named[i] in GROUPED:
+                continue
+            out.append(_sentence(inst, self.labels.iloc[i], float(self.slack[i])))
+        out += _grouped(inst, self.labels, self.slack)
+        if len(out) > most:
+            rest = len(out) - most
+            out = out[:most] + [
+                t(
+                    "... and {n} more limit(s) of the same kinds.",
+                    "... và thêm {n} giới hạn cùng loại.",
+                    n=rest,
+                )
+            ]
         if not out:
             out.append(
                 t(
-                    "No plan meets the limits as given, but every single limit can be met: "
-                    "check the Problems panel and the tariff tiers.",
-                    "Không có kế hoạch đáp ứng mọi giới hạn, dù từng giới hạn riêng lẻ đều đạt "
-                    "được: hãy xem bảng Vấn đề và các bậc thuế.",
+                    "No plan was found, though the search found no limit that must move: "
+                    "check the Problems panel.",
+                    "Chưa tìm được kế hoạch, dù không tìm thấy giới hạn nào phải nới: hãy xem "
+                    "bảng Vấn đề.",
                 )
             )
         return out
@@ -79,48 +212,30 @@ def relax(
     x0: np.ndarray | None,
     deadline: Deadline,
     until: float,
+    since: float = 0.0,
 ) -> Relaxation:
-    """Search for the least weighted slack on every movable limit, from x0 (a plan that holds
-    every other rule, e.g. a first plan that misses a cap) or from doing nothing. Zero slack
-    is a plan; a proven positive slack is the reason no plan exists."""
-    fam = m.families()
-    rows = np.nonzero(np.isin(fam, list(WEIGHTS)))[0]
-    weight = np.array([WEIGHTS[f] for f in fam[rows]])
-    demand = fam[rows] == "demand"
-    soft, slack = with_slacks(a, rows, weight, raise_rows=demand)
-    soft.cost[: a.n_cols] = 0.0  # only the relaxation counts
-    soft.offset = 0.0
+    """Search for the least weighted slack on every limit that can give, from x0 (a plan
+    that holds every other rule, e.g. a first plan that misses a cap) or from doing nothing.
+    Zero slack is a plan; a proven positive slack is the reason no plan exists."""
+    e = elastic(m, v, a)
     nothing = to_columns(inst, v, a.n_cols, do_nothing(inst))
     start = None
     for x in (x0, nothing):
-        if x is None:
-            continue
-        act = a.matrix[rows] @ x
-        need = np.where(
-            demand,
-            np.maximum(a.row_lb[rows] - act, 0.0),
-            np.maximum(act - a.row_ub[rows], 0.0),
-        )
-        candidate = np.concatenate([x, need])
-        if solver.feasible(soft, candidate):
-            start = candidate
-            break
-    if start is None:  # cannot happen for doing nothing; keep the contract anyway
-        start = np.concatenate([nothing, np.zeros(rows.size)])
-    best, objective, proven = search(inst, v, soft, start, deadline, until=until, gap=0.0)
-    needed = np.maximum(best[slack], 0.0)
+        if x is not None and start is None:
+            start = start_for(e, x)
+    if start is None:  # only rows that cannot give are broken by doing nothing: no start
+        return Relaxation(nothing, np.zeros(e.slack.size), e.labels, False)
+    best, objective, proven = search(
+        inst, v, e.soft, start, deadline, until=until, gap=0.0, since=since
+    )
+    needed = np.maximum(best[e.slack], 0.0)
     # A solver holds bounds to its tolerance: a slack a hair below zero, at the weight of
     # unmet demand, pays for a real one elsewhere (-4e-8 x 1e12 for 2 x 20,000), and such an
     # "optimum" below what the slacks cost proves nothing.
-    cost = float(weight @ needed)
+    cost = float(e.weight @ needed)
     if objective < cost - 1e-6 * max(1.0, cost):
         proven = False
-    return Relaxation(
-        best[: a.n_cols],
-        needed,
-        m.row_labels().iloc[rows].reset_index(drop=True),
-        proven,
-    )
+    return Relaxation(best[: a.n_cols], needed, e.labels, proven)
 
 
 def explain_infeasible(
@@ -133,7 +248,7 @@ def explain_infeasible(
 
 
 def _sentence(inst: Instance, row, amount: float) -> Text:
-    family = row["family"]
+    family = row["named"]
     period = inst.periods[int(row["period"])] if row["period"] >= 0 else ""
     tt = int(row["period"])
     if family == "budget":
@@ -260,3 +375,215 @@ def _earliest_local(inst: Instance, p: int) -> Text:
         " Linh kiện thay thế sớm nhất sẵn sàng từ {r}.",
         r=inst.periods[ready],
     )
+
+
+# The team's own rules on one award: said once per offer, with the periods they bind in.
+GROUPED = ("share_limit", "least_share", "max_ramp", "no_reversal", "incumbent_max_drop")
+
+
+def _grouped(inst: Instance, labels: pd.DataFrame, slack: np.ndarray) -> list[Text]:
+    frame = labels.assign(amount=slack)
+    frame = frame[(frame["amount"] > SLACK_TOL) & frame["named"].isin(GROUPED)]
+    out = []
+    for (named, offer), rows in frame.groupby(["named", "offer"], sort=False):
+        worst = rows.loc[rows["amount"].idxmax()]
+        periods = _periods(inst, sorted(int(p) for p in rows["period"]))
+        out.append(_rule(inst, named, int(offer), int(worst["period"]), worst, periods))
+    return out
+
+
+def _periods(inst: Instance, ts: list[int]) -> str:
+    """'2027-Q1 to 2027-Q4' for a run, else the periods listed."""
+    if len(ts) > 1 and ts == list(range(ts[0], ts[-1] + 1)):
+        return f"{inst.periods[ts[0]]}–{inst.periods[ts[-1]]}"
+    return ", ".join(inst.periods[t] for t in ts)
+
+
+def _rule(inst: Instance, named: str, o: int, tt: int, row, periods: str) -> Text:
+    """One of the team's rules that must give for offer o, at its worst period tt."""
+    from planner.optimise.readiness import least_share
+
+    amount = float(row["amount"])
+    offer = inst.offers.iloc[o]
+    part, supplier = offer["component_id"], offer["supplier_id"]
+    demand = float(inst.demand[int(offer["c"]), tt])
+    if named == "share_limit":
+        cap_share = offer["cap"] / demand if demand > 0 else np.inf
+        limit = min(float(offer["max_share"]), cap_share, 1.0)
+        if offer["max_share"] <= cap_share:
+            why = t(
+                "the part's max_supplier_share",
+                "tỷ trọng tối đa một nhà cung cấp (max_supplier_share) của linh kiện",
+            )
+        else:
+            why = t(
+                "its quoted capacity of {c:,.0f} units a period",
+                "công suất báo giá {c:,.0f} đơn vị mỗi kỳ",
+                c=offer["cap"],
+            )
+        return t(
+            "{pe}: a plan needs {s} to supply {n:.0%} of part {p}, above the {u:.0%} that "
+            "{why} allows.",
+            "{pe}: kế hoạch cần {s} cung cấp {n:.0%} linh kiện {p}, trên mức {u:.0%} mà "
+            "{why_vi} cho phép.",
+            pe=periods,
+            s=supplier,
+            p=part,
+            n=limit + amount,
+            u=limit,
+            why=why.en,
+            why_vi=why.vi,
+        )
+    if named == "least_share":
+        lo = float(least_share(inst)[o, tt])
+        if lo > 1.0:
+            return t(
+                "{pe}: a plan needs {s} for part {p}, but its least order of {u:,.0f} units is "
+                "above the part's whole demand ({d:,.0f}), so it can never be awarded.",
+                "{pe}: kế hoạch cần {s} cho linh kiện {p}, nhưng lượng đặt tối thiểu {u:,.0f} "
+                "đơn vị vượt cả nhu cầu của linh kiện ({d:,.0f}) nên không thể giao.",
+                pe=periods,
+                s=supplier,
+                p=part,
+                u=offer["min_units"],
+                d=demand,
+            )
+        if lo <= float(inst.settings.min_share) + 1e-12:
+            why = t("min_share", "tỷ trọng tối thiểu (min_share)")
+        else:
+            why = t(
+                "its least order of {u:,.0f} units against a demand of {d:,.0f}",
+                "lượng đặt tối thiểu {u:,.0f} đơn vị so với nhu cầu {d:,.0f}",
+                u=offer["min_units"],
+                d=demand,
+            )
+        return t(
+            "{pe}: a plan needs {s}'s award of part {p} at {n:.0%}, below its least share of "
+            "{lo:.0%} ({why}).",
+            "{pe}: kế hoạch cần giao cho {s} {n:.0%} linh kiện {p}, dưới tỷ trọng tối thiểu "
+            "{lo:.0%} ({why_vi}).",
+            pe=periods,
+            s=supplier,
+            p=part,
+            n=max(lo - amount, 0.0),
+            lo=lo,
+            why=why.en,
+            why_vi=why.vi,
+        )
+    if named == "max_ramp":
+        ramp = float(offer["max_ramp"])
+        return t(
+            "{pe}: a plan needs {s}'s share of part {p} to rise by {n:.0%} in one period, above "
+            "its max_ramp of {r:.0%}.",
+            "{pe}: kế hoạch cần tỷ trọng của {s} cho linh kiện {p} tăng {n:.0%} trong một kỳ, "
+            "trên mức tăng tối đa (max_ramp) {r:.0%}.",
+            pe=periods,
+            s=supplier,
+            p=part,
+            n=ramp + amount,
+            r=ramp,
+        )
+    if named == "incumbent_max_drop":
+        drop = float(offer["drop"])
+        return t(
+            "{pe}: a plan needs the incumbent {s}'s share of part {p} to fall by {n:.0%} in one "
+            "period, more than its incumbent_max_drop of {d:.0%}.",
+            "{pe}: kế hoạch cần tỷ trọng của nhà cung cấp hiện tại {s} cho linh kiện {p} giảm "
+            "{n:.0%} trong một kỳ, quá mức giảm tối đa (incumbent_max_drop) {d:.0%}.",
+            pe=periods,
+            s=supplier,
+            p=part,
+            n=drop + amount,
+            d=drop,
+        )
+    # no_reversal
+    if offer["incumbent"]:
+        return t(
+            "{pe}: a plan needs the incumbent {s}'s share of part {p} to rise again by {a:.0%}, "
+            "which no_reversal forbids.",
+            "{pe}: kế hoạch cần tỷ trọng của nhà cung cấp hiện tại {s} cho linh kiện {p} tăng "
+            "lại {a:.0%}, điều mà no_reversal không cho phép.",
+            pe=periods,
+            s=supplier,
+            p=part,
+            a=amount,
+        )
+    return t(
+        "{pe}: a plan needs {s}'s share of part {p} to fall by {a:.0%}, which no_reversal forbids.",
+        "{pe}: kế hoạch cần tỷ trọng của {s} cho linh kiện {p} giảm {a:.0%}, điều mà "
+        "no_reversal không cho phép.",
+        pe=periods,
+        s=supplier,
+        p=part,
+        a=amount,
+    )
+
+
+def blocked(inst: Instance, v: Variables, most: int = 3) -> list[Text]:
+    """Quotes that can never be awarded: the least share they must hold once used (min_share
+    or a least order) is above what they may hold (max_supplier_share or quoted capacity) in
+    every period they could deliver. Said once, with a few examples."""
+    from planner.optimise.readiness import least_share
+
+    lo = least_share(inst)
+    usable = v.share >= 0
+    fits = usable & (lo <= v.share_ub + 1e-9)
+    never = np.nonzero(usable.any(axis=1) & ~fits.any(axis=1) & ~inst.col("incumbent"))[0]
+    if never.size == 0:
+        return []
+    examples, examples_vi = [], []
+    for o in never[:most]:
+        t_o = int(np.argmax(usable[o]))
+        offer = inst.offers.iloc[o]
+        name = f"{offer['supplier_id']} / {offer['component_id']}"
+        if lo[o, t_o] > 1:
+            units, demand = offer["min_units"], inst.demand[int(offer["c"]), t_o]
+            examples.append(f"{name} (least order {units:,.0f}, demand {demand:,.0f})")
+            examples_vi.append(f"{name} (đặt tối thiểu {units:,.0f}, nhu cầu {demand:,.0f})")
+        else:
+            most_share = f"{v.share_ub[o, t_o]:.0%}"
+            examples.append(f"{name} (at least {lo[o, t_o]:.0%}, at most {most_share})")
+            examples_vi.append(f"{name} (ít nhất {lo[o, t_o]:.0%}, nhiều nhất {most_share})")
+    more = never.size - len(examples)
+    return [
+        t(
+            "{n} quote(s) can never be awarded: the least share each must hold once used "
+            "(min_share, or its least order against the demand) is above the most it may "
+            "hold (the part's max_supplier_share, or its quoted capacity): {e}{m}.",
+            "{n} báo giá không bao giờ được giao: tỷ trọng tối thiểu phải giữ khi được chọn "
+            "(min_share, hoặc lượng đặt tối thiểu so với nhu cầu) cao hơn mức tối đa được "
+            "phép (max_supplier_share của linh kiện, hoặc công suất báo giá): {e_vi}{m_vi}.",
+            n=int(never.size),
+            e="; ".join(examples),
+            e_vi="; ".join(examples_vi),
+            m=f" and {more} more" if more else "",
+            m_vi=f" và {more} báo giá khác" if more else "",
+        )
+    ]
+
+
+def unqualifiable(inst: Instance, v: Variables) -> list[Text]:
+    """When no quote that needs a qualification can have one: every period it could start in
+    allows no new qualification (max_new_qualifications 0) or has no room for one running
+    (max_qualifications_in_progress 0 in some period of its lead)."""
+    o_all = np.nonzero((v.started >= 0).any(axis=1) & ~v.trivial)[0]
+    if o_all.size == 0:
+        return []
+    T = inst.T
+    room = np.cumsum(np.concatenate([[0], inst.in_progress < 1]))  # periods with no room
+    for o in o_all:
+        lead = max(int(inst.offers.iloc[o]["lead"]), 1)
+        for tt in np.nonzero(v.started[o] >= 0)[0]:
+            end = min(tt + lead, T)
+            if inst.slots[tt] >= 1 and room[end] - room[tt] == 0:
+                return []  # this quote can start here
+    return [
+        t(
+            "No quote can be qualified: every period a qualification could start in allows "
+            "none (Periods, max_new_qualifications 0) or has no room for one running "
+            "(Periods, max_qualifications_in_progress 0).",
+            "Không báo giá nào được phê duyệt: mọi kỳ có thể bắt đầu phê duyệt đều không "
+            "cho phép (Periods, max_new_qualifications 0) hoặc không còn chỗ cho phê duyệt "
+            "đang chạy (Periods, max_qualifications_in_progress 0).",
+        )
+    ]

@@ -32,10 +32,10 @@ from planner.optimise.decisions import (
     start_columns,
     to_columns,
 )
-from planner.optimise.explain import relax
+from planner.optimise.explain import blocked, relax, unqualifiable
 from planner.optimise.extract import build_plan, plan_cost
 from planner.optimise.firstplan import first_plan
-from planner.optimise.model import Arrays, SparseModel, with_cost, with_row
+from planner.optimise.model import Arrays, SparseModel, restrict, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
 from planner.optimise.reasons import limit_values, reasons
 from planner.optimise.search import method, phase_seconds, search
@@ -133,12 +133,29 @@ class _Search:
         if self.x is not None:  # a warm start meets every limit: no repair needed
             self.first = from_columns(self.inst, self.v, self.x)
             return True
+        # The fall-back that cannot miss a plan that exists: the least violation of the
+        # limits that can give, from the heuristic's plan (or doing nothing). Zero is a
+        # plan; a proven positive least violation is the reason none exists. Unproven, it
+        # goes on from where it stopped with the rest of the limit before giving up.
         self.report("repairing", "repairing the first plan")
-        self.relaxation = relax(self.inst, self.m, self.v, self.a, x, self.deadline, until=0.6)
-        self.spent = 0.6
+        for until, start in ((0.6, x), (1.0 - self.reserve(), None)):
+            if until <= self.spent or self.deadline.stopped():
+                break
+            if start is None:
+                start = self.relaxation.x
+            self.relaxation = relax(
+                self.inst, self.m, self.v, self.a, start, self.deadline, until, since=self.spent
+            )
+            self.spent = until
+            if self.relaxation.feasible or self.relaxation.proven:
+                break
         x = self.relaxation.x
-        if not self.relaxation.feasible or not solver.feasible(self.a, x):
+        if not self.relaxation.feasible:
             return False
+        if not solver.feasible(self.a, x):  # held to the solver's tolerance: round, re-solve
+            x = polish(self.a, x)
+            if x is None:
+                return False
         self.first = from_columns(self.inst, self.v, x)
         self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
         return True
@@ -411,12 +428,27 @@ def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
     }
 
 
+def polish(a: Arrays, x: np.ndarray) -> np.ndarray | None:
+    """x with its whole-number columns rounded and the others solved again as an LP (the
+    cheapest that meets every limit with those decisions), or None when none does."""
+    ints = a.integer
+    values = np.where(ints, np.round(x), x)
+    small, cols = restrict(a, ~ints, values)
+    result = solver.solve(small, lp=True, time_limit=60.0)
+    if not result.has_solution:
+        return None
+    values[cols] = result.values
+    return values if solver.feasible(a, values) else None
+
+
 def _no_plan(search: _Search, limit: float) -> Plan:
     """Infeasible when the relaxation proved that some limit must move (its sentences say
     which and by how much); otherwise no plan was found in time, and the closest plan's
     misses are named."""
     deadline, relaxation = search.deadline, search.relaxation
-    reasons = relaxation.sentences(search.inst) if relaxation is not None else []
+    reasons = blocked(search.inst, search.v) + unqualifiable(search.inst, search.v)
+    if relaxation is not None:
+        reasons += relaxation.sentences(search.inst)
     if relaxation is not None and relaxation.proven and not deadline.should_stop():
         return Plan(
             status=Status.INFEASIBLE,
@@ -430,6 +462,16 @@ def _no_plan(search: _Search, limit: float) -> Plan:
         "nhất tìm được còn thiếu:",
         s=limit,
     )
+    if deadline.elapsed() < limit:  # its work budget ended the search, not the clock
+        head = t(
+            "No plan was found by the search a {s:.0f} s limit allows (it ended after "
+            "{e:.0f} s); allow more time. The closest plan found misses:",
+            "Không tìm được kế hoạch với khối lượng tìm kiếm mà giới hạn {s:.0f} giây cho "
+            "phép (đã dừng sau {e:.0f} giây); hãy cho thêm thời gian. Kế hoạch gần nhất tìm "
+            "được còn thiếu:",
+            s=limit,
+            e=deadline.elapsed(),
+        )
     if deadline.should_stop():
         head = t(
             "Stopped before a plan was found. The closest plan found misses:",

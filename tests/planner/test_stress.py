@@ -276,9 +276,9 @@ def test_an_optimum_bought_with_a_tolerance_proves_nothing(monkeypatch):
     inst = build_instance(project)
     m, v = build_model(inst)
     a = m.arrays()
-    fam = m.families()[np.isin(m.families(), list(explain.WEIGHTS))]
+    fam = explain.elastic(m, v, a).labels["family"].to_numpy()
 
-    def fake(inst, v, soft, start, deadline, until, gap):
+    def fake(inst, v, soft, start, deadline, until, gap, since=0.0):
         x = start.copy()
         x[a.n_cols + np.nonzero(fam == "demand")[0][:6]] = -4e-8
         x[a.n_cols + np.nonzero(fam == "budget")[0][0]] = 40_000.0

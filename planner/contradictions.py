@@ -1,0 +1,129 @@
+"""Limits that contradict each other, told at `check` before any search: a quote that can
+never be awarded (its least share above the most it may hold) and qualification limits that
+allow none. The planner's explanation names the same facts (planner.optimise.explain) when
+they leave no plan; here they are warnings at their cells, since a project may still have a
+plan without the quote."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from planner.problems import WARNING, Problem
+from planner.project import TypedProject
+from planner.text import t
+
+
+def limit_problems(project: TypedProject) -> list[Problem]:
+    from planner.instance import build_instance
+
+    try:
+        inst = build_instance(project)
+    except Exception:
+        return []
+    out: list[Problem] = []
+    comps, offers = project.tables["Components"], project.tables["Offers"]
+    min_share = float(project.settings.min_share)
+    demand = dict(zip(inst.components, inst.demand.max(axis=1, initial=0.0), strict=True))
+    quoted = set(offers["component_id"])
+    if "max_supplier_share" in comps and min_share > 0:
+        for row, part, most in zip(
+            comps.index, comps["component_id"], comps["max_supplier_share"], strict=True
+        ):
+            if part in quoted and not math.isnan(most) and most < min_share - 1e-12:
+                out.append(
+                    Problem(
+                        WARNING,
+                        "Components",
+                        row,
+                        "max_supplier_share",
+                        t(
+                            "No quote for part {p} can ever be awarded: an award must be at "
+                            "least min_share ({m:.0%}) and at most this max_supplier_share "
+                            "({s:.0%}).",
+                            "Không báo giá nào cho linh kiện {p} có thể được giao: mỗi lần "
+                            "giao phải ít nhất min_share ({m:.0%}) và nhiều nhất "
+                            "max_supplier_share này ({s:.0%}).",
+                            p=part,
+                            m=min_share,
+                            s=most,
+                        ),
+                        "least_above_most",
+                    )
+                )
+    if "min_units" in offers:
+        for row, part, supplier, units, cap in zip(
+            offers.index,
+            offers["component_id"],
+            offers["supplier_id"],
+            offers["min_units"],
+            offers["capacity_per_period"],
+            strict=True,
+        ):
+            if not units or math.isnan(units) or part not in demand:
+                continue
+            if units > demand[part]:
+                why = t(
+                    "the part's largest demand in a period ({d:,.0f})",
+                    "nhu cầu lớn nhất một kỳ của linh kiện ({d:,.0f})",
+                    d=demand[part],
+                )
+            elif units > cap:
+                why = t(
+                    "the quote's capacity_per_period ({d:,.0f})",
+                    "capacity_per_period của báo giá ({d:,.0f})",
+                    d=cap,
+                )
+            else:
+                continue
+            out.append(
+                Problem(
+                    WARNING,
+                    "Offers",
+                    row,
+                    "min_units",
+                    t(
+                        "{s}'s quote for {p} can never be awarded: its least order of {u:,.0f} "
+                        "units is above {why}.",
+                        "Báo giá của {s} cho {p} không bao giờ được giao: lượng đặt tối thiểu "
+                        "{u:,.0f} đơn vị vượt {why_vi}.",
+                        s=supplier,
+                        p=part,
+                        u=units,
+                        why=why.en,
+                        why_vi=why.vi,
+                    ),
+                    "least_above_most",
+                )
+            )
+    out += _no_qualification(project, inst)
+    return out
+
+
+def _no_qualification(project: TypedProject, inst) -> list[Problem]:
+    """Every period allows no new qualification, or has no room for one running."""
+    if not (~inst.col("incumbent")).any():
+        return []
+    for column, values in (
+        ("max_new_qualifications", inst.slots),
+        ("max_qualifications_in_progress", inst.in_progress),
+    ):
+        if len(values) and bool(np.all(np.asarray(values) < 1)):
+            return [
+                Problem(
+                    WARNING,
+                    "Periods",
+                    None,
+                    column,
+                    t(
+                        "{c} is 0 in every period: no quote can be qualified, so no part "
+                        "can move to a new supplier.",
+                        "{c} bằng 0 ở mọi kỳ: không báo giá nào được phê duyệt, nên không "
+                        "linh kiện nào chuyển được sang nhà cung cấp mới.",
+                        c=column,
+                    ),
+                    "no_qualification",
+                )
+            ]
+    return []
