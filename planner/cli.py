@@ -627,9 +627,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--periods", type=_count, default=8)
     p.add_argument(
         "--family",
-        choices=("easy", "hard"),
+        choices=("easy", "hard", "pool"),
         default="easy",
-        help="hard: a glide path that binds from the fourth period, like the sample",
+        help="hard: a glide path that binds from the fourth period, like the sample; pool: a "
+        "large supplier pool with capacities, few quotes a part, limits that change by quarter",
     )
     p.set_defaults(func=cmd_generate)
 
@@ -682,9 +683,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--exports", action="store_true", help="also time the plan workbook and the PDF")
     p.add_argument("--json", help="write the results as JSON to this file")
     p.add_argument(
-        "--families", default="easy,hard", help="generated families: easy, hard (comma-separated)"
+        "--families",
+        default="easy,hard,pool",
+        help="generated families: easy, hard, pool (comma-separated)",
     )
-    p.add_argument("--seeds", default="1", help="generator seeds (comma-separated)")
+    p.add_argument(
+        "--seeds",
+        default="101",
+        help="generator seeds (comma-separated; the tests and tuning use seeds below 100)",
+    )
     p.add_argument(
         "--sample", action="store_true", help="also the sample project at its own time limit"
     )

@@ -282,7 +282,7 @@ def _periods(n_periods: int, start_year: int = 2027) -> list[str]:
     return [f"{start_year + i // 4}-Q{i % 4 + 1}" for i in range(n_periods)]
 
 
-FAMILIES = ("easy", "hard")
+FAMILIES = ("easy", "hard", "pool")
 
 
 def generate_project(
@@ -294,7 +294,13 @@ def generate_project(
     to spare. "hard", like the real ones (the sample): caps from the fourth period tightening
     towards a third of the way from what every quote could reach to today's share, content
     tiers at 20% and 40% with the threshold between, so the pace of qualifications decides.
+    "pool": a large supplier pool with capacities, few quotes a part, limits that change by
+    quarter and a glide path that binds (planner.generate_pool).
     """
+    if family == "pool":  # built apart, to differ from what the planner was tuned on
+        from planner.generate_pool import generate_pool
+
+        return generate_pool(n_components, seed=seed, n_periods=n_periods)
     rng = np.random.default_rng(seed)
     n = max(3, int(n_components))
     periods = _periods(n_periods)
