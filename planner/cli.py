@@ -590,6 +590,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         stalls=args.stalls,
         bound_seconds=args.bound,
         sample=args.sample,
+        reference_seconds=args.reference,
     )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2, default=_json_default))
@@ -694,6 +695,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--sample", action="store_true", help="also the sample project at its own time limit"
+    )
+    p.add_argument(
+        "--reference",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="also plan each case once with this limit (600: ten minutes) and compare to it",
     )
     p.add_argument(
         "--stalls",

@@ -180,3 +180,37 @@ def search(
             deadline.clocked = True
         found(obj, x_best)
     return best["x"], best["obj"], proven
+
+
+def from_scratch(
+    a: Arrays,
+    hint: np.ndarray | None,
+    deadline: Deadline,
+    until: float,
+    *,
+    gap: float = 1e-4,
+    since: float = 0.0,
+) -> tuple[np.ndarray | None, bool, bool]:
+    """SCIP on the whole model without a plan to start from (`hint` may break limits), when
+    the model is small enough for the share of the limit (as `method` decides): the
+    fall-back that finds a plan wherever one exists. Returns (columns or None, proven
+    optimal, proven infeasible); (None, False, False) when the model is too large for it."""
+    share = phase_seconds(deadline.limit, until, since)
+    if method(a, share) != "whole":
+        return None, False, False
+    result = solver.solve(
+        a,
+        time_limit=deadline.left_until(until),
+        hint=hint,
+        gap=gap,
+        node_limit=node_budget(a, share),
+        should_stop=deadline.should_stop,
+        scip_params={"separating/maxroundsroot": ROOT_ROUNDS, "presolving/maxrestarts": 0},
+    )
+    if result.limit == "time":
+        deadline.clocked = True
+    if result.status == "infeasible" and not deadline.should_stop():
+        return None, False, True
+    if result.values is not None and solver.feasible(a, result.values):
+        return result.values, result.status == "optimal" and not deadline.should_stop(), False
+    return None, False, False

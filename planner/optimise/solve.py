@@ -38,7 +38,7 @@ from planner.optimise.firstplan import first_plan
 from planner.optimise.model import Arrays, SparseModel, restrict, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
 from planner.optimise.reasons import limit_values, reasons
-from planner.optimise.search import method, phase_seconds, search
+from planner.optimise.search import from_scratch, method, phase_seconds, search
 from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status
 from planner.project import TypedProject
@@ -80,6 +80,7 @@ class _Search:
         self.first: Decisions | None = None
         self.proven = False
         self.relaxation = None
+        self.none = False  # SCIP proved that no plan exists
         self.commitments = None
         self.lp_thread: threading.Thread | None = None
         self.spent = 0.0  # the fraction of the limit the phases so far had to themselves
@@ -138,6 +139,24 @@ class _Search:
         # plan; a proven positive least violation is the reason none exists. Unproven, it
         # goes on from where it stopped with the rest of the limit before giving up.
         self.report("repairing", "repairing the first plan")
+        # A model small enough for SCIP within the time is searched whole, with no plan to
+        # start from: it finds a plan wherever one exists, or proves there is none.
+        found, proven, none = from_scratch(
+            self.a,
+            x,
+            self.deadline,
+            0.6,
+            gap=float(self.project.settings.mip_gap),
+            since=self.spent,
+        )
+        self.none = none
+        if found is not None:
+            self.spent = 0.6
+            self.proven = proven
+            self.method = "whole"
+            self.first = from_columns(self.inst, self.v, found)
+            self.accept(float(self.a.cost @ found + self.a.offset), found, "first plan")
+            return True
         for until, start in ((0.6, x), (1.0 - self.reserve(), None)):
             if until <= self.spent or self.deadline.stopped():
                 break
@@ -454,6 +473,19 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             status=Status.INFEASIBLE,
             solve_seconds=deadline.elapsed(),
             explanation=reasons,
+            stopped_by="optimal",
+        )
+    if search.none:  # proven, though the least change found is not proven the least
+        head = t(
+            "No plan meets every limit (proven). The smallest change found (not proven the "
+            "smallest):",
+            "Không kế hoạch nào đáp ứng mọi giới hạn (đã chứng minh). Thay đổi nhỏ nhất tìm "
+            "được (chưa chứng minh là nhỏ nhất):",
+        )
+        return Plan(
+            status=Status.INFEASIBLE,
+            solve_seconds=deadline.elapsed(),
+            explanation=[head, *reasons],
             stopped_by="optimal",
         )
     head = t(

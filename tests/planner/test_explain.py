@@ -120,3 +120,23 @@ def test_check_warns_about_limits_that_contradict_each_other(tmp_path, small_she
         for s in said
     ), said
     assert found.ok  # warnings: the project may still have a plan without those quotes
+
+
+def test_a_generated_project_the_heuristic_fails_on_gets_its_plan():
+    """A real miss, not a forced one: on this pool-family project (tight budgets that change
+    by quarter, a binding glide path) the look-ahead heuristic's plan breaks a limit, yet a
+    plan exists (the generator's witness); the planner finds one, verified."""
+    from planner.generate import generate_project
+    from planner.instance import build_instance
+    from planner.optimise import backend
+    from planner.optimise.build import build_model
+    from planner.optimise.decisions import to_columns
+    from planner.optimise.firstplan import first_plan
+
+    project = generate_project(20, seed=101, family="pool")
+    inst = build_instance(project)
+    m, v = build_model(inst)
+    decisions, ok = first_plan(inst)
+    assert not (ok and backend.feasible(m.arrays(), to_columns(inst, v, m.n_cols, decisions)))
+    plan = plan_project(project, time_limit_s=20)
+    assert plan.verified and plan.status in (Status.OPTIMAL, Status.FEASIBLE)
