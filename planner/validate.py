@@ -37,7 +37,7 @@ from planner.io.read import RawProject
 from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
 from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
 from planner.project import INF, Settings, TypedProject
-from planner.text import Text, t
+from planner.text import UNWRITABLE, Text, control_names, t, visible_controls
 
 
 @dataclass
@@ -477,6 +477,62 @@ def _unit_problems(chk: _Checker, period_labels: list[str]) -> None:
                     )
 
 
+MAX_CONTROL_WARNINGS = 20  # per sheet; the rest are counted in one more line
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _control_characters(chk: _Checker) -> None:
+    """Text holding characters no workbook can hold (a vertical tab, BEL, ESC pasted from
+    another program): warned at each cell, since saved workbooks show them as symbols."""
+    for name, frame in chk.raw.sheets.items():
+        if frame is None:
+            continue
+        found: list[tuple[int | None, str, str]] = []
+        for column in frame.columns:
+            if isinstance(column, str) and UNWRITABLE.search(column):
+                found.append((chk.raw.header_rows.get(name), column, column))
+            texts = [v for v in frame[column].tolist() if isinstance(v, str)]
+            if not texts or not UNWRITABLE.search("\n".join(texts)):
+                continue  # one search per column: most have none
+            for row, value in frame[column].items():
+                if isinstance(value, str) and UNWRITABLE.search(value):
+                    found.append((row, column, value))
+        for row, column, value in found[:MAX_CONTROL_WARNINGS]:
+            chk.warn(
+                name,
+                row,
+                column,
+                t(
+                    "'{v}' holds a control character ({c}) that a workbook cannot store: saved "
+                    "and written workbooks show it as {s}. Delete it if it was pasted by "
+                    "mistake.",
+                    "'{v}' chứa ký tự điều khiển ({c}) mà tệp Excel không lưu được: các tệp "
+                    "được lưu hoặc xuất sẽ hiện nó thành {s}. Hãy xóa nếu lỡ dán vào.",
+                    v=_shortened(visible_controls(value)),
+                    c=control_names(value),
+                    s=" ".join(
+                        dict.fromkeys(visible_controls(ch) for ch in UNWRITABLE.findall(value))
+                    ),
+                ),
+                "control_character",
+            )
+        if len(found) > MAX_CONTROL_WARNINGS:
+            chk.warn(
+                name,
+                None,
+                None,
+                t(
+                    "{n:,} more cells of this sheet hold control characters.",
+                    "Còn {n:,} ô khác của sheet này chứa ký tự điều khiển.",
+                    n=len(found) - MAX_CONTROL_WARNINGS,
+                ),
+                "control_character",
+            )
+
+
 _TIME_VI = {"day": "ngày", "week": "tuần", "month": "tháng", "quarter": "quý", "year": "năm"}
 
 
@@ -652,6 +708,7 @@ def validate(raw: RawProject) -> Validation:
         )
 
     _unit_problems(chk, period_labels)
+    _control_characters(chk)
     result = Validation(problems=_placed(chk.problems, raw), raw=raw)
     if not result.ok:
         return result
