@@ -1,0 +1,134 @@
+"""The second red-team list (shared REDTEAM-2.md), reading and checking: each test fails
+without its fix and asserts what a user reads from `locplan check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from planner import schema
+from planner.io.parse import ParseError, parse_country
+from tests.planner.hostile import run_cli, sheets, write_book
+
+
+def _check(tmp_path: Path, tables, name: str = "book.xlsx") -> tuple[int, list[str]]:
+    code, out, err = run_cli(["check", str(write_book(tables, tmp_path / name))])
+    assert not err.strip() or "Traceback" not in err
+    return code, out.splitlines()
+
+
+# E01: a share setting's bare number --------------------------------------------------------
+
+SHARE_SETTINGS = [s for s in schema.SETTING_SPECS if s.kind == schema.SHARE]
+
+
+@pytest.mark.parametrize("spec", SHARE_SETTINGS, ids=lambda s: s.key)
+def test_E01_a_bare_share_setting_between_1_and_2_is_refused_not_read_as_a_percent(tmp_path, spec):
+    """tariff_pass_through 1.5 was read as 1.5%: it reads two ways (150% or 1.5%) and is
+    refused with a sentence, as '150%' is, for every share setting of the schema."""
+    tables = sheets()
+    tables["Settings"].append([spec.key, 1.5])
+    code, lines = _check(tmp_path, tables)
+    assert code == 1
+    (line,) = [x for x in lines if spec.key in x and x.startswith("error:")]
+    assert line.startswith(f"error: Settings, row 4, column value: {spec.key}: '1.5' is a share")
+    assert "150%, above 100%" in line and "(1.5%)" in line
+    tables["Settings"][-1][1] = "150%"
+    code, lines = _check(tmp_path, tables, "percent.xlsx")
+    assert code == 1 and any(x.startswith("error: Settings, row 4") for x in lines)
+
+
+def test_E01_a_bare_share_setting_from_2_to_100_is_a_percent_and_said(tmp_path):
+    tables = sheets()
+    tables["Settings"] += [["tariff_pass_through", 30], ["min_share", "2"], ["rvc_min", 120]]
+    code, lines = _check(tmp_path, tables)
+    assert (
+        "warning: Settings, row 4, column value: tariff_pass_through: '30' was read as 30% "
+        "(a share is written 0.3 or 30%)."
+    ) in lines
+    assert any(
+        x.startswith("warning: Settings, row 5") and "'2' was read as 2%" in x for x in lines
+    )
+    assert any(x.startswith("error: Settings, row 6") and "'120' is above 100%" in x for x in lines)
+    assert code == 1
+
+
+def test_E01_a_share_column_above_one_says_it_is_a_share(tmp_path):
+    tables = sheets()
+    tables["Products"][1][3] = 1.5
+    code, lines = _check(tmp_path, tables)
+    assert code == 1
+    assert (
+        "error: Products, row 2, column us_share: us_share must be at most 1 (100%); it is 1.5 "
+        "(150%). A share is written 0.3 or 30%."
+    ) in lines
+
+
+def test_E01_the_settings_form_reads_a_share_as_the_plan_does():
+    from planner.io.parse import bare_share
+
+    assert bare_share(0.4) == 0.4 and bare_share(30) == 0.3
+    assert bare_share(1.5) is None and bare_share(150) is None
+
+
+# E02: a setting given twice ----------------------------------------------------------------
+
+
+def test_E02_a_setting_given_twice_is_warned_at_the_second_row_naming_the_first(tmp_path):
+    tables = sheets()
+    tables["Settings"] += [["min_share", 0.1], ["plan_name", "again"], ["Minimum share", 0.2]]
+    code, lines = _check(tmp_path, tables)
+    assert code == 0
+    assert (
+        "warning: Settings, row 6, column key: min_share is set again here (first in row 4), to "
+        "another value; this row's value is used."
+    ) in lines
+    assert any(
+        x.startswith("warning: Settings, row 5, column key: plan_name is set") for x in lines
+    )
+
+
+# T05: one error per fault ------------------------------------------------------------------
+
+
+def test_T05_duplicate_tariff_rows_give_one_error_per_fault(tmp_path):
+    tables = sheets()
+    tables["Tariffs"] = [["max_china_share", "rate"], [0.4, 0.2], [0.4, 0.2], [1, 0.4], [0.9, 0.3]]
+    _, lines = _check(tmp_path, tables)
+    errors = [x for x in lines if x.startswith("error:")]
+    assert len(errors) == len(set(errors)) == 4, errors
+    assert (
+        "error: Tariffs, row 3, column max_china_share: Tiers must rise: this bound (0.4) is not "
+        "above the one in row 2 (0.4)."
+    ) in errors
+    assert any("row 5, column rate" in x and "row 4 (40.0%)" in x for x in errors)
+
+
+# R04: countries and least orders -----------------------------------------------------------
+
+
+def test_R04_a_two_letter_text_that_is_no_country_is_refused_and_names_are_read(tmp_path):
+    tables = sheets()
+    tables["Offers"][0] += ["min_units", "origin_country"]
+    tables["Offers"][1] += [-5, "Trung Quốc"]
+    tables["Offers"][2] += ["lots", "XX"]
+    code, lines = _check(tmp_path, tables)
+    assert code == 1
+    errors = [x for x in lines if x.startswith("error:")]
+    assert sorted(errors) == [
+        "error: Offers, row 2, column min_units: min_units must be at least 0; it is -5.",
+        "error: Offers, row 3, column min_units: 'lots' is not a number",
+        "error: Offers, row 3, column origin_country: 'XX' is not a country code: use a "
+        "two-letter ISO code such as CN or VN, or the country's name",
+    ]
+    assert [parse_country(x) for x in ("Trung Quốc", "TQ", "tq", "uk", "Vn")] == [
+        "CN",
+        "CN",
+        "CN",
+        "GB",
+        "VN",
+    ]
+    for text in ("XX", "ZZ", "EU"):
+        with pytest.raises(ParseError):
+            parse_country(text)
