@@ -132,3 +132,130 @@ def test_R04_a_two_letter_text_that_is_no_country_is_refused_and_names_are_read(
     for text in ("XX", "ZZ", "EU"):
         with pytest.raises(ParseError):
             parse_country(text)
+
+
+# X03, X08: password-protected .xls and .ods --------------------------------------------------
+
+XLS_BOF = b"\x09\x08\x10\x00\x00\x06\x05\x00"  # BIFF8, workbook globals
+WRITEACCESS = b"\x5c\x00\x70\x00"  # xlwt writes its 112 bytes right after the BOF's neighbours
+
+
+def _with_filepass(tmp_path: Path, name: str, filepass: bytes) -> Path:
+    """A real .xls (xlwt) whose WRITEACCESS record becomes a FILEPASS record (and a filler
+    record of the same total length), as Excel writes one before the encrypted records."""
+    from tests.planner.test_formats import write_xls
+
+    data = bytearray(write_xls(sheets(), tmp_path / f"{name}-plain.xls").read_bytes())
+    at = data.index(WRITEACCESS, data.index(XLS_BOF))
+    record = b"\x2f\x00" + len(filepass).to_bytes(2, "little") + filepass
+    filler = 116 - len(record) - 4
+    assert filler >= 0
+    data[at : at + 116] = record + WRITEACCESS[:2] + filler.to_bytes(2, "little") + b" " * filler
+    # the records after it are scrambled, as an encrypted workbook's are
+    data[at + 116 : at + 116 + 64] = bytes(b ^ 0x5A for b in data[at + 116 : at + 116 + 64])
+    path = tmp_path / f"{name}.xls"
+    path.write_bytes(bytes(data))
+    return path
+
+
+def _xor_filepass() -> bytes:
+    return b"\x00\x00" + b"\x34\x12" + b"\x78\x56"  # XOR obfuscation: key, verifier
+
+
+def _rc4_cryptoapi_filepass() -> bytes:
+    csp = "\0".encode("utf-16-le")  # no provider name: the record fits in xlwt's slot
+    header = (
+        (0x04).to_bytes(4, "little")  # flags: CryptoAPI
+        + bytes(4)  # size extra
+        + (0x6801).to_bytes(4, "little")  # RC4
+        + (0x8004).to_bytes(4, "little")  # SHA-1
+        + (128).to_bytes(4, "little")
+        + (1).to_bytes(4, "little")  # provider type
+        + bytes(8)
+        + csp
+    )
+    verifier = (16).to_bytes(4, "little") + bytes(32) + (20).to_bytes(4, "little") + bytes(20)
+    return (
+        b"\x01\x00"  # RC4
+        + b"\x02\x00\x02\x00"  # version 2.2: CryptoAPI, Excel's default
+        + (0x04).to_bytes(4, "little")
+        + len(header).to_bytes(4, "little")
+        + header
+        + verifier
+    )
+
+
+@pytest.mark.parametrize("filepass", [_xor_filepass, _rc4_cryptoapi_filepass])
+def test_X03_a_password_protected_xls_is_said_to_be_one(tmp_path, filepass):
+    path = _with_filepass(tmp_path, filepass.__name__, filepass())
+    code, out, _ = run_cli(["check", str(path)])
+    assert code == 1
+    assert (
+        f"error: {path.name} is password-protected (encrypted), so its cells cannot be read." in out
+    )
+    assert "Encrypt with Password, clear the password" in out and "OK:" not in out
+
+
+def test_X08_an_ods_saved_with_a_password_is_said_to_be_one(tmp_path):
+    import zipfile
+
+    from tests.planner.test_formats import write_ods
+
+    plain = write_ods(sheets(), tmp_path / "plain.ods")
+    path = tmp_path / "locked.ods"
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">'
+        '<manifest:file-entry manifest:full-path="/" manifest:media-type='
+        '"application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml" manifest:size="5000">'
+        '<manifest:encryption-data manifest:checksum-type="urn:oasis:names:tc:opendocument:'
+        'xmlns:manifest:1.0#sha256-1k" manifest:checksum="AAAA"><manifest:algorithm '
+        'manifest:algorithm-name="http://www.w3.org/2001/04/xmlenc#aes256-cbc" '
+        'manifest:initialisation-vector="AAAA"/></manifest:encryption-data>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = manifest.encode()
+            elif info.filename == "content.xml":
+                data = bytes(b ^ 0xA5 for b in data)  # scrambled, as encrypted parts are
+            target.writestr(info, data)
+    code, out, _ = run_cli(["check", str(path)])
+    assert code == 1
+    assert f"error: {path.name} is password-protected (encrypted)" in out
+    assert "clear 'Save with password'" in out
+
+
+# X09: an .xls formula written without its result ------------------------------------------
+
+
+def test_X09_an_xls_formula_without_a_saved_result_is_said_as_for_xlsx(tmp_path):
+    """xlwt writes formulas without calculating them; the cell is not empty, it holds a
+    formula with no saved result, named at its cell as the .xlsx reader names one (A8). The
+    sheet starts in column B: columns stay where Excel shows them. Suppliers holds Vietnamese
+    names ("Bắc Ninh PCB")."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    for name, rows in sheets().items():
+        ws = book.add_sheet(name)
+        offset = 1 if name == "Products" else 0
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                if name == "Products" and i == 1 and j == 2:
+                    ws.write(i, j + offset, xlwt.Formula("30*2"))
+                elif value is not None:
+                    ws.write(i, j + offset, value)
+    path = tmp_path / "x09.xls"
+    book.save(str(path))
+    code, out, _ = run_cli(["check", str(path)])
+    assert code == 1
+    assert (
+        "error: Products, row 2, column fob_price: The cell holds a formula with no saved "
+        "result (the program that wrote the file did not calculate it): open the file in Excel "
+        "and save it, or type the value."
+    ) in out.splitlines()
+    assert "is required but the cell is empty" not in out
