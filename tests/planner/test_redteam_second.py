@@ -259,3 +259,28 @@ def test_X09_an_xls_formula_without_a_saved_result_is_said_as_for_xlsx(tmp_path)
         "and save it, or type the value."
     ) in out.splitlines()
     assert "is required but the cell is empty" not in out
+
+
+# L02: Vietnamese messages on an ASCII terminal ---------------------------------------------
+
+
+def test_L02_vietnamese_on_an_ascii_terminal_degrades_to_plain_letters(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    tables = sheets()
+    tables["Products"][1][3] = 1.5  # an error to print: 'lỗi' and a sentence
+    book = write_book(tables, tmp_path / "l02.xlsx")
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": "ascii"}
+    env["PYTHONPATH"] = os.pathsep.join([str(Path(__file__).resolve().parents[2]), *sys.path])
+    done = subprocess.run(
+        [sys.executable, "-m", "planner.cli", "--lang", "vi", "check", str(book)],
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
+    out, err = done.stdout.decode("ascii"), done.stderr.decode("ascii")
+    assert done.returncode == 1 and "Traceback" not in err, err
+    assert "loi: Products, dong 2, cot us_share: us_share phai khong qua 1 (100%)" in out
+    assert "1 loi, 0 canh bao." in out
