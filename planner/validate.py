@@ -122,11 +122,54 @@ class _Checker:
                     )
                 columns[col.name] = _blank_series(col, frame.index)
                 continue
+            if col.required and self._empty_required(sheet, col, frame, header_row):
+                columns[col.name] = _blank_series(col, frame.index)
+                continue
             columns[col.name] = self._typed_column(sheet, col, frame[col.name])
         out = pd.DataFrame(columns, index=frame.index)
         if sheet.key and all(k in frame.columns for k in sheet.key):
             self._unique(sheet, out)
         return out
+
+    def _empty_required(
+        self, sheet: schema.Sheet, col: schema.Column, frame: pd.DataFrame, header_row
+    ) -> bool:
+        """A required column blank in every row is one problem, not one per row: missing,
+        when the source had no such column (the app adds every column blank for the user to
+        fill in), else empty. A column of formulas is left to the cell checks."""
+        cells = frame[col.name]
+        formulas = self.raw.formulas.get(sheet.name, {})
+        if not len(cells) or not all(is_blank(v) for v in cells.tolist()):
+            return False
+        if any((row, col.name) in formulas for row in cells.index):
+            return False
+        headers = self.raw.original_headers.get(sheet.name)
+        added = headers is not None and col.name not in headers
+        if not added and len(cells) < 2:
+            return False  # one row: its cell is the place to say it
+        self.missing.add((sheet.name, col.name))
+        if added:
+            self.error(
+                sheet.name,
+                header_row,
+                col.name,
+                _missing_column(sheet, col, self.raw, frame),
+                "missing_column",
+            )
+            return True
+        self.error(
+            sheet.name,
+            int(cells.index[0]),
+            col.name,
+            t(
+                "{c} is required but it is empty in every row ({n:,} rows).",
+                "{c} là bắt buộc nhưng trống ở mọi dòng ({n:,} dòng).",
+                c=self.label(sheet.name, col.name),
+                n=len(cells),
+            ),
+            "required",
+        )
+        return True
 
     def _typed_column(self, sheet: schema.Sheet, col: schema.Column, cells: pd.Series):
         values: list[object] = []
