@@ -284,3 +284,17 @@ def test_L02_vietnamese_on_an_ascii_terminal_degrades_to_plain_letters(tmp_path)
     assert done.returncode == 1 and "Traceback" not in err, err
     assert "loi: Products, dong 2, cot us_share: us_share phai khong qua 1 (100%)" in out
     assert "1 loi, 0 canh bao." in out
+
+
+def test_a_required_column_empty_in_every_row_is_one_error(tmp_path):
+    """The header is there, every cell under it blank: one error at its first row, not one
+    per row (the app's column dialog case, from the command line)."""
+    tables = sheets()
+    for row in tables["Offers"][1:]:
+        row[2] = None
+    code, lines = _check(tmp_path, tables)
+    assert code == 1
+    assert [x for x in lines if x.startswith("error:")] == [
+        "error: Offers, row 2, column unit_price: unit_price is required but it is empty in "
+        "every row (2 rows)."
+    ]
