@@ -298,3 +298,21 @@ def test_a_required_column_empty_in_every_row_is_one_error(tmp_path):
         "error: Offers, row 2, column unit_price: unit_price is required but it is empty in "
         "every row (2 rows)."
     ]
+
+
+def test_text_escaped_as_excel_stores_it_reads_as_excel_shows_it(tmp_path):
+    """Excel stores a carriage return (text pasted from another program) as _x000D_ and a
+    vertical tab as _x000B_: they read as the characters, not as '_x000D_' in a name."""
+    from planner.io.read import read_project
+    from planner.validate import validate
+
+    tables = sheets()
+    tables["Components"][1][1] = "Main_x000D_\nboard"
+    tables["Components"][2][1] = "Front_x000B_housing"
+    raw = read_project(write_book(tables, tmp_path / "escaped.xlsx"))
+    assert list(raw.sheets["Components"]["description"])[:2] == [
+        "Main\r\nboard",
+        "Front\x0bhousing",
+    ]
+    warned = [p for p in validate(raw).warnings if p.code == "control_character"]
+    assert [(p.sheet, p.row, p.column) for p in warned] == [("Components", 3, "description")]
