@@ -554,9 +554,11 @@ def _control_characters(chk: _Checker) -> None:
         if frame is None:
             continue
         found: list[tuple[int | None, str, str]] = []
+        own = chk.raw.original_headers.get(name, {})  # the user's header of a known column
         for column in frame.columns:
-            if isinstance(column, str) and UNWRITABLE.search(column):
-                found.append((chk.raw.header_rows.get(name), column, column))
+            header = own.get(column, column)
+            if isinstance(header, str) and UNWRITABLE.search(header):
+                found.append((chk.raw.header_rows.get(name), column, header))
             texts = [v for v in frame[column].tolist() if isinstance(v, str)]
             if not texts or not UNWRITABLE.search("\n".join(texts)):
                 continue  # one search per column: most have none

@@ -238,6 +238,7 @@ def test_control_characters_are_warned_at_their_cells_and_planned(tmp_path):
     tables = copy.deepcopy(SMALL)
     tables["Components"][1][1] = "Main\x0bboard\x07bell"
     tables["Suppliers"][0].append("Notes\x1b[31m")
+    tables["Products"][0][2] = "fob\x0bprice"  # still read as fob_price
     for row in tables["Suppliers"][1:]:
         row.append("")
     folder = write_csvs(tmp_path / "f06", tables)
@@ -248,6 +249,7 @@ def test_control_characters_are_warned_at_their_cells_and_planned(tmp_path):
         "control character (U+000B, U+0007)"
     ) in out
     assert "warning: Suppliers, row 1, column Notes\u241b[31m:" in out
+    assert "warning: Products, row 1, column fob\u240bprice: 'fob\u240bprice' holds" in out
     assert "\x1b" not in out and "\x0b" not in out
     code, _, err = run_cli(["plan", str(folder), "-o", str(tmp_path / "plan.xlsx")])
     assert code == 0, err
