@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import contextlib
 import json
 import math
 import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
@@ -724,7 +727,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_PLAIN = {"đ": "d", "Đ": "D", "–": "-", "—": "-", "…": "...", "‘": "'", "’": "'", "“": '"'}
+_PLAIN["”"] = '"'
+
+
+def _plain_letters(error: UnicodeError) -> tuple[str, int]:
+    """What a terminal that cannot show a character gets instead: the letter without its
+    accents ('lỗi' -> 'loi', 'Đức' -> 'Duc'), else '?'."""
+    assert isinstance(error, UnicodeEncodeError)
+    out = []
+    for ch in error.object[error.start : error.end]:
+        if ch in _PLAIN:
+            out.append(_PLAIN[ch])
+            continue
+        base = "".join(
+            c
+            for c in unicodedata.normalize("NFKD", ch)
+            if c.isascii() and not unicodedata.combining(c)
+        )
+        out.append(base or "?")
+    return "".join(out), error.end
+
+
+codecs.register_error("locplan-plain", _plain_letters)
+
+
+def _tolerant_output() -> None:
+    """Messages reach a terminal that cannot show every letter (LC_ALL=C, an ASCII console)
+    without accents instead of a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a closed stream: left as it is
+                stream.reconfigure(errors="locplan-plain")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_output()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.text import Text
+from planner.text import Text, visible_controls
 
 ERROR, WARNING, NOTE = "error", "warning", "note"
 _SEVERITY_VI = {ERROR: "lỗi", WARNING: "cảnh báo", NOTE: "ghi chú"}
@@ -42,11 +42,12 @@ class Problem:
     def format(self, lang: str = "en") -> str:
         severity = _SEVERITY_VI[self.severity] if lang == "vi" else self.severity
         where = self.where(lang)
-        return (
+        line = (
             f"{severity}: {where}: {self.message.get(lang)}"
             if where
             else (f"{severity}: {self.message.get(lang)}")
         )
+        return visible_controls(line)  # an ESC in a name never reaches the terminal raw
 
 
 def has_errors(problems: list[Problem]) -> bool:

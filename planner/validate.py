@@ -21,7 +21,9 @@ from planner.io.conventions import NUMERIC, ambiguity, decimal_conventions
 from planner.io.parse import (
     DECIMAL_COMMA,
     DECIMAL_DOT,
+    PERCENT_FROM,
     ParseError,
+    bare_share,
     clean_text,
     is_ambiguous,
     is_blank,
@@ -38,7 +40,7 @@ from planner.io.read import RawProject
 from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
 from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
 from planner.project import INF, Settings, TypedProject
-from planner.text import Text, t
+from planner.text import UNWRITABLE, Text, control_names, t, visible_controls
 
 
 @dataclass
@@ -121,11 +123,54 @@ class _Checker:
                     )
                 columns[col.name] = _blank_series(col, frame.index)
                 continue
+            if col.required and self._empty_required(sheet, col, frame, header_row):
+                columns[col.name] = _blank_series(col, frame.index)
+                continue
             columns[col.name] = self._typed_column(sheet, col, frame[col.name])
         out = pd.DataFrame(columns, index=frame.index)
         if sheet.key and all(k in frame.columns for k in sheet.key):
             self._unique(sheet, out)
         return out
+
+    def _empty_required(
+        self, sheet: schema.Sheet, col: schema.Column, frame: pd.DataFrame, header_row
+    ) -> bool:
+        """A required column blank in every row is one problem, not one per row: missing,
+        when the source had no such column (the app adds every column blank for the user to
+        fill in), else empty. A column of formulas is left to the cell checks."""
+        cells = frame[col.name]
+        formulas = self.raw.formulas.get(sheet.name, {})
+        if not len(cells) or not all(is_blank(v) for v in cells.tolist()):
+            return False
+        if any((row, col.name) in formulas for row in cells.index):
+            return False
+        headers = self.raw.original_headers.get(sheet.name)
+        added = headers is not None and col.name not in headers
+        if not added and len(cells) < 2:
+            return False  # one row: its cell is the place to say it
+        self.missing.add((sheet.name, col.name))
+        if added:
+            self.error(
+                sheet.name,
+                header_row,
+                col.name,
+                _missing_column(sheet, col, self.raw, frame),
+                "missing_column",
+            )
+            return True
+        self.error(
+            sheet.name,
+            int(cells.index[0]),
+            col.name,
+            t(
+                "{c} is required but it is empty in every row ({n:,} rows).",
+                "{c} là bắt buộc nhưng trống ở mọi dòng ({n:,} dòng).",
+                c=self.label(sheet.name, col.name),
+                n=len(cells),
+            ),
+            "required",
+        )
+        return True
 
     def _typed_column(self, sheet: schema.Sheet, col: schema.Column, cells: pd.Series):
         values: list[object] = []
@@ -283,7 +328,7 @@ class _Checker:
         limit = col.maximum if col.maximum is not None else 1
         if (
             bare
-            and any(v > limit and v >= 2 for v in bare)
+            and any(v > limit and v >= PERCENT_FROM for v in bare)
             and all(0 <= v <= 100 for v in bare)
             and not any(0 < v < 1 for v in bare)
         ):
@@ -332,6 +377,24 @@ class _Checker:
                     v=value,
                     a=accounting.en,
                     a_vi=accounting.vi,
+                ),
+                "range",
+            )
+        elif high is not None and value > high and col.kind == schema.SHARE:
+            self.error(
+                sheet.name,
+                row,
+                col.name,
+                t(
+                    "{c} must be at most {high:g} ({hp:.4g}%); it is {v:.4g} ({vp:.4g}%). A "
+                    "share is written 0.3 or 30%.",
+                    "{c} phải không quá {high:g} ({hp:.4g}%); đang là {v:.4g} ({vp:.4g}%). Tỷ "
+                    "lệ ghi dạng 0,3 hoặc 30%.",
+                    c=self.label(sheet.name, col.name),
+                    high=high,
+                    hp=high * 100,
+                    v=value,
+                    vp=value * 100,
                 ),
                 "range",
             )
@@ -476,6 +539,64 @@ def _unit_problems(chk: _Checker, period_labels: list[str]) -> None:
                         ),
                         "header_unit",
                     )
+
+
+MAX_CONTROL_WARNINGS = 20  # per sheet; the rest are counted in one more line
+
+
+def _shortened(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _control_characters(chk: _Checker) -> None:
+    """Text holding characters no workbook can hold (a vertical tab, BEL, ESC pasted from
+    another program): warned at each cell, since saved workbooks show them as symbols."""
+    for name, frame in chk.raw.sheets.items():
+        if frame is None:
+            continue
+        found: list[tuple[int | None, str, str]] = []
+        own = chk.raw.original_headers.get(name, {})  # the user's header of a known column
+        for column in frame.columns:
+            header = own.get(column, column)
+            if isinstance(header, str) and UNWRITABLE.search(header):
+                found.append((chk.raw.header_rows.get(name), column, header))
+            texts = [v for v in frame[column].tolist() if isinstance(v, str)]
+            if not texts or not UNWRITABLE.search("\n".join(texts)):
+                continue  # one search per column: most have none
+            for row, value in frame[column].items():
+                if isinstance(value, str) and UNWRITABLE.search(value):
+                    found.append((row, column, value))
+        for row, column, value in found[:MAX_CONTROL_WARNINGS]:
+            chk.warn(
+                name,
+                row,
+                column,
+                t(
+                    "'{v}' holds a control character ({c}) that a workbook cannot store: saved "
+                    "and written workbooks show it as {s}. Delete it if it was pasted by "
+                    "mistake.",
+                    "'{v}' chứa ký tự điều khiển ({c}) mà tệp Excel không lưu được: các tệp "
+                    "được lưu hoặc xuất sẽ hiện nó thành {s}. Hãy xóa nếu lỡ dán vào.",
+                    v=_shortened(visible_controls(value)),
+                    c=control_names(value),
+                    s=" ".join(
+                        dict.fromkeys(visible_controls(ch) for ch in UNWRITABLE.findall(value))
+                    ),
+                ),
+                "control_character",
+            )
+        if len(found) > MAX_CONTROL_WARNINGS:
+            chk.warn(
+                name,
+                None,
+                None,
+                t(
+                    "{n:,} more cells of this sheet hold control characters.",
+                    "Còn {n:,} ô khác của sheet này chứa ký tự điều khiển.",
+                    n=len(found) - MAX_CONTROL_WARNINGS,
+                ),
+                "control_character",
+            )
 
 
 _TIME_VI = {"day": "ngày", "week": "tuần", "month": "tháng", "quarter": "quý", "year": "năm"}
@@ -653,6 +774,7 @@ def validate(raw: RawProject) -> Validation:
         )
 
     _unit_problems(chk, period_labels)
+    _control_characters(chk)
     result = Validation(problems=_placed(chk.problems, raw), raw=raw)
     if not result.ok:
         return result
@@ -1008,12 +1130,13 @@ def _check_tariffs(chk, tariffs: pd.DataFrame, periods: list[str], products) -> 
                 ),
                 "unknown_ref",
             )
+    reported: set[tuple[int, str]] = set()  # a row of origin 'any' is in both groups
     for (_, _), schedule in frame.groupby(["from_period", "product_id"], sort=False):
         for group in ("VN", "not VN"):
             rows = schedule[schedule["origin"].isin(("any", group))]
             if rows.empty:
                 continue
-            _check_tier_group(chk, rows)
+            _check_tier_group(chk, rows, reported)
 
 
 def _check_tariff_coverage(chk, tariffs, products, periods, settings) -> None:
@@ -1077,40 +1200,54 @@ def _check_tariff_coverage(chk, tariffs, products, periods, settings) -> None:
                 )
 
 
-def _check_tier_group(chk, rows: pd.DataFrame) -> None:
-    """Bounds rise in sheet order, the last is 100%, rates do not fall."""
+def _check_tier_group(chk, rows: pd.DataFrame, reported: set[tuple[int, str]]) -> None:
+    """Bounds rise in sheet order, the last is 100%, rates do not fall. A fault is reported
+    once (`reported`: (row, code) said already), whichever groups its row belongs to."""
+
+    def first(row: int, code: str) -> bool:
+        if (row, code) in reported:
+            return False
+        reported.add((row, code))
+        return True
+
     tiers = rows["max_china_share"].tolist()
     index = list(rows.index)
-    for a, b, row in zip(tiers, tiers[1:], index[1:], strict=False):
-        if not math.isnan(a) and not math.isnan(b) and b <= a:
+    for a, b, above, row in zip(tiers, tiers[1:], index, index[1:], strict=False):
+        if not math.isnan(a) and not math.isnan(b) and b <= a and first(row, "tier_order"):
             chk.error(
                 "Tariffs",
                 row,
                 "max_china_share",
                 t(
-                    "Tiers must rise: this bound is not above the one in the row above.",
-                    "Các bậc phải tăng dần: cận này không lớn hơn cận ở dòng trên.",
+                    "Tiers must rise: this bound ({b:.4g}) is not above the one in row {r} "
+                    "({a:.4g}).",
+                    "Các bậc phải tăng dần: cận này ({b:.4g}) không lớn hơn cận ở dòng {r} "
+                    "({a:.4g}).",
+                    a=a,
+                    b=b,
+                    r=above,
                 ),
                 "tier_order",
             )
     rates = rows["rate"].tolist()
-    for a, b, row in zip(rates, rates[1:], index[1:], strict=False):
-        if not math.isnan(a) and not math.isnan(b) and b < a:
+    for a, b, above, row in zip(rates, rates[1:], index, index[1:], strict=False):
+        if not math.isnan(a) and not math.isnan(b) and b < a and first(row, "tier_rate_order"):
             chk.error(
                 "Tariffs",
                 row,
                 "rate",
                 t(
                     "Rates must not fall as the Chinese share rises: this rate ({b:.1%}) is "
-                    "below the one in the row above ({a:.1%}).",
+                    "below the one in row {r} ({a:.1%}).",
                     "Thuế suất không được giảm khi tỷ lệ TQ tăng: thuế suất này ({b:.1%}) thấp "
-                    "hơn ở dòng trên ({a:.1%}).",
+                    "hơn ở dòng {r} ({a:.1%}).",
                     a=a,
                     b=b,
+                    r=above,
                 ),
                 "tier_rate_order",
             )
-    if not math.isnan(tiers[-1]) and abs(tiers[-1] - 1.0) > 1e-9:
+    if not math.isnan(tiers[-1]) and abs(tiers[-1] - 1.0) > 1e-9 and first(index[-1], "last_tier"):
         chk.error(
             "Tariffs",
             index[-1],
@@ -1127,6 +1264,7 @@ def _check_tier_group(chk, rows: pd.DataFrame) -> None:
 
 def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
     values: dict[str, object] = {}
+    first_row: dict[str, tuple[int, object]] = {}  # setting -> the row first setting it
     if frame is None or "key" not in frame.columns:
         return Settings()
     for row, cells in frame.iterrows():
@@ -1150,6 +1288,11 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
             continue
         if is_blank(raw_value):
             continue
+        if spec.key in first_row:
+            first, before = first_row[spec.key]
+            _repeated_setting(chk, row, spec, first, clean_text(before) == clean_text(raw_value))
+        else:
+            first_row[spec.key] = (row, raw_value)
         decimal = chk.sheet_decimals.get("Settings")
         mark = decimal.mark if decimal else None
         try:
@@ -1167,8 +1310,8 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
                 value: object = parse_number(raw_value, mark)
             elif spec.kind == schema.SHARE:
                 value, percent = parse_share(raw_value, mark)
-                if not percent and value > 1 and value <= 100:
-                    value = value / 100
+                if not percent and value > 1:
+                    value = _bare_share_setting(chk, row, spec, raw_value, value)
             elif spec.kind == schema.BOOL:
                 value = parse_bool(raw_value)
             elif spec.kind == schema.CHOICE:
@@ -1203,22 +1346,93 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
             (spec.minimum is not None and value < spec.minimum)
             or (spec.maximum is not None and value > spec.maximum)
         ):
+            lo, hi = spec.minimum or 0, spec.maximum if spec.maximum is not None else math.inf
             chk.error(
                 "Settings",
                 row,
                 "value",
                 t(
+                    "{k} is a share from {lo:.4g}% to {hi:.4g}%; it is {v:.4g}%.",
+                    "{k} là tỷ lệ từ {lo:.4g}% đến {hi:.4g}%; đang là {v:.4g}%.",
+                    k=spec.key,
+                    lo=lo * 100,
+                    hi=hi * 100,
+                    v=value * 100,
+                )
+                if spec.kind == schema.SHARE
+                else t(
                     "{k} must be between {lo:g} and {hi:g}.",
                     "{k} phải nằm trong khoảng {lo:g} đến {hi:g}.",
                     k=spec.key,
-                    lo=spec.minimum or 0,
-                    hi=spec.maximum if spec.maximum is not None else math.inf,
+                    lo=lo,
+                    hi=hi,
                 ),
                 "range",
             )
             continue
         values[spec.key] = value
     return Settings(**values)
+
+
+def _bare_share_setting(chk, row, spec: schema.SettingSpec, typed: object, value: float) -> float:
+    """A share setting typed as a bare number above 1, read as a column of one value is
+    (docs/format.md): 2 to 100 is a percent, said; between 1 and 2 it reads two ways (1.5:
+    150%, or 1.5%?) and is refused, as is anything above 100."""
+    text = clean_text(typed)
+    share = bare_share(value)
+    if share is not None:
+        chk.warn(
+            "Settings",
+            row,
+            "value",
+            t(
+                "{k}: '{v}' was read as {p:.4g}% (a share is written 0.3 or 30%).",
+                "{k}: '{v}' được hiểu là {p:.4g}% (tỷ lệ ghi dạng 0,3 hoặc 30%).",
+                k=spec.key,
+                v=text,
+                p=value,
+            ),
+            "percent",
+        )
+        return share
+    if value < PERCENT_FROM:
+        raise ParseError(
+            t(
+                "'{v}' is a share of {p:,.6g}%, above 100%. Write a share from 0 to 1 (0.3), "
+                "or a percent with its sign ({v}%).",
+                "'{v}' là tỷ lệ {p:,.6g}%, vượt quá 100%. Hãy ghi tỷ lệ từ 0 đến 1 (0,3) hoặc "
+                "phần trăm kèm dấu % ({v}%).",
+                v=text,
+                p=value * 100,
+            )
+        )
+    raise ParseError(
+        t(
+            "'{v}' is above 100%, read as a share or as a percent. Write a share from 0 to 1 "
+            "(0.3) or a percent (30%).",
+            "'{v}' vượt quá 100%, dù hiểu là tỷ lệ hay phần trăm. Hãy ghi tỷ lệ từ 0 đến 1 "
+            "(0,3) hoặc phần trăm (30%).",
+            v=text,
+        )
+    )
+
+
+def _repeated_setting(chk, row, spec: schema.SettingSpec, first: int, same: bool) -> None:
+    """A setting given twice: the later row is used, and said (E02)."""
+    chk.warn(
+        "Settings",
+        row,
+        "key",
+        t(
+            "{k} is set again here (first in row {r}){same}; this row's value is used.",
+            "{k} được đặt lại ở đây (lần đầu ở dòng {r}){same_vi}; dùng giá trị của dòng này.",
+            k=spec.key,
+            r=first,
+            same=", to the same value" if same else ", to another value",
+            same_vi=", cùng giá trị" if same else ", với giá trị khác",
+        ),
+        "repeated_setting",
+    )
 
 
 def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -> TypedProject:

@@ -9,6 +9,7 @@ problem's "row 12" is the row the user sees in Excel.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import itertools
 from pathlib import Path
 
@@ -67,8 +68,11 @@ class ProjectDocument(QObject):
 
     @property
     def problems(self) -> list[Problem]:
-        notes = list(self.raw.notes)
-        return notes + (self.validation.problems if self.validation else [])
+        """The check's problems: they begin with the reader's notes (planner.validate), so
+        the notes are added only while the cells are not yet checked."""
+        if self.validation is not None:
+            return list(self.validation.problems)
+        return list(self.raw.notes)
 
     @property
     def is_empty(self) -> bool:
@@ -147,13 +151,20 @@ class ProjectDocument(QObject):
     def snapshot(self) -> RawProject:
         """A copy of the cells a worker can read (check, save) while the user edits on."""
         raw = self.raw
-        return RawProject(
+        # every fact the reader kept, so that a check in a worker sees what the first check
+        # saw: formulas without results, a ';' CSV's decimal comma, sheets the file lacked
+        return dataclasses.replace(
+            raw,
             sheets={k: v.copy() for k, v in raw.sheets.items()},
             header_rows=dict(raw.header_rows),
             source_names=dict(raw.source_names),
             original_headers=copy.deepcopy(raw.original_headers),
             notes=list(raw.notes),
-            path=raw.path,
+            formulas={k: dict(v) for k, v in raw.formulas.items()},
+            delimiters=dict(raw.delimiters),
+            unused_sheets=list(raw.unused_sheets),
+            absent=set(raw.absent),
+            header_units=copy.deepcopy(raw.header_units),
         )
 
     @staticmethod

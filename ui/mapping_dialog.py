@@ -3,7 +3,7 @@ and what each column holds, from a preview of the first rows. Required fields ar
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +34,8 @@ def _text(cell: object) -> str:
 class SheetPage(QWidget):
     """One source sheet: which project sheet it holds, and a drop-down per column."""
 
+    changed = Signal()  # the sheet or a column's choice changed
+
     def __init__(self, title: str, grid: Grid, mapping: ColumnMapping, parent=None) -> None:
         super().__init__(parent)
         self.title, self.grid = title, grid
@@ -59,6 +61,7 @@ class SheetPage(QWidget):
         self._given = mapping.columns.get(target or "", {})
         self.sheet_box.currentIndexChanged.connect(self._rebuild)
         self._rebuild()
+        self.sheet_box.currentIndexChanged.connect(self.changed)
 
     @property
     def target(self) -> str | None:
@@ -93,6 +96,7 @@ class SheetPage(QWidget):
                 box.setCurrentIndex(max(0, box.findData(chosen)))
             box.setEnabled(bool(text) and sheet is not None)
             box.currentIndexChanged.connect(self._update_missing)
+            box.currentIndexChanged.connect(self.changed)
             self.table.setCellWidget(0, j, box)
             self.boxes.append((text, box))
             for k, row in enumerate(rows, start=1):
@@ -190,13 +194,54 @@ class MappingDialog(QDialog):
         font = QFont(ok.font())
         font.setBold(True)
         ok.setFont(font)
+        self.ok = ok
         buttons.addButton(tr("Cancel"), QDialogButtonBox.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # why the answer cannot be read yet: a required column of a chosen sheet is unchosen
+        self.blocked = QLabel(self)
+        self.blocked.setObjectName("mappingBlocked")
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("color: #B00020;")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.blocked)
         layout.addWidget(buttons)
+        for page in self.pages:
+            page.changed.connect(self._update_ok)
+        self._update_ok()
+
+    def unchosen(self) -> list[tuple[str, list[str]]]:
+        """(workbook sheet, required columns not chosen) of each sheet that lacks some."""
+        return [(p.title, p.missing_required()) for p in self.pages if p.missing_required()]
+
+    def _update_ok(self) -> None:
+        """Reading is allowed only when every chosen sheet has its required columns: a
+        column left out would fail every row of the sheet."""
+        lacking = self.unchosen()
+        self.ok.setEnabled(not lacking)
+        if not lacking:
+            self.blocked.clear()
+            self.blocked.hide()
+            self.ok.setToolTip("")
+            return
+        what = "; ".join(
+            f"{title}: " + ", ".join(f"{column_label(c)} ({c})" for c in columns)
+            for title, columns in lacking
+        )
+        text = tr(
+            "Choose a column for every required field (marked *) before reading, or set the "
+            "sheet to (not used); Cancel opens the file as it was read. Not chosen: {what}"
+        ).format(what=what)
+        self.blocked.setText(text)
+        self.blocked.show()
+        self.ok.setToolTip(text)
+
+    def accept(self) -> None:
+        if self.unchosen():  # Enter on a disabled default button must not read either
+            return
+        super().accept()
 
     def mapping(self) -> ColumnMapping:
         out = ColumnMapping(sheets={}, columns={})

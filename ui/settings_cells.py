@@ -12,15 +12,24 @@ SPEC = {s.key: s for s in schema.SETTING_SPECS}
 
 
 def _setting_row(doc: ProjectDocument, key: str) -> int | None:
-    """Position of the Settings row holding `key` (under any of its spellings)."""
+    """Position of the Settings row holding `key` (under any of its spellings): the row the
+    plan reads, the last one with a value when the key is given twice (check warns)."""
     frame = doc.frame("Settings")
     if "key" not in frame.columns:
         return None
     names = {schema.normalise_header(n) for n in (key, *SPEC[key].synonyms)}
-    for pos, typed in enumerate(frame["key"]):
-        if schema.normalise_header(parse.clean_text(typed)) in names:
-            return pos
-    return None
+    rows = [
+        pos
+        for pos, typed in enumerate(frame["key"])
+        if schema.normalise_header(parse.clean_text(typed)) in names
+    ]
+    if not rows:
+        return None
+    if "value" in frame.columns:
+        filled = [pos for pos in rows if not parse.is_blank(frame["value"].iloc[pos])]
+        if filled:
+            return filled[-1]
+    return rows[0]
 
 
 def setting_value(doc: ProjectDocument, key: str) -> object:
@@ -50,7 +59,10 @@ def number(value: object, default: float) -> float:
 
 
 def share(value: object, default: float) -> float:
+    """A share setting as the plan reads it (30 is 30%); the default when it cannot be read."""
     try:
-        return float(parse.parse_share(value)[0])
+        number, percent = parse.parse_share(value)
     except (parse.ParseError, TypeError, ValueError):
         return default
+    read = number if percent else parse.bare_share(number)
+    return default if read is None else float(read)

@@ -339,3 +339,28 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def encrypted(name: str, kind: str) -> RefusedFile:
+    """The sentence for a workbook saved with a password (or an encrypting protection)."""
+    how_en = {
+        "xls": "in Excel, File > Info > Protect Workbook > Encrypt with Password, clear the "
+        "password",
+        "ods": "in LibreOffice, File > Save As, clear 'Save with password'",
+        "xlsx": "in Excel, File > Info > Protect Workbook > Encrypt with Password, clear the "
+        "password",
+    }[kind]
+    how_vi = {
+        "xls": "trong Excel, Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa "
+        "mật khẩu",
+        "ods": "trong LibreOffice, Tệp > Lưu thành, bỏ chọn 'Lưu với mật khẩu'",
+        "xlsx": "trong Excel, Tệp > Thông tin > Bảo vệ sổ làm việc > Mã hóa bằng mật khẩu, xóa "
+        "mật khẩu",
+    }[kind]
+    return RefusedFile(
+        "encrypted",
+        f"{name} is password-protected (encrypted), so its cells cannot be read. Open it, "
+        f"{how_en}, save it and open it here again.",
+        f"{name} có mật khẩu (đã mã hóa) nên không đọc được các ô. Hãy mở tệp, {how_vi}, lưu "
+        "lại rồi mở lại ở đây.",
+    )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from planner.io.files import RefusedFile, open_regular, read_failure
+from planner.io.files import RefusedFile, encrypted, open_regular, read_failure
 
 __all__ = ["RefusedFile", "precheck_workbook", "precheck_xlsx", "run_isolated"]
 
@@ -61,11 +61,7 @@ def precheck_workbook(path: Path) -> str:
                 raise read_failure(exc, path) from None
             # an .xlsx saved with a password is an OLE file holding the encrypted package
             if ENCRYPTED_PACKAGE in data:
-                raise RefusedFile(
-                    "encrypted",
-                    f"{name} is password-protected: save it without a password and open it again.",
-                    f"{name} có mật khẩu: hãy lưu lại không đặt mật khẩu rồi mở lại.",
-                )
+                raise encrypted(name, "xlsx")
             return "xls"
         if not head.startswith(b"PK"):
             raise RefusedFile(
@@ -111,6 +107,8 @@ def _check_flavour(name: str, archive: zipfile.ZipFile) -> str:
     if "mimetype" in names and "content.xml" in names:
         with archive.open("mimetype") as member:
             if member.read(200).strip().startswith(ODS_MIMETYPE):
+                if _ods_encrypted(archive, names):
+                    raise encrypted(name, "ods")
                 return "ods"
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise RefusedFile(
@@ -129,6 +127,15 @@ def _check_flavour(name: str, archive: zipfile.ZipFile) -> str:
             + _SAVE_AS_XLSX_VI,
         )
     return "xlsx"
+
+
+def _ods_encrypted(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """An .ods saved with a password lists how each part is encrypted in its manifest."""
+    if "META-INF/manifest.xml" not in names:
+        return False
+    with archive.open("META-INF/manifest.xml") as member:
+        manifest = member.read(1 << 20)  # a manifest is a few kB
+    return b"encryption-data" in manifest
 
 
 def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:

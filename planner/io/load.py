@@ -121,6 +121,17 @@ def _damaged(name: str, why_en: str, why_vi: str) -> RefusedFile:
     )
 
 
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescaped(value: object) -> object:
+    """Text as Excel shows it: a workbook stores a character XML cannot carry as _xHHHH_
+    (a carriage return pasted from another program is _x000D_), which openpyxl leaves."""
+    if isinstance(value, str) and "_x" in value:
+        return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), value)
+    return value
+
+
 def _sheet_cells(reader, ws, name: str) -> Cells:
     """One worksheet's values, with its formulas noted, read up to its last data row."""
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
@@ -177,7 +188,7 @@ def _sheet_cells(reader, ws, name: str) -> Cells:
             row: list[object] = [None] * width
             for cell in cells:
                 if cell["column"] <= width:
-                    row[cell["column"] - 1] = cell["value"]
+                    row[cell["column"] - 1] = _unescaped(cell["value"])
             grid.append(tuple(row))
             data_rows += 1
             if data_rows > MAX_ROWS:

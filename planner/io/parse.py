@@ -171,6 +171,21 @@ def parse_share(value: object, decimal: str | None = None) -> tuple[float, bool]
     return parse_number(value, decimal), False
 
 
+# A share typed as a bare number from 2 to 100 is a percent (30 is 30%); between 1 and 2 it
+# reads two ways (1.5: 150% or 1.5%?) and is not guessed at (docs/format.md, Shares).
+PERCENT_FROM = 2
+
+
+def bare_share(value: float) -> float | None:
+    """A share typed as one bare number, as the validator reads a setting: itself up to 1, a
+    percent from 2 to 100, else None (it reads two ways, or it is above 100%)."""
+    if value <= 1:
+        return value
+    if PERCENT_FROM <= value <= 100:
+        return value / 100
+    return None
+
+
 def parse_integer(value: object, decimal: str | None = None) -> int:
     number = parse_number(value, decimal)
     if not float(number).is_integer():
@@ -250,15 +265,41 @@ COUNTRY_NAMES_EN = {
 }
 _COUNTRY_LOOKUP = {name: code for code, names in COUNTRIES.items() for name in names}
 
+# ISO 3166-1 alpha-2: the 249 codes assigned to countries and territories (as the IANA time
+# zone database's iso3166.tab lists them), and the reserved UK (for GB) and XK (Kosovo).
+_ISO = (
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO "
+    "BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ "
+    "DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP "
+    "GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG "
+    "KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML "
+    "MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE "
+    "PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL "
+    "SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM "
+    "US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
+)
+ISO_CODES = frozenset(_ISO.split()) | {"XK"}
+CODE_ALIASES = {"UK": "GB"}
+
 
 def parse_country(value: object) -> str:
     """ISO-2 code from a code or an English/Vietnamese name ('CN', 'China', 'Trung Quốc')."""
     s = clean_text(value)
-    if len(s) == 2 and s.isalpha() and s.isascii():
-        return s.upper()
     code = _COUNTRY_LOOKUP.get(s.lower())
     if code:
         return code
+    if len(s) == 2 and s.isalpha() and s.isascii():
+        upper = CODE_ALIASES.get(s.upper(), s.upper())
+        if upper in ISO_CODES:
+            return upper
+        raise ParseError(
+            t(
+                "'{v}' is not a country code: use a two-letter ISO code such as CN or VN, or "
+                "the country's name",
+                "'{v}' không phải mã quốc gia: dùng mã ISO hai chữ như CN, VN, hoặc tên quốc gia",
+                v=s,
+            )
+        )
     raise ParseError(
         t(
             "'{v}' is not a country we know: use a two-letter ISO code such as CN or VN",

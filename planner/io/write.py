@@ -25,9 +25,11 @@ from planner.io.parse import COUNTRY_NAMES_EN
 from planner.io.provenance import save_fingerprinted
 from planner.io.read import RawProject
 from planner.project import Settings, TypedProject
+from planner.text import visible_controls
 
-# what Excel (or a CSV import) may run as a formula when a text starts with it
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# what Excel (or a CSV import) may run as a formula when a text starts with it, also after
+# spaces or line breaks (a program that trims the text before it looks runs it)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 REQUIRED_FILL = PatternFill("solid", fgColor="833C0B")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -46,23 +48,37 @@ def cell_value(value: object) -> object:
     return value
 
 
+def looks_like_formula(text: str) -> bool:
+    """True for text Excel, or a program reading the workbook, might run as a formula: it
+    starts with =, +, - or @, also after spaces, tabs or line breaks."""
+    return text.startswith(FORMULA_START) or text.lstrip().startswith(FORMULA_START)
+
+
 def set_cell(ws, row: int, col: int, value: object):
-    """Store a value; text that looks like a formula stays text (never executed by Excel).
-    Every string a workbook of this app holds goes through here, headers included."""
+    """Store a value: text as typed, never a formula. Text that looks like one is stored as a
+    string and quote-prefixed (Excel shows no apostrophe, and keeps it text when the cell is
+    edited); characters no workbook can hold are shown as symbols (planner.text.
+    visible_controls), never a crash. Every cell a workbook of this app holds goes through
+    here, headers included."""
     cell = ws.cell(row=row, column=col)
     value = cell_value(value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    if isinstance(value, str):
+        value = visible_controls(value)
         cell.value = value
-        cell.data_type = "s"
-        cell.quotePrefix = True
+        cell.data_type = "s"  # openpyxl takes any text starting with = for a formula
+        if looks_like_formula(value):
+            cell.quotePrefix = True
     else:
         cell.value = value
     return cell
 
 
 def safe_title(title: str, fallback: str) -> str:
-    """A sheet title that no program takes for a formula (titles cannot be quote-prefixed)."""
-    return fallback if title.startswith(FORMULA_START) else title
+    """A sheet title that no program takes for a formula (titles cannot be quote-prefixed)
+    and that a workbook can hold."""
+    if looks_like_formula(title) or visible_controls(title) != title:
+        return fallback
+    return title
 
 
 def _header(

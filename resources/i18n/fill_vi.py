@@ -262,6 +262,11 @@ VI: dict[str | tuple[str, str], str] = {
     "(ignore)": "(bỏ qua)",
     "Required and not yet chosen: {names}": "Bắt buộc nhưng chưa chọn: {names}",
     "Every required column is chosen.": "Đã chọn đủ các cột bắt buộc.",
+    "Choose a column for every required field (marked *) before reading, or set the sheet to "
+    "(not used); Cancel opens the file as it was read. Not chosen: {what}": (
+        "Hãy chọn cột cho mọi trường bắt buộc (có dấu *) trước khi đọc, hoặc đặt sheet là "
+        "(không dùng); Hủy sẽ mở tệp như đã đọc. Chưa chọn: {what}"
+    ),
     "This sheet will be ignored.": "Sheet này sẽ được bỏ qua.",
     "Match the columns": "Ghép cột",
     "Some sheets or columns of this file were not recognised. For each sheet, choose what it "

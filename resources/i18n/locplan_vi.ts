@@ -693,6 +693,10 @@
         <translation>Đọc theo các cột này</translation>
     </message>
     <message>
+        <source>Choose a column for every required field (marked *) before reading, or set the sheet to (not used); Cancel opens the file as it was read. Not chosen: {what}</source>
+        <translation>Hãy chọn cột cho mọi trường bắt buộc (có dấu *) trước khi đọc, hoặc đặt sheet là (không dùng); Hủy sẽ mở tệp như đã đọc. Chưa chọn: {what}</translation>
+    </message>
+    <message>
         <source>This limit binds: it is fully used in this period.</source>
         <translation>Giới hạn này đã chạm: dùng hết trong kỳ này.</translation>
     </message>
