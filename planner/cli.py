@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import json
 import math
@@ -214,8 +215,8 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
             g=_pct(event.gap),
         ).get(args.lang)
         if tty:  # the return on its own: the output shows any other control character
-            print("\r", end="", file=sys.stderr)
-        print(line, end="" if tty else "\n", file=sys.stderr)
+            _say("\r", end="")
+        _say(line, end="" if tty else "\n")
 
     def run() -> None:
         out["plan"] = plan_project(
@@ -242,7 +243,14 @@ def _stopping(args: argparse.Namespace, plans: bool = False):
             "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…",
         )
     )
-    return lambda: print("\n" + text.get(args.lang or "en"), file=sys.stderr, flush=True)
+    return lambda: _say("\n" + text.get(args.lang or "en"))
+
+
+def _say(line: str, end: str = "\n") -> None:
+    """A line to stderr that never fails the run: after SIGHUP the terminal may be gone, and
+    the plans are still written."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, end=end, file=sys.stderr, flush=True)
 
 
 def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
@@ -309,17 +317,14 @@ def _read_checked(args: argparse.Namespace):
 
 
 def _scenario_progress(args: argparse.Namespace):
-    tty = sys.stderr.isatty()
     lock = threading.Lock()
 
     def show(name: str, event) -> None:
         if event.objective is None and event.phase != "done":
             return
         with lock:
-            print(
-                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}",
-                file=sys.stderr,
-                flush=not tty,
+            _say(
+                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}"
             )
 
     return show

@@ -361,3 +361,143 @@ def test_every_target_without_a_plan_says_why(tmp_path):
 
     assert _why(Plan(status=Status.INFEASIBLE)) == NO_REASON
     assert _why(None) == NO_REASON
+
+
+# C06: a stop signal to `locplan compare` ------------------------------------------------------
+
+# Loaded by every Python the test starts (PYTHONPATH): in a scenario's child only, the search
+# waits until it is told to stop, after saying so in a file, so that the test signals the
+# parent while its children are planning, whatever the machine's speed.
+HOLD = """
+import os
+if os.environ.get("LOCPLAN_NICE") is not None and os.environ.get("LOCPLAN_HOLD"):
+    import time
+    import planner.scenarios.run as run
+
+    real = run.plan_one
+
+    def held(project, time_limit, should_stop=None, *args, **kwargs):
+        marker = os.path.join(os.environ["LOCPLAN_HOLD"], f"held-{os.getpid()}")
+        open(marker, "w").close()
+        while should_stop is not None and not should_stop():
+            time.sleep(0.05)
+        return real(project, time_limit, should_stop, *args, **kwargs)
+
+    run.plan_one = held
+"""
+WAIT_S = 120  # every wait is bounded, generously: nothing here depends on how long it takes
+
+
+def _ended(pid: int) -> bool:
+    """The process is gone (or a zombie nobody has reaped yet: it runs no more)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def _until(condition, what: str) -> None:
+    import time
+
+    deadline = time.monotonic() + WAIT_S
+    while not condition():
+        assert time.monotonic() < deadline, f"waited {WAIT_S} s for {what}"
+        time.sleep(0.05)
+
+
+def _start_compare(tmp_path):
+    """`locplan compare` of a small project with three scenarios, two planned at once, as a
+    user starts it; returns (process, its output files, the held children's pids)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    hooks, held, temp = tmp_path / "hooks", tmp_path / "held", tmp_path / "tmp"
+    for folder in (hooks, held, temp):
+        folder.mkdir()
+    (hooks / "sitecustomize.py").write_text(HOLD)
+    path = book(
+        tmp_path,
+        [
+            ["flat", "Tariffs", "", "rate", "0.1"],
+            ["dear", "Offers", "*/BN-PCB", "unit_price", "*1.1"],
+            ["slow", "Offers", "*/HP-PLA", "lead_periods", "+1"],
+        ],
+    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(hooks), str(root)]),
+        "TMPDIR": str(temp),
+        "LOCPLAN_HOLD": str(held),
+    }
+    out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+    with open(out, "w") as o, open(err, "w") as e:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "planner.cli", "compare", str(path), "--workers", "2"],
+            cwd=root,
+            stdin=subprocess.DEVNULL,
+            stdout=o,
+            stderr=e,
+            env=env,
+        )
+    try:
+        _until(lambda: len(list(held.iterdir())) >= 2, "two scenario children planning")
+    except BaseException:
+        process.kill()
+        raise
+    children = [int(p.name.removeprefix("held-")) for p in held.iterdir()]
+    return process, (out, err), children, temp
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
+def test_a_stop_signal_ends_compare_its_children_and_their_folders(tmp_path, signal_name):
+    """C06: SIGTERM or SIGHUP to `locplan compare` stops like Ctrl+C: the parent says it is
+    stopping, prints the comparison of what it has, and exits with no traceback; no scenario
+    child outlives it and no locplan-scenario-* folder is left."""
+    import signal
+
+    process, (out, err), children, temp = _start_compare(tmp_path)
+    try:
+        assert list(temp.glob("locplan-scenario-*"))  # the children's folders exist now
+        process.send_signal(getattr(signal, signal_name))
+        process.wait(timeout=WAIT_S)
+    finally:
+        _end(process, children)
+    said, printed = err.read_text(), out.read_text()
+    assert process.returncode in (0, 1), said
+    assert "Stopping: keeping the best plans found so far" in said
+    assert "Traceback" not in said
+    assert "Status" in printed and "slow" in printed  # the comparison, every scenario named
+    assert all(_ended(pid) for pid in children)
+    assert not list(temp.glob("locplan-scenario-*"))
+
+
+def test_children_end_with_a_parent_killed_outright(tmp_path):
+    """C06: a parent killed with SIGKILL cannot stop its children: they end by themselves
+    (the kernel tells them) and remove the folder their parent left."""
+    import signal
+
+    process, _, children, temp = _start_compare(tmp_path)
+    try:
+        process.send_signal(signal.SIGKILL)
+        process.wait(timeout=WAIT_S)
+        _until(lambda: all(_ended(pid) for pid in children), "the children to end")
+        _until(lambda: not list(temp.glob("locplan-scenario-*")), "the folders to go")
+    finally:
+        _end(process, children)
+
+
+def _end(process, children: list[int]) -> None:
+    """What the test started ends with it, whatever the test found."""
+    import os
+    import signal
+
+    if process.poll() is None:
+        process.kill()
+        process.wait(timeout=WAIT_S)
+    for pid in children:
+        if not _ended(pid):
+            os.kill(pid, signal.SIGKILL)
