@@ -45,6 +45,9 @@ class ProjectDocument(QObject):
         self.encoding = encoding
         self.undo = QUndoStack(self)
         self.validation: Validation | None = None
+        # the Scenarios sheet's problems (planner.scenarios.check_scenarios, checked after the
+        # validation, ui/validation.py): in the Problems panel and on the Scenarios page
+        self.scenario_problems: list[Problem] = []
         # True once `path` holds what this app wrote: saving over it then loses nothing
         self.replaces_freely = False
         self.generation = 0  # counts changes to the cells: a check or a save says which it saw
@@ -67,8 +70,13 @@ class ProjectDocument(QObject):
 
     @property
     def problems(self) -> list[Problem]:
+        """Every problem: the reader's notes, the validation's, the Scenarios sheet's."""
         notes = list(self.raw.notes)
-        return notes + (self.validation.problems if self.validation else [])
+        return (
+            notes
+            + (self.validation.problems if self.validation else [])
+            + list(self.scenario_problems)
+        )
 
     @property
     def is_empty(self) -> bool:
@@ -143,6 +151,11 @@ class ProjectDocument(QObject):
         self.validation = validation
         self.validated.emit()
         return validation
+
+    def set_scenario_problems(self, problems: list[Problem]) -> None:
+        """The Scenarios sheet's problems as checked now (warnings: never stop the base)."""
+        self.scenario_problems = list(problems)
+        self.validated.emit()
 
     def snapshot(self) -> RawProject:
         """A copy of the cells a worker can read (check, save) while the user edits on."""

@@ -25,9 +25,10 @@ from planner.scenarios.warm import settle
 from planner.text import Text
 
 
-def scenario_problems(raw: RawProject) -> list[Problem]:
-    """Every problem of the scenarios' rows (the Scenarios sheet's row and column named)."""
-    return check_scenarios(raw)
+def scenario_problems(raw: RawProject, deep: bool = True) -> list[Problem]:
+    """Every problem of the scenarios' rows (the Scenarios sheet's row and column named);
+    `deep`: each scenario's project validated too (when the base project has no error)."""
+    return check_scenarios(raw, deep)
 
 
 def prepare_all(raw: RawProject, names: list[str]) -> dict[str, ScenarioResult]:
