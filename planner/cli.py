@@ -83,10 +83,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from planner.validate import check_file
 
     result = check_file(args.file, _mapping(args.mapping), args.encoding)
-    if result.ok and result.raw is not None:
-        from planner.scenarios import check_scenarios
+    if result.raw is not None:  # the Scenarios sheet's rows; each scenario's project too
+        from planner.scenarios import check_scenarios  # when the base has no error
 
-        result.problems = result.problems + check_scenarios(result.raw)
+        result.problems = result.problems + check_scenarios(result.raw, deep=result.ok)
     # what was not read is always named: a column or sheet ignored in silence misleads
     shown = [p for p in result.problems if args.notes or p.severity != "note" or p.code in UNREAD]
     for problem in shown:
