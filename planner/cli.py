@@ -825,10 +825,11 @@ def _stop_signals() -> dict:
 
 
 # control characters in what the command prints (a name typed with ESC[2J, a CR that hides
-# the line, a bidi override that reverses it) are shown as <U+001B>, never acted on by the
-# terminal; new lines and tabs stay
+# the line, a bidi override that reverses it) are shown as \u001b, never acted on by the
+# terminal; new lines and tabs stay. The form is JSON's own escape: --json output still
+# reads back as the very names
 _SHOWN = {
-    c: f"<U+{c:04X}>"
+    c: f"\\u{c:04x}"
     for c in (
         *range(0x00, 0x20),
         0x7F,

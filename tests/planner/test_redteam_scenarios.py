@@ -282,7 +282,11 @@ def test_control_characters_in_names_are_printed_harmlessly(tmp_path):
         _, out, err = run_cli(argv)
         printed += out + err
     assert not any(ch in printed for ch in "\x1b\x07\u202e"), repr(printed)
-    assert printed.count("<U+001B>[2J<U+001B>[31mred<U+0007>bell<U+202E>") >= 2, printed
+    assert printed.count("\\u001b[2J\\u001b[31mred\\u0007bell\\u202e") >= 2, printed
+    # --json: still JSON, and it reads back as the very name
+    _, out, _ = run_cli(["compare", str(folder), "--time-limit", LIMIT, "--json"])
+    assert "\u202e" not in out
+    assert [s["scenario"] for s in json.loads(out)["scenarios"]] == ["base", evil]
 
 
 def test_compare_selects_a_scenario_whose_name_holds_a_comma(tmp_path):
