@@ -486,7 +486,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             print(
                 f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
                 f"{_pct(r.china_share_last):>11} {price:>14} {_pct(r.gap):>7} "
-                f"{r.stopped_by or '-':>9}"
+                f"{r.stopped_by if isinstance(r.stopped_by, str) and r.stopped_by else '-':>9}"
             )
             if r.explanation is not None:  # why no plan (which limit, by how much), or notes
                 print(f"{'':>12} {r.explanation.get(args.lang)}")

@@ -367,27 +367,30 @@ def test_every_target_without_a_plan_says_why(tmp_path):
     assert _why(None) == NO_REASON
 
 
-# C06: a stop signal to `locplan compare` ------------------------------------------------------
+# C06: a stop signal to `locplan compare`, `sweep` and `plan` -----------------------------------
 
-# Loaded by every Python the test starts (PYTHONPATH): in a scenario's child only, the search
-# waits until it is told to stop, after saying so in a file, so that the test signals the
-# parent while its children are planning, whatever the machine's speed.
+# Loaded by every Python the test starts (PYTHONPATH): in a scenario's child (and, for `plan`,
+# in the command itself) the search waits until it is told to stop, after saying so in a
+# file, so that the test signals `locplan` while it plans, whatever the machine's speed.
 HOLD = """
 import os
-if os.environ.get("LOCPLAN_NICE") is not None and os.environ.get("LOCPLAN_HOLD"):
-    import time
-    import planner.scenarios.run as run
+import time
 
-    real = run.plan_one
-
-    def held(project, time_limit, should_stop=None, *args, **kwargs):
-        marker = os.path.join(os.environ["LOCPLAN_HOLD"], f"held-{os.getpid()}")
-        open(marker, "w").close()
-        while should_stop is not None and not should_stop():
+def _hold(real, position):
+    def held(*args, **kwargs):
+        stop = kwargs.get("should_stop", args[position] if len(args) > position else None)
+        open(os.path.join(os.environ["LOCPLAN_HOLD"], f"held-{os.getpid()}"), "w").close()
+        while stop is not None and not stop():
             time.sleep(0.05)
-        return real(project, time_limit, should_stop, *args, **kwargs)
+        return real(*args, **kwargs)
+    return held
 
-    run.plan_one = held
+if os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_NICE") is not None:
+    import planner.scenarios.run as run  # a scenario's child: plan_one(project, limit, stop)
+    run.plan_one = _hold(run.plan_one, 2)
+elif os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_HOLD_PLAN"):
+    import planner.optimise as optimise  # `locplan plan` itself
+    optimise.plan_project = _hold(optimise.plan_project, 99)
 """
 WAIT_S = 120  # every wait is bounded, generously: nothing here depends on how long it takes
 
@@ -410,9 +413,10 @@ def _until(condition, what: str) -> None:
         time.sleep(0.05)
 
 
-def _start_compare(tmp_path):
-    """`locplan compare` of a small project with three scenarios, two planned at once, as a
-    user starts it; returns (process, its output files, the held children's pids)."""
+def _start(tmp_path, command: str = "compare"):
+    """`locplan COMMAND` of a small project with three scenarios (three targets for sweep),
+    two planned at once, as a user starts it, once it plans: (process, its output files, the
+    pids of the held processes, the temporary folder it uses)."""
     import os
     import subprocess
     import sys
@@ -437,44 +441,58 @@ def _start_compare(tmp_path):
         "TMPDIR": str(temp),
         "LOCPLAN_HOLD": str(held),
     }
+    argv = {
+        "compare": ["compare", str(path), "--workers", "2"],
+        "sweep": ["sweep", str(path), "--final-share", "45%:35%:5%", "--workers", "2"],
+        "plan": ["plan", str(path), "-o", str(tmp_path / "plan.xlsx")],
+    }[command]
+    if command == "plan":
+        env["LOCPLAN_HOLD_PLAN"] = "1"
     out, err = tmp_path / "out.txt", tmp_path / "err.txt"
     with open(out, "w") as o, open(err, "w") as e:
         process = subprocess.Popen(
-            [sys.executable, "-m", "planner.cli", "compare", str(path), "--workers", "2"],
+            [sys.executable, "-m", "planner.cli", *argv],
             cwd=root,
             stdin=subprocess.DEVNULL,
             stdout=o,
             stderr=e,
             env=env,
         )
+    expected = 1 if command == "plan" else 2
     try:
-        _until(lambda: len(list(held.iterdir())) >= 2, "two scenario children planning")
+        _until(lambda: len(list(held.iterdir())) >= expected, f"{expected} searches planning")
     except BaseException:
         process.kill()
         raise
-    children = [int(p.name.removeprefix("held-")) for p in held.iterdir()]
-    return process, (out, err), children, temp
+    pids = [int(p.name.removeprefix("held-")) for p in held.iterdir()]
+    return process, (out, err), [p for p in pids if p != process.pid], temp
 
 
-@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGHUP"])
-def test_a_stop_signal_ends_compare_its_children_and_their_folders(tmp_path, signal_name):
-    """C06: SIGTERM or SIGHUP to `locplan compare` stops like Ctrl+C: the parent says it is
-    stopping, prints the comparison of what it has, and exits with no traceback; no scenario
-    child outlives it and no locplan-scenario-* folder is left."""
+@pytest.mark.parametrize(
+    "command, signal_name",
+    [("compare", "SIGTERM"), ("compare", "SIGHUP"), ("sweep", "SIGTERM"), ("plan", "SIGTERM")],
+)
+def test_a_stop_signal_ends_locplan_its_children_and_their_folders(tmp_path, command, signal_name):
+    """C06: SIGTERM or SIGHUP to `locplan compare`, `sweep` or `plan` stops as Ctrl+C does:
+    it says it is stopping, prints what it has (the comparison, the curve, the plan's status)
+    and exits with no traceback; no scenario child outlives it and no locplan-scenario-*
+    folder is left."""
     import signal
 
-    process, (out, err), children, temp = _start_compare(tmp_path)
+    process, (out, err), children, temp = _start(tmp_path, command)
     try:
-        assert list(temp.glob("locplan-scenario-*"))  # the children's folders exist now
+        if command != "plan":
+            assert list(temp.glob("locplan-scenario-*"))  # the children's folders exist now
         process.send_signal(getattr(signal, signal_name))
         process.wait(timeout=WAIT_S)
     finally:
         _end(process, children)
     said, printed = err.read_text(), out.read_text()
     assert process.returncode in (0, 1), said
-    assert "Stopping: keeping the best plans found so far" in said
+    assert "Stopping: keeping the best plan" in said
     assert "Traceback" not in said
-    assert "Status" in printed and "slow" in printed  # the comparison, every scenario named
+    shown = {"compare": "slow", "sweep": "35.0%", "plan": "status:"}[command]
+    assert shown in printed + said  # every scenario, every target, the plan's status
     assert all(_ended(pid) for pid in children)
     assert not list(temp.glob("locplan-scenario-*"))
 
@@ -484,7 +502,7 @@ def test_children_end_with_a_parent_killed_outright(tmp_path):
     (the kernel tells them) and remove the folder their parent left."""
     import signal
 
-    process, _, children, temp = _start_compare(tmp_path)
+    process, _, children, temp = _start(tmp_path)
     try:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=WAIT_S)
