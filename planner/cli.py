@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import codecs
 import contextlib
+import dataclasses
 import json
 import math
+import signal
 import sys
 import threading
 import unicodedata
@@ -15,6 +17,7 @@ from pathlib import Path
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
+from planner.text import t
 
 EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
 UNREAD = ("unknown_column", "unknown_sheet", "ignored_column")
@@ -82,10 +85,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from planner.validate import check_file
 
     result = check_file(args.file, _mapping(args.mapping), args.encoding)
-    if result.ok and result.raw is not None:
-        from planner.scenarios import check_scenarios
+    if result.raw is not None:  # the Scenarios sheet's rows; each scenario's project too
+        from planner.scenarios import check_scenarios  # when the base has no error
 
-        result.problems = result.problems + check_scenarios(result.raw)
+        result.problems = result.problems + check_scenarios(result.raw, deep=result.ok)
     # what was not read is always named: a column or sheet ignored in silence misleads
     shown = [p for p in result.problems if args.notes or p.severity != "note" or p.code in UNREAD]
     for problem in shown:
@@ -197,10 +200,6 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
     """Plan in a worker thread, printing each improved plan and bound to stderr (never to
     stdout, which --json keeps for the summary); Ctrl+C stops the search and keeps the best
     plan found (the main thread stays in Python so that the signal is seen at once)."""
-    import threading
-
-    from planner.text import t
-
     stop = threading.Event()
     out: dict = {}
     tty = sys.stderr.isatty()
@@ -217,26 +216,50 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
             b=_money(event.bound),
             g=_pct(event.gap),
         ).get(args.lang)
-        print(("\r" + line) if tty else line, end="" if tty else "\n", file=sys.stderr)
+        if tty:  # the return on its own: the output shows any other control character
+            _say("\r", end="")
+        _say(line, end="" if tty else "\n")
 
     def run() -> None:
         out["plan"] = plan_project(
             project, time_limit_s=args.time_limit, on_progress=progress, should_stop=stop.is_set
         )
 
-    stopping = t(
-        "Stopping: keeping the best plan found…", "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…"
-    ).get(args.lang)
-    _run_stoppable(run, stop, lambda: print("\n" + stopping, file=sys.stderr))
+    _run_stoppable(run, stop, _stopping(args))
     if tty:
         print(file=sys.stderr)
     return out["plan"]
 
 
+def _stopping(args: argparse.Namespace, plans: bool = False):
+    """What a stop (Ctrl+C, SIGTERM, SIGHUP) says at once: the search is ending and its best
+    plan(s) will come."""
+    text = (
+        t(
+            "Stopping: keeping the best plans found so far…",
+            "Đang dừng: giữ các kế hoạch tốt nhất đã tìm được…",
+        )
+        if plans
+        else t(
+            "Stopping: keeping the best plan found…",
+            "Đang dừng: giữ kế hoạch tốt nhất đã tìm được…",
+        )
+    )
+    return lambda: _say("\n" + text.get(args.lang or "en"))
+
+
+def _say(line: str, end: str = "\n") -> None:
+    """A line to stderr that never fails the run: after SIGHUP the terminal may be gone, and
+    the plans are still written."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, end=end, file=sys.stderr, flush=True)
+
+
 def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
     """`run()` in a worker thread; Ctrl+C sets `stop` (the search then hands back its best)
-    and waits for it; a second Ctrl+C waits too. The main thread stays in Python so that the
-    signal is seen at once. The wait is on an Event the worker sets when it ends, not on
+    and waits for it; a second Ctrl+C waits too. SIGTERM and SIGHUP are Ctrl+C here (main
+    installs them as KeyboardInterrupt): one way to stop. The main thread stays in Python
+    so that the signal is seen at once. The wait is on an Event the worker sets when it ends, not on
     Thread.join: a join that Ctrl+C interrupts can take the thread for ended while it still
     runs (red-team O04: the plan was read before it existed)."""
     import threading
@@ -296,17 +319,14 @@ def _read_checked(args: argparse.Namespace):
 
 
 def _scenario_progress(args: argparse.Namespace):
-    tty = sys.stderr.isatty()
     lock = threading.Lock()
 
     def show(name: str, event) -> None:
         if event.objective is None and event.phase != "done":
             return
         with lock:
-            print(
-                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}",
-                file=sys.stderr,
-                flush=not tty,
+            _say(
+                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}"
             )
 
     return show
@@ -322,16 +342,26 @@ def cmd_compare(args: argparse.Namespace) -> int:
     raw, _ = checked
     names = scenario_names(raw)
     if args.scenarios:
-        wanted = [n.strip() for n in args.scenarios.split(",") if n.strip()]
+        wanted = _chosen(args.scenarios, names)
         unknown = [n for n in wanted if n not in names]
         if unknown:
             print(
-                f"locplan: no scenario named {', '.join(unknown)} (the project has "
-                f"{', '.join(names)})",
+                t(
+                    "locplan: no scenario named {u} (the project has {h})",
+                    "locplan: không có kịch bản tên {u} (dự án có {h})",
+                    u=", ".join(repr(n) for n in unknown),
+                    h=", ".join(repr(n) for n in names),
+                ).get(args.lang),
                 file=sys.stderr,
             )
             return EXIT_USAGE
-        names = ["base", *[n for n in wanted if n != "base"]]
+        names = ["base", *dict.fromkeys(n for n in wanted if n != "base")]
+    # rows that belong to no scenario (named like the base, a sheet that cannot be read):
+    # said, and the base planned as it is
+    from planner.scenarios.overrides import read_scenarios
+
+    for problem in read_scenarios(raw).problems.get(None, []):
+        print(dataclasses.replace(problem, severity=WARNING).format(args.lang), file=sys.stderr)
     stop = threading.Event()
     out: dict = {}
     _run_stoppable(
@@ -346,6 +376,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
             )
         ),
         stop,
+        _stopping(args, plans=True),
     )
     comparison = compare(out["results"])
     if args.json:
@@ -360,6 +391,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
         comparison.summary.loc["status", n] in ("optimal", "feasible") for n in comparison.names
     )
     return EXIT_OK if planned else EXIT_BAD
+
+
+def _chosen(values: list[str], names: list[str]) -> list[str]:
+    """--scenarios, given once or more: each value a name, or names separated by commas; a
+    value that is a scenario's whole name is that name (a name may hold a comma)."""
+    out = []
+    for value in values:
+        value = value.strip()
+        if value in names:
+            out.append(value)
+        else:
+            out += [n.strip() for n in value.split(",") if n.strip()]
+    return out
 
 
 def _print_comparison(comparison, lang: str) -> None:
@@ -399,12 +443,12 @@ def _print_comparison(comparison, lang: str) -> None:
 def cmd_sweep(args: argparse.Namespace) -> int:
     """The trade-off curve: the cheapest plan for each final Chinese-share target."""
     from planner.scenarios import sweep, targets
-    from planner.scenarios.sweep import curve_json
+    from planner.scenarios.sweep import TargetError, curve_json
 
     try:
         finals = targets(args.final_share)
-    except ValueError as exc:
-        print(f"locplan: --final-share: {exc}", file=sys.stderr)
+    except TargetError as exc:
+        print(f"locplan: --final-share: {exc.text.get(args.lang)}", file=sys.stderr)
         return EXIT_USAGE
     checked = _read_checked(args)
     if checked is None:
@@ -424,6 +468,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             )[0]
         ),
         stop,
+        _stopping(args, plans=True),
     )
     curve = out["curve"]
     if args.json:
@@ -443,7 +488,7 @@ def cmd_sweep(args: argparse.Namespace) -> int:
             print(
                 f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
                 f"{_pct(r.china_share_last):>11} {price:>14} {_pct(r.gap):>7} "
-                f"{r.stopped_by or '-':>9}"
+                f"{r.stopped_by if isinstance(r.stopped_by, str) and r.stopped_by else '-':>9}"
             )
             if r.explanation is not None:  # why no plan (which limit, by how much), or notes
                 print(f"{'':>12} {r.explanation.get(args.lang)}")
@@ -497,6 +542,7 @@ def cmd_stress(args: argparse.Namespace) -> int:
             )
         ),
         stop,
+        _stopping(args),
     )
     stressed = out["stressed"]
     plan = stressed.plan
@@ -648,7 +694,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("compare", help="plan the base project and its scenarios side by side")
     input_args(p)
-    p.add_argument("--scenarios", help="scenario names, comma-separated (default: all)")
+    p.add_argument(
+        "--scenarios",
+        action="append",
+        help="scenario names, comma-separated or the option repeated (default: all); a "
+        "scenario's whole name is taken as it is, commas and all",
+    )
     p.add_argument("--time-limit", type=_seconds, help="seconds per scenario")
     p.add_argument("--workers", type=_count, help="scenarios planned at once (default: cores)")
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
@@ -770,8 +821,27 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE if exc.code else EXIT_OK
     if args.lang is None and args.command != "plan":
         args.lang = "en"
+    streams, handlers = (sys.stdout, sys.stderr), _stop_signals()
+    sys.stdout, sys.stderr = _Visible(sys.stdout), _Visible(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = streams
+        for number, handler in handlers.items():
+            signal.signal(number, handler)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return args.func(args)
+    except KeyboardInterrupt:  # a stop before or after the planning (during it, it waits)
+        print(
+            "locplan: stopped (Ctrl+C or a stop signal) before it was done."
+            if args.lang != "vi"
+            else "locplan: đã dừng (Ctrl+C hoặc tín hiệu dừng) trước khi xong.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD
     except RefusedFile as exc:  # CannotWrite too: a file that cannot be read or written
         print(exc.message_vi if args.lang == "vi" else exc.message_en, file=sys.stderr)
         return EXIT_BAD
@@ -790,6 +860,51 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD
+
+
+def _stop_signals() -> dict:
+    """SIGTERM and SIGHUP stop `locplan` as Ctrl+C does (KeyboardInterrupt): the search ends,
+    its best plans are printed or written, its child processes end and their temporary
+    folders are removed (red-team C06). The handlers they replace, to put back."""
+    replaced: dict = {}
+    if threading.current_thread() is not threading.main_thread():
+        return replaced
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            replaced[number] = signal.signal(number, signal.default_int_handler)
+    return replaced
+
+
+# control characters in what the command prints (a name typed with ESC[2J, a CR that hides
+# the line, a bidi override that reverses it) are shown as \u001b, never acted on by the
+# terminal; new lines and tabs stay. The form is JSON's own escape: --json output still
+# reads back as the very names
+_SHOWN = {
+    c: f"\\u{c:04x}"
+    for c in (
+        *range(0x00, 0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+    if chr(c) not in "\n\t"
+}
+
+
+class _Visible:
+    """A text stream that shows control characters instead of writing them (red-team S21);
+    a carriage return written on its own is the progress line's, and passes."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(text if text == "\r" else text.translate(_SHOWN))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def entry() -> None:

@@ -727,7 +727,11 @@ def validate(raw: RawProject) -> Validation:
     if too_large:  # refused before typing a million cells or building anything
         return Validation(problems=_placed([*raw.notes, *too_large], raw))
     chk = _Checker(raw)
-    typed = {s.name: chk.typed_sheet(s) for s in schema.SHEETS if s.name != "Settings"}
+    # the Scenarios sheet is not the project: its problems are planner.scenarios'
+    # (check_scenarios), warnings that never stop the base plan
+    typed = {
+        s.name: chk.typed_sheet(s) for s in schema.SHEETS if s.name not in ("Settings", "Scenarios")
+    }
     for sheet, column, what in (
         ("Components", "component_id", "part"),
         ("Products", "product_id", "product"),

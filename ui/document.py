@@ -46,6 +46,9 @@ class ProjectDocument(QObject):
         self.encoding = encoding
         self.undo = QUndoStack(self)
         self.validation: Validation | None = None
+        # the Scenarios sheet's problems (planner.scenarios.check_scenarios, checked after the
+        # validation, ui/validation.py): in the Problems panel and on the Scenarios page
+        self.scenario_problems: list[Problem] = []
         # True once `path` holds what this app wrote: saving over it then loses nothing
         self.replaces_freely = False
         self.generation = 0  # counts changes to the cells: a check or a save says which it saw
@@ -68,11 +71,13 @@ class ProjectDocument(QObject):
 
     @property
     def problems(self) -> list[Problem]:
-        """The check's problems: they begin with the reader's notes (planner.validate), so
-        the notes are added only while the cells are not yet checked."""
-        if self.validation is not None:
-            return list(self.validation.problems)
-        return list(self.raw.notes)
+        """Every problem: the check's (they begin with the reader's notes, planner.validate,
+        so the notes are added only while the cells are not yet checked), then the Scenarios
+        sheet's."""
+        found = (
+            list(self.validation.problems) if self.validation is not None else list(self.raw.notes)
+        )
+        return found + list(self.scenario_problems)
 
     @property
     def is_empty(self) -> bool:
@@ -147,6 +152,11 @@ class ProjectDocument(QObject):
         self.validation = validation
         self.validated.emit()
         return validation
+
+    def set_scenario_problems(self, problems: list[Problem]) -> None:
+        """The Scenarios sheet's problems as checked now (warnings: never stop the base)."""
+        self.scenario_problems = list(problems)
+        self.validated.emit()
 
     def snapshot(self) -> RawProject:
         """A copy of the cells a worker can read (check, save) while the user edits on."""

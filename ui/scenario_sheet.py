@@ -1,21 +1,18 @@
-"""The Scenarios sheet as an editable table, with its problems: each scenario is validated in
-a worker a moment after the sheet changes; a problem's link goes to its cell."""
+"""The Scenarios sheet as an editable table, with its problems: the document's problems of
+the Scenarios sheet (checked after every change, ui/validation.py), the same ones the Problems
+panel lists; a problem's link goes to its cell."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from planner.scenarios.jobs import scenario_problems
 from planner.scenarios.overrides import SHEET
 from ui.document import ProjectDocument
 from ui.i18n import tr
 from ui.problems_view import ProblemsView
 from ui.sheet_model import SheetModel
 from ui.sheet_view import SheetPanel
-from ui.workers import ProcessCall
-
-CHECK_DELAY_MS = 400
 
 
 class ScenarioSheet(QWidget):
@@ -24,8 +21,6 @@ class ScenarioSheet(QWidget):
     def __init__(self, window, doc: ProjectDocument, parent=None) -> None:
         super().__init__(parent)
         self.window_, self.doc = window, doc
-        self.checker: ProcessCall | None = None
-        self.closed = False  # shut down: no more workers
         self.table = SheetPanel(SheetModel(doc, SHEET))
         self.table.table.message.connect(window.show_message)
         self.problems = ProblemsView()
@@ -38,27 +33,12 @@ class ScenarioSheet(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.problems, 1)
-        self.check_timer = QTimer(self)
-        self.check_timer.setSingleShot(True)
-        self.check_timer.setInterval(CHECK_DELAY_MS)
-        self.check_timer.timeout.connect(self.check)
+        doc.validated.connect(self.show_problems)
+        self.show_problems()
 
-    def check(self) -> None:
-        """The scenarios' problems, checked in a worker (each scenario is validated)."""
-        if self.closed:
-            return
-        if self.checker is not None:
-            self.check_timer.start()  # again once this one is done
-            return
-        call = ProcessCall(scenario_problems, self.doc.snapshot(), parent=self)
-        call.done.connect(self.problems.set_problems)
-        call.finished.connect(lambda c=call: self._checked(c))
-        self.checker = call
-        call.start()
-
-    def _checked(self, call: ProcessCall) -> None:
-        call.deleteLater()
-        self.checker = None
+    def show_problems(self) -> None:
+        """The Scenarios sheet's problems, as the Problems panel has them."""
+        self.problems.set_problems([p for p in self.doc.problems if p.sheet == SHEET])
 
     def _go_to(self, sheet: str, row: object, column: object) -> None:
         if sheet == SHEET:
@@ -70,11 +50,7 @@ class ScenarioSheet(QWidget):
             self.window_.go_to_cell(sheet, row, column)
 
     def shutdown(self) -> None:
-        self.closed = True
-        self.check_timer.stop()
-        if self.checker is not None:
-            self.checker.kill()
-            self.checker.wait(10_000)
+        """Nothing runs here: the checks are the window's (ui/validation.py)."""
 
     def retranslate(self) -> None:
         self.title.setText(

@@ -44,7 +44,6 @@ class ScenariosPage(QWidget):
         doc.rows_changed.connect(self._sheet_changed)
         self.retranslate()
         self.refresh()
-        self.sheet.check_timer.start()
 
     def _edit_tab(self) -> QWidget:
         """The list and the what-if form above, the sheet and its problems below."""
@@ -79,10 +78,7 @@ class ScenariosPage(QWidget):
         self.what_if.refresh()
 
     def _sheet_changed(self, sheet: str, *_: object) -> None:
-        if sheet == SHEET:
-            self.refresh()
-            self.sheet.check_timer.start()
-        elif sheet in ("Suppliers", "Products"):
+        if sheet in (SHEET, "Suppliers", "Products"):
             self.refresh()
 
     def shutdown(self) -> None:

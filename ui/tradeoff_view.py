@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.scenarios.jobs import Curve, break_even_rows, curve_rows, trade_off
-from planner.scenarios.sweep import targets
+from planner.scenarios.sweep import TargetError, targets
 from planner.text import Text
 from ui import i18n
 from ui.i18n import tr
@@ -263,7 +263,11 @@ class TradeOffPanel(QWidget):
             return False
         if self.running:
             return False
-        finals = self.finals()
+        try:
+            finals = self.finals()
+        except TargetError as exc:  # more targets than a sweep plans at once: said, in words
+            self.status.setText(exc.text.get(i18n.current()))
+            return False
         call = ProcessCall(
             trade_off,
             project,

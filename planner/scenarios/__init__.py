@@ -2,7 +2,13 @@
 processes, compared side by side; the trade-off curve; stress tests of an existing plan."""
 
 from planner.scenarios.compare import Comparison, compare
-from planner.scenarios.overrides import BASE, materialise, read_overrides, scenario_names
+from planner.scenarios.overrides import (
+    BASE,
+    materialise,
+    read_overrides,
+    read_scenarios,
+    scenario_names,
+)
 from planner.scenarios.run import (
     ScenarioResult,
     check_scenarios,
@@ -25,6 +31,7 @@ __all__ = [
     "plan_scenarios",
     "prepare",
     "read_overrides",
+    "read_scenarios",
     "scenario_names",
     "stress_test",
     "sweep",

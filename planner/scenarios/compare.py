@@ -252,9 +252,11 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
     for name, r in results.items():
         plan = r.plan
         explanations[name] = list(plan.explanation) if plan is not None else []
-        problems[name] = [p for p in r.problems if p.is_error]
+        # its errors, and the warnings of its Scenarios rows (two rows that set one cell)
+        problems[name] = [p for p in r.problems if p.is_error or p.sheet == "Scenarios"]
         if plan is None:
-            summary.loc["status", name] = "invalid" if problems[name] else "no_plan"
+            invalid = any(p.is_error for p in problems[name])
+            summary.loc["status", name] = "invalid" if invalid else "no_plan"
             continue
         summary.loc["status", name] = plan.status.value
         if not plan.has_plan:

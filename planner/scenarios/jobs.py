@@ -17,7 +17,7 @@ from planner.project import TypedProject
 from planner.report import fmt
 from planner.report.labels import label
 from planner.scenarios.compare import compare
-from planner.scenarios.overrides import SHEET, scenario_names
+from planner.scenarios.overrides import SHEET, read_scenarios, scenario_names
 from planner.scenarios.run import ScenarioResult, check_scenarios, prepare, stress_test
 from planner.scenarios.sweep import break_even, sweep
 from planner.scenarios.view import ComparisonView, build_view, compare_results
@@ -25,14 +25,17 @@ from planner.scenarios.warm import settle
 from planner.text import Text
 
 
-def scenario_problems(raw: RawProject) -> list[Problem]:
-    """Every problem of the scenarios' rows (the Scenarios sheet's row and column named)."""
-    return check_scenarios(raw)
+def scenario_problems(raw: RawProject, deep: bool = True) -> list[Problem]:
+    """Every problem of the scenarios' rows (the Scenarios sheet's row and column named);
+    `deep`: each scenario's project validated too (when the base project has no error)."""
+    return check_scenarios(raw, deep)
 
 
 def prepare_all(raw: RawProject, names: list[str]) -> dict[str, ScenarioResult]:
-    """Each named scenario materialised and checked: with its project, or with its problems."""
-    return {n: prepare(raw, n) for n in names}
+    """Each named scenario materialised and checked: with its project, or with its problems
+    (the Scenarios sheet read once for all of them)."""
+    rows = read_scenarios(raw)
+    return {n: prepare(raw, n, rows) for n in names}
 
 
 def with_rows(raw: RawProject, rows: list[dict]) -> RawProject:

@@ -29,11 +29,13 @@ from pathlib import Path
 from planner.plan import Plan, ProgressEvent, Status
 from planner.problems import WARNING, Problem
 from planner.project import TypedProject
-from planner.scenarios.overrides import SHEET, Materialised, materialise
+from planner.scenarios import overrides
+from planner.scenarios.overrides import SHEET, Materialised, ScenarioRows, materialise
 from planner.text import t
 from planner.validate import validate
 
 GRACE_S = 10.0  # after Cancel, how long a child may take to hand back its best plan
+PARENT = "LOCPLAN_PARENT"  # the child's environment: the pid of the process it plans for
 
 
 @dataclass
@@ -76,10 +78,11 @@ def plan_one(
     )
 
 
-def prepare(raw, name: str) -> ScenarioResult:
+def prepare(raw, name: str, rows: ScenarioRows | None = None) -> ScenarioResult:
     """Materialise and validate one scenario; problems in cells an override wrote are told at
-    the Scenarios row that wrote them."""
-    made: Materialised = materialise(raw, name)
+    the Scenarios row that wrote them. `rows`: the Scenarios sheet read once
+    (overrides.read_scenarios) when several scenarios are prepared."""
+    made: Materialised = materialise(raw, name, rows)
     result = ScenarioResult(name, problems=list(made.problems))
     if made.raw is None:
         return result
@@ -128,7 +131,9 @@ def plan_scenarios(
     from planner.scenarios.overrides import BASE
     from planner.scenarios.warm import settle
 
-    results = {n: (prepared or {}).get(n) or prepare(raw, n) for n in names}
+    todo_names = [n for n in names if not (prepared or {}).get(n)]
+    rows = overrides.read_scenarios(raw) if todo_names and raw is not None else None
+    results = {n: (prepared or {}).get(n) or prepare(raw, n, rows) for n in names}
     given = base_plan is not None and base_plan.has_plan and BASE in results
     if given and results[BASE].project is not None:
         results[BASE].plan = base_plan
@@ -178,7 +183,8 @@ def plan_in_child(
     with status 'error' and the reason, never an exception. `nice`: the child's priority
     below ours (an app keeps its window quick while its scenarios plan). `starts` and
     `clock`: as plan_one's (the start plans go to the child in its pickle)."""
-    with tempfile.TemporaryDirectory(prefix="locplan-scenario-") as tmp:
+    # the child may have removed the folder itself (its parent ended): no error then
+    with tempfile.TemporaryDirectory(prefix="locplan-scenario-", ignore_cleanup_errors=True) as tmp:
         given, answer = Path(tmp) / "project.pickle", Path(tmp) / "plan.pickle"
         with open(given, "wb") as f:
             pickle.dump((project, time_limit, commitments, list(starts), clock), f)
@@ -186,10 +192,14 @@ def plan_in_child(
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
         env["LOCPLAN_NICE"] = str(int(nice))
-        # Ctrl+C is ignored until child_main listens for it (a stop during the imports would
-        # be a KeyboardInterrupt); the stop is sent again until the child has heard it
+        env[PARENT] = str(os.getpid())  # the child ends when this process does
+        # Ctrl+C, SIGTERM and SIGHUP are ignored until child_main listens for them (a stop
+        # during the imports would be a KeyboardInterrupt or an end without a plan); the
+        # stop is sent again until the child has heard it
         code = (
-            "import signal, sys; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+            "import signal, sys\n"
+            "for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)):\n"
+            "    s is None or signal.signal(s, signal.SIG_IGN)\n"
             "from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
         )
         child = subprocess.Popen(
@@ -243,16 +253,37 @@ def _relay(child: subprocess.Popen, on_progress) -> None:
             on_progress(ProgressEvent(**json.loads(line)))
 
 
+def _follow_parent() -> Callable[[], bool]:
+    """Whether the process that started this child has ended. On Linux the kernel also
+    sends SIGTERM when it does (PR_SET_PDEATHSIG), so a parent killed outright (SIGKILL, a
+    crash) does not leave its children planning for nobody."""
+    parent = int(os.environ.get(PARENT) or 0)
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+    return lambda: bool(parent) and os.getppid() != parent
+
+
 def child_main(given: str, answer: str) -> None:
-    """Entry of a scenario's child: plan, report progress on stdout, write the plan."""
+    """Entry of a scenario's child: plan, report progress on stdout, write the plan.
+    SIGINT, SIGTERM and SIGHUP stop the search (its best plan is still written); when the
+    parent has ended, the child stops too and removes the parent's temporary folder, which
+    nobody else will."""
     import dataclasses
 
+    parent_gone = _follow_parent()
     with contextlib.suppress(OSError, ValueError):
         os.nice(int(os.environ.get("LOCPLAN_NICE") or 0))
     with open(given, "rb") as f:
         project, time_limit, commitments, starts, clock = pickle.load(f)
     stop = threading.Event()
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda *_: stop.set())
+    if parent_gone():
+        stop.set()
     lock = threading.Lock()
 
     def progress(event: ProgressEvent) -> None:
@@ -267,31 +298,41 @@ def child_main(given: str, answer: str) -> None:
         daemon=True,
     )
     worker.start()
-    while worker.is_alive():  # the main thread stays in Python so that SIGINT is seen
+    while worker.is_alive():  # the main thread stays in Python so that a signal is seen
         worker.join(0.2)
-    partial = answer + ".part"
-    with open(partial, "wb") as f:
-        pickle.dump(out["plan"], f)
-    os.replace(partial, answer)
+        if parent_gone():
+            stop.set()
+    if parent_gone():  # nobody will read the plan or remove the folder
+        import shutil
+
+        shutil.rmtree(Path(given).parent, ignore_errors=True)
+    else:
+        partial = answer + ".part"
+        with open(partial, "wb") as f:
+            pickle.dump(out["plan"], f)
+        os.replace(partial, answer)
     from planner.optimise.backend import end_process
 
     end_process(0)
 
 
-def check_scenarios(raw) -> list[Problem]:
-    """Every problem of every scenario's overrides, named by the Scenarios sheet's row and
-    column (for `locplan check` and the Problems panel). They are warnings of the project: a
-    bad override stops its own scenario (where it is an error), never the base plan."""
-    from planner.scenarios.overrides import scenario_names
-
+def check_scenarios(raw, deep: bool = True) -> list[Problem]:
+    """Every problem of the Scenarios sheet, named by its row and column (for `locplan
+    check`, the app's Problems panel and its Scenarios page: one list). They are warnings of
+    the project: a bad row stops its own scenario (where it is an error), never the base
+    plan. The sheet is read once; `deep`: also validate each scenario's project (one
+    validation per scenario), to name the rows whose values the project refuses."""
+    rows = overrides.read_scenarios(raw)
+    found = list(rows.problems.get(None, []))
+    for name in rows.names[1:]:
+        found += prepare(raw, name, rows).problems if deep else rows.problems.get(name, [])
     out: list[Problem] = []
     seen: set = set()
-    for name in scenario_names(raw)[1:]:
-        for p in prepare(raw, name).problems:
-            if p.sheet == SHEET and (p.row, p.column, p.message.en) not in seen:
-                seen.add((p.row, p.column, p.message.en))
-                out.append(dataclasses.replace(p, severity=WARNING))
-    return out
+    for p in found:
+        if p.sheet == SHEET and (p.row, p.column, p.message.en) not in seen:
+            seen.add((p.row, p.column, p.message.en))
+            out.append(dataclasses.replace(p, severity=WARNING))
+    return sorted(out, key=lambda p: (p.row is not None, p.row or 0))
 
 
 def stress_test(

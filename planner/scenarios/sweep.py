@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from planner.instance import build_instance
+from planner.io.parse import ParseError, parse_share
 from planner.plan import Plan, ProgressEvent
 from planner.project import TypedProject
 from planner.report import fmt
@@ -43,18 +44,117 @@ CURVE_COLUMNS = [
 SHOWN = "the plan shown"
 
 
+MAX_TARGETS = 200  # each target is a whole plan: 200 at 60 s is hours already
+
+
+class TargetError(ValueError):
+    """Targets that cannot be swept, said in both languages."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
+
+
 def targets(spec: str) -> list[float]:
-    """'0.45:0.25:0.05' or '45%:25%:5%' -> [0.45, 0.40, ..., 0.25] (either direction)."""
-    parts = [p.strip().rstrip("%") for p in spec.split(":")]
-    if len(parts) != 3:
-        raise ValueError("expected FROM:TO:STEP, e.g. 0.45:0.25:0.05")
-    values = [float(p) for p in parts]
-    if any(v > 1 for v in values):
-        values = [v / 100 for v in values]
+    """'0.45:0.25:0.05', '45%:25%:5%' or '0,45:0,25:0,05' -> [0.45, 0.40, ..., 0.25] (either
+    direction). Three fractions of 1, or three percents written with %, never a mix (45:0.25:5
+    is refused, not read as 45%, 0.25% and 5%); numbers as the workbook reads them (a
+    decimal comma too); FROM and TO within 0..100%, STEP above 0; at most MAX_TARGETS
+    targets. Anything else is a TargetError that says why."""
+    example, example_vi = "0.45:0.25:0.05 or 45%:25%:5%", "0,45:0,25:0,05 hoặc 45%:25%:5%"
+    parts = [p.strip() for p in str(spec).split(":")]
+    if len(parts) != 3 or not all(parts):
+        raise TargetError(
+            t(
+                "'{s}' is not FROM:TO:STEP; write for example {e}.",
+                "'{s}' không có dạng TỪ:ĐẾN:BƯỚC; hãy ghi ví dụ {e_vi}.",
+                s=spec,
+                e=example,
+                e_vi=example_vi,
+            )
+        )
+    values = []
+    for part in parts:
+        try:
+            values.append(parse_share(part)[0])
+        except ParseError:
+            raise TargetError(
+                t(
+                    "'{p}' is not a number; write for example {e}.",
+                    "'{p}' không phải là số; hãy ghi ví dụ {e_vi}.",
+                    p=part,
+                    e=example,
+                    e_vi=example_vi,
+                )
+            ) from None
+    percent = [p.endswith("%") for p in parts]
+    if any(percent) and not all(percent):
+        raise TargetError(
+            t(
+                "'{s}' mixes percents and fractions: write all three with % (45%:25%:5%) or "
+                "none (0.45:0.25:0.05).",
+                "'{s}' lẫn phần trăm với phân số: hãy ghi cả ba với % (45%:25%:5%) hoặc không "
+                "có % (0,45:0,25:0,05).",
+                s=spec,
+            )
+        )
     start, stop, step = values
-    step = abs(step)
+
+    def outside(part: str) -> TargetError:
+        return TargetError(
+            t(
+                "{p} is not a Chinese share a plan can end at: give targets from 0 to 100%.",
+                "{p} không phải tỷ lệ TQ mà kế hoạch có thể đạt: hãy ghi mục tiêu từ 0 đến 100%.",
+                p=part,
+            )
+        )
+
+    for part, value in ((parts[0], start), (parts[1], stop)):
+        if value < 0:
+            raise outside(part)
+    for part, value in zip(parts, values, strict=True):
+        if not any(percent) and value > 1:
+            raise TargetError(
+                t(
+                    "{p} is above 1: a target is a fraction of 1 (0.45) or a percent written "
+                    "with % (45%), all three the same way.",
+                    "{p} lớn hơn 1: mục tiêu là phân số của 1 (0,45) hoặc phần trăm có dấu % "
+                    "(45%), cả ba cùng một cách.",
+                    p=part,
+                )
+            )
+    for part, value in ((parts[0], start), (parts[1], stop)):
+        if value > 1:
+            raise outside(part)
     if step <= 0:
-        raise ValueError("STEP must be positive")
+        raise TargetError(
+            t(
+                "STEP must be above 0 (it is {p}).",
+                "BƯỚC phải lớn hơn 0 (đang là {p}).",
+                p=parts[2],
+            )
+        )
+    count = abs(stop - start) / step + 1
+    if not math.isfinite(count):
+        raise TargetError(
+            t(
+                "STEP {p} is too small: take a larger STEP.",
+                "BƯỚC {p} quá nhỏ: hãy chọn BƯỚC lớn hơn.",
+                p=parts[2],
+            )
+        )
+    if count > MAX_TARGETS + 1e-6:
+        raise TargetError(
+            t(
+                "{s} would plan {n:,} targets, each a whole plan; at most {m} can be swept at "
+                "once: take a larger STEP.",
+                "{s} sẽ lập {n:,} mục tiêu, mỗi mục tiêu là một kế hoạch; mỗi lần chỉ quét tối "
+                "đa {m}: hãy chọn BƯỚC lớn hơn.",
+                s=spec,
+                n=math.floor(count),
+                m=MAX_TARGETS,
+            )
+        )
     n = math.floor(abs(stop - start) / step + 1e-9) + 1
     sign = -1 if stop < start else 1
     return [round(start + sign * i * step, 6) for i in range(n)]
@@ -130,7 +230,7 @@ def sweep(
                 plan.best_bound if ok else None,
                 plan.gap if ok else None,
                 (plan.stopped_by or None) if plan is not None else None,
-                _joined(plan.explanation) if plan is not None else None,
+                _why(plan),
             )
         )
         if ok:
@@ -220,6 +320,25 @@ def _planned_from(
         s=saving.en,
         s_vi=saving.vi,
     )
+
+
+def _why(plan: Plan | None) -> Text | None:
+    """A target's line: why it has no plan (the explanation `locplan plan` prints: which
+    limit, by how much), or the notes on its plan. A target without a plan always says why."""
+    if plan is None:
+        return NO_REASON
+    joined = _joined(plan.explanation)
+    if joined is None and not plan.has_plan:
+        return NO_REASON
+    return joined
+
+
+NO_REASON = t(
+    "No plan meets this target, and no single limit could be named as the cause: plan the "
+    "project with this final cap (`locplan plan`) to see what it misses.",
+    "Không có kế hoạch nào đạt mục tiêu này và không xác định được giới hạn nào là nguyên "
+    "nhân: hãy lập kế hoạch dự án với trần cuối này (`locplan plan`) để xem còn thiếu gì.",
+)
 
 
 def _joined(lines: list[Text]) -> Text | None:

@@ -114,9 +114,7 @@ def test_what_if_form_writes_override_rows(qtbot, window, scen_path):
     ]
     assert page.sheet.table.table.sheet_model.rowCount() == before + 5  # the sheet, editable
     # every row the form wrote is a valid override: no problem reported once checked
-    qtbot.waitUntil(lambda: page.sheet.checker is None, timeout=60_000)
-    page.sheet.check()
-    qtbot.waitUntil(lambda: page.sheet.checker is None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.validation.scenarios_current, timeout=60_000)
     assert page.sheet.problems.problems_model.rowCount() == 0
 
 
