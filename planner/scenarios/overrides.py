@@ -32,7 +32,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from planner import schema
-from planner.io.parse import ParseError, clean_text, is_blank, parse_number, parse_share
+from planner.io.parse import (
+    ParseError,
+    bare_share,
+    clean_text,
+    is_blank,
+    parse_number,
+    parse_share,
+)
 from planner.io.read import RawProject
 from planner.problems import ERROR, WARNING, Problem
 from planner.text import Text, t
@@ -668,8 +675,22 @@ def _setting_key(text: str) -> str:
 
 
 def _share(text: object) -> float:
+    """A share as the validator reads one typed alone (planner.io.parse.bare_share): a bare
+    number up to 1 is itself, from 2 to 100 a percent; one that reads two ways (between 1
+    and 2) or is above 100% is no share."""
     value, percent = parse_share(text)
-    return value if percent or value <= 1 else value / 100
+    if percent:
+        return value
+    share = bare_share(value)
+    if share is None:
+        raise ParseError(
+            t(
+                "{v} reads two ways as a share (a fraction or a percent); write it with %.",
+                "{v} có thể hiểu hai cách (tỷ lệ hay phần trăm); hãy ghi kèm dấu %.",
+                v=clean_text(text),
+            )
+        )
+    return share
 
 
 def _same_share(cell: object, share: float) -> bool:

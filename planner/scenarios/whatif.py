@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from planner.io.parse import ParseError, clean_text, is_blank, parse_share
+from planner.io.parse import ParseError, bare_share, clean_text, is_blank, parse_share
 from planner.presets import PRESET_BY_KEY
 from planner.scenarios.overrides import BASE, SHEET
 
@@ -53,7 +53,9 @@ def tariff_rows(scenario: str, preset_key: str, tiers: list[object]) -> list[Row
             share, percent = parse_share(cell)
         except ParseError:
             continue
-        share = share if percent or share <= 1 else share / 100
+        share = share if percent else bare_share(share)
+        if share is None:
+            continue  # a bound the validator refuses: nothing to change
         rate = next((r for s, r in schedule if share <= s + 1e-9), schedule[-1][1])
         out.append(row(scenario, "Tariffs", f"{share:g}", "rate", rate))
     return out

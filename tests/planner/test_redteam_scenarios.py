@@ -523,3 +523,19 @@ def _end(process, children: list[int]) -> None:
     for pid in children:
         if not _ended(pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_tier_bound_is_read_as_the_validator_reads_a_share(tmp_path):
+    """A row_id naming a tier by its bound reads as a share typed alone does (E01's rule):
+    40 is 40%, 0.4 is 40%, and 1.5 (150% or 1.5%?) is not guessed at: the row says so."""
+    table = sheets()
+    table["Tariffs"] = [["max_china_share", "rate"], [0.4, 0.2], [1, 0.4]]
+    table["Scenarios"] = [
+        ["scenario", "sheet", "row_id", "column", "value"],
+        ["percent", "Tariffs", "40", "rate", "0.25"],
+        ["two ways", "Tariffs", "1.5", "rate", "0.25"],
+    ]
+    raw = read_project(write_book(table, tmp_path / "bound.xlsx"))
+    assert prepare(raw, "percent").project["Tariffs"]["rate"].tolist() == [0.25, 0.4]
+    found = {p.row: p for p in check_scenarios(raw)}
+    assert 3 in found and "1.5" in found[3].message.en, found
