@@ -97,7 +97,45 @@ def limit_problems(project: TypedProject) -> list[Problem]:
                     "least_above_most",
                 )
             )
+    out = _grouped(out)
     out += _no_qualification(project, inst)
+    return out
+
+
+EACH_UP_TO = 3  # more rows with one cause are one problem that lists them
+
+
+def _grouped(found: list[Problem]) -> list[Problem]:
+    """One problem per cause and column when many rows share it (the same number typed down
+    a column): the first row's sentence, and the rows."""
+    by_column: dict[tuple[str | None, str | None], list[Problem]] = {}
+    for p in found:
+        by_column.setdefault((p.sheet, p.column), []).append(p)
+    out = []
+    for (sheet, column), items in by_column.items():
+        if len(items) <= EACH_UP_TO:
+            out += items
+            continue
+        rows = ", ".join(str(p.row) for p in items[:10]) + (", ..." if len(items) > 10 else "")
+        first = items[0].message
+        out.append(
+            Problem(
+                WARNING,
+                sheet,
+                None,
+                column,
+                t(
+                    "{n} rows ({r}) have this problem; row {f}: {m}",
+                    "{n} dòng ({r}) có cùng vấn đề; dòng {f}: {m_vi}",
+                    n=len(items),
+                    f=items[0].row,
+                    r=rows,
+                    m=first.en,
+                    m_vi=first.vi,
+                ),
+                items[0].code,
+            )
+        )
     return out
 
 

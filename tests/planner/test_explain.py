@@ -140,3 +140,21 @@ def test_a_generated_project_the_heuristic_fails_on_gets_its_plan():
     assert not (ok and backend.feasible(m.arrays(), to_columns(inst, v, m.n_cols, decisions)))
     plan = plan_project(project, time_limit_s=20)
     assert plan.verified and plan.status in (Status.OPTIMAL, Status.FEASIBLE)
+
+
+def test_one_cause_down_a_column_is_one_warning(tmp_path, small_sheets):
+    """The same contradiction typed down a whole column is one problem listing its rows, not
+    one per row (as a missing column is one error)."""
+    from planner.validate import check_file
+    from tests.planner.conftest import write_book
+
+    small_sheets["Settings"].append(["min_share", 0.5])
+    offers = small_sheets["Offers"]
+    for k in range(3):  # five quotes in all, every one with a least order of a million
+        offers.append(["PCB-01", "BN-PCB", 4.9 + k, 0.4, 1, 20000, 0.5, None, None])
+        offers[-1][1] = ["HP-PLA", "TW-SOC", "DG-MOLD"][k]
+    _add_column(offers, "min_units", 1e6)
+    said = [p.format() for p in check_file(write_book(small_sheets, tmp_path / "m.xlsx")).problems]
+    least = [s for s in said if "min_units" in s]
+    assert len(least) == 1, said
+    assert least[0].startswith("warning: Offers, column min_units: 5 rows (2, 3, 4, 5, 6) have")
