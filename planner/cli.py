@@ -192,6 +192,7 @@ PHASES = {
     "improving": {"vi": "đang cải thiện"},
     "proving": {"vi": "đang chứng minh"},
     "least Chinese content": {"vi": "ít hàm lượng TQ nhất"},
+    "repairing": {"vi": "tìm kế hoạch dự phòng"},
     "done": {"vi": "xong"},
 }
 
