@@ -113,14 +113,7 @@ class _Checker:
         for col in sheet.columns:  # costs more than the typing on small sheets
             if col.name not in frame.columns:
                 if col.required:
-                    self.missing.add((sheet.name, col.name))
-                    self.error(
-                        sheet.name,
-                        header_row,
-                        col.name,
-                        _missing_column(sheet, col, self.raw, frame),
-                        "missing_column",
-                    )
+                    self._missing(sheet, col, frame, header_row)
                 columns[col.name] = _blank_series(col, frame.index)
                 continue
             if col.required and self._empty_required(sheet, col, frame, header_row):
@@ -131,6 +124,17 @@ class _Checker:
         if sheet.key and all(k in frame.columns for k in sheet.key):
             self._unique(sheet, out)
         return out
+
+    def _missing(self, sheet: schema.Sheet, col: schema.Column, frame, header_row) -> None:
+        """A required column the sheet lacks: one error at its header."""
+        self.missing.add((sheet.name, col.name))
+        self.error(
+            sheet.name,
+            header_row,
+            col.name,
+            _missing_column(sheet, col, self.raw, frame),
+            "missing_column",
+        )
 
     def _empty_required(
         self, sheet: schema.Sheet, col: schema.Column, frame: pd.DataFrame, header_row
@@ -148,16 +152,10 @@ class _Checker:
         added = headers is not None and col.name not in headers
         if not added and len(cells) < 2:
             return False  # one row: its cell is the place to say it
-        self.missing.add((sheet.name, col.name))
         if added:
-            self.error(
-                sheet.name,
-                header_row,
-                col.name,
-                _missing_column(sheet, col, self.raw, frame),
-                "missing_column",
-            )
+            self._missing(sheet, col, frame, header_row)
             return True
+        self.missing.add((sheet.name, col.name))
         self.error(
             sheet.name,
             int(cells.index[0]),
