@@ -135,7 +135,14 @@ class PlanPanel(QWidget):
         self.explanation.setStyleSheet(
             "QLabel { background: #FFF4E5; border: 1px solid #E0A040; padding: 8px; }"
         )
-        self.explanation.hide()
+        # a long explanation (no plan: every limit that must move) scrolls, never clipped
+        self.explanation_box = QScrollArea(self)
+        self.explanation_box.setObjectName("planExplanationBox")
+        self.explanation_box.setWidgetResizable(True)
+        self.explanation_box.setFrameShape(QScrollArea.NoFrame)
+        self.explanation_box.setMaximumHeight(280)
+        self.explanation_box.setWidget(self.explanation)
+        self._set_explanation(False)
         self.convergence = ConvergenceWidget(self)
         self.convergence.setObjectName("planConvergence")
         self.convergence.hide()  # until a plan is searched
@@ -195,7 +202,7 @@ class PlanPanel(QWidget):
         top = QHBoxLayout()
         texts = QVBoxLayout()
         texts.addWidget(self.headline)
-        texts.addWidget(self.explanation)
+        texts.addWidget(self.explanation_box)
         texts.addStretch(1)
         top.addLayout(texts, 1)
         top.addWidget(self.convergence)
@@ -208,7 +215,7 @@ class PlanPanel(QWidget):
         self.plan, self.report = None, None
         self._filling = None
         self.headline.setText(tr("No plan yet. Check the problems, then press Plan (F5)."))
-        self.explanation.hide()
+        self._set_explanation(False)
         for view in self.views.values():
             view.set_table(None)
         self.gantt.set_chart(None)
@@ -296,7 +303,7 @@ class PlanPanel(QWidget):
             self.headline.setText(f"<b>{title}</b>")
             text = "<br>".join(f"• {r}" for r in reasons) or tr("No reason was reported.")
             self.explanation.setText(text)
-            self.explanation.show()
+            self._set_explanation(True)
             return
         fx = self._fx()
 
@@ -340,7 +347,11 @@ class PlanPanel(QWidget):
             parts.append(self.report.certainty)
         self.headline.setText(" ".join(parts))
         self.explanation.setText("<br>".join(f"• {r}" for r in reasons))
-        self.explanation.setVisible(bool(reasons))
+        self._set_explanation(bool(reasons))
+
+    def _set_explanation(self, visible: bool) -> None:
+        self.explanation.setVisible(visible)
+        self.explanation_box.setVisible(visible)
 
     def retranslate(self) -> None:
         """Tab titles and texts; the tables follow when a report in the new language comes."""
