@@ -62,7 +62,6 @@ GIVES = (
     Give("tariff_tier_foreign", "upper", 1e-3, None),
     Give("demand", "lower", 1e12, "demand"),  # per share of a part's demand left unbought
 )
-WEIGHTS = {g.family: g.weight for g in GIVES}  # the families that can give
 
 
 @dataclass
@@ -128,12 +127,11 @@ def elastic(m: SparseModel, v: Variables, a: Arrays) -> Elastic:
     weight_a = np.concatenate(weight)
     # a least share is priced as a share of itself: a least order a million times the
     # demand weighs as much to give up as the whole demand, not a million times more
+    # (each least_share row is share - least x ready >= 0: its least is minus its smallest
+    # coefficient)
     least = np.nonzero(fam[rows_a] == "least_share")[0]
     if least.size:
-        sub = base.matrix[rows_a[least]]
-        lo = -np.minimum.reduceat(
-            np.append(sub.data, 0.0), np.minimum(sub.indptr[:-1], sub.data.size)
-        )
+        lo = -base.matrix[rows_a[least]].min(axis=1).toarray().ravel()
         weight_a[least] /= np.maximum(lo, 1.0)
     soft, slack = with_slacks(base, rows_a, weight_a, raise_rows=lower_a)
     soft.cost[: a.n_cols] = 0.0  # only the relaxation counts
@@ -171,8 +169,9 @@ class Relaxation:
         return not (self.slack > SLACK_TOL).any()
 
     def sentences(self, inst: Instance, most: int = 12) -> list[Text]:
-        """What must move, the largest first within each limit; rules met across several
-        periods are said once with their periods."""
+        """What must move, limit by limit in the order of GIVES; the rules on one award
+        that bind in several periods are said once, with their periods and the largest
+        amount."""
         out: list[Text] = []
         named = self.labels["named"].to_numpy(object)
         for i in np.nonzero((self.slack > SLACK_TOL) & (named != None))[0]:  # noqa: E711

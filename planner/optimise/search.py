@@ -190,14 +190,14 @@ def from_scratch(
     *,
     gap: float = 1e-4,
     since: float = 0.0,
-) -> tuple[np.ndarray | None, bool, bool]:
+) -> tuple[np.ndarray | None, bool, bool] | None:
     """SCIP on the whole model without a plan to start from (`hint` may break limits), when
     the model is small enough for the share of the limit (as `method` decides): the
-    fall-back that finds a plan wherever one exists. Returns (columns or None, proven
-    optimal, proven infeasible); (None, False, False) when the model is too large for it."""
+    fall-back that finds a plan wherever one exists. Returns None when the model is too
+    large for it, else (columns or None, proven optimal, proven infeasible)."""
     share = phase_seconds(deadline.limit, until, since)
     if method(a, share) != "whole":
-        return None, False, False
+        return None
     result = solver.solve(
         a,
         time_limit=deadline.left_until(until),
@@ -209,8 +209,7 @@ def from_scratch(
     )
     if result.limit == "time":
         deadline.clocked = True
-    if result.status == "infeasible" and not deadline.should_stop():
-        return None, False, True
+    stopped = deadline.should_stop()
     if result.values is not None and solver.feasible(a, result.values):
-        return result.values, result.status == "optimal" and not deadline.should_stop(), False
-    return None, False, False
+        return result.values, result.status == "optimal" and not stopped, False
+    return None, False, result.status == "infeasible" and not stopped

@@ -120,8 +120,8 @@ class _Search:
         self.tie_allowance = tie_allowance(self.inst, self.v)
 
     def first_plan(self) -> bool:
-        """The look-ahead plan; if it misses a limit, a search that closes the slack from it.
-        False when no plan was found (see self.relaxation for why)."""
+        """The look-ahead plan; if it misses a limit, the fall-back below. False when no plan
+        was found (self.relaxation and self.none say why)."""
         if self.commitments is not None:
             decisions, ok = self.commitments.first_plan(self.inst, self.v, self.a)
         else:
@@ -134,14 +134,14 @@ class _Search:
         if self.x is not None:  # a warm start meets every limit: no repair needed
             self.first = from_columns(self.inst, self.v, self.x)
             return True
-        # The fall-back that cannot miss a plan that exists: the least violation of the
-        # limits that can give, from the heuristic's plan (or doing nothing). Zero is a
-        # plan; a proven positive least violation is the reason none exists. Unproven, it
-        # goes on from where it stopped with the rest of the limit before giving up.
+        # The fall-back, which finds a plan wherever one exists: a model SCIP can take whole
+        # in the time is searched with no start (a plan, or the proof that there is none);
+        # otherwise, or without an answer, the least violation of the limits that can give
+        # (explain.relax) from the heuristic's plan, in two shares of the limit, the second
+        # going on from where the first stopped. Zero violation is a plan; a proven positive
+        # one is the reason none exists.
         self.report("repairing", "repairing the first plan")
-        # A model small enough for SCIP within the time is searched whole, with no plan to
-        # start from: it finds a plan wherever one exists, or proves there is none.
-        found, proven, none = from_scratch(
+        whole = from_scratch(
             self.a,
             x,
             self.deadline,
@@ -149,32 +149,34 @@ class _Search:
             gap=float(self.project.settings.mip_gap),
             since=self.spent,
         )
-        self.none = none
-        if found is not None:
+        if whole is not None:
             self.spent = 0.6
-            self.proven = proven
-            self.method = "whole"
-            self.first = from_columns(self.inst, self.v, found)
-            self.accept(float(self.a.cost @ found + self.a.offset), found, "first plan")
-            return True
-        for until, start in ((0.6, x), (1.0 - self.reserve(), None)):
+            found, self.proven, self.none = whole
+            if found is not None:
+                self.method = "whole"
+                return self._take_first(found)
+        start = x
+        for until in (0.6, 1.0 - self.reserve()):
             if until <= self.spent or self.deadline.stopped():
-                break
-            if start is None:
-                start = self.relaxation.x
+                continue
             self.relaxation = relax(
                 self.inst, self.m, self.v, self.a, start, self.deadline, until, since=self.spent
             )
             self.spent = until
             if self.relaxation.feasible or self.relaxation.proven:
                 break
-        x = self.relaxation.x
-        if not self.relaxation.feasible:
+            start = self.relaxation.x
+        if self.relaxation is None or not self.relaxation.feasible:
             return False
+        x = self.relaxation.x
         if not solver.feasible(self.a, x):  # held to the solver's tolerance: round, re-solve
             x = polish(self.a, x)
             if x is None:
                 return False
+        return self._take_first(x)
+
+    def _take_first(self, x: np.ndarray) -> bool:
+        """A plan found by the fall-back, as columns, becomes the first plan."""
         self.first = from_columns(self.inst, self.v, x)
         self.accept(float(self.a.cost @ x + self.a.offset), x, "first plan")
         return True
