@@ -22,83 +22,96 @@ def limit_problems(project: TypedProject) -> list[Problem]:
         inst = build_instance(project)
     except Exception:
         return []
-    out: list[Problem] = []
+    demand = dict(zip(inst.components, inst.demand.max(axis=1, initial=0.0), strict=True))
+    found = _share_below_least(project) + _order_above_most(project, demand)
+    return _grouped(found) + _no_qualification(project, inst)
+
+
+def _share_below_least(project: TypedProject) -> list[Problem]:
+    """Parts whose max_supplier_share is below min_share: no quote of theirs can be awarded."""
     comps, offers = project.tables["Components"], project.tables["Offers"]
     min_share = float(project.settings.min_share)
-    demand = dict(zip(inst.components, inst.demand.max(axis=1, initial=0.0), strict=True))
+    if "max_supplier_share" not in comps or min_share <= 0:
+        return []
     quoted = set(offers["component_id"])
-    if "max_supplier_share" in comps and min_share > 0:
-        for row, part, most in zip(
-            comps.index, comps["component_id"], comps["max_supplier_share"], strict=True
-        ):
-            if part in quoted and not math.isnan(most) and most < min_share - 1e-12:
-                out.append(
-                    Problem(
-                        WARNING,
-                        "Components",
-                        row,
-                        "max_supplier_share",
-                        t(
-                            "No quote for part {p} can ever be awarded: an award must be at "
-                            "least min_share ({m:.0%}) and at most this max_supplier_share "
-                            "({s:.0%}).",
-                            "Không báo giá nào cho linh kiện {p} có thể được giao: mỗi lần "
-                            "giao phải ít nhất min_share ({m:.0%}) và nhiều nhất "
-                            "max_supplier_share này ({s:.0%}).",
-                            p=part,
-                            m=min_share,
-                            s=most,
-                        ),
-                        "least_above_most",
-                    )
-                )
-    if "min_units" in offers:
-        for row, part, supplier, units, cap in zip(
-            offers.index,
-            offers["component_id"],
-            offers["supplier_id"],
-            offers["min_units"],
-            offers["capacity_per_period"],
-            strict=True,
-        ):
-            if not units or math.isnan(units) or part not in demand:
-                continue
-            if units > demand[part]:
-                why = t(
-                    "the part's largest demand in a period ({d:,.0f})",
-                    "nhu cầu lớn nhất một kỳ của linh kiện ({d:,.0f})",
-                    d=demand[part],
-                )
-            elif units > cap:
-                why = t(
-                    "the quote's capacity_per_period ({d:,.0f})",
-                    "capacity_per_period của báo giá ({d:,.0f})",
-                    d=cap,
-                )
-            else:
-                continue
+    out = []
+    for row, part, most in zip(
+        comps.index, comps["component_id"], comps["max_supplier_share"], strict=True
+    ):
+        if part in quoted and not math.isnan(most) and most < min_share - 1e-12:
             out.append(
                 Problem(
                     WARNING,
-                    "Offers",
+                    "Components",
                     row,
-                    "min_units",
+                    "max_supplier_share",
                     t(
-                        "{s}'s quote for {p} can never be awarded: its least order of {u:,.0f} "
-                        "units is above {why}.",
-                        "Báo giá của {s} cho {p} không bao giờ được giao: lượng đặt tối thiểu "
-                        "{u:,.0f} đơn vị vượt {why_vi}.",
-                        s=supplier,
+                        "No quote for part {p} can ever be awarded: an award must be at "
+                        "least min_share ({m:.0%}) and at most this max_supplier_share "
+                        "({s:.0%}).",
+                        "Không báo giá nào cho linh kiện {p} có thể được giao: mỗi lần "
+                        "giao phải ít nhất min_share ({m:.0%}) và nhiều nhất "
+                        "max_supplier_share này ({s:.0%}).",
                         p=part,
-                        u=units,
-                        why=why.en,
-                        why_vi=why.vi,
+                        m=min_share,
+                        s=most,
                     ),
                     "least_above_most",
                 )
             )
-    out = _grouped(out)
-    out += _no_qualification(project, inst)
+    return out
+
+
+def _order_above_most(project: TypedProject, demand: dict[str, float]) -> list[Problem]:
+    """Quotes whose least order is above the part's largest demand or their own capacity."""
+    offers = project.tables["Offers"]
+    if "min_units" not in offers:
+        return []
+    out = []
+    for row, part, supplier, units, cap in zip(
+        offers.index,
+        offers["component_id"],
+        offers["supplier_id"],
+        offers["min_units"],
+        offers["capacity_per_period"],
+        strict=True,
+    ):
+        if not units or math.isnan(units) or part not in demand:
+            continue
+        if units > demand[part]:
+            why = t(
+                "the part's largest demand in a period ({d:,.0f})",
+                "nhu cầu lớn nhất một kỳ của linh kiện ({d:,.0f})",
+                d=demand[part],
+            )
+        elif units > cap:
+            why = t(
+                "the quote's capacity_per_period ({d:,.0f})",
+                "capacity_per_period của báo giá ({d:,.0f})",
+                d=cap,
+            )
+        else:
+            continue
+        out.append(
+            Problem(
+                WARNING,
+                "Offers",
+                row,
+                "min_units",
+                t(
+                    "{s}'s quote for {p} can never be awarded: its least order of {u:,.0f} "
+                    "units is above {why}.",
+                    "Báo giá của {s} cho {p} không bao giờ được giao: lượng đặt tối thiểu "
+                    "{u:,.0f} đơn vị vượt {why_vi}.",
+                    s=supplier,
+                    p=part,
+                    u=units,
+                    why=why.en,
+                    why_vi=why.vi,
+                ),
+                "least_above_most",
+            )
+        )
     return out
 
 
