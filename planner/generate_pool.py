@@ -121,25 +121,29 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
     room = np.maximum(2, np.round(2.2 * slots)).astype(float)
     witness = _witness(quotes, demand, price * share_now, max_share, slots, room, T, per_pos)
 
+    # The witness as arrays: its quotes, their parts and suppliers, their shares by period.
+    part = quotes["_part"].to_numpy(int)
+    supplier = quotes["_supplier"].to_numpy(int)
+    chosen = np.array(list(witness["share"]), dtype=int)
+    shares = np.array([witness["share"][o] for o in chosen]).reshape(len(chosen), T)
+
     # Budgets from the witness's one-time spending, with a tenth to spare.
+    switching = quotes["switching_cost"].to_numpy(float)
     onboarded: set[int] = set()
     spend = np.zeros(T)
     for o, start in sorted(witness["start"].items(), key=lambda kv: kv[1]):
-        q = quotes.iloc[o]
-        spend[start] += q["switching_cost"]
-        if q["_supplier"] not in onboarded:
-            onboarded.add(q["_supplier"])
-            spend[start] += pool[q["_supplier"]][4]
+        spend[start] += switching[o]
+        if supplier[o] not in onboarded:
+            onboarded.add(supplier[o])
+            spend[start] += pool[supplier[o]][4]
     floor = 0.3 * spend.mean() if spend.any() else 10_000.0
     budget = np.ceil(np.maximum(spend * 1.1, floor) / 1000.0) * 1000.0
 
     # Capacities: a supplier holds what the witness gives it, with a quarter to spare.
     load = np.zeros((n_pool, T))
-    for o, share in witness["share"].items():
-        q = quotes.iloc[o]
-        load[q["_supplier"]] += share * demand[q["_part"]]
+    np.add.at(load, supplier[chosen], shares * demand[part[chosen]])
     quoted = np.zeros(n_pool)
-    np.add.at(quoted, quotes["_supplier"].to_numpy(int), demand[quotes["_part"]].max(axis=1))
+    np.add.at(quoted, supplier, demand[part].max(axis=1))
     capacity = np.where(
         load.max(axis=1) > 0,
         np.ceil(np.maximum(load.max(axis=1) * 1.25, 0.5 * quoted) / 100.0) * 100.0,
@@ -148,15 +152,12 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
 
     # The glide path: the witness's content per product, a little towards today's.
     unit_now = price * share_now
-    content = np.zeros((len(products), T))
-    for t in range(T):
-        unit = unit_now.copy()
-        for o, share in witness["share"].items():
-            q = quotes.iloc[o]
-            i = q["_part"]
-            unit[i] += share[t] * (q["unit_price"] * q["china_share"] - unit_now[i])
-        content[:, t] = qty @ unit / products["fob_price"].to_numpy(float)
-    today = qty @ unit_now / products["fob_price"].to_numpy(float)
+    quote_unit = (quotes["unit_price"] * quotes["china_share"]).to_numpy(float)
+    unit = np.repeat(unit_now[:, None], T, axis=1)  # part x period
+    np.add.at(unit, part[chosen], shares * (quote_unit - unit_now[part])[chosen][:, None])
+    fob = products["fob_price"].to_numpy(float)
+    content = qty @ unit / fob[:, None]
+    today = qty @ unit_now / fob
     caps = [math.nan] * T
     for t in range(2, T):
         cap = float(np.max(content[:, t] + CAP_ROOM * (today - content[:, t])))
