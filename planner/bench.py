@@ -254,6 +254,20 @@ def _line(
     return text
 
 
+def _compare_to_reference(
+    runs: list[dict], n: int, seeds: tuple[int, ...], family: str, seconds: float
+) -> None:
+    """Each run's cost against the plan of its seed given `seconds` (one child per seed)."""
+    for seed in seeds:
+        ref = _run_child(
+            f"_case({n}, {seed}, {seconds}, False, {family!r}, 0.0)", seconds * 3 + 180
+        )
+        for run in runs:
+            if run.get("seed") == seed and run.get("total_cost") and ref.get("total_cost"):
+                run["reference_cost"] = ref["total_cost"]
+                run["vs_reference"] = run["total_cost"] / ref["total_cost"] - 1
+
+
 def _same_plan(runs: list[dict]) -> str:
     """How many distinct plans the runs gave, and what ended each search ("1 plan (work)";
     "2 plans (work, clock)"): runs that differ should say "clock"."""
@@ -309,13 +323,8 @@ def run_bench(
                     run.setdefault("parts", n)
                     run.setdefault("family", family)
                     runs.append(run)
-            for seed in seeds if reference_seconds else ():
-                call = f"_case({n}, {seed}, {reference_seconds}, False, {family!r}, 0.0)"
-                ref = _run_child(call, reference_seconds * 3 + 180)
-                for run in runs:
-                    if run.get("seed") == seed and run.get("total_cost") and ref.get("total_cost"):
-                        run["reference_cost"] = ref["total_cost"]
-                        run["vs_reference"] = run["total_cost"] / ref["total_cost"] - 1
+            if reference_seconds:
+                _compare_to_reference(runs, n, seeds, family, reference_seconds)
             if stalls:
                 probe = longest_stall(n, seeds[0], family, limit)
                 for run in runs:
