@@ -150,10 +150,9 @@ class _Search:
             since=self.spent,
         )
         if whole is not None:
-            self.spent = 0.6
             found, self.proven, self.none = whole
             if found is not None:
-                self.method = "whole"
+                self.spent, self.method = 0.6, "whole"
                 return self._take_first(found)
         start = x
         for until in (0.6, 1.0 - self.reserve()):
