@@ -278,39 +278,51 @@ def child_main(given: str, answer: str) -> None:
         os.nice(int(os.environ.get("LOCPLAN_NICE") or 0))
     with open(given, "rb") as f:
         project, time_limit, commitments, starts, clock = pickle.load(f)
-    stop = threading.Event()
+    # a plain flag, not a threading.Event: a handler runs between any two bytecodes of the
+    # main thread, even inside another handler (the kernel sends the parent-death signal
+    # once for each thread of the parent as they die), and Event.set takes a lock that is
+    # not reentrant: a second signal deadlocked the child there
+    stopped = [parent_gone()]
+
+    def stop_now(*_) -> None:
+        stopped[0] = True
+
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
         if hasattr(signal, name):
-            signal.signal(getattr(signal, name), lambda *_: stop.set())
-    if parent_gone():
-        stop.set()
+            signal.signal(getattr(signal, name), stop_now)
     lock = threading.Lock()
 
     def progress(event: ProgressEvent) -> None:
         with lock:
-            print(json.dumps(dataclasses.asdict(event)), flush=True)
+            try:
+                print(json.dumps(dataclasses.asdict(event)), flush=True)
+            except (OSError, ValueError):  # nobody reads any more: the parent has ended
+                stop_now()
 
     out: dict = {}
     worker = threading.Thread(
         target=lambda: out.update(
-            plan=plan_one(project, time_limit, stop.is_set, progress, commitments, starts, clock)
+            plan=plan_one(
+                project, time_limit, lambda: stopped[0], progress, commitments, starts, clock
+            )
         ),
         daemon=True,
     )
     worker.start()
-    while worker.is_alive():  # the main thread stays in Python so that a signal is seen
-        worker.join(0.2)
-        if parent_gone():
-            stop.set()
-    if parent_gone():  # nobody will read the plan or remove the folder
+    while worker.is_alive() and not parent_gone():  # the main thread stays in Python so
+        worker.join(0.2)  # that a signal is seen
+    if parent_gone():
+        # nobody will read the plan or remove the folder: remove it and end now, without
+        # waiting for the search or unwinding the interpreter (stdout is a broken pipe)
         import shutil
 
+        stop_now()
         shutil.rmtree(Path(given).parent, ignore_errors=True)
-    else:
-        partial = answer + ".part"
-        with open(partial, "wb") as f:
-            pickle.dump(out["plan"], f)
-        os.replace(partial, answer)
+        os._exit(0)
+    partial = answer + ".part"
+    with open(partial, "wb") as f:
+        pickle.dump(out["plan"], f)
+    os.replace(partial, answer)
     from planner.optimise.backend import end_process
 
     end_process(0)

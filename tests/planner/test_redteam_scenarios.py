@@ -386,6 +386,15 @@ def _hold(real, position):
     return held
 
 if os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_NICE") is not None:
+    import faulthandler
+    import sys
+
+    # what a child says goes to a file the test shows when it fails: where each thread was
+    # every 20 s and any traceback
+    log = open(os.path.join(os.environ["LOCPLAN_HOLD"], "..", f"child-{os.getpid()}.log"), "w")
+    os.dup2(log.fileno(), 2)
+    sys.stderr = log
+    faulthandler.dump_traceback_later(20, repeat=True, file=log)
     import planner.scenarios.run as run  # a scenario's child: plan_one(project, limit, stop)
     run.plan_one = _hold(run.plan_one, 2)
 elif os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_HOLD_PLAN"):
@@ -395,22 +404,46 @@ elif os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_HOLD_PLAN"):
 WAIT_S = 120  # every wait is bounded, generously: nothing here depends on how long it takes
 
 
-def _ended(pid: int) -> bool:
-    """The process is gone (or a zombie nobody has reaped yet: it runs no more)."""
+def _stat(pid: int) -> list[str] | None:
+    """The fields of /proc/PID/stat after the command's name (state first), None if gone."""
     try:
         with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+            return f.read().rsplit(")", 1)[1].split()
     except FileNotFoundError:
-        return True
+        return None
 
 
-def _until(condition, what: str) -> None:
+_STARTED: dict[int, str] = {}  # pid -> its start time, told apart from a new process given it
+
+
+def _ended(pid: int) -> bool:
+    """The process is gone, a zombie nobody has reaped yet (it runs no more), or its pid is
+    now another process's."""
+    fields = _stat(pid)
+    return fields is None or fields[0] in "ZX" or fields[19] != _STARTED.get(pid, fields[19])
+
+
+def _until(condition, what: str, said=lambda: "") -> None:
     import time
 
     deadline = time.monotonic() + WAIT_S
     while not condition():
-        assert time.monotonic() < deadline, f"waited {WAIT_S} s for {what}"
+        assert time.monotonic() < deadline, f"waited {WAIT_S} s for {what}\n{said()}"
         time.sleep(0.05)
+
+
+def _said(tmp_path, pids: list[int]) -> str:
+    """What the children wrote on stderr, with the state of each (to see where one hangs)."""
+    out = []
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read()
+        except FileNotFoundError:
+            state = "gone"
+        log = tmp_path / f"child-{pid}.log"
+        out.append(f"--- child {pid}: {state}\n{log.read_text() if log.exists() else ''}")
+    return "\n".join(out)
 
 
 def _start(tmp_path, command: str = "compare"):
@@ -465,6 +498,10 @@ def _start(tmp_path, command: str = "compare"):
         process.kill()
         raise
     pids = [int(p.name.removeprefix("held-")) for p in held.iterdir()]
+    for pid in pids:
+        fields = _stat(pid)
+        if fields is not None:
+            _STARTED[pid] = fields[19]
     return process, (out, err), [p for p in pids if p != process.pid], temp
 
 
@@ -506,7 +543,11 @@ def test_children_end_with_a_parent_killed_outright(tmp_path):
     try:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=WAIT_S)
-        _until(lambda: all(_ended(pid) for pid in children), "the children to end")
+        _until(
+            lambda: all(_ended(pid) for pid in children),
+            "the children to end",
+            lambda: _said(tmp_path, children),
+        )
         _until(lambda: not list(temp.glob("locplan-scenario-*")), "the folders to go")
     finally:
         _end(process, children)
