@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner.fields import default
 from planner.text import Text
 
 INF = math.inf
@@ -20,23 +21,24 @@ INF = math.inf
 
 @dataclass(frozen=True)
 class Settings:
-    """Typed values of the Settings sheet (docs/format.md)."""
+    """Typed values of the Settings sheet; each field's default, range, title and help are
+    planner.fields' (the test of the registry holds the two to the same keys)."""
 
-    plan_name: str = "Localization plan"
-    content_basis: str = "fob"  # "fob" or "materials"
-    rvc_min: float | None = None  # least Vietnamese value content, None = no rule
-    incumbent_max_drop: float = 1.0
-    objective: str = "min_cost"  # "min_cost" or "min_china"
-    time_limit_s: float = 60.0
-    mip_gap: float = 1e-3  # 0.1%: a quote's uncertainty is larger; the search stops here
-    fx_vnd_per_usd: float | None = None
-    currency: str = "USD"
-    solver: str = "auto"  # optimiser backend, a setting (see planner.optimise)
-    no_reversal: bool = True  # stable awards: new suppliers never fall, incumbents never rise
-    min_share: float = 0.05  # each offer's share is 0 or at least this (no slivers)
-    threshold_margin: float = 0.0  # share points kept below every cap and tier bound
-    tariff_pass_through: float = 1.0  # share of the US tariff the factory bears
-    origin_rvc_min: float | None = None  # least RVC for origin of products with origin_rule rvc
+    plan_name: str = default("plan_name")
+    content_basis: str = default("content_basis")
+    rvc_min: float | None = default("rvc_min")
+    incumbent_max_drop: float = default("incumbent_max_drop")
+    objective: str = default("objective")
+    time_limit_s: float = default("time_limit_s")
+    mip_gap: float = default("mip_gap")
+    fx_vnd_per_usd: float | None = default("fx_vnd_per_usd")
+    currency: str = default("currency")
+    solver: str = default("solver")
+    no_reversal: bool = default("no_reversal")
+    min_share: float = default("min_share")
+    threshold_margin: float = default("threshold_margin")
+    tariff_pass_through: float = default("tariff_pass_through")
+    origin_rvc_min: float | None = default("origin_rvc_min")
 
 
 @dataclass

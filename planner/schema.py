@@ -11,19 +11,20 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
-from planner.headers import Matcher, Vocabulary, Words
-
-# Column kinds; planner.io.parse has one parser per kind.
-TEXT, NUMBER, INTEGER, SHARE, BOOL, COUNTRY, CHOICE, PERIOD = (
-    "text",
-    "number",
-    "integer",
-    "share",
-    "bool",
-    "country",
-    "choice",
-    "period",
+# Value kinds (planner.io.parse has one parser per kind) and the settings: planner.fields
+from planner.fields import (
+    BOOL,
+    CHOICE,
+    COUNTRY,
+    INTEGER,
+    NUMBER,
+    PERIOD,
+    SHARE,
+    TEXT,
 )
+from planner.fields import SETTINGS as SETTING_SPECS  # noqa: F401
+from planner.fields import Field as SettingSpec  # noqa: F401
+from planner.headers import Matcher, Vocabulary, Words
 
 
 @dataclass(frozen=True)
@@ -1104,159 +1105,6 @@ SHEETS: tuple[Sheet, ...] = (
     SCENARIOS,
 )
 SHEET_BY_NAME = {s.name: s for s in SHEETS}
-
-
-@dataclass(frozen=True)
-class SettingSpec:
-    key: str
-    kind: str
-    default: object
-    help_en: str
-    help_vi: str
-    choices: tuple[str, ...] = ()
-    minimum: float | None = None
-    maximum: float | None = None
-    synonyms: tuple[str, ...] = ()
-
-
-SETTING_SPECS: tuple[SettingSpec, ...] = (
-    SettingSpec(
-        "plan_name",
-        TEXT,
-        "Localization plan",
-        "Name printed on the plan.",
-        "Tên kế hoạch.",
-        synonyms=("name", "tên kế hoạch"),
-    ),
-    SettingSpec(
-        "content_basis",
-        CHOICE,
-        "fob",
-        "Chinese share measured on the FOB price (fob) or on material cost (materials).",
-        "Tính tỷ lệ TQ trên giá FOB (fob) hoặc trên chi phí vật tư (materials).",
-        choices=("fob", "materials"),
-    ),
-    SettingSpec(
-        "rvc_min",
-        SHARE,
-        None,
-        "Least Vietnamese value content (FOB - non-originating materials)/FOB; blank = no rule.",
-        "Hàm lượng giá trị Việt Nam tối thiểu; để trống = không áp dụng.",
-        minimum=0,
-        maximum=1,
-    ),
-    SettingSpec(
-        "incumbent_max_drop",
-        SHARE,
-        1.0,
-        "Largest fall of an incumbent's share per period.",
-        "Mức giảm tỷ trọng tối đa mỗi kỳ của nhà cung cấp hiện tại.",
-        minimum=0,
-        maximum=1,
-    ),
-    SettingSpec(
-        "objective",
-        CHOICE,
-        "min_cost",
-        "min_cost: cheapest plan; min_china: least Chinese content within budget.",
-        "min_cost: chi phí thấp nhất; min_china: hàm lượng TQ thấp nhất trong ngân sách.",
-        choices=("min_cost", "min_china"),
-    ),
-    SettingSpec(
-        "time_limit_s",
-        NUMBER,
-        60.0,
-        "Solver time limit in seconds.",
-        "Giới hạn thời gian giải (giây).",
-        minimum=1,
-        maximum=86400,
-    ),
-    SettingSpec(
-        "mip_gap",
-        NUMBER,
-        1e-3,
-        "Relative optimality gap at which to stop.",
-        "Sai số tối ưu tương đối để dừng.",
-        minimum=0,
-        maximum=1,
-    ),
-    SettingSpec(
-        "fx_vnd_per_usd",
-        NUMBER,
-        None,
-        "Exchange rate for VND display.",
-        "Tỷ giá VND/USD để hiển thị.",
-        minimum=0,
-    ),
-    SettingSpec(
-        "currency",
-        TEXT,
-        "USD",
-        "Currency of all money columns.",
-        "Đơn vị tiền tệ.",
-        synonyms=("tiền tệ",),
-    ),
-    SettingSpec(
-        "tariff_pass_through",
-        SHARE,
-        1.0,
-        "Share of the US tariff the factory bears through its price (the importer pays the "
-        "duty; 1 = all of it).",
-        "Tỷ lệ thuế Mỹ nhà máy chịu qua giá bán (nhà nhập khẩu nộp thuế; 1 = toàn bộ).",
-        minimum=0,
-        maximum=1,
-        synonyms=("pass through", "tariff share borne", "tỷ lệ chịu thuế"),
-    ),
-    SettingSpec(
-        "origin_rvc_min",
-        SHARE,
-        None,
-        "Least RVC for Vietnamese origin of products whose origin_rule is rvc; blank = none.",
-        "RVC tối thiểu để có xuất xứ Việt Nam với sản phẩm có origin_rule là rvc.",
-        minimum=0,
-        maximum=1,
-        synonyms=("origin rvc", "rvc for origin", "rvc xuất xứ"),
-    ),
-    SettingSpec(
-        "no_reversal",
-        BOOL,
-        True,
-        "Stable awards: a new supplier's share never falls once it has risen, and an "
-        "incumbent's never rises after it has fallen.",
-        "Phân bổ ổn định: tỷ trọng của nhà cung cấp mới không giảm sau khi đã tăng, của nhà "
-        "cung cấp hiện tại không tăng lại sau khi đã giảm.",
-        synonyms=("không đảo chiều", "no reversals"),
-    ),
-    SettingSpec(
-        "min_share",
-        SHARE,
-        0.05,
-        "Every supplier's share of a part is 0 or at least this in every period (no slivers).",
-        "Tỷ trọng của mỗi nhà cung cấp cho một linh kiện là 0 hoặc ít nhất mức này mỗi kỳ.",
-        minimum=0,
-        maximum=0.5,
-        synonyms=("tỷ trọng tối thiểu", "minimum share"),
-    ),
-    SettingSpec(
-        "threshold_margin",
-        SHARE,
-        0.0,
-        "Safety margin kept below every glide-path cap and tariff-tier bound (share points).",
-        "Biên an toàn dưới mọi trần hàm lượng và ngưỡng bậc thuế (điểm phần trăm).",
-        minimum=0,
-        maximum=0.2,
-        synonyms=("margin", "safety margin", "biên an toàn"),
-    ),
-    SettingSpec(
-        "solver",
-        CHOICE,
-        "auto",
-        "Optimiser backend: auto or scip (SCIP through OR-Tools), highs, or greedy (the "
-        "first plan only).",
-        "Bộ giải: auto hoặc scip (SCIP qua OR-Tools), highs, hoặc greedy (chỉ kế hoạch ban đầu).",
-        choices=("auto", "scip", "highs", "greedy"),
-    ),
-)
 
 
 # The vocabulary of headers ----------------------------------------------------------------

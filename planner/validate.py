@@ -6,6 +6,7 @@ row and column, and stays in the raw project the user edits.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import itertools
 import math
@@ -15,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planner import schema
+from planner import fields, schema
 from planner.contradictions import limit_problems
 from planner.io.conventions import NUMERIC, ambiguity, decimal_conventions
 from planner.io.parse import (
@@ -645,15 +646,7 @@ def _placed(problems: list[Problem], raw: RawProject) -> list[Problem]:
 
 
 def _setting_spec(typed_key: str) -> schema.SettingSpec | None:
-    key = schema.normalise_header(typed_key)
-    return next(
-        (
-            s
-            for s in schema.SETTING_SPECS
-            if key in {schema.normalise_header(n) for n in (s.key, *s.synonyms)}
-        ),
-        None,
-    )
+    return fields.setting_named(typed_key)
 
 
 def _raw_currency(raw: RawProject) -> str:
@@ -1297,8 +1290,8 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
             first_row[spec.key] = (row, raw_value)
         decimal = chk.sheet_decimals.get("Settings")
         mark = decimal.mark if decimal else None
-        try:
-            if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
+        if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
+            with contextlib.suppress(ParseError):
                 read, _ = parse_share(raw_value, mark)
                 other, _ = parse_share(raw_value, "." if mark == "," else ",")
                 chk.warn(
@@ -1308,27 +1301,11 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
                     ambiguity(raw_value, read, other, decimal),
                     "ambiguous_number",
                 )
-            if spec.kind == schema.NUMBER:
-                value: object = parse_number(raw_value, mark)
-            elif spec.kind == schema.SHARE:
-                value, percent = parse_share(raw_value, mark)
-                if not percent and value > 1:
-                    value = _bare_share_setting(chk, row, spec, raw_value, value)
-            elif spec.kind == schema.BOOL:
-                value = parse_bool(raw_value)
-            elif spec.kind == schema.CHOICE:
-                value = clean_text(raw_value).lower()
-                if value not in spec.choices:
-                    raise ParseError(
-                        t(
-                            "'{v}' is not one of {c}",
-                            "'{v}' không thuộc {c}",
-                            v=value,
-                            c=", ".join(spec.choices),
-                        )
-                    )
-            else:
-                value = clean_text(raw_value)
+        try:
+            value, note = read_setting(spec, raw_value, mark)
+        except OutOfRange as exc:
+            chk.error("Settings", row, "value", exc.reason, "range")
+            continue
         except ParseError as exc:
             chk.error(
                 "Settings",
@@ -1344,59 +1321,86 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
                 "type",
             )
             continue
-        if isinstance(value, float) and (
-            (spec.minimum is not None and value < spec.minimum)
-            or (spec.maximum is not None and value > spec.maximum)
-        ):
-            lo, hi = spec.minimum or 0, spec.maximum if spec.maximum is not None else math.inf
-            chk.error(
-                "Settings",
-                row,
-                "value",
-                t(
-                    "{k} is a share from {lo:.4g}% to {hi:.4g}%; it is {v:.4g}%.",
-                    "{k} là tỷ lệ từ {lo:.4g}% đến {hi:.4g}%; đang là {v:.4g}%.",
-                    k=spec.key,
-                    lo=lo * 100,
-                    hi=hi * 100,
-                    v=value * 100,
-                )
-                if spec.kind == schema.SHARE
-                else t(
-                    "{k} must be between {lo:g} and {hi:g}.",
-                    "{k} phải nằm trong khoảng {lo:g} đến {hi:g}.",
-                    k=spec.key,
-                    lo=lo,
-                    hi=hi,
-                ),
-                "range",
-            )
-            continue
+        if note is not None:
+            chk.warn("Settings", row, "value", note, "percent")
         values[spec.key] = value
     return Settings(**values)
 
 
-def _bare_share_setting(chk, row, spec: schema.SettingSpec, typed: object, value: float) -> float:
+class OutOfRange(ParseError):
+    """A setting read, but outside its field's range (its reason names the range)."""
+
+
+def read_setting(
+    spec: fields.Field, typed: object, mark: str | None = None
+) -> tuple[object, Text | None]:
+    """A Settings value as the plan reads it, for the validator and the settings form alike:
+    (the value, a note when a bare number was read as a percent). ParseError when it cannot
+    be read, OutOfRange when it is outside the field's range."""
+    note = None
+    if spec.kind == schema.NUMBER:
+        value: object = parse_number(typed, mark)
+    elif spec.kind == schema.SHARE:
+        value, percent = parse_share(typed, mark)
+        if not percent and value > 1:
+            value, note = _bare_share_setting(spec, typed, value)
+    elif spec.kind == schema.BOOL:
+        value = parse_bool(typed)
+    elif spec.kind == schema.CHOICE:
+        value = clean_text(typed).lower()
+        if value not in spec.choices:
+            raise ParseError(
+                t(
+                    "'{v}' is not one of {c}",
+                    "'{v}' không thuộc {c}",
+                    v=value,
+                    c=", ".join(spec.choices),
+                )
+            )
+    else:
+        value = clean_text(typed)
+    if isinstance(value, float) and (
+        (spec.minimum is not None and value < spec.minimum)
+        or (spec.maximum is not None and value > spec.maximum)
+    ):
+        raise OutOfRange(_range_reason(spec, value))
+    return value, note
+
+
+def _range_reason(spec: fields.Field, value: float) -> Text:
+    lo, hi = spec.minimum or 0, spec.maximum if spec.maximum is not None else math.inf
+    if spec.kind == schema.SHARE:
+        return t(
+            "{k} is a share from {lo:.4g}% to {hi:.4g}%; it is {v:.4g}%.",
+            "{k} là tỷ lệ từ {lo:.4g}% đến {hi:.4g}%; đang là {v:.4g}%.",
+            k=spec.key,
+            lo=lo * 100,
+            hi=hi * 100,
+            v=value * 100,
+        )
+    return t(
+        "{k} must be between {lo:g} and {hi:g}.",
+        "{k} phải nằm trong khoảng {lo:g} đến {hi:g}.",
+        k=spec.key,
+        lo=lo,
+        hi=hi,
+    )
+
+
+def _bare_share_setting(spec: fields.Field, typed: object, value: float) -> tuple[float, Text]:
     """A share setting typed as a bare number above 1, read as a column of one value is
     (docs/format.md): 2 to 100 is a percent, said; between 1 and 2 it reads two ways (1.5:
     150%, or 1.5%?) and is refused, as is anything above 100."""
     text = clean_text(typed)
     share = bare_share(value)
     if share is not None:
-        chk.warn(
-            "Settings",
-            row,
-            "value",
-            t(
-                "{k}: '{v}' was read as {p:.4g}% (a share is written 0.3 or 30%).",
-                "{k}: '{v}' được hiểu là {p:.4g}% (tỷ lệ ghi dạng 0,3 hoặc 30%).",
-                k=spec.key,
-                v=text,
-                p=value,
-            ),
-            "percent",
+        return share, t(
+            "{k}: '{v}' was read as {p:.4g}% (a share is written 0.3 or 30%).",
+            "{k}: '{v}' được hiểu là {p:.4g}% (tỷ lệ ghi dạng 0,3 hoặc 30%).",
+            k=spec.key,
+            v=text,
+            p=value,
         )
-        return share
     if value < PERCENT_FROM:
         raise ParseError(
             t(

@@ -3,12 +3,13 @@ and the lenient number and share readers the settings forms use. Each write is a
 
 from __future__ import annotations
 
-from planner import schema
+from planner import fields
 from planner.io import parse
+from planner.validate import read_setting
 from ui.commands import AddRows, SetCells
 from ui.document import ProjectDocument
 
-SPEC = {s.key: s for s in schema.SETTING_SPECS}
+SPEC = fields.SETTING
 
 
 def _setting_row(doc: ProjectDocument, key: str) -> int | None:
@@ -17,11 +18,10 @@ def _setting_row(doc: ProjectDocument, key: str) -> int | None:
     frame = doc.frame("Settings")
     if "key" not in frame.columns:
         return None
-    names = {schema.normalise_header(n) for n in (key, *SPEC[key].synonyms)}
     rows = [
         pos
         for pos, typed in enumerate(frame["key"])
-        if schema.normalise_header(parse.clean_text(typed)) in names
+        if (found := fields.setting_named(parse.clean_text(typed))) is not None and found.key == key
     ]
     if not rows:
         return None
@@ -33,11 +33,24 @@ def _setting_row(doc: ProjectDocument, key: str) -> int | None:
 
 
 def setting_value(doc: ProjectDocument, key: str) -> object:
+    """The Settings cell of `key` as typed (its default when it has none)."""
     pos = _setting_row(doc, key)
     if pos is None:
         return SPEC[key].default
     value = doc.frame("Settings")["value"].iloc[pos]
     return SPEC[key].default if parse.is_blank(value) else value
+
+
+def read_setting_value(doc: ProjectDocument, key: str) -> object:
+    """`key`'s value as the planner reads it (`30` is 30%, `có` is yes), by the validator's
+    own reader; its default when the cell cannot be read (check names the cell)."""
+    typed = setting_value(doc, key)
+    if parse.is_blank(typed):
+        return SPEC[key].default
+    try:
+        return read_setting(SPEC[key], typed)[0]
+    except parse.ParseError:
+        return SPEC[key].default
 
 
 def set_setting(doc: ProjectDocument, key: str, value: object, text: str) -> None:

@@ -1,7 +1,7 @@
-"""The plan's settings as a form: plan name, objective, time limit, content basis, least RVC,
-an incumbent's largest fall, the stable-award rules (no reversal, least share, margin), the
-share of the tariff the factory bears, exchange rate. Every change is an undo step on the Settings
-sheet; the form shows the sheet again after each edit there (or an undo)."""
+"""The plan's settings as a form, built from the field registry (planner.fields): one row per
+setting that has an editor there, with its title, range and help in the app's language.
+Every change is an undo step on the Settings sheet; the form shows the sheet again after each
+edit there (or an undo), read as the planner reads it (planner.validate.read_setting)."""
 
 from __future__ import annotations
 
@@ -14,29 +14,47 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QWidget,
 )
 
-from planner.io import parse
+from planner import fields
+from planner.text import Text
+from ui import i18n
 from ui.document import ProjectDocument
 from ui.i18n import tr
-from ui.settings_cells import number, set_setting, setting_value, share
+from ui.settings_cells import read_setting_value, set_setting
+
+CHANGE = Text("Set “{0}”", "Đặt “{0}”")  # the undo step of a change on the form
+ZERO_IS_NONE = Text("0 = none", "0 = không có")
 
 
-def _percent(name: str, top: float = 100) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setObjectName(name)
-    box.setRange(0, top)
-    box.setDecimals(1)
-    box.setSuffix(" %")
-    return box
+def _object_name(key: str) -> str:
+    return "setting" + "".join(part.capitalize() for part in key.split("_"))
 
 
-# (setting, object name, default) of the share settings shown as percents
-SHARES = (
-    ("min_share", "settingMinShare", 0.05),
-    ("threshold_margin", "settingThresholdMargin", 0.0),
-    ("tariff_pass_through", "settingPassThrough", 1.0),
-)
+def _editor(field: fields.Field) -> QWidget:
+    """The widget the registry asks for, with the field's range."""
+    if field.editor == fields.LINE:
+        widget: QWidget = QLineEdit()
+    elif field.editor == fields.CHOICES:
+        widget = QComboBox()
+    elif field.editor == fields.TICK:
+        widget = QCheckBox()
+    elif field.editor == fields.SECONDS:
+        widget = QSpinBox()
+        widget.setRange(int(field.minimum or 0), int(field.maximum or 86400))
+    else:  # a percent or an amount
+        widget = QDoubleSpinBox()
+        if field.editor == fields.PERCENT:
+            widget.setRange(100 * (field.minimum or 0), 100 * (field.maximum or 1))
+            widget.setDecimals(1)
+            widget.setSuffix(" %")
+        else:
+            widget.setRange(field.minimum or 0, field.maximum or 1e9)
+            widget.setDecimals(0)
+            widget.setGroupSeparatorShown(True)
+    widget.setObjectName(_object_name(field.key))
+    return widget
 
 
 class SettingsForm(QGroupBox):
@@ -44,164 +62,90 @@ class SettingsForm(QGroupBox):
         super().__init__(parent)
         self.doc = doc
         self._loading = False
-        self.name = QLineEdit()
-        self.name.setObjectName("settingPlanName")
-        self.objective = QComboBox()
-        self.objective.setObjectName("settingObjective")
-        self.time_limit = QSpinBox()
-        self.time_limit.setObjectName("settingTimeLimit")
-        self.time_limit.setRange(1, 86400)
-        self.basis = QComboBox()
-        self.basis.setObjectName("settingContentBasis")
-        self.rvc = QDoubleSpinBox()
-        self.rvc.setObjectName("settingRvcMin")
-        self.rvc.setRange(0, 100)
-        self.rvc.setDecimals(1)
-        self.rvc.setSuffix(" %")
-        self.drop = QDoubleSpinBox()
-        self.drop.setObjectName("settingIncumbentDrop")
-        self.drop.setRange(0, 100)
-        self.drop.setDecimals(1)
-        self.drop.setSuffix(" %")
-        self.no_reversal = QCheckBox()
-        self.no_reversal.setObjectName("settingNoReversal")
-        self.shares = {
-            key: _percent(name, 20 if key == "threshold_margin" else 100) for key, name, _ in SHARES
-        }
-        self.fx = QDoubleSpinBox()
-        self.fx.setObjectName("settingFx")
-        self.fx.setRange(0, 1_000_000)
-        self.fx.setDecimals(0)
-        self.fx.setGroupSeparatorShown(True)
+        self.fields = [f for f in fields.SETTINGS if f.editor is not None]
+        self.editors: dict[str, QWidget] = {f.key: _editor(f) for f in self.fields}
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        for w in (
-            self.name,
-            self.objective,
-            self.time_limit,
-            self.basis,
-            self.rvc,
-            self.drop,
-            self.no_reversal,
-            *self.shares.values(),
-            self.fx,
-        ):
-            self.form.addRow(QLabel(), w)
-
-        self.name.editingFinished.connect(
-            lambda: self._set("plan_name", self.name.text().strip(), tr("Set the plan name"))
-        )
-        self.objective.activated.connect(
-            lambda: self._set("objective", self.objective.currentData(), tr("Set the objective"))
-        )
-        self.time_limit.editingFinished.connect(
-            lambda: self._set("time_limit_s", self.time_limit.value(), tr("Set the time limit"))
-        )
-        self.basis.activated.connect(
-            lambda: self._set(
-                "content_basis", self.basis.currentData(), tr("Set the content basis")
-            )
-        )
-        self.rvc.editingFinished.connect(
-            lambda: self._set("rvc_min", self.rvc.value() / 100 or None, tr("Set the least RVC"))
-        )
-        self.drop.editingFinished.connect(
-            lambda: self._set(
-                "incumbent_max_drop",
-                self.drop.value() / 100,
-                tr("Set the incumbent's largest fall"),
-            )
-        )
-        self.no_reversal.toggled.connect(
-            lambda on: self._set(
-                "no_reversal", "yes" if on else "no", tr("Set whether awards may reverse")
-            )
-        )
-        undo_texts = {
-            "min_share": tr("Set the least share of an award"),
-            "threshold_margin": tr("Set the margin below caps and tiers"),
-            "tariff_pass_through": tr("Set the share of the tariff borne"),
-        }
-        for key, box in self.shares.items():
-            box.editingFinished.connect(
-                lambda k=key, b=box: self._set(k, b.value() / 100, undo_texts[k])
-            )
-        self.fx.editingFinished.connect(
-            lambda: self._set(
-                "fx_vnd_per_usd", self.fx.value() or None, tr("Set the exchange rate")
-            )
-        )
+        for f in self.fields:
+            self.form.addRow(QLabel(), self.editors[f.key])
+            self._connect(f, self.editors[f.key])
         doc.cells_changed.connect(self._sheet_changed)
         doc.rows_changed.connect(self._sheet_changed)
+
+    def _connect(self, f: fields.Field, widget: QWidget) -> None:
+        def changed(*_: object) -> None:
+            self._set(f, self._typed(f, widget))
+
+        if isinstance(widget, QComboBox):
+            widget.activated.connect(changed)
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(changed)
+        else:
+            widget.editingFinished.connect(changed)
+
+    @staticmethod
+    def _typed(f: fields.Field, widget: QWidget) -> object:
+        """What the editor holds, as the Settings sheet stores it."""
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QCheckBox):
+            return "yes" if widget.isChecked() else "no"
+        value = widget.value()
+        if f.editor == fields.PERCENT:
+            value = round(value / 100, 6)
+        # a blank setting (no rule, no rate) is shown as 0
+        return None if f.default is None and value == 0 else value
 
     def _sheet_changed(self, sheet: str, *_: object) -> None:
         if sheet == "Settings":
             self.load()
 
-    def _set(self, key: str, value: object, text: str) -> None:
+    def _set(self, f: fields.Field, value: object) -> None:
         if not self._loading:
-            set_setting(self.doc, key, value, text)
+            title = f.title.get(i18n.current())
+            set_setting(self.doc, f.key, value, CHANGE.get(i18n.current()).format(title))
 
     def load(self) -> None:
         """Show the Settings sheet's values (after opening, undo, or an edit in the table)."""
         self._loading = True
         try:
-            self.name.setText(str(setting_value(self.doc, "plan_name") or ""))
-            self.objective.setCurrentIndex(
-                max(0, self.objective.findData(str(setting_value(self.doc, "objective"))))
-            )
-            self.time_limit.setValue(int(number(setting_value(self.doc, "time_limit_s"), 60)))
-            self.basis.setCurrentIndex(
-                max(0, self.basis.findData(str(setting_value(self.doc, "content_basis"))))
-            )
-            rvc = setting_value(self.doc, "rvc_min")
-            self.rvc.setValue(0 if parse.is_blank(rvc) else 100 * share(rvc, 0))
-            self.drop.setValue(100 * share(setting_value(self.doc, "incumbent_max_drop"), 1))
-            reversal = setting_value(self.doc, "no_reversal")
-            self.no_reversal.setChecked(True if parse.is_blank(reversal) else _yes(reversal))
-            for key, _name, default in SHARES:
-                self.shares[key].setValue(100 * share(setting_value(self.doc, key), default))
-            fx = setting_value(self.doc, "fx_vnd_per_usd")
-            self.fx.setValue(0 if parse.is_blank(fx) else number(fx, 0))
+            for f in self.fields:
+                widget, value = self.editors[f.key], read_setting_value(self.doc, f.key)
+                if isinstance(widget, QLineEdit):
+                    widget.setText(str(value or ""))
+                elif isinstance(widget, QComboBox):
+                    widget.setCurrentIndex(max(0, widget.findData(value)))
+                elif isinstance(widget, QCheckBox):
+                    widget.setChecked(bool(value))
+                elif f.editor == fields.PERCENT:
+                    widget.setValue(100 * float(value or 0))
+                elif f.editor == fields.SECONDS:
+                    widget.setValue(int(value or 0))
+                else:
+                    widget.setValue(float(value or 0))
         finally:
             self._loading = False
 
     def retranslate(self) -> None:
+        lang = i18n.current()
         self.setTitle(tr("The plan"))
-        labels = [
-            tr("Plan name"),
-            tr("Objective"),
-            tr("Time limit (seconds)"),
-            tr("Chinese share measured on"),
-            tr("Least regional value content (0 = none)"),
-            tr("Largest fall of an incumbent's share per period"),
-            tr("Stable awards: no share reverses"),
-            tr("Least share of an award (0 = any)"),
-            tr("Margin below every cap and tariff bound"),
-            tr("Share of the US tariff the factory bears"),
-            tr("Exchange rate (VND per USD, 0 = none)"),
-        ]
-        for k, text in enumerate(labels):
-            self.form.itemAt(k, QFormLayout.LabelRole).widget().setText(text)
-        for box, items in (
-            (
-                self.objective,
-                [
-                    ("min_cost", tr("Least total cost")),
-                    ("min_china", tr("Least Chinese content, then least cost")),
-                ],
-            ),
-            (self.basis, [("fob", tr("FOB price")), ("materials", tr("Material cost"))]),
-        ):
-            box.blockSignals(True)
-            box.clear()
-            for key, text in items:
-                box.addItem(text, key)
-            box.blockSignals(False)
-
-
-def _yes(value: object) -> bool:
-    try:
-        return parse.parse_bool(value)
-    except ValueError:
-        return True  # unreadable: the default (the Problems panel names the cell)
+        for row, f in enumerate(self.fields):
+            text = f.title.get(lang)
+            if f.unit:
+                text += f" ({fields.UNIT_TITLES[f.unit].get(lang)})"
+            elif f.default is None:
+                text += f" ({ZERO_IS_NONE.get(lang)})"
+            label = self.form.itemAt(row, QFormLayout.LabelRole).widget()
+            label.setText(text)
+            for widget in (label, self.editors[f.key]):
+                widget.setToolTip(f.help.get(lang))
+            widget = self.editors[f.key]
+            if isinstance(widget, QComboBox):
+                widget.blockSignals(True)
+                widget.clear()
+                for choice, title in zip(f.choices, f.choice_titles, strict=True):
+                    widget.addItem(title.get(lang)[:1].upper() + title.get(lang)[1:], choice)
+                widget.blockSignals(False)
+        self.load()

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from planner import schema
+from planner import fields, schema
 from planner.io.parse import (
     ParseError,
     bare_share,
@@ -343,9 +343,7 @@ _SETTING_KEYS = {s.key for s in schema.SETTING_SPECS}
 def _nearest_setting(key: str) -> str | None:
     """The known setting whose key or synonym is spelt most like `key`."""
     spellings = {
-        schema.normalise_header(n): s.key
-        for s in schema.SETTING_SPECS
-        for n in (s.key, *s.synonyms)
+        schema.normalise_header(n): s.key for s in schema.SETTING_SPECS for n in s.spellings
     }
     loose = {k.replace("_", "").replace(" ", ""): v for k, v in spellings.items()}
     typed = schema.normalise_header(key)
@@ -668,10 +666,8 @@ def _schedule_text(frame: pd.DataFrame, row) -> Text:
 
 def _setting_key(text: str) -> str:
     key = schema.normalise_header(text)
-    for spec in schema.SETTING_SPECS:
-        if key in {schema.normalise_header(n) for n in (spec.key, *spec.synonyms)}:
-            return spec.key
-    return key
+    spec = fields.setting_named(text)
+    return spec.key if spec is not None else key
 
 
 def _share(text: object) -> float:

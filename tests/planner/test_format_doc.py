@@ -86,3 +86,13 @@ def test_every_setting_is_listed_with_its_type_and_true_default():
         row = rows[spec.key]
         _check_type(f"Settings {spec.key}", spec.kind, spec.choices, row["type"])
         assert row["default"] == _shown(spec.default), spec.key
+
+
+def test_the_generated_parts_of_the_page_are_fresh():
+    """The Settings table is written from the field registry (python -m planner.format_doc):
+    a setting added, retitled or given another default fails here until the page is
+    written again."""
+    from planner import format_doc
+
+    page = DOC.read_text(encoding="utf-8")
+    assert format_doc.render(page) == page, "run: python -m planner.format_doc"

@@ -239,17 +239,18 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path, monkeypatch):
     window.actions.undo.trigger()
     window.actions.undo.trigger()
     assert list(window.doc.frame("Tariffs")["rate"]) == [0.2, 0.4]
-    scenario.settings.time_limit.setValue(15)
-    scenario.settings.time_limit.editingFinished.emit()
+    scenario.settings.editors["time_limit_s"].setValue(15)
+    scenario.settings.editors["time_limit_s"].editingFinished.emit()
     window.validation.validate_now()
     assert window.doc.validation.project.settings.time_limit_s == 15
     # the stable-award rules and the tariff borne, as a buyer sets them on the form
     settings = scenario.settings
-    assert settings.no_reversal.isChecked() and settings.shares["min_share"].value() == 5
-    settings.no_reversal.setChecked(False)
+    shown = settings.editors
+    assert shown["no_reversal"].isChecked() and shown["min_share"].value() == 5
+    shown["no_reversal"].setChecked(False)
     for key, percent in (("min_share", 10), ("threshold_margin", 1), ("tariff_pass_through", 60)):
-        settings.shares[key].setValue(percent)
-        settings.shares[key].editingFinished.emit()
+        shown[key].setValue(percent)
+        shown[key].editingFinished.emit()
     window.validation.validate_now()
     typed = window.doc.validation.project.settings
     assert (typed.no_reversal, typed.min_share, typed.threshold_margin) == (False, 0.1, 0.01)

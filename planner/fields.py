@@ -1,0 +1,329 @@
+"""The field registry: every setting of the plan stated once.
+
+Each field carries what every reader of it needs: its key and the other spellings a team may
+type (in English or Vietnamese: its titles are spellings too), its kind, default, range or
+choices, one bilingual title and help, its unit, the editor the settings form gives it and
+whether the plan states it among its assumptions. From this one declaration come the Settings
+sheet's reader (planner.validate), the typed `Settings` and its defaults (planner.project),
+the app's settings form (ui/settings_form.py), the plan's assumptions (planner.report.tables)
+and the Settings table of docs/format.md (planner.format_doc). A setting is added here, plus
+the model code that uses it; nothing else restates it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from planner.headers import fold
+from planner.text import Text
+
+# Value kinds; planner.io.parse has one parser per kind (re-exported by planner.schema).
+TEXT, NUMBER, INTEGER, SHARE, BOOL, COUNTRY, CHOICE, PERIOD = (
+    "text",
+    "number",
+    "integer",
+    "share",
+    "bool",
+    "country",
+    "choice",
+    "period",
+)
+
+# The settings form's editors: a line of text, a list of choices, whole seconds, a percent,
+# a number (0 = blank), a tick box. A field without one is edited on the Settings sheet only.
+LINE, CHOICES, SECONDS, PERCENT, AMOUNT, TICK = (
+    "line",
+    "choices",
+    "seconds",
+    "percent",
+    "amount",
+    "tick",
+)
+
+NONE = Text("none", "không có")  # what a blank optional setting means
+UNIT_TITLES = {"s": Text("seconds", "giây"), "%": Text("%", "%")}
+
+
+@dataclass(frozen=True)
+class Field:
+    """One setting, as every part of the app knows it."""
+
+    key: str
+    kind: str
+    default: object
+    title: Text
+    help: Text
+    choices: tuple[str, ...] = ()
+    choice_titles: tuple[Text, ...] = ()  # the choices as a person reads them, in order
+    minimum: float | None = None
+    maximum: float | None = None
+    synonyms: tuple[str, ...] = ()  # other spellings of the key, English and Vietnamese
+    unit: str = ""
+    editor: str | None = None  # how the settings form edits it; None: on the sheet only
+    assumption: bool = False  # stated among the plan's assumptions (it changes the plan)
+
+    @property
+    def help_en(self) -> str:
+        return self.help.en
+
+    @property
+    def help_vi(self) -> str:
+        return self.help.vi
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way a team may write the key: the key, its synonyms, its titles."""
+        return (self.key, *self.synonyms, self.title.en, self.title.vi)
+
+    def choice_title(self, value: object) -> Text | None:
+        for choice, title in zip(self.choices, self.choice_titles, strict=False):
+            if choice == value:
+                return title
+        return None
+
+
+def _fold(text: object) -> str:
+    """A spelling compared without accents, case, spacing or punctuation ("Tỷ lệ tối
+    thiểu" and "ty_le toi-thieu" are one)."""
+    return " ".join("".join(c if c.isalnum() else " " for c in fold(text)).split())
+
+
+SETTINGS: tuple[Field, ...] = (
+    Field(
+        "plan_name",
+        TEXT,
+        "Localization plan",
+        Text("Plan name", "Tên kế hoạch"),
+        Text("Name printed on the plan.", "Tên in trên kế hoạch."),
+        synonyms=("name",),
+        editor=LINE,
+    ),
+    Field(
+        "objective",
+        CHOICE,
+        "min_cost",
+        Text("Objective", "Mục tiêu"),
+        Text(
+            "min_cost: the cheapest plan; min_china: the least Chinese content within the "
+            "limits, then the cheapest.",
+            "min_cost: kế hoạch rẻ nhất; min_china: ít hàm lượng TQ nhất trong các giới hạn, "
+            "rồi rẻ nhất.",
+        ),
+        choices=("min_cost", "min_china"),
+        choice_titles=(
+            Text("least total cost", "tổng chi phí thấp nhất"),
+            Text(
+                "least Chinese content, then least cost",
+                "ít hàm lượng TQ nhất, rồi chi phí thấp nhất",
+            ),
+        ),
+        editor=CHOICES,
+        assumption=True,
+    ),
+    Field(
+        "time_limit_s",
+        NUMBER,
+        60.0,
+        Text("Time limit", "Giới hạn thời gian"),
+        Text("The optimiser's time limit.", "Giới hạn thời gian của bộ tối ưu."),
+        minimum=1,
+        maximum=86400,
+        unit="s",
+        editor=SECONDS,
+        assumption=True,
+    ),
+    Field(
+        "content_basis",
+        CHOICE,
+        "fob",
+        Text("Chinese share measured on", "Tỷ lệ TQ tính trên"),
+        Text(
+            "Chinese share measured on the FOB price (fob) or on the material cost per unit "
+            "(materials).",
+            "Tỷ lệ TQ tính trên giá FOB (fob) hoặc trên chi phí vật tư mỗi sản phẩm (materials).",
+        ),
+        choices=("fob", "materials"),
+        choice_titles=(Text("FOB price", "giá FOB"), Text("material cost", "chi phí vật tư")),
+        editor=CHOICES,
+        assumption=True,
+    ),
+    Field(
+        "rvc_min",
+        SHARE,
+        None,
+        Text("Least regional value content (RVC)", "RVC tối thiểu"),
+        Text(
+            "Least Vietnamese value content, (FOB − non-originating materials) / FOB; blank: "
+            "no rule.",
+            "Hàm lượng giá trị Việt Nam tối thiểu, (FOB − vật tư không có xuất xứ) / FOB; để "
+            "trống: không áp dụng.",
+        ),
+        minimum=0,
+        maximum=1,
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "incumbent_max_drop",
+        SHARE,
+        1.0,
+        Text(
+            "Largest fall of an incumbent's share per period",
+            "Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại",
+        ),
+        Text(
+            "Largest fall of an incumbent's share of a part per period.",
+            "Mức giảm tỷ trọng tối đa mỗi kỳ của nhà cung cấp hiện tại.",
+        ),
+        minimum=0,
+        maximum=1,
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "no_reversal",
+        BOOL,
+        True,
+        Text("Stable awards: no share reverses", "Phân bổ ổn định: không đảo chiều tỷ lệ"),
+        Text(
+            "Stable awards: a new supplier's share never falls once it has risen, and an "
+            "incumbent's never rises after it has fallen.",
+            "Phân bổ ổn định: tỷ trọng của nhà cung cấp mới không giảm sau khi đã tăng, của nhà "
+            "cung cấp hiện tại không tăng lại sau khi đã giảm.",
+        ),
+        synonyms=("no reversals", "không đảo chiều"),
+        editor=TICK,
+        assumption=True,
+    ),
+    Field(
+        "min_share",
+        SHARE,
+        0.05,
+        Text("Least share of an award", "Tỷ lệ tối thiểu của một phân bổ"),
+        Text(
+            "Every supplier's share of a part is 0 or at least this in every period (no "
+            "slivers); 0: any share.",
+            "Tỷ trọng của mỗi nhà cung cấp cho một linh kiện là 0 hoặc ít nhất mức này mỗi kỳ; "
+            "0: bất kỳ.",
+        ),
+        minimum=0,
+        maximum=0.5,
+        synonyms=("minimum share", "tỷ trọng tối thiểu"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "threshold_margin",
+        SHARE,
+        0.0,
+        Text(
+            "Margin below every cap and tariff bound", "Biên an toàn dưới mọi trần và ngưỡng thuế"
+        ),
+        Text(
+            "Safety margin kept below every glide-path cap and tariff-tier bound (share points).",
+            "Biên an toàn dưới mọi trần hàm lượng và ngưỡng bậc thuế (điểm phần trăm).",
+        ),
+        minimum=0,
+        maximum=0.2,
+        synonyms=("margin", "safety margin", "biên an toàn"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "tariff_pass_through",
+        SHARE,
+        1.0,
+        Text("Share of the US tariff the factory bears", "Phần thuế Mỹ nhà máy chịu"),
+        Text(
+            "Share of the US tariff the factory bears through its price (the importer pays the "
+            "duty; 1 = all of it).",
+            "Tỷ lệ thuế Mỹ nhà máy chịu qua giá bán (nhà nhập khẩu nộp thuế; 1 = toàn bộ).",
+        ),
+        minimum=0,
+        maximum=1,
+        synonyms=("pass through", "tariff share borne", "tỷ lệ chịu thuế"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "origin_rvc_min",
+        SHARE,
+        None,
+        Text("Least RVC for Vietnamese origin", "RVC tối thiểu để có xuất xứ Việt Nam"),
+        Text(
+            "Least RVC for Vietnamese origin of products whose origin_rule is rvc; blank: none.",
+            "RVC tối thiểu để có xuất xứ Việt Nam với sản phẩm có origin_rule là rvc; để trống: "
+            "không có.",
+        ),
+        minimum=0,
+        maximum=1,
+        synonyms=("origin rvc", "rvc for origin", "rvc xuất xứ"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "currency",
+        TEXT,
+        "USD",
+        Text("Currency", "Tiền tệ"),
+        Text("Currency of every money column.", "Đơn vị tiền tệ của mọi cột tiền."),
+        assumption=True,
+    ),
+    Field(
+        "fx_vnd_per_usd",
+        NUMBER,
+        None,
+        Text("Exchange rate (VND per USD)", "Tỷ giá (VND/USD)"),
+        Text(
+            "Exchange rate, for showing money in VND; blank: none.",
+            "Tỷ giá để hiển thị tiền theo VND; để trống: không có.",
+        ),
+        minimum=0,
+        editor=AMOUNT,
+        assumption=True,
+    ),
+    Field(
+        "mip_gap",
+        NUMBER,
+        1e-3,
+        Text("Optimality gap", "Sai số tối ưu"),
+        Text(
+            "Relative optimality gap at which the optimiser stops.",
+            "Sai số tối ưu tương đối để bộ tối ưu dừng.",
+        ),
+        minimum=0,
+        maximum=1,
+    ),
+    Field(
+        "solver",
+        CHOICE,
+        "auto",
+        Text("Optimiser", "Bộ tối ưu"),
+        Text(
+            "Optimiser backend: auto or scip (SCIP through OR-Tools), highs, or greedy (the "
+            "first plan only).",
+            "Bộ giải: auto hoặc scip (SCIP qua OR-Tools), highs, hoặc greedy (chỉ kế hoạch ban "
+            "đầu).",
+        ),
+        choices=("auto", "scip", "highs", "greedy"),
+    ),
+)
+
+SETTING = {f.key: f for f in SETTINGS}
+
+_BY_SPELLING = {_fold(s): f for f in SETTINGS for s in f.spellings}
+assert len(_BY_SPELLING) == len({(_fold(s), f.key) for f in SETTINGS for s in f.spellings}), (
+    "two settings share a spelling"
+)
+
+
+def setting_named(typed: object) -> Field | None:
+    """The setting a Settings row names, under any of its spellings (accents, case, spaces,
+    underscores aside): `min_share`, `Min share`, `tỷ lệ tối thiểu của một phân bổ`."""
+    return _BY_SPELLING.get(_fold(str(typed or "")))
+
+
+def default(key: str) -> Any:
+    """A setting's default, for the typed Settings (planner.project): typed there."""
+    return SETTING[key].default

@@ -1,0 +1,90 @@
+"""The parts of docs/format.md that the field registry states: written from planner.fields, so
+the page and the reader cannot disagree (a test holds the page to this output).
+
+    python -m planner.format_doc      # rewrites the generated parts of docs/format.md
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from planner import fields
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "format.md"
+BEGIN, END = "<!-- generated: {0} (python -m planner.format_doc) -->", "<!-- end: {0} -->"
+
+
+def _listed(items: list[str]) -> str:
+    quoted = [f"`{x}`" for x in items]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def kind_text(f: fields.Field) -> str:
+    """A field's type as the page states it: `share, at most 0.5`, `number 1..86400`."""
+    if f.kind == fields.CHOICE:
+        return _listed(list(f.choices))
+    word = {fields.BOOL: "yes/no"}.get(f.kind, f.kind)
+    if f.kind == fields.SHARE:
+        return word + (
+            f", at most {f.maximum:g}" if f.maximum is not None and f.maximum < 1 else ""
+        )
+    if f.kind == fields.NUMBER and f.minimum is not None:
+        if f.maximum is not None:
+            return f"{word} {f.minimum:g}..{f.maximum:g}"
+        return f"{word} >= {f.minimum:g}"
+    return word
+
+
+def shown(value: object) -> str:
+    """A default as the page states it."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value) if value != "" else "blank"
+
+
+def settings_table() -> str:
+    lines = [
+        "| key | also written | type | default | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for f in fields.SETTINGS:
+        also = "; ".join(dict.fromkeys(s for s in (f.title.en, f.title.vi, *f.synonyms)))
+        unit = f" (unit: {fields.UNIT_TITLES[f.unit].en})" if f.unit else ""
+        lines.append(
+            f"| {f.key} | {also} | {kind_text(f)} | {shown(f.default)} | {f.help.en}{unit} |"
+        )
+    return "\n".join(lines)
+
+
+PARTS = {"settings": settings_table}
+
+
+def render(page: str) -> str:
+    """`page` with each generated part written afresh (the text around them is kept)."""
+    for name, build in PARTS.items():
+        begin, end = BEGIN.format(name), END.format(name)
+        pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
+        if not pattern.search(page):
+            raise ValueError(f"docs/format.md has no '{begin}' ... '{end}' part")
+        fresh = f"{begin}\n{build()}\n{end}"
+        page = pattern.sub(lambda _m, fresh=fresh: fresh, page)
+    return page
+
+
+def main() -> int:
+    page = DOC.read_text(encoding="utf-8")
+    fresh = render(page)
+    if fresh != page:
+        DOC.write_text(fresh, encoding="utf-8")
+        print(f"wrote {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
