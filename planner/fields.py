@@ -13,6 +13,7 @@ the model code that uses it; nothing else restates it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from planner.headers import fold
@@ -307,23 +308,40 @@ SETTINGS: tuple[Field, ...] = (
             "đầu).",
         ),
         choices=("auto", "scip", "highs", "greedy"),
+        choice_titles=(
+            Text("automatic (SCIP)", "tự động (SCIP)"),
+            Text("SCIP", "SCIP"),
+            Text("HiGHS", "HiGHS"),
+            Text("the first plan only", "chỉ kế hoạch ban đầu"),
+        ),
     ),
 )
 
-SETTING = {f.key: f for f in SETTINGS}
 
-_BY_SPELLING = {_fold(s): f for f in SETTINGS for s in f.spellings}
-assert len(_BY_SPELLING) == len({(_fold(s), f.key) for f in SETTINGS for s in f.spellings}), (
-    "two settings share a spelling"
-)
+@cache
+def _by_spelling(settings: tuple[Field, ...]) -> dict[str, Field]:
+    found: dict[str, Field] = {}
+    for f in settings:
+        for spelling in f.spellings:
+            other = found.setdefault(_fold(spelling), f)
+            assert other is f, f"{f.key} and {other.key} share the spelling {spelling!r}"
+    return found
 
 
 def setting_named(typed: object) -> Field | None:
     """The setting a Settings row names, under any of its spellings (accents, case, spaces,
     underscores aside): `min_share`, `Min share`, `tỷ lệ tối thiểu của một phân bổ`."""
-    return _BY_SPELLING.get(_fold(str(typed or "")))
+    return _by_spelling(SETTINGS).get(_fold(str(typed or "")))
+
+
+def setting(key: str) -> Field:
+    """The setting whose key is `key` (KeyError if none)."""
+    for f in SETTINGS:
+        if f.key == key:
+            return f
+    raise KeyError(key)
 
 
 def default(key: str) -> Any:
     """A setting's default, for the typed Settings (planner.project): typed there."""
-    return SETTING[key].default
+    return setting(key).default

@@ -9,10 +9,12 @@ build it directly. Every table is a pandas DataFrame with the canonical columns 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from planner import fields
 from planner.fields import default
 from planner.text import Text
 
@@ -39,6 +41,14 @@ class Settings:
     threshold_margin: float = default("threshold_margin")
     tariff_pass_through: float = default("tariff_pass_through")
     origin_rvc_min: float | None = default("origin_rvc_min")
+    # registry settings the model does not read as a typed attribute (yet): key -> value
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+    def value(self, key: str) -> object:
+        """Any setting of the registry by its key: the typed attribute, or the value read."""
+        if key in self.extra:
+            return self.extra[key]
+        return getattr(self, key) if hasattr(self, key) else fields.default(key)
 
 
 @dataclass

@@ -1324,7 +1324,9 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
         if note is not None:
             chk.warn("Settings", row, "value", note, "percent")
         values[spec.key] = value
-    return Settings(**values)
+    typed = {f.name for f in dataclasses.fields(Settings)}
+    extra = {k: v for k, v in values.items() if k not in typed}
+    return Settings(**{k: v for k, v in values.items() if k in typed}, extra=extra)
 
 
 class OutOfRange(ParseError):

@@ -9,8 +9,6 @@ from planner.validate import read_setting
 from ui.commands import AddRows, SetCells
 from ui.document import ProjectDocument
 
-SPEC = fields.SETTING
-
 
 def _setting_row(doc: ProjectDocument, key: str) -> int | None:
     """Position of the Settings row holding `key` (under any of its spellings): the row the
@@ -36,9 +34,9 @@ def setting_value(doc: ProjectDocument, key: str) -> object:
     """The Settings cell of `key` as typed (its default when it has none)."""
     pos = _setting_row(doc, key)
     if pos is None:
-        return SPEC[key].default
+        return fields.setting(key).default
     value = doc.frame("Settings")["value"].iloc[pos]
-    return SPEC[key].default if parse.is_blank(value) else value
+    return fields.setting(key).default if parse.is_blank(value) else value
 
 
 def read_setting_value(doc: ProjectDocument, key: str) -> object:
@@ -46,11 +44,11 @@ def read_setting_value(doc: ProjectDocument, key: str) -> object:
     own reader; its default when the cell cannot be read (check names the cell)."""
     typed = setting_value(doc, key)
     if parse.is_blank(typed):
-        return SPEC[key].default
+        return fields.setting(key).default
     try:
-        return read_setting(SPEC[key], typed)[0]
+        return read_setting(fields.setting(key), typed)[0]
     except parse.ParseError:
-        return SPEC[key].default
+        return fields.setting(key).default
 
 
 def set_setting(doc: ProjectDocument, key: str, value: object, text: str) -> None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from planner import fields
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import fmt
@@ -528,38 +529,34 @@ def _count(plan: Plan, kind: str) -> int:
     return int(picked["component_id" if kind != "onboard" else "supplier_id"].nunique())
 
 
+# the assumptions that are not settings (the settings come from planner.fields)
 ASSUMPTION_LABELS: dict[str, tuple[str, str]] = {
     "horizon": ("Horizon", "Thời gian kế hoạch"),
-    "objective": ("Objective", "Mục tiêu"),
-    "content_basis": ("Chinese share measured against", "Tỷ lệ TQ tính trên"),
-    "rvc_min": ("Least regional value content (RVC)", "RVC tối thiểu"),
-    "incumbent_max_drop": (
-        "Largest fall of an incumbent's share per period",
-        "Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại",
-    ),
-    "currency": ("Currency", "Tiền tệ"),
-    "fx": ("Exchange rate (VND per USD)", "Tỷ giá (VND/USD)"),
     "tiers": ("Tariff on US-bound units", "Thuế với hàng xuất Mỹ"),
     "budget": ("One-time budget per period", "Ngân sách một lần mỗi kỳ"),
     "slots": ("New qualifications per period", "Số phê duyệt mới mỗi kỳ"),
     "cap": ("Glide path (largest Chinese share)", "Lộ trình trần tỷ lệ TQ"),
     "inactive": ("Periods without tariff", "Các kỳ không áp thuế"),
     "counts": ("Project size", "Quy mô dự án"),
-    "time_limit": ("Time limit (s)", "Giới hạn thời gian (giây)"),
     "unread": ("Not read from the workbook", "Không đọc từ tệp"),
 }
 
-OBJECTIVES = {
-    "min_cost": ("least total cost", "chi phí thấp nhất"),
-    "min_china": (
-        "least Chinese content, then least cost",
-        "ít hàm lượng TQ nhất, rồi chi phí thấp nhất",
-    ),
-}
-BASES = {
-    "fob": ("FOB price", "giá FOB"),
-    "materials": ("material cost", "chi phí vật tư"),
-}
+
+def setting_shown(f: fields.Field, value: object, lang: str) -> str:
+    """A setting's value as the plan states it: a choice by its title, a share as a percent,
+    yes or no, a number in the language's format; blank as "none"."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return fields.NONE.get(lang)
+    if f.kind == fields.CHOICE:
+        title = f.choice_title(value)
+        return title.get(lang) if title is not None else str(value)
+    if f.kind == fields.SHARE:
+        return fmt.pct(value, lang)
+    if f.kind == fields.BOOL:
+        return label("yes" if value else "no", lang)
+    if f.kind == fields.NUMBER:
+        return fmt.number(value, lang, 6 if f.key == "mip_gap" else 0)
+    return str(value)
 
 
 def _per_period(values: list[object], periods: list[str], kind: str, lang: str) -> str:
@@ -582,10 +579,12 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
         rows.append((ASSUMPTION_LABELS[key][1 if vi else 0], value))
 
     add("horizon", f"{periods[0]} → {periods[-1]} ({len(periods)})" if periods else "")
-    add("objective", OBJECTIVES.get(st.objective, (st.objective, st.objective))[1 if vi else 0])
-    add("content_basis", BASES.get(st.content_basis, (st.content_basis,) * 2)[1 if vi else 0])
-    add("rvc_min", fmt.pct(st.rvc_min, lang) if st.rvc_min is not None else label("none", lang))
-    add("incumbent_max_drop", fmt.pct(st.incumbent_max_drop, lang))
+    for f in fields.SETTINGS:  # every setting that changes the plan, as the registry says
+        if f.assumption:
+            title = f.title.get(lang) + (
+                f" ({fields.UNIT_TITLES[f.unit].get(lang)})" if f.unit else ""
+            )
+            rows.append((title, setting_shown(f, st.value(f.key), lang)))
     add("budget", _per_period(list(per["budget"]), periods, MONEY, lang))
     add("slots", _per_period(list(per["max_new_qualifications"]), periods, COUNT, lang))
     add("cap", _per_period(list(per["china_cap"]), periods, SHARE, lang))
@@ -600,9 +599,6 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
     off = [p for p, a in zip(periods, per["tariff_active"], strict=True) if not bool(a)]
     if off:
         add("inactive", ", ".join(off))
-    add("currency", st.currency)
-    if st.fx_vnd_per_usd:
-        add("fx", fmt.number(st.fx_vnd_per_usd, lang))
     counts = (
         f"{len(project['Components'])} linh kiện, {len(project['Products'])} sản phẩm, "
         f"{len(project['Suppliers'])} nhà cung cấp, {len(project['Offers'])} báo giá"
@@ -611,7 +607,6 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
         f"{len(project['Suppliers'])} suppliers, {len(project['Offers'])} quotes"
     )
     add("counts", counts)
-    add("time_limit", fmt.number(st.time_limit_s, lang))
     for sentence in project.unread:  # what the plan did not see, so nobody assumes it did
         add("unread", sentence.get(lang))
     frame = pd.DataFrame(rows, columns=["item", "value"])
