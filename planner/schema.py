@@ -25,6 +25,7 @@ from planner.fields import (
 from planner.fields import SETTINGS as SETTING_SPECS  # noqa: F401
 from planner.fields import Field as SettingSpec  # noqa: F401
 from planner.headers import Matcher, Vocabulary, Words
+from planner.text import Text
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Column:
     help_vi: str = ""
     synonyms: tuple[str, ...] = ()  # English and Vietnamese header spellings
     choices: tuple[str, ...] = ()
+    title: Text | None = None  # the header people read, in both languages (money: + currency)
 
     @property
     def label(self) -> str:
@@ -78,6 +80,7 @@ COMPONENTS = Sheet(
         C(
             "component_id",
             TEXT,
+            title=Text("Part", "Linh kiện"),
             required=True,
             help_en="Part number, unique.",
             help_vi="Mã linh kiện, không trùng.",
@@ -108,6 +111,7 @@ COMPONENTS = Sheet(
         C(
             "description",
             TEXT,
+            title=Text("Description", "Mô tả"),
             help_en="What the part is.",
             help_vi="Mô tả linh kiện.",
             synonyms=(
@@ -126,6 +130,7 @@ COMPONENTS = Sheet(
         C(
             "category",
             TEXT,
+            title=Text("Category", "Nhóm hàng"),
             help_en="Commodity group (PCB, connector, plastics...).",
             help_vi="Nhóm hàng (PCB, đầu nối, nhựa...).",
             synonyms=(
@@ -143,6 +148,7 @@ COMPONENTS = Sheet(
         C(
             "hs_code",
             TEXT,
+            title=Text("HS code", "Mã HS"),
             help_en="HS tariff code.",
             help_vi="Mã HS.",
             synonyms=("hs", "hs code", "mã hs", "mã số hs"),
@@ -150,6 +156,7 @@ COMPONENTS = Sheet(
         C(
             "qty_per_unit",
             NUMBER,
+            title=Text("Qty per unit", "Số lượng mỗi sản phẩm"),
             minimum=0,
             min_exclusive=True,
             unit="pcs",
@@ -172,6 +179,7 @@ COMPONENTS = Sheet(
         C(
             "current_supplier",
             TEXT,
+            title=Text("Current supplier", "Nhà cung cấp hiện tại"),
             default="",
             help_en="Incumbent supplier id; blank = new part with no incumbent.",
             help_vi="Mã nhà cung cấp hiện tại; để trống = linh kiện mới.",
@@ -192,6 +200,7 @@ COMPONENTS = Sheet(
         C(
             "current_country",
             COUNTRY,
+            title=Text("Current country", "Xuất xứ hiện tại"),
             help_en="Origin of the incumbent's part.",
             help_vi="Xuất xứ linh kiện của nhà cung cấp hiện tại.",
             synonyms=(
@@ -211,6 +220,7 @@ COMPONENTS = Sheet(
         C(
             "current_unit_price",
             NUMBER,
+            title=Text("Current unit price", "Đơn giá hiện tại"),
             minimum=0,
             unit="USD",
             help_en="Price per unit today.",
@@ -236,6 +246,7 @@ COMPONENTS = Sheet(
         C(
             "current_china_share",
             SHARE,
+            title=Text("Current Chinese share", "Tỷ lệ TQ hiện tại"),
             minimum=0,
             maximum=1,
             help_en="Chinese content share of the part's value (default 1 if CN, else 0).",
@@ -260,6 +271,7 @@ COMPONENTS = Sheet(
         C(
             "locked",
             BOOL,
+            title=Text("Locked", "Khóa"),
             default=False,
             help_en="Must stay with the incumbent.",
             help_vi="Bắt buộc giữ nhà cung cấp hiện tại.",
@@ -278,6 +290,9 @@ COMPONENTS = Sheet(
         C(
             "incumbent_max_drop",
             SHARE,
+            title=Text(
+                "Incumbent's largest fall per period", "Mức giảm tối đa mỗi kỳ của NCC hiện tại"
+            ),
             minimum=0,
             maximum=1,
             min_exclusive=True,
@@ -295,6 +310,7 @@ COMPONENTS = Sheet(
         C(
             "max_supplier_share",
             SHARE,
+            title=Text("Largest share of one supplier", "Tỷ trọng tối đa của một NCC"),
             default=1.0,
             minimum=0,
             maximum=1,
@@ -336,6 +352,7 @@ PRODUCTS = Sheet(
         C(
             "product_id",
             TEXT,
+            title=Text("Product", "Sản phẩm"),
             required=True,
             help_en="Product code, unique.",
             help_vi="Mã sản phẩm, không trùng.",
@@ -355,6 +372,7 @@ PRODUCTS = Sheet(
         C(
             "name",
             TEXT,
+            title=Text("Name", "Tên"),
             help_en="Product name.",
             help_vi="Tên sản phẩm.",
             synonyms=(
@@ -369,6 +387,7 @@ PRODUCTS = Sheet(
         C(
             "fob_price",
             NUMBER,
+            title=Text("FOB price", "Giá FOB"),
             required=True,
             minimum=0,
             min_exclusive=True,
@@ -388,6 +407,7 @@ PRODUCTS = Sheet(
         C(
             "us_share",
             SHARE,
+            title=Text("Share to the US", "Tỷ lệ xuất Mỹ"),
             default=1.0,
             minimum=0,
             maximum=1,
@@ -409,6 +429,7 @@ PRODUCTS = Sheet(
         C(
             "units_per_period",
             NUMBER,
+            title=Text("Units per period", "Sản lượng mỗi kỳ"),
             required=True,
             minimum=0,
             unit="units",
@@ -430,6 +451,7 @@ PRODUCTS = Sheet(
         C(
             "hs_code",
             TEXT,
+            title=Text("HS code", "Mã HS"),
             help_en="HS code of the product as exported (decides exemptions).",
             help_vi="Mã HS của sản phẩm xuất khẩu (quyết định miễn thuế).",
             synonyms=("hs", "hs code", "hts", "mã hs", "mã hs sản phẩm"),
@@ -437,6 +459,7 @@ PRODUCTS = Sheet(
         C(
             "tariff_exempt",
             BOOL,
+            title=Text("Tariff exempt", "Miễn thuế"),
             default=False,
             help_en="Exempt from the US tariff (as the listed electronics were in 2025-2026).",
             help_vi="Được miễn thuế Mỹ (như các mặt hàng điện tử trong danh sách 2025-2026).",
@@ -445,6 +468,7 @@ PRODUCTS = Sheet(
         C(
             "origin_rule",
             CHOICE,
+            title=Text("Origin rule", "Quy tắc xuất xứ"),
             default="process",
             help_en="How the product gets Vietnamese origin: process (made here, the "
             "default) or rvc (only when its RVC reaches the setting origin_rvc_min).",
@@ -467,6 +491,7 @@ BOM = Sheet(
         C(
             "product_id",
             TEXT,
+            title=Text("Product", "Sản phẩm"),
             required=True,
             help_en="Product code.",
             help_vi="Mã sản phẩm.",
@@ -475,6 +500,7 @@ BOM = Sheet(
         C(
             "component_id",
             TEXT,
+            title=Text("Part", "Linh kiện"),
             required=True,
             help_en="Part number.",
             help_vi="Mã linh kiện.",
@@ -483,6 +509,7 @@ BOM = Sheet(
         C(
             "qty_per_unit",
             NUMBER,
+            title=Text("Qty per unit", "Số lượng mỗi sản phẩm"),
             required=True,
             minimum=0,
             min_exclusive=True,
@@ -506,6 +533,7 @@ SUPPLIERS = Sheet(
         C(
             "supplier_id",
             TEXT,
+            title=Text("Supplier", "Nhà cung cấp"),
             required=True,
             help_en="Supplier code, unique.",
             help_vi="Mã nhà cung cấp, không trùng.",
@@ -525,6 +553,7 @@ SUPPLIERS = Sheet(
         C(
             "name",
             TEXT,
+            title=Text("Name", "Tên"),
             help_en="Supplier name.",
             help_vi="Tên nhà cung cấp.",
             synonyms=("supplier name", "vendor name", "tên", "tên nhà cung cấp", "tên ncc"),
@@ -532,6 +561,7 @@ SUPPLIERS = Sheet(
         C(
             "country",
             COUNTRY,
+            title=Text("Country", "Quốc gia"),
             required=True,
             help_en="Country (ISO code or name).",
             help_vi="Quốc gia (mã ISO hoặc tên).",
@@ -540,6 +570,7 @@ SUPPLIERS = Sheet(
         C(
             "province",
             TEXT,
+            title=Text("Province", "Tỉnh/thành"),
             help_en="Province or city.",
             help_vi="Tỉnh / thành phố.",
             synonyms=(
@@ -556,6 +587,7 @@ SUPPLIERS = Sheet(
         C(
             "onboarding_cost",
             NUMBER,
+            title=Text("Onboarding cost", "Chi phí đánh giá"),
             default=0.0,
             minimum=0,
             unit="USD",
@@ -574,6 +606,7 @@ SUPPLIERS = Sheet(
         C(
             "capacity_per_period",
             NUMBER,
+            title=Text("Capacity per period", "Công suất mỗi kỳ"),
             minimum=0,
             unit="units",
             help_en="Units per period over all its parts; blank = unlimited.",
@@ -607,6 +640,7 @@ OFFERS = Sheet(
         C(
             "component_id",
             TEXT,
+            title=Text("Part", "Linh kiện"),
             required=True,
             help_en="Part number.",
             help_vi="Mã linh kiện.",
@@ -615,6 +649,7 @@ OFFERS = Sheet(
         C(
             "supplier_id",
             TEXT,
+            title=Text("Supplier", "Nhà cung cấp"),
             required=True,
             help_en="Quoting supplier.",
             help_vi="Nhà cung cấp báo giá.",
@@ -623,6 +658,7 @@ OFFERS = Sheet(
         C(
             "unit_price",
             NUMBER,
+            title=Text("Unit price", "Đơn giá"),
             required=True,
             minimum=0,
             unit="USD",
@@ -645,6 +681,7 @@ OFFERS = Sheet(
         C(
             "china_share",
             SHARE,
+            title=Text("Chinese share", "Tỷ lệ TQ"),
             minimum=0,
             maximum=1,
             help_en="Chinese content share of the quoted part (default 1 for CN, else 0).",
@@ -665,6 +702,7 @@ OFFERS = Sheet(
         C(
             "lead_periods",
             INTEGER,
+            title=Text("Lead time (periods)", "Thời gian phê duyệt (kỳ)"),
             default=1,
             minimum=0,
             unit="periods",
@@ -684,6 +722,7 @@ OFFERS = Sheet(
         C(
             "switching_cost",
             NUMBER,
+            title=Text("Switching cost", "Chi phí chuyển đổi"),
             default=0.0,
             minimum=0,
             unit="USD",
@@ -702,6 +741,7 @@ OFFERS = Sheet(
         C(
             "max_ramp",
             SHARE,
+            title=Text("Largest ramp per period", "Mức tăng tối đa mỗi kỳ"),
             default=1.0,
             minimum=0,
             maximum=1,
@@ -721,6 +761,7 @@ OFFERS = Sheet(
         C(
             "earliest_period",
             PERIOD,
+            title=Text("Earliest period", "Kỳ sớm nhất"),
             help_en="First period qualification may start (default the first).",
             help_vi="Kỳ sớm nhất có thể bắt đầu phê duyệt (mặc định kỳ đầu).",
             synonyms=(
@@ -736,6 +777,7 @@ OFFERS = Sheet(
         C(
             "capacity_per_period",
             NUMBER,
+            title=Text("Capacity per period", "Công suất mỗi kỳ"),
             minimum=0,
             unit="units",
             help_en="Units of this part per period; blank = no limit.",
@@ -745,6 +787,7 @@ OFFERS = Sheet(
         C(
             "min_units",
             NUMBER,
+            title=Text("Least order per period", "Đặt hàng tối thiểu mỗi kỳ"),
             minimum=0,
             unit="units",
             help_en="Minimum order per period once this supplier delivers (MOQ); blank = none.",
@@ -762,6 +805,7 @@ OFFERS = Sheet(
         C(
             "origin_country",
             COUNTRY,
+            title=Text("Country of origin", "Nước xuất xứ"),
             help_en="Where the part is made (its origin); blank = the supplier's country.",
             help_vi="Nơi sản xuất linh kiện (xuất xứ); để trống = quốc gia của nhà cung cấp.",
             synonyms=(
@@ -797,6 +841,7 @@ PERIODS = Sheet(
         C(
             "period",
             PERIOD,
+            title=Text("Period", "Kỳ"),
             required=True,
             help_en="Label, e.g. 2027-Q1, in order.",
             help_vi="Nhãn kỳ, ví dụ 2027-Q1, theo thứ tự.",
@@ -805,6 +850,7 @@ PERIODS = Sheet(
         C(
             "budget",
             NUMBER,
+            title=Text("One-time budget", "Ngân sách một lần"),
             minimum=0,
             unit="USD",
             help_en="One-time spending allowed in the period; blank = unlimited.",
@@ -820,6 +866,7 @@ PERIODS = Sheet(
         C(
             "max_new_qualifications",
             INTEGER,
+            title=Text("Qualification slots", "Số phê duyệt tối đa"),
             minimum=0,
             help_en="New qualifications that may start; blank = unlimited.",
             help_vi="Số phê duyệt mới tối đa; để trống = không giới hạn.",
@@ -835,6 +882,7 @@ PERIODS = Sheet(
         C(
             "china_cap",
             SHARE,
+            title=Text("Chinese share cap", "Trần tỷ lệ TQ"),
             minimum=0,
             maximum=1,
             help_en="Largest Chinese-content share allowed for every product; blank = none.",
@@ -855,6 +903,7 @@ PERIODS = Sheet(
         C(
             "tariff_active",
             BOOL,
+            title=Text("Tariff applies", "Áp thuế"),
             default=True,
             help_en="Whether the tariff applies.",
             help_vi="Có áp thuế trong kỳ không.",
@@ -863,6 +912,7 @@ PERIODS = Sheet(
         C(
             "max_qualifications_in_progress",
             INTEGER,
+            title=Text("Qualifications in progress, at most", "Số phê duyệt đồng thời tối đa"),
             minimum=0,
             help_en="Qualifications that may run at once (a qualification runs from its start "
             "until it delivers); blank = unlimited.",
@@ -901,6 +951,7 @@ VOLUMES = Sheet(
         C(
             "product_id",
             TEXT,
+            title=Text("Product", "Sản phẩm"),
             required=True,
             help_en="Product code.",
             help_vi="Mã sản phẩm.",
@@ -909,6 +960,7 @@ VOLUMES = Sheet(
         C(
             "period",
             PERIOD,
+            title=Text("Period", "Kỳ"),
             required=True,
             help_en="Period label.",
             help_vi="Kỳ.",
@@ -917,6 +969,7 @@ VOLUMES = Sheet(
         C(
             "units",
             NUMBER,
+            title=Text("Units", "Số lượng"),
             required=True,
             minimum=0,
             unit="units",
@@ -939,6 +992,7 @@ TARIFFS = Sheet(
         C(
             "max_china_share",
             SHARE,
+            title=Text("Chinese share up to", "Tỷ lệ TQ đến"),
             required=True,
             minimum=0,
             maximum=1,
@@ -959,6 +1013,7 @@ TARIFFS = Sheet(
         C(
             "rate",
             SHARE,
+            title=Text("Tariff rate", "Thuế suất"),
             required=True,
             minimum=0,
             maximum=10,
@@ -969,6 +1024,7 @@ TARIFFS = Sheet(
         C(
             "from_period",
             PERIOD,
+            title=Text("From period", "Từ kỳ"),
             help_en="The period this schedule takes effect (blank: the first); rows with the "
             "same from_period form one schedule, in force until the next.",
             help_vi="Kỳ biểu thuế này có hiệu lực (để trống: kỳ đầu); các dòng cùng kỳ tạo "
@@ -978,6 +1034,7 @@ TARIFFS = Sheet(
         C(
             "product_id",
             TEXT,
+            title=Text("Product", "Sản phẩm"),
             help_en="The product this row is for (blank: every product).",
             help_vi="Sản phẩm áp dụng (để trống: mọi sản phẩm).",
             synonyms=("product", "mã sản phẩm", "mã sp", "sản phẩm"),
@@ -985,6 +1042,7 @@ TARIFFS = Sheet(
         C(
             "origin",
             CHOICE,
+            title=Text("Origin", "Xuất xứ"),
             default="any",
             help_en="Which goods the row applies to: any, VN (of Vietnamese origin) or not VN.",
             help_vi="Hàng áp dụng: any (mọi hàng), VN (xuất xứ Việt Nam) hoặc not VN.",
@@ -1014,12 +1072,20 @@ SETTINGS = Sheet(
         C(
             "key",
             TEXT,
+            title=Text("Setting", "Tham số"),
             required=True,
             help_en="Setting name.",
             help_vi="Tên thiết lập.",
             synonyms=("setting", "name", "parameter", "tham số", "thiết lập", "thông số"),
         ),
-        C("value", TEXT, help_en="Value.", help_vi="Giá trị.", synonyms=("giá trị",)),
+        C(
+            "value",
+            TEXT,
+            title=Text("Value", "Giá trị"),
+            help_en="Value.",
+            help_vi="Giá trị.",
+            synonyms=("giá trị",),
+        ),
     ),
     key=("key",),
     required=False,
@@ -1044,6 +1110,7 @@ SCENARIOS = Sheet(
         C(
             "scenario",
             TEXT,
+            title=Text("Scenario", "Kịch bản"),
             required=True,
             help_en="Name of the scenario this row belongs to ('base' is the project as it is).",
             help_vi="Tên kịch bản của dòng này ('base' là dự án như hiện tại).",
@@ -1052,6 +1119,7 @@ SCENARIOS = Sheet(
         C(
             "sheet",
             TEXT,
+            title=Text("Sheet", "Sheet"),
             required=True,
             help_en="The sheet whose cells it changes (Settings, Periods, Offers...).",
             help_vi="Sheet có ô được thay đổi (Settings, Periods, Offers...).",
@@ -1060,6 +1128,7 @@ SCENARIOS = Sheet(
         C(
             "row_id",
             TEXT,
+            title=Text("Row (key)", "Đối tượng (khóa)"),
             help_en="Which row: the key for Settings, the period, the product, part or "
             "supplier id, COMPONENT/SUPPLIER for Offers (* matches any), a tier's "
             "max_china_share; blank = every row.",
@@ -1071,6 +1140,7 @@ SCENARIOS = Sheet(
         C(
             "column",
             TEXT,
+            title=Text("Column", "Cột"),
             required=True,
             help_en="The column to change (its name or a header the reader knows).",
             help_vi="Cột cần thay đổi (tên cột hoặc tiêu đề mà chương trình hiểu).",
@@ -1079,6 +1149,7 @@ SCENARIOS = Sheet(
         C(
             "value",
             TEXT,
+            title=Text("Value", "Giá trị"),
             required=True,
             help_en="The new value, or +x to add and *x to multiply (+1, +-0.05, *0.8).",
             help_vi="Giá trị mới, hoặc +x để cộng và *x để nhân (+1, +-0,05, *0,8).",

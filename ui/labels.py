@@ -31,48 +31,14 @@ def _sheet_labels(lang: str) -> dict[str, str]:
 
 @cache
 def _column_labels(lang: str) -> dict[str, str]:
-    return {
-        "component_id": tr("Part"),
-        "description": tr("Description"),
-        "category": tr("Category"),
-        "hs_code": tr("HS code"),
-        "qty_per_unit": tr("Qty per unit"),
-        "current_supplier": tr("Current supplier"),
-        "current_country": tr("Current country"),
-        "current_unit_price": tr("Current unit price (USD)"),
-        "current_china_share": tr("Current Chinese share"),
-        "locked": tr("Locked"),
-        "product_id": tr("Product"),
-        "name": tr("Name"),
-        "fob_price": tr("FOB price (USD)"),
-        "us_share": tr("Share to the US"),
-        "units_per_period": tr("Units per period"),
-        "supplier_id": tr("Supplier"),
-        "country": tr("Country"),
-        "province": tr("Province"),
-        "onboarding_cost": tr("Onboarding cost (USD)"),
-        "capacity_per_period": tr("Capacity per period"),
-        "unit_price": tr("Unit price (USD)"),
-        "china_share": tr("Chinese share"),
-        "lead_periods": tr("Lead time (periods)"),
-        "switching_cost": tr("Switching cost (USD)"),
-        "max_ramp": tr("Largest ramp per period"),
-        "earliest_period": tr("Earliest period"),
-        "period": tr("Period"),
-        "budget": tr("One-time budget (USD)"),
-        "max_new_qualifications": tr("Qualification slots"),
-        "china_cap": tr("Chinese share cap"),
-        "tariff_active": tr("Tariff applies"),
-        "units": tr("Units"),
-        "max_china_share": tr("Chinese share up to"),
-        "rate": tr("Tariff rate"),
-        "key": tr("Setting"),
-        "value": tr("Value"),
-        "scenario": tr("Scenario"),
-        "sheet": tr("Sheet"),
-        "row_id": tr("Row (key)"),
-        "column": tr("Column"),
-    }
+    """Each column's title from planner.schema in `lang`, its currency after a money title
+    ("Unit price (USD)"). A name two sheets share has one title (a test holds them equal)."""
+    out: dict[str, str] = {}
+    for sheet in schema.SHEETS:
+        for col in sheet.columns:
+            if col.title is not None and col.name not in out:
+                out[col.name] = col.title.get(lang) + (" (USD)" if col.unit == "USD" else "")
+    return out
 
 
 def sheet_label(name: str) -> str:

@@ -127,3 +127,34 @@ def test_every_setting_the_model_reads_is_typed_and_every_typed_one_is_registere
         assert getattr(Settings(), f.key) == f.default
         assert f.title.en and f.title.vi and f.help.en and f.help.vi, f.key
         assert len(f.choice_titles) == len(f.choices), f.key
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_column_of_every_sheet_has_a_header_in_both_languages(qtbot, tmp_path, lang):
+    """The app's tables head each column with its title in the app's language, never its
+    raw key (`max_supplier_share`), and a name two sheets share reads the same in both."""
+    from PySide6.QtCore import Qt
+
+    from planner import schema
+    from ui import i18n
+    from ui.document import ProjectDocument
+    from ui.sheet_model import SheetModel
+
+    i18n.set_language(lang, remember=False)
+    try:
+        doc = ProjectDocument(read_project(_book(tmp_path, [["plan_name", "x"]])))
+        seen: dict[str, str] = {}
+        for sheet in schema.SHEETS:
+            model = SheetModel(doc, sheet.name)
+            shown = {
+                model.column_name(j): str(model.headerData(j, Qt.Horizontal)).removesuffix(" *")
+                for j in range(model.columnCount())
+            }
+            for col in sheet.columns:
+                assert col.title is not None and col.title.en and col.title.vi, col.name
+                header = shown[col.name]
+                assert header != col.name and "_" not in header, (sheet.name, header)
+                assert header.startswith(col.title.get(lang)), (sheet.name, header)
+                assert seen.setdefault(col.name, header) == header, (sheet.name, col.name)
+    finally:
+        i18n.set_language("en", remember=False)
