@@ -1330,7 +1330,14 @@ class HeaderMatch:
 @cache
 def _column_matcher(sheet_name: str) -> Matcher:
     sheet = SHEET_BY_NAME[sheet_name]
-    return Matcher({c.name: c.synonyms for c in sheet.columns}, VOCABULARY)
+    # a column's titles are spellings too: a table copied from the app reads back
+    return Matcher(
+        {
+            c.name: (*c.synonyms, *((c.title.en, c.title.vi) if c.title is not None else ()))
+            for c in sheet.columns
+        },
+        VOCABULARY,
+    )
 
 
 @cache

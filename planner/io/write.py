@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import asdict, fields
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +17,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from planner import fields as registry
 from planner import schema
 from planner.io.files import atomic_write
 from planner.io.marks import PROJECT, mark
@@ -154,11 +154,11 @@ def print_setup(ws, landscape: bool, one_page: bool = False) -> None:
 
 
 def _settings_rows(settings: Settings) -> pd.DataFrame:
-    values = asdict(settings)
+    """Every setting of the registry, in its order, with the value the plan read."""
     return pd.DataFrame(
         {
-            "key": [f.name for f in fields(Settings)],
-            "value": [values[f.name] for f in fields(Settings)],
+            "key": [f.key for f in registry.SETTINGS],
+            "value": [settings.value(f.key) for f in registry.SETTINGS],
         }
     )
 
