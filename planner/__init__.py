@@ -1,3 +1,11 @@
 """Supplier Localization Planner: the engine (pure Python, never imports Qt)."""
 
-__version__ = "0.1.0"
+from importlib import metadata
+
+
+def version() -> str:
+    """The installed version, as pyproject.toml states it (stated nowhere else)."""
+    try:
+        return metadata.version("supplier-localization-planner")
+    except metadata.PackageNotFoundError:  # run from a source tree never installed
+        return "unknown"

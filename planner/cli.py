@@ -14,6 +14,7 @@ import threading
 import unicodedata
 from pathlib import Path
 
+from planner import version
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
@@ -655,6 +656,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of messages and of the plan's documents "
         "(default: the workbook's for `plan`, else English)",
     )
+    parser.add_argument("--version", action="version", version=f"locplan {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def input_args(p: argparse.ArgumentParser) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject
 
+from planner import version
 from planner.io.read import read_project
 from planner.io.write import write_template
 from ui import dialogs, i18n
@@ -72,5 +73,7 @@ class StartPoints(QObject):
                 "Supplier Localization Planner plans a phased switch of parts to local suppliers, "
                 "quarter by quarter, within budget, qualification slots, capacity and a glide "
                 "path of Chinese content."
-            ),
+            )
+            + "\n\n"
+            + tr("Version {0}").format(version()),
         )

@@ -17,6 +17,7 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    "Version {0}": "Phiên bản {0}",
     # the stable-award rules on the settings form
     "Stable awards: no share reverses": "Phân bổ ổn định: không đảo chiều tỷ lệ",
     "Least share of an award (0 = any)": "Tỷ lệ tối thiểu của một phân bổ (0 = bất kỳ)",

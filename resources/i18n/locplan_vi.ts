@@ -111,152 +111,12 @@
         <translation>Linh kiện</translation>
     </message>
     <message>
-        <source>Description</source>
-        <translation>Mô tả</translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation>Nhóm hàng</translation>
-    </message>
-    <message>
-        <source>HS code</source>
-        <translation>Mã HS</translation>
-    </message>
-    <message>
-        <source>Qty per unit</source>
-        <translation>Số lượng mỗi sản phẩm</translation>
-    </message>
-    <message>
-        <source>Current supplier</source>
-        <translation>Nhà cung cấp hiện tại</translation>
-    </message>
-    <message>
-        <source>Current country</source>
-        <translation>Xuất xứ hiện tại</translation>
-    </message>
-    <message>
-        <source>Current unit price (USD)</source>
-        <translation>Đơn giá hiện tại (USD)</translation>
-    </message>
-    <message>
-        <source>Current Chinese share</source>
-        <translation>Tỷ lệ TQ hiện tại</translation>
-    </message>
-    <message>
-        <source>Locked</source>
-        <translation>Khóa</translation>
-    </message>
-    <message>
         <source>Product</source>
         <translation>Sản phẩm</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Tên</translation>
-    </message>
-    <message>
-        <source>FOB price (USD)</source>
-        <translation>Giá FOB (USD)</translation>
-    </message>
-    <message>
-        <source>Share to the US</source>
-        <translation>Tỷ lệ xuất Mỹ</translation>
-    </message>
-    <message>
-        <source>Units per period</source>
-        <translation>Sản lượng mỗi kỳ</translation>
-    </message>
-    <message>
         <source>Supplier</source>
         <translation>Nhà cung cấp</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Quốc gia</translation>
-    </message>
-    <message>
-        <source>Province</source>
-        <translation>Tỉnh/thành</translation>
-    </message>
-    <message>
-        <source>Onboarding cost (USD)</source>
-        <translation>Chi phí đánh giá (USD)</translation>
-    </message>
-    <message>
-        <source>Capacity per period</source>
-        <translation>Công suất mỗi kỳ</translation>
-    </message>
-    <message>
-        <source>Unit price (USD)</source>
-        <translation>Đơn giá (USD)</translation>
-    </message>
-    <message>
-        <source>Chinese share</source>
-        <translation>Tỷ lệ TQ</translation>
-    </message>
-    <message>
-        <source>Lead time (periods)</source>
-        <translation>Thời gian phê duyệt (kỳ)</translation>
-    </message>
-    <message>
-        <source>Switching cost (USD)</source>
-        <translation>Chi phí chuyển đổi (USD)</translation>
-    </message>
-    <message>
-        <source>Largest ramp per period</source>
-        <translation>Mức tăng tối đa mỗi kỳ</translation>
-    </message>
-    <message>
-        <source>Earliest period</source>
-        <translation>Kỳ sớm nhất</translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation>Kỳ</translation>
-    </message>
-    <message>
-        <source>One-time budget (USD)</source>
-        <translation>Ngân sách một lần (USD)</translation>
-    </message>
-    <message>
-        <source>Qualification slots</source>
-        <translation>Số phê duyệt tối đa</translation>
-    </message>
-    <message>
-        <source>Chinese share cap</source>
-        <translation>Trần tỷ lệ TQ</translation>
-    </message>
-    <message>
-        <source>Tariff applies</source>
-        <translation>Áp thuế</translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation>Số lượng</translation>
-    </message>
-    <message>
-        <source>Chinese share up to</source>
-        <translation>Tỷ lệ TQ đến</translation>
-    </message>
-    <message>
-        <source>Tariff rate</source>
-        <translation>Thuế suất</translation>
-    </message>
-    <message>
-        <source>Setting</source>
-        <translation>Tham số</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Giá trị</translation>
-    </message>
-    <message>
-        <source>Scenario</source>
-        <translation>Kịch bản</translation>
-    </message>
-    <message>
-        <source>Row (key)</source>
-        <translation>Đối tượng (khóa)</translation>
     </message>
     <message>
         <source>A column the planner does not use; it is kept as it is.</source>
@@ -517,6 +377,10 @@
     <message>
         <source>Supplier Localization Planner plans a phased switch of parts to local suppliers, quarter by quarter, within budget, qualification slots, capacity and a glide path of Chinese content.</source>
         <translation>Kế hoạch nội địa hóa nhà cung cấp lập lộ trình chuyển dần linh kiện sang nhà cung cấp trong nước theo từng quý, trong giới hạn ngân sách, số phê duyệt, công suất và lộ trình giảm hàm lượng Trung Quốc.</translation>
+    </message>
+    <message>
+        <source>Version {0}</source>
+        <translation>Phiên bản {0}</translation>
     </message>
     <message>
         <source>&amp;New project</source>
@@ -817,50 +681,6 @@
         <translation>ghi chú</translation>
     </message>
     <message>
-        <source>Set the plan name</source>
-        <translation>Đặt tên kế hoạch</translation>
-    </message>
-    <message>
-        <source>Set the objective</source>
-        <translation>Đặt mục tiêu</translation>
-    </message>
-    <message>
-        <source>Set the time limit</source>
-        <translation>Đặt giới hạn thời gian</translation>
-    </message>
-    <message>
-        <source>Set the content basis</source>
-        <translation>Đặt cơ sở tính hàm lượng</translation>
-    </message>
-    <message>
-        <source>Set the least RVC</source>
-        <translation>Đặt RVC tối thiểu</translation>
-    </message>
-    <message>
-        <source>Set the incumbent's largest fall</source>
-        <translation>Đặt mức giảm tối đa của nhà cung cấp hiện tại</translation>
-    </message>
-    <message>
-        <source>Set whether awards may reverse</source>
-        <translation>Đặt cho phép đảo chiều phân bổ</translation>
-    </message>
-    <message>
-        <source>Set the least share of an award</source>
-        <translation>Đặt tỷ lệ tối thiểu của phân bổ</translation>
-    </message>
-    <message>
-        <source>Set the margin below caps and tiers</source>
-        <translation>Đặt biên an toàn dưới trần và ngưỡng</translation>
-    </message>
-    <message>
-        <source>Set the share of the tariff borne</source>
-        <translation>Đặt phần thuế nhà máy chịu</translation>
-    </message>
-    <message>
-        <source>Set the exchange rate</source>
-        <translation>Đặt tỷ giá</translation>
-    </message>
-    <message>
         <source>Apply the tariff preset: {name}</source>
         <translation>Áp dụng mẫu thuế: {name}</translation>
     </message>
@@ -907,66 +727,6 @@
     <message>
         <source>The plan</source>
         <translation>Kế hoạch</translation>
-    </message>
-    <message>
-        <source>Plan name</source>
-        <translation>Tên kế hoạch</translation>
-    </message>
-    <message>
-        <source>Objective</source>
-        <translation>Mục tiêu</translation>
-    </message>
-    <message>
-        <source>Time limit (seconds)</source>
-        <translation>Giới hạn thời gian (giây)</translation>
-    </message>
-    <message>
-        <source>Chinese share measured on</source>
-        <translation>Tỷ lệ TQ tính trên</translation>
-    </message>
-    <message>
-        <source>Least regional value content (0 = none)</source>
-        <translation>RVC tối thiểu (0 = không có)</translation>
-    </message>
-    <message>
-        <source>Largest fall of an incumbent's share per period</source>
-        <translation>Mức giảm tối đa mỗi kỳ của nhà cung cấp hiện tại</translation>
-    </message>
-    <message>
-        <source>Stable awards: no share reverses</source>
-        <translation>Phân bổ ổn định: không đảo chiều tỷ lệ</translation>
-    </message>
-    <message>
-        <source>Least share of an award (0 = any)</source>
-        <translation>Tỷ lệ tối thiểu của một phân bổ (0 = bất kỳ)</translation>
-    </message>
-    <message>
-        <source>Margin below every cap and tariff bound</source>
-        <translation>Biên an toàn dưới mọi trần và ngưỡng thuế</translation>
-    </message>
-    <message>
-        <source>Share of the US tariff the factory bears</source>
-        <translation>Phần thuế Mỹ nhà máy chịu</translation>
-    </message>
-    <message>
-        <source>Exchange rate (VND per USD, 0 = none)</source>
-        <translation>Tỷ giá (VND/USD, 0 = không có)</translation>
-    </message>
-    <message>
-        <source>Least total cost</source>
-        <translation>Tổng chi phí thấp nhất</translation>
-    </message>
-    <message>
-        <source>Least Chinese content, then least cost</source>
-        <translation>Ít hàm lượng TQ nhất, rồi chi phí thấp nhất</translation>
-    </message>
-    <message>
-        <source>FOB price</source>
-        <translation>Giá FOB</translation>
-    </message>
-    <message>
-        <source>Material cost</source>
-        <translation>Chi phí vật tư</translation>
     </message>
     <message>
         <source>Tariff on US-bound units</source>
