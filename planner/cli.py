@@ -8,6 +8,7 @@ import contextlib
 import dataclasses
 import json
 import math
+import re
 import signal
 import sys
 import threading
@@ -18,6 +19,8 @@ from planner import version
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
+from planner.report import fmt
+from planner.report.labels import LABELS, label
 from planner.text import t
 
 EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
@@ -104,9 +107,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.ok and result.project is not None and not scenario_errors:
         p = result.project
         print(
-            f"OK: {len(p['Components'])} components, {len(p['Products'])} products, "
-            f"{len(p['Suppliers'])} suppliers, {len(p['Offers'])} offers, "
-            f"{len(p.periods)} periods."
+            _w(
+                args.lang,
+                f"OK: {len(p['Components'])} components, {len(p['Products'])} products, "
+                f"{len(p['Suppliers'])} suppliers, {len(p['Offers'])} offers, "
+                f"{len(p.periods)} periods.",
+                f"OK: {len(p['Components'])} linh kiện, {len(p['Products'])} sản phẩm, "
+                f"{len(p['Suppliers'])} nhà cung cấp, {len(p['Offers'])} báo giá, "
+                f"{len(p.periods)} kỳ.",
+            )
         )
         return EXIT_OK
     return EXIT_BAD
@@ -116,7 +125,7 @@ def cmd_template(args: argparse.Namespace) -> int:
     from planner.io.write import write_template
 
     write_template(Path(args.file))
-    print(f"Wrote {args.file}")
+    print(_w(args.lang, f"Wrote {args.file}", f"Đã ghi {args.file}"))
     return EXIT_OK
 
 
@@ -171,10 +180,18 @@ def cmd_plan(args: argparse.Namespace) -> int:
             facts["explanation"] = [line.get(args.lang) for line in plan.explanation]
         print(json.dumps(facts, ensure_ascii=False, indent=2, default=_json_default))
     else:
+        lang = args.lang
         print(
-            f"status: {plan.status.value}  total_cost: {_money(plan.total_cost)}  "
-            f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
-            f"stopped by: {plan.stopped_by or '-'}  time: {plan.solve_seconds:.1f} s"
+            _w(
+                lang,
+                f"status: {plan.status.value}  total_cost: {_money(plan.total_cost)}  "
+                f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
+                f"stopped by: {plan.stopped_by or '-'}  time: {plan.solve_seconds:.1f} s",
+                f"trạng thái: {_status(plan.status, lang)}  tổng chi phí: "
+                f"{_money(plan.total_cost, lang)}  cận tốt nhất: {_money(plan.best_bound, lang)}  "
+                f"sai số: {_pct(plan.gap, lang)}  dừng bởi: {_stopped(plan.stopped_by, lang)}  "
+                f"thời gian: {_duration(plan.solve_seconds, lang)}",
+            )
         )
         if planned:
             from planner.report.certainty import certainty
@@ -214,9 +231,9 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
             "{s:6.1f} giây  {phase:<22} chi phí {c}  cận {b}  sai số {g}",
             s=event.elapsed_s,
             phase=PHASES.get(event.phase, {}).get(args.lang, event.phase or event.message),
-            c=_money(event.objective),
-            b=_money(event.bound),
-            g=_pct(event.gap),
+            c=_money(event.objective, args.lang),
+            b=_money(event.bound, args.lang),
+            g=_pct(event.gap, args.lang),
         ).get(args.lang)
         if tty:  # the return on its own: the output shows any other control character
             _say("\r", end="")
@@ -286,14 +303,49 @@ def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
                 on_stop()
 
 
-def _money(value: float | None) -> str:
+def _w(lang: str, en: str, vi: str) -> str:
+    return vi if lang == "vi" else en
+
+
+def _money(value: float | None, lang: str = "en", currency: str = "USD") -> str:
+    """Money as the app writes it in `lang` ($1,234 or 1.234 USD), with an ASCII minus that
+    a script reading the output can parse."""
     if value is None or value != value:
         return "-"
-    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+    return fmt.money(value, lang, currency).replace("\u2212", "-")
 
 
-def _pct(value: float | None) -> str:
-    return "-" if value is None or value != value else f"{value:.2%}"
+def _pct(value: float | None, lang: str = "en") -> str:
+    return "-" if value is None or value != value else fmt.pct(value, lang, 2)
+
+
+# what ended a search (planner.optimise.deadline), as a Vietnamese reader is told it; in
+# English the code itself, as --json writes it
+STOPPED_VI = {
+    "cancel": "đã dừng",
+    "clock": "hết thời gian",
+    "optimal": "đã chứng minh",
+    "work": "hết khối lượng tính",
+}
+
+
+def _stopped(code: object, lang: str) -> str:
+    if not isinstance(code, str) or not code:
+        return "-"
+    return STOPPED_VI.get(code, code) if lang == "vi" else code
+
+
+def _duration(value: float, lang: str) -> str:
+    return _w(lang, f"{value:.1f} s", f"{fmt.number(value, lang, 1)} giây")
+
+
+def _status(status: object, lang: str) -> str:
+    """A plan's status: its code in English (as --json writes it), in Vietnamese as the
+    plan's documents name it (`khả thi`)."""
+    code = getattr(status, "value", status)
+    if lang == "vi" and f"status_{code}" in LABELS:
+        return label(f"status_{code}", lang)
+    return str(code)
 
 
 def _json_default(value: object) -> object:
@@ -327,8 +379,13 @@ def _scenario_progress(args: argparse.Namespace):
         if event.objective is None and event.phase != "done":
             return
         with lock:
+            phase = PHASES.get(event.phase, {}).get(args.lang, event.phase)
+            target = re.fullmatch(r"final (\d+(?:\.\d+)?)%", name)
+            if target and args.lang == "vi":  # a sweep's target (planner.scenarios.sweep)
+                name = f"mục tiêu {fmt.pct(float(target.group(1)) / 100, 'vi', 1)}"
             _say(
-                f"{name:<24} {event.elapsed_s:6.1f} s  {event.phase:<12} {_money(event.objective)}"
+                f"{name:<24} {_duration(event.elapsed_s, args.lang):>10}  {phase:<14} "
+                f"{_money(event.objective, args.lang)}"
             )
 
     return show
@@ -414,27 +471,32 @@ def _print_comparison(comparison, lang: str) -> None:
     names = comparison.names
     width = max(14, *(len(n) for n in names))
     print(f"{'':<32}" + "".join(f"{n:>{width + 2}}" for n in names))
-    for key, label, kind in SUMMARY_ROWS:
+    for key, title, kind in SUMMARY_ROWS:
         cells = []
         for n in names:
             v = comparison.summary.loc[key, n]
             if v is None or (isinstance(v, float) and v != v):
                 cells.append("-")
             elif kind == "money":
-                cells.append(_money(v))
+                cells.append(_money(v, lang))
             elif kind == "share":
-                cells.append(_pct(v))
+                cells.append(_pct(v, lang))
+            elif key == "status":
+                cells.append(_status(v, lang))
             else:
                 cells.append(str(v))
-        print(f"{label.get(lang):<32}" + "".join(f"{c:>{width + 2}}" for c in cells))
+        print(f"{title.get(lang):<32}" + "".join(f"{c:>{width + 2}}" for c in cells))
     for n, d in comparison.differences.items():
         gaps = " / ".join(
-            _pct(g) if g is not None else "-"
+            _pct(g, lang) if g is not None else "-"
             for g in (comparison.summary.loc["gap", x] for x in (names[0], n))
         )
         within = f" ({WITHIN.get(lang)})" if d.within else ""
         sign = "+" if d.delta > 0 else ""
-        print(f"{n}: {sign}{_money(d.delta)}{within}, gaps {gaps}. {d.reason.get(lang)}")
+        gaps_word = _w(lang, "gaps", "sai số")
+        print(
+            f"{n}: {sign}{_money(d.delta, lang)}{within}, {gaps_word} {gaps}. {d.reason.get(lang)}"
+        )
     for n in names:
         for line in comparison.explanations.get(n, []):
             print(f"{n}: {line.get(lang)}")
@@ -477,21 +539,38 @@ def cmd_sweep(args: argparse.Namespace) -> int:
         rows = curve_json(curve, args.lang)
         print(json.dumps({"curve": rows}, ensure_ascii=False, indent=2, default=_json_default))
     else:
-        print(
-            f"{'final share':>12} {'status':>10} {'total cost':>18} {'last share':>11} "
-            f"{'$ per point':>14} {'gap':>7} {'ended by':>9}"
+        lang = args.lang
+        heads = (
+            ("final share", "status", "total cost", "last share", "$ per point", "gap", "ended by")
+            if lang != "vi"
+            else (
+                "tỷ lệ cuối",
+                "trạng thái",
+                "tổng chi phí",
+                "tỷ lệ kỳ cuối",
+                "giá mỗi điểm",
+                "sai số",
+                "dừng bởi",
+            )
         )
+        widths = (12, 18, 18, 13, 16, 8, 9)
+        print(" ".join(f"{h:>{w}}" for h, w in zip(heads, widths, strict=True)))
         for r in curve.itertuples(index=False):
             price = (
                 "-"
                 if r.price_per_point is None or r.price_per_point != r.price_per_point
-                else _money(r.price_per_point)
+                else _money(r.price_per_point, lang)
             )
-            print(
-                f"{r.final_share:>12.1%} {r.status:>10} {_money(r.total_cost):>18} "
-                f"{_pct(r.china_share_last):>11} {price:>14} {_pct(r.gap):>7} "
-                f"{r.stopped_by if isinstance(r.stopped_by, str) and r.stopped_by else '-':>9}"
+            cells = (
+                fmt.pct(r.final_share, lang, 1),
+                _status(r.status, lang),
+                _money(r.total_cost, lang),
+                _pct(r.china_share_last, lang),
+                price,
+                _pct(r.gap, lang),
+                _stopped(r.stopped_by, lang),
             )
+            print(" ".join(f"{c:>{w}}" for c, w in zip(cells, widths, strict=True)))
             if r.explanation is not None:  # why no plan (which limit, by how much), or notes
                 print(f"{'':>12} {r.explanation.get(args.lang)}")
     return EXIT_OK if curve["total_cost"].notna().any() else EXIT_BAD
@@ -565,18 +644,37 @@ def cmd_stress(args: argparse.Namespace) -> int:
             )
         )
     else:
+        lang = args.lang
         print(
-            f"base: status: {base.status.value}  total_cost: {_money(base.total_cost)}  "
-            f"gap: {_pct(base.gap)}"
+            _w(lang, "base: status: ", "kế hoạch gốc: trạng thái: ")
+            + f"{_status(base.status, lang) if lang == 'vi' else base.status.value}  "
+            + _w(lang, "total_cost: ", "tổng chi phí: ")
+            + f"{_money(base.total_cost, lang)}  {_w(lang, 'gap', 'sai số')}: "
+            + _pct(base.gap, lang)
         )
         if plan is not None:
             print(
-                f"{args.scenario}, kept up to {args.keep_until}: status: {plan.status.value}  "
-                f"total_cost: {_money(plan.total_cost)}  best_bound: {_money(plan.best_bound)}  "
-                f"gap: {_pct(plan.gap)}  time: {plan.solve_seconds:.1f} s"
+                _w(
+                    lang,
+                    f"{args.scenario}, kept up to {args.keep_until}: status: "
+                    f"{plan.status.value}  total_cost: {_money(plan.total_cost)}  "
+                    f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
+                    f"time: {plan.solve_seconds:.1f} s",
+                    f"{args.scenario}, giữ đến {args.keep_until}: trạng thái: "
+                    f"{_status(plan.status, lang)}  tổng chi phí: {_money(plan.total_cost, lang)}"
+                    f"  cận tốt nhất: {_money(plan.best_bound, lang)}  sai số: "
+                    f"{_pct(plan.gap, lang)}  thời gian: {_duration(plan.solve_seconds, lang)}",
+                )
             )
         if planned:
-            print(f"the shock costs {_money(plan.total_cost - base.total_cost)} over the horizon")
+            shock = _money(plan.total_cost - base.total_cost, lang)
+            print(
+                _w(
+                    lang,
+                    f"the shock costs {shock} over the horizon",
+                    f"cú sốc làm tăng chi phí {shock} trong cả kỳ kế hoạch",
+                )
+            )
     stream = sys.stdout if planned else sys.stderr
     for line in [] if plan is None else plan.explanation:
         print(f"{args.scenario}: {line.get(args.lang)}", file=stream)
