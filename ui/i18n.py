@@ -58,14 +58,20 @@ def set_language(lang: str, remember: bool = True) -> None:
         QSettings().setValue("language", lang)
 
 
-def money(value: object, currency: str = "USD", fx: float | None = None) -> str:
-    """Money in USD, or in VND at the project's exchange rate when the user chose it."""
+def set_currency(code: str) -> None:
+    """The open project's currency (its `currency` setting), which money is shown in."""
+    _state["currency"] = code or "USD"
+
+
+def money(value: object, currency: str | None = None, fx: float | None = None) -> str:
+    """Money in the project's currency (or `currency`), or in VND at the project's exchange
+    rate when the user chose it (`currency` "VND" with `fx`)."""
     if fx and currency == "VND":
         try:
             return fmt.money(float(value) * fx, current(), "VND")  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return ""
-    return fmt.money(value, current(), "USD")
+    return fmt.money(value, current(), currency or str(_state.get("currency") or "USD"))
 
 
 def pct(value: object, decimals: int | None = 1) -> str:

@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
     def show_problems(self) -> None:
         if self.doc is None:
             return
+        project = self.doc.validation.project if self.doc.validation is not None else None
+        if project is not None:  # money on every page in the project's own currency
+            i18n.set_currency(project.settings.currency)
         # a new, empty project is a start, not a list of errors
         problems = [] if self.doc.is_empty else self.doc.problems
         self.problems.set_problems(problems)

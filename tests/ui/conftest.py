@@ -49,8 +49,10 @@ def english(qapp):
     from ui import i18n
 
     i18n.set_language("en", remember=False)
+    i18n.set_currency("USD")
     yield
     i18n.set_language("en", remember=False)
+    i18n.set_currency("USD")  # a project in another currency ends with its test
 
 
 @pytest.fixture

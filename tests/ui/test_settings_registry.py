@@ -158,3 +158,17 @@ def test_every_column_of_every_sheet_has_a_header_in_both_languages(qtbot, tmp_p
                 assert seen.setdefault(col.name, header) == header, (sheet.name, col.name)
     finally:
         i18n.set_language("en", remember=False)
+
+
+def test_a_euro_project_shows_euros_in_the_headline(qtbot, window, tmp_path):
+    """The `currency` setting is the money of every figure the window shows: a EUR project's
+    headline says EUR, never $."""
+    from tests.ui.conftest import open_and_wait
+    from tests.ui.test_planning import plan_and_wait
+
+    path = _book(tmp_path, [["currency", "EUR"]], "euro.xlsx")
+    open_and_wait(qtbot, window, path)
+    plan = plan_and_wait(qtbot, window)
+    assert plan.has_plan
+    headline = window.plan_panel.headline.text()
+    assert "EUR" in headline and "$" not in headline, headline
