@@ -10,7 +10,7 @@ import re
 import sys
 from pathlib import Path
 
-from planner import fields
+from planner import fields, schema
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "format.md"
 BEGIN, END = "<!-- generated: {0} (python -m planner.format_doc) -->", "<!-- end: {0} -->"
@@ -35,6 +35,39 @@ def kind_text(f: fields.Field) -> str:
             return f"{word} {f.minimum:g}..{f.maximum:g}"
         return f"{word} >= {f.minimum:g}"
     return word
+
+
+def column_kind_text(col: schema.Column) -> str:
+    """A column's type as the page states it: `number > 0`, `share, 0 to 10 (1000%)`."""
+    if col.kind == fields.CHOICE:
+        return _listed(list(col.choices))
+    word = {fields.BOOL: "yes/no"}.get(col.kind, col.kind)
+    if col.kind == fields.SHARE:
+        if col.maximum is not None and col.maximum > 1:
+            return f"share, 0 to {col.maximum:g} ({100 * col.maximum:g}%)"
+        return word + (" > 0" if col.min_exclusive else "")
+    if col.kind in (fields.NUMBER, fields.INTEGER) and col.minimum is not None:
+        return f"{word} {'>' if col.min_exclusive else '>='} {col.minimum:g}"
+    return word
+
+
+def column_table(sheet: schema.Sheet) -> str:
+    lines = ["| column | type | default | meaning |", "|---|---|---|---|"]
+    for col in sheet.columns:
+        name = col.name + ("\\*" if col.required else "")
+        default = col.default_text or ("" if col.default is None else shown(col.default))
+        meaning = col.doc or _fragment(col.help_en)
+        lines.append(f"| {name} | {column_kind_text(col)} | {default} | {meaning} |")
+    return "\n".join(line.replace("|  |", "| |") for line in lines)
+
+
+def _fragment(sentence: str) -> str:
+    """A help sentence as a table cell: no full stop, a capital kept only on an acronym
+    (`HS code`, `FOB price`)."""
+    text = sentence.rstrip(".")
+    if len(text) > 1 and text[1].islower():
+        text = text[0].lower() + text[1:]
+    return text
 
 
 def shown(value: object) -> str:
@@ -62,7 +95,14 @@ def settings_table() -> str:
     return "\n".join(lines)
 
 
-PARTS = {"settings": settings_table}
+PARTS = {
+    **{
+        sheet.name.lower(): (lambda sheet=sheet: column_table(sheet))
+        for sheet in schema.SHEETS
+        if sheet.name != "Settings"
+    },
+    "settings": settings_table,
+}
 
 
 def render(page: str) -> str:

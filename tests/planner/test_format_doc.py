@@ -89,9 +89,9 @@ def test_every_setting_is_listed_with_its_type_and_true_default():
 
 
 def test_the_generated_parts_of_the_page_are_fresh():
-    """The Settings table is written from the field registry (python -m planner.format_doc):
-    a setting added, retitled or given another default fails here until the page is
-    written again."""
+    """Every sheet's table and the Settings table are written from planner.schema and the
+    field registry (python -m planner.format_doc): a column or setting added, retitled or
+    given another default fails here until the page is written again."""
     from planner import format_doc
 
     page = DOC.read_text(encoding="utf-8")
