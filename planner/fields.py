@@ -328,6 +328,11 @@ def _by_spelling(settings: tuple[Field, ...]) -> dict[str, Field]:
     return found
 
 
+def same_spelling(typed: object, *spellings: str) -> bool:
+    """Whether `typed` is one of `spellings`, accents, case, spaces and punctuation aside."""
+    return _fold(typed) in {_fold(s) for s in spellings}
+
+
 def setting_named(typed: object) -> Field | None:
     """The setting a Settings row names, under any of its spellings (accents, case, spaces,
     underscores aside): `min_share`, `Min share`, `tỷ lệ tối thiểu của một phân bổ`."""

@@ -1349,7 +1349,7 @@ def read_setting(
     elif spec.kind == schema.BOOL:
         value = parse_bool(typed)
     elif spec.kind == schema.CHOICE:
-        value = clean_text(typed).lower()
+        value = _setting_choice(spec, typed)
         if value not in spec.choices:
             raise ParseError(
                 t(
@@ -1367,6 +1367,16 @@ def read_setting(
     ):
         raise OutOfRange(_range_reason(spec, value))
     return value, note
+
+
+def _setting_choice(spec: fields.Field, typed: object) -> str:
+    """A choice setting's value, typed as its code (`min_cost`) or as its title in either
+    language (`Tổng chi phí thấp nhất`, accents and case aside); else as typed, lower case."""
+    text = clean_text(typed)
+    for choice, title in zip(spec.choices, spec.choice_titles, strict=False):
+        if fields.same_spelling(text, choice, title.en, title.vi):
+            return choice
+    return text.lower()
 
 
 def _range_reason(spec: fields.Field, value: float) -> Text:

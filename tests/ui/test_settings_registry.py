@@ -172,3 +172,20 @@ def test_a_euro_project_shows_euros_in_the_headline(qtbot, window, tmp_path):
     assert plan.has_plan
     headline = window.plan_panel.headline.text()
     assert "EUR" in headline and "$" not in headline, headline
+
+
+def test_choice_settings_are_read_under_their_titles_in_both_languages(tmp_path):
+    path = _book(
+        tmp_path,
+        [
+            ["Mục tiêu", "Ít hàm lượng TQ nhất, rồi chi phí thấp nhất"],
+            ["content_basis", "Chi phí vật tư"],
+        ],
+    )
+    checked = validate(read_project(path))
+    assert not [p for p in checked.problems if p.sheet == "Settings"]
+    assert checked.project.settings.objective == "min_china"
+    assert checked.project.settings.content_basis == "materials"
+    wrong = validate(read_project(_book(tmp_path, [["objective", "cheapest"]], "wrong.xlsx")))
+    said = [p.message.en for p in wrong.problems if p.sheet == "Settings"]
+    assert said == ["objective: 'cheapest' is not one of min_cost, min_china"]
