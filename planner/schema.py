@@ -1444,6 +1444,12 @@ def match_sheet(title: object) -> Sheet | None:
     return SHEET_BY_NAME[found.key] if found else None
 
 
+def column_in_vietnamese(col: Column) -> str:
+    """A column named for a Vietnamese message: its title, then its key ("Đơn giá
+    (unit_price)"), so the reader knows it both as the app heads it and as the sheet may."""
+    return f"{col.title.vi} ({col.name})" if col.title is not None else col.name
+
+
 PROPER = {"mỹ": "Mỹ", "việt": "Việt", "nam": "Nam"}  # names written with a capital
 
 

@@ -527,12 +527,13 @@ def _unit_problems(chk: _Checker, period_labels: list[str]) -> None:
                         t(
                             "The header '{h}' counts in {u}s, but {c} is read in periods, and "
                             "the periods here are {p}s: give the number of periods.",
-                            "Tiêu đề '{h}' tính theo {u_vi}, nhưng cột {c} được hiểu theo số kỳ, "
-                            "và mỗi kỳ ở đây là một {p_vi}: hãy ghi số kỳ.",
+                            "Tiêu đề '{h}' tính theo {u_vi}, nhưng cột {c_vi} được hiểu theo số "
+                            "kỳ, và mỗi kỳ ở đây là một {p_vi}: hãy ghi số kỳ.",
                             h=header,
                             u="/".join(sorted(times)),
                             u_vi="/".join(_TIME_VI[x] for x in sorted(times)),
                             c=column,
+                            c_vi=schema.column_in_vietnamese(col),
                             p=length,
                             p_vi=_TIME_VI[length],
                         ),

@@ -201,11 +201,12 @@ def _header_notes(
                 "Column '{h}' of sheet '{s}' is read as {c}, because its words include "
                 "'{w}'. If it holds something else, match the columns (File > Open) or rename "
                 "the header.",
-                "Cột '{h}' của sheet '{s}' được đọc là cột {c}, vì tiêu đề có chữ '{w}'. Nếu "
+                "Cột '{h}' của sheet '{s}' được đọc là cột {c_vi}, vì tiêu đề có chữ '{w}'. Nếu "
                 "cột chứa nội dung khác, hãy ghép cột (Tệp > Mở) hoặc đổi tên tiêu đề.",
                 h=text,
                 s=title,
                 c=found.column.name,
+                c_vi=schema.column_in_vietnamese(found.column),
                 w=found.spelling,
             ),
             "loose_column",
@@ -302,10 +303,11 @@ def grid_to_frame(
                 why = t(
                     "Column '{h}' of sheet '{s}' repeats column {c} ('{first}'); only the first "
                     "one is read.",
-                    "Cột '{h}' của sheet '{s}' trùng cột {c} ('{first}'); chỉ đọc cột đầu tiên.",
+                    "Cột '{h}' của sheet '{s}' trùng cột {c_vi} ('{first}'); chỉ đọc cột đầu tiên.",
                     h=text,
                     s=title,
                     c=found.column.name,
+                    c_vi=schema.column_in_vietnamese(found.column),
                     first=headers[found.column.name],
                 )
                 notes.append(

@@ -157,9 +157,10 @@ def read_scenarios(raw: RawProject) -> ScenarioRows:
                 t(
                     "The Scenarios sheet has no {c} column, so none of its rows can be read "
                     "(the base project is planned as it is).",
-                    "Sheet Kịch bản không có cột {c} nên không đọc được dòng nào của sheet "
+                    "Sheet Kịch bản không có cột {c_vi} nên không đọc được dòng nào của sheet "
                     "(dự án gốc vẫn được lập kế hoạch như hiện tại).",
                     c=column,
+                    c_vi=schema.column_in_vietnamese(schema.SCENARIOS.column(column)),
                 ),
                 "scenario_header",
             )
