@@ -174,51 +174,50 @@ def nonoriginating(price: np.ndarray, china_share: np.ndarray, origin: np.ndarra
     return np.where(origin == VN, price * china_share, price)
 
 
-def build_instance(project: TypedProject) -> Instance:
-    """Index the typed tables; parts in no BOM are left out (the validator warned)."""
-    t = project.tables
-    settings = project.settings
-    periods = project.periods
-    T = len(periods)
-    pos_t = {p: i for i, p in enumerate(periods)}
-    products = list(t["Products"]["product_id"])
+def _quantities(
+    t: dict[str, pd.DataFrame],
+    products: list[str],
+    comp_pos: dict[str, int],
+    pos_t: dict[str, int],
+    periods: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(units of each part per product, units of each product per period): the Volumes
+    sheet overrides a product's units_per_period where it has a row."""
     prod_pos = {p: i for i, p in enumerate(products)}
     bom = t["BOM"]
-    in_bom = set(bom["component_id"])
-    used = [c for c in t["Components"]["component_id"] if c in in_bom]
-    comp_pos = {c: i for i, c in enumerate(used)}
-    comps = t["Components"].set_index("component_id").loc[used]
-
-    qty = np.zeros((len(products), len(used)))
+    qty = np.zeros((len(products), len(comp_pos)))
     np.add.at(
         qty,
         (bom["product_id"].map(prod_pos).to_numpy(int), bom["component_id"].map(comp_pos)),
         bom["qty_per_unit"].to_numpy(float),
     )
-    volume = np.repeat(t["Products"]["units_per_period"].to_numpy(float)[:, None], T, axis=1)
+    volume = np.repeat(t["Products"]["units_per_period"].to_numpy(float)[:, None], periods, axis=1)
     vols = t["Volumes"]
     if len(vols):
         volume[
             vols["product_id"].map(prod_pos).to_numpy(int), vols["period"].map(pos_t).to_numpy(int)
         ] = vols["units"].to_numpy(float)
-    demand = qty.T @ volume
+    return qty, volume
 
-    sup = t["Suppliers"].drop_duplicates("supplier_id")
-    suppliers = list(sup["supplier_id"])
-    sup_pos = {s: i for i, s in enumerate(suppliers)}
-    country = dict(zip(sup["supplier_id"], sup["country"], strict=True))
+
+def _incumbent_offers(
+    comps: pd.DataFrame,
+    used: list[str],
+    has_inc: np.ndarray,
+    sup_pos: dict[str, int],
+    country: dict[str, str],
+    settings,
+) -> pd.DataFrame:
+    """Each incumbent's supply of its part as an offer, vectorised: plain arrays (.loc per
+    part is slow at 10,000 parts). Its largest fall: the part's own, else the setting."""
     current = comps["current_supplier"].to_numpy(object)
-    incumbents = set(current) - {""}
-
-    # Incumbent offers, vectorised: plain arrays (.loc per part is slow at 10,000 parts).
-    has_inc = np.nonzero(current != "")[0]
     drop_setting = float(settings.incumbent_max_drop)
     part_drop = _column(comps, "incumbent_max_drop", math.nan).to_numpy(float)
     inc_origin = np.array(
         [comps["current_country"].iat[i] or country.get(current[i], "") for i in has_inc],
         dtype=object,
     )
-    inc = pd.DataFrame(
+    return pd.DataFrame(
         {
             "c": has_inc,
             "s": [sup_pos[s] for s in current[has_inc]],
@@ -239,7 +238,17 @@ def build_instance(project: TypedProject) -> Instance:
         }
     )
 
-    offers_in = t["Offers"]
+
+def _quoted_offers(
+    offers_in: pd.DataFrame,
+    comps: pd.DataFrame,
+    comp_pos: dict[str, int],
+    sup_pos: dict[str, int],
+    country: dict[str, str],
+    pos_t: dict[str, int],
+) -> pd.DataFrame:
+    """The Offers sheet's quotes for parts in a BOM and not locked, as offers: a quote's
+    origin is where it says the part is made, else its supplier's country."""
     locked = set(comps.index[comps["locked"].astype(bool)])
     keep = offers_in["component_id"].isin(comp_pos) & ~offers_in["component_id"].isin(locked)
     o = offers_in[keep]
@@ -247,7 +256,7 @@ def build_instance(project: TypedProject) -> Instance:
     sup_country = o["supplier_id"].map(country).fillna("").to_numpy(object)
     max_share = _column(comps, "max_supplier_share", 1.0).to_numpy(float)
     c_idx = o["component_id"].map(comp_pos).to_numpy(int)
-    new = pd.DataFrame(
+    return pd.DataFrame(
         {
             "c": c_idx,
             "s": o["supplier_id"].map(sup_pos).to_numpy(int),
@@ -267,6 +276,11 @@ def build_instance(project: TypedProject) -> Instance:
             "incumbent": False,
         }
     )
+
+
+def _offer_table(inc: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
+    """Incumbents first, then the quotes, with each offer's non-originating value and the
+    columns typed (an empty half of the concat leaves objects)."""
     offers = pd.concat([inc, new], ignore_index=True)
     offers["nonorig"] = nonoriginating(
         offers["price"].to_numpy(float),
@@ -274,13 +288,41 @@ def build_instance(project: TypedProject) -> Instance:
         offers["origin"].to_numpy(object),
     )
     offers = offers[OFFER_COLUMNS]
-    for name in ("c", "s", "lead", "earliest"):  # an empty half of the concat leaves objects
+    for name in ("c", "s", "lead", "earliest"):
         offers[name] = offers[name].astype(np.int64)
     for name in ("price", "cs", "nonorig", "switching", "max_ramp", "cap", "min_units"):
         offers[name] = offers[name].astype(float)
     for name in ("max_share", "drop"):
         offers[name] = offers[name].astype(float)
     offers["incumbent"] = offers["incumbent"].astype(bool)
+    return offers
+
+
+def build_instance(project: TypedProject) -> Instance:
+    """Index the typed tables; parts in no BOM are left out (the validator warned)."""
+    t = project.tables
+    settings = project.settings
+    periods = project.periods
+    pos_t = {p: i for i, p in enumerate(periods)}
+    products = list(t["Products"]["product_id"])
+    in_bom = set(t["BOM"]["component_id"])
+    used = [c for c in t["Components"]["component_id"] if c in in_bom]
+    comp_pos = {c: i for i, c in enumerate(used)}
+    comps = t["Components"].set_index("component_id").loc[used]
+    qty, volume = _quantities(t, products, comp_pos, pos_t, len(periods))
+    demand = qty.T @ volume
+
+    sup = t["Suppliers"].drop_duplicates("supplier_id")
+    suppliers = list(sup["supplier_id"])
+    sup_pos = {s: i for i, s in enumerate(suppliers)}
+    country = dict(zip(sup["supplier_id"], sup["country"], strict=True))
+    current = comps["current_supplier"].to_numpy(object)
+    incumbents = set(current) - {""}
+    has_inc = np.nonzero(current != "")[0]
+    offers = _offer_table(
+        _incumbent_offers(comps, used, has_inc, sup_pos, country, settings),
+        _quoted_offers(t["Offers"], comps, comp_pos, sup_pos, country, pos_t),
+    )
     inc_offer = np.full(len(used), -1)
     inc_offer[has_inc] = np.arange(len(has_inc))
 
