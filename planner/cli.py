@@ -756,21 +756,40 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"locplan {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    for add in (
+        _check_command,
+        _template_command,
+        _generate_command,
+        _plan_command,
+        _compare_command,
+        _sweep_command,
+        _stress_command,
+        _bench_command,
+    ):
+        add(sub)
+    return parser
 
-    def input_args(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", help="project workbook (.xlsx) or folder of CSV files")
-        p.add_argument("--mapping", help="JSON column mapping for unrecognised headers")
-        p.add_argument("--encoding", help="CSV encoding (default: UTF-8, else Windows-1258)")
 
+def _input_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="project workbook (.xlsx) or folder of CSV files")
+    p.add_argument("--mapping", help="JSON column mapping for unrecognised headers")
+    p.add_argument("--encoding", help="CSV encoding (default: UTF-8, else Windows-1258)")
+
+
+def _check_command(sub) -> None:
     p = sub.add_parser("check", help="list the problems of a project")
-    input_args(p)
+    _input_args(p)
     p.add_argument("--notes", action="store_true", help="also print notes")
     p.set_defaults(func=cmd_check)
 
+
+def _template_command(sub) -> None:
     p = sub.add_parser("template", help="write an empty, annotated project workbook")
     p.add_argument("file")
     p.set_defaults(func=cmd_template)
 
+
+def _generate_command(sub) -> None:
     p = sub.add_parser("generate", help="write a realistic random project")
     p.add_argument("file")
     p.add_argument("--components", type=_count, default=150)
@@ -785,16 +804,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_generate)
 
+
+def _plan_command(sub) -> None:
     p = sub.add_parser("plan", help="plan a project")
-    input_args(p)
+    _input_args(p)
     p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
     p.add_argument("--pdf", help="printable phase plan to write (.pdf)")
     p.add_argument("--time-limit", type=_seconds, default=None, help="seconds")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=cmd_plan)
 
+
+def _compare_command(sub) -> None:
     p = sub.add_parser("compare", help="plan the base project and its scenarios side by side")
-    input_args(p)
+    _input_args(p)
     p.add_argument(
         "--scenarios",
         action="append",
@@ -806,8 +829,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
     p.set_defaults(func=cmd_compare)
 
+
+def _sweep_command(sub) -> None:
     p = sub.add_parser("sweep", help="the cheapest plan for each final Chinese-share target")
-    input_args(p)
+    _input_args(p)
     p.add_argument(
         "--final-share", required=True, help="FROM:TO:STEP, e.g. 0.45:0.25:0.05 or 45%%:25%%:5%%"
     )
@@ -816,11 +841,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the curve as JSON")
     p.set_defaults(func=cmd_sweep)
 
+
+def _stress_command(sub) -> None:
     p = sub.add_parser(
         "stress",
         help="replan a scenario keeping what the base plan did up to a period (it happened)",
     )
-    input_args(p)
+    _input_args(p)
     p.add_argument("--scenario", required=True, help="the scenario's name (its Scenarios rows)")
     p.add_argument(
         "--keep-until",
@@ -833,6 +860,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_stress, pdf=None)
 
+
+def _bench_command(sub) -> None:
     p = sub.add_parser("bench", help="run the benchmark")
     p.add_argument("--sizes", default="50,200,1000,3000,10000")
     p.add_argument("--repeats", type=int, default=1)
@@ -876,7 +905,6 @@ def build_parser() -> argparse.ArgumentParser:
         "could save against the first plan ('best poss.')",
     )
     p.set_defaults(func=cmd_bench)
-    return parser
 
 
 _PLAIN = {"đ": "d", "Đ": "D", "–": "-", "—": "-", "…": "...", "‘": "'", "’": "'", "“": '"'}
