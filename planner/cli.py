@@ -576,6 +576,61 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     return EXIT_OK if curve["total_cost"].notna().any() else EXIT_BAD
 
 
+def _stress_names_wrong(args: argparse.Namespace, names: list[str], periods: list[str]) -> str:
+    """What is wrong with --scenario and --keep-until, in the chosen language ("" if nothing)."""
+    if args.scenario not in names:
+        return t(
+            "locplan: no scenario named {n} (the project has {h})",
+            "locplan: không có kịch bản tên {n} (dự án có {h})",
+            n=args.scenario,
+            h=", ".join(names),
+        ).get(args.lang)
+    if args.keep_until not in periods:
+        return t(
+            "locplan: no period named {n} (the project has {h})",
+            "locplan: không có kỳ tên {n} (dự án có {h})",
+            n=args.keep_until,
+            h=", ".join(periods),
+        ).get(args.lang)
+    return ""
+
+
+def _print_stress(args: argparse.Namespace, base, plan) -> None:
+    """The base plan, the stressed plan and what the shock costs, as text."""
+    planned = plan is not None and plan.has_plan
+    lang = args.lang
+    print(
+        _w(lang, "base: status: ", "kế hoạch gốc: trạng thái: ")
+        + f"{_status(base.status, lang) if lang == 'vi' else base.status.value}  "
+        + _w(lang, "total_cost: ", "tổng chi phí: ")
+        + f"{_money(base.total_cost, lang)}  {_w(lang, 'gap', 'sai số')}: "
+        + _pct(base.gap, lang)
+    )
+    if plan is not None:
+        print(
+            _w(
+                lang,
+                f"{args.scenario}, kept up to {args.keep_until}: status: "
+                f"{plan.status.value}  total_cost: {_money(plan.total_cost)}  "
+                f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
+                f"time: {plan.solve_seconds:.1f} s",
+                f"{args.scenario}, giữ đến {args.keep_until}: trạng thái: "
+                f"{_status(plan.status, lang)}  tổng chi phí: {_money(plan.total_cost, lang)}"
+                f"  cận tốt nhất: {_money(plan.best_bound, lang)}  sai số: "
+                f"{_pct(plan.gap, lang)}  thời gian: {_duration(plan.solve_seconds, lang)}",
+            )
+        )
+    if planned:
+        shock = _money(plan.total_cost - base.total_cost, lang)
+        print(
+            _w(
+                lang,
+                f"the shock costs {shock} over the horizon",
+                f"cú sốc làm tăng chi phí {shock} trong cả kỳ kế hoạch",
+            )
+        )
+
+
 def cmd_stress(args: argparse.Namespace) -> int:
     """Plan the base project, then replan a scenario keeping what that plan did up to a
     period (it happened): what the shock changes from then on and what it costs."""
@@ -587,19 +642,9 @@ def cmd_stress(args: argparse.Namespace) -> int:
     if checked is None:
         return EXIT_BAD
     raw, result = checked
-    names = scenario_names(raw)
-    if args.scenario not in names:
-        print(
-            f"locplan: no scenario named {args.scenario} (the project has {', '.join(names)})",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
-    periods = result.project.periods
-    if args.keep_until not in periods:
-        print(
-            f"locplan: no period named {args.keep_until} (the project has {', '.join(periods)})",
-            file=sys.stderr,
-        )
+    wrong = _stress_names_wrong(args, scenario_names(raw), result.project.periods)
+    if wrong:
+        print(wrong, file=sys.stderr)
         return EXIT_USAGE
     base = _plan_with_progress(result.project, args, plan_project)
     if not base.has_plan:
@@ -644,37 +689,7 @@ def cmd_stress(args: argparse.Namespace) -> int:
             )
         )
     else:
-        lang = args.lang
-        print(
-            _w(lang, "base: status: ", "kế hoạch gốc: trạng thái: ")
-            + f"{_status(base.status, lang) if lang == 'vi' else base.status.value}  "
-            + _w(lang, "total_cost: ", "tổng chi phí: ")
-            + f"{_money(base.total_cost, lang)}  {_w(lang, 'gap', 'sai số')}: "
-            + _pct(base.gap, lang)
-        )
-        if plan is not None:
-            print(
-                _w(
-                    lang,
-                    f"{args.scenario}, kept up to {args.keep_until}: status: "
-                    f"{plan.status.value}  total_cost: {_money(plan.total_cost)}  "
-                    f"best_bound: {_money(plan.best_bound)}  gap: {_pct(plan.gap)}  "
-                    f"time: {plan.solve_seconds:.1f} s",
-                    f"{args.scenario}, giữ đến {args.keep_until}: trạng thái: "
-                    f"{_status(plan.status, lang)}  tổng chi phí: {_money(plan.total_cost, lang)}"
-                    f"  cận tốt nhất: {_money(plan.best_bound, lang)}  sai số: "
-                    f"{_pct(plan.gap, lang)}  thời gian: {_duration(plan.solve_seconds, lang)}",
-                )
-            )
-        if planned:
-            shock = _money(plan.total_cost - base.total_cost, lang)
-            print(
-                _w(
-                    lang,
-                    f"the shock costs {shock} over the horizon",
-                    f"cú sốc làm tăng chi phí {shock} trong cả kỳ kế hoạch",
-                )
-            )
+        _print_stress(args, base, plan)
     stream = sys.stdout if planned else sys.stderr
     for line in [] if plan is None else plan.explanation:
         print(f"{args.scenario}: {line.get(args.lang)}", file=stream)
