@@ -1456,79 +1456,8 @@ def _repeated_setting(chk, row, spec: schema.SettingSpec, first: int, same: bool
 
 def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -> TypedProject:
     """Defaults applied, incumbents added to Suppliers: the tables the optimiser reads."""
-    comps = typed["Components"].copy()
-    for col in ("description", "category", "hs_code", "current_supplier", "current_country"):
-        _fill(comps, col, "")
-    comps["locked"] = [bool(v) if v is not None else False for v in comps["locked"]]
-    _fill(comps, "max_supplier_share", 1.0)  # incumbent_max_drop stays NaN: the setting
-    comps["current_country"] = [
-        cc or supplier_country.get(s, "")
-        for cc, s in zip(comps["current_country"], comps["current_supplier"], strict=True)
-    ]
-    comps["current_china_share"] = [
-        v if not math.isnan(v) else (1.0 if cc == "CN" else 0.0)
-        for v, cc in zip(comps["current_china_share"], comps["current_country"], strict=True)
-    ]
-
-    products = typed["Products"].copy()
-    _fill(products, "name", "")
-    _fill(products, "us_share", 1.0)
-    _fill(products, "hs_code", "")
-    _fill(products, "tariff_exempt", False)
-    products["tariff_exempt"] = products["tariff_exempt"].astype(bool)
-    _fill(products, "origin_rule", "process")
-
-    suppliers = typed["Suppliers"].copy()
-    _fill(suppliers, "name", "")
-    _fill(suppliers, "province", "")
-    _fill(suppliers, "onboarding_cost", 0.0)
-    _fill(suppliers, "capacity_per_period", INF)
-    listed = set(suppliers["supplier_id"])
-    missing = [
-        (s, cc)
-        for s, cc in dict(
-            zip(comps["current_supplier"], comps["current_country"], strict=True)
-        ).items()
-        if s and s not in listed
-    ]
-    if missing:
-        extra = pd.DataFrame(
-            {
-                "supplier_id": [s for s, _ in missing],
-                "name": "",
-                "country": [cc for _, cc in missing],
-                "province": "",
-                "onboarding_cost": 0.0,
-                "capacity_per_period": INF,
-            }
-        )
-        suppliers = pd.concat([suppliers, extra], ignore_index=False)
-
-    offers = typed["Offers"].copy()
-    country = dict(zip(suppliers["supplier_id"], suppliers["country"], strict=True))
-    offers["china_share"] = [
-        v if not math.isnan(v) else (1.0 if country.get(s) == "CN" else 0.0)
-        for v, s in zip(offers["china_share"], offers["supplier_id"], strict=True)
-    ]
-    _fill(offers, "lead_periods", 1)
-    offers["lead_periods"] = offers["lead_periods"].astype(int)
-    _fill(offers, "switching_cost", 0.0)
-    _fill(offers, "max_ramp", 1.0)
-    _fill(offers, "earliest_period", period_labels[0])
-    _fill(offers, "capacity_per_period", INF)
-    _fill(offers, "min_units", 0.0)
-    _fill(offers, "origin_country", "")
-    offers["origin_country"] = [
-        o or country.get(s, "")
-        for o, s in zip(offers["origin_country"], offers["supplier_id"], strict=True)
-    ]
-
-    periods = typed["Periods"].copy()
-    _fill(periods, "budget", INF)
-    _fill(periods, "max_new_qualifications", INF)
-    _fill(periods, "max_qualifications_in_progress", INF)
-    periods["tariff_active"] = [True if v is None else bool(v) for v in periods["tariff_active"]]
-
+    comps = _typed_components(typed["Components"], supplier_country)
+    suppliers = _typed_suppliers(typed["Suppliers"], comps)
     volumes = typed["Volumes"]
     if volumes is None:
         volumes = pd.DataFrame(
@@ -1538,24 +1467,125 @@ def _typed_project(chk, typed, bom, settings, supplier_country, period_labels) -
                 "units": pd.Series(dtype=float),
             }
         )
-    tariffs = typed["Tariffs"].copy()
-    _fill(tariffs, "from_period", "")
-    _fill(tariffs, "product_id", "")
-    _fill(tariffs, "origin", "any")
-    bom = bom.copy()
     return TypedProject(
         tables={
             "Components": comps,
-            "Products": products,
-            "BOM": bom,
+            "Products": _typed_products(typed["Products"]),
+            "BOM": bom.copy(),
             "Suppliers": suppliers,
-            "Offers": offers,
-            "Periods": periods,
+            "Offers": _typed_offers(typed["Offers"], suppliers, period_labels[0]),
+            "Periods": _typed_periods(typed["Periods"]),
             "Volumes": volumes.copy(),
-            "Tariffs": tariffs,
+            "Tariffs": _typed_tariffs(typed["Tariffs"]),
         },
         settings=settings,
     )
+
+
+def _schema_defaults(frame: pd.DataFrame, sheet: schema.Sheet) -> pd.DataFrame:
+    """A copy of `frame` with every blank cell of a column that has a default (planner.schema)
+    given it; the other blanks stay blank for the sheet's own rules below."""
+    frame = frame.copy()
+    for col in sheet.columns:
+        if col.default is not None and col.name in frame.columns:
+            _fill(frame, col.name, col.default)
+    return frame
+
+
+def _typed_components(frame: pd.DataFrame, supplier_country: dict) -> pd.DataFrame:
+    """A part's incumbent country is its supplier's when blank, and its Chinese share 1 when
+    that country is CN, else 0; incumbent_max_drop stays blank: the setting applies."""
+    comps = _schema_defaults(frame, schema.COMPONENTS)
+    for col in ("description", "category", "hs_code", "current_country"):
+        _fill(comps, col, "")
+    comps["locked"] = [bool(v) if v is not None else False for v in comps["locked"]]
+    comps["current_country"] = [
+        cc or supplier_country.get(s, "")
+        for cc, s in zip(comps["current_country"], comps["current_supplier"], strict=True)
+    ]
+    comps["current_china_share"] = [
+        v if not math.isnan(v) else (1.0 if cc == "CN" else 0.0)
+        for v, cc in zip(comps["current_china_share"], comps["current_country"], strict=True)
+    ]
+    return comps
+
+
+def _typed_products(frame: pd.DataFrame) -> pd.DataFrame:
+    products = _schema_defaults(frame, schema.PRODUCTS)
+    _fill(products, "name", "")
+    _fill(products, "hs_code", "")
+    products["tariff_exempt"] = products["tariff_exempt"].astype(bool)
+    return products
+
+
+def _typed_suppliers(frame: pd.DataFrame, comps: pd.DataFrame) -> pd.DataFrame:
+    """Suppliers with unlimited capacity when blank; an incumbent missing from the sheet is
+    added, unlimited and with no onboarding cost (the validator noted it)."""
+    suppliers = _schema_defaults(frame, schema.SUPPLIERS)
+    _fill(suppliers, "name", "")
+    _fill(suppliers, "province", "")
+    _fill(suppliers, "capacity_per_period", INF)
+    listed = set(suppliers["supplier_id"])
+    missing = [
+        (s, cc)
+        for s, cc in dict(
+            zip(comps["current_supplier"], comps["current_country"], strict=True)
+        ).items()
+        if s and s not in listed
+    ]
+    if not missing:
+        return suppliers
+    extra = pd.DataFrame(
+        {
+            "supplier_id": [s for s, _ in missing],
+            "name": "",
+            "country": [cc for _, cc in missing],
+            "province": "",
+            "onboarding_cost": 0.0,
+            "capacity_per_period": INF,
+        }
+    )
+    return pd.concat([suppliers, extra], ignore_index=False)
+
+
+def _typed_offers(frame: pd.DataFrame, suppliers: pd.DataFrame, first: str) -> pd.DataFrame:
+    """A quote's Chinese share is 1 from a CN supplier when blank, else 0; it may start in the
+    first period and is made in its supplier's country unless it says; no capacity limit or
+    least order when blank."""
+    offers = _schema_defaults(frame, schema.OFFERS)
+    country = dict(zip(suppliers["supplier_id"], suppliers["country"], strict=True))
+    offers["china_share"] = [
+        v if not math.isnan(v) else (1.0 if country.get(s) == "CN" else 0.0)
+        for v, s in zip(offers["china_share"], offers["supplier_id"], strict=True)
+    ]
+    offers["lead_periods"] = offers["lead_periods"].astype(int)
+    _fill(offers, "earliest_period", first)
+    _fill(offers, "capacity_per_period", INF)
+    _fill(offers, "min_units", 0.0)
+    _fill(offers, "origin_country", "")
+    offers["origin_country"] = [
+        o or country.get(s, "")
+        for o, s in zip(offers["origin_country"], offers["supplier_id"], strict=True)
+    ]
+    return offers
+
+
+def _typed_periods(frame: pd.DataFrame) -> pd.DataFrame:
+    """No budget, slot or in-progress limit where blank; the tariff applies unless said."""
+    periods = frame.copy()
+    _fill(periods, "budget", INF)
+    _fill(periods, "max_new_qualifications", INF)
+    _fill(periods, "max_qualifications_in_progress", INF)
+    periods["tariff_active"] = [True if v is None else bool(v) for v in periods["tariff_active"]]
+    return periods
+
+
+def _typed_tariffs(frame: pd.DataFrame) -> pd.DataFrame:
+    """A row with no period applies from the first, with no product to every product."""
+    tariffs = _schema_defaults(frame, schema.TARIFFS)
+    _fill(tariffs, "from_period", "")
+    _fill(tariffs, "product_id", "")
+    return tariffs
 
 
 def check_file(path, mapping=None, encoding=None) -> Validation:
