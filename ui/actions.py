@@ -152,7 +152,7 @@ class WindowActions(QObject):
         }
         for action, text in icon_texts.items():
             action.setIconText(text)
-        self.show_vnd.setToolTip(tr("Uses the exchange rate in the scenario settings."))
+        self.show_vnd.setToolTip(tr("Uses the exchange rate set on the Settings & tariffs page."))
         self.menu_file.setTitle(tr("&File"))
         self.menu_recent.setTitle(tr("Open &recent"))
         self.menu_edit.setTitle(tr("&Edit"))

@@ -63,6 +63,10 @@ def set_currency(code: str) -> None:
     _state["currency"] = code or "USD"
 
 
+def project_currency() -> str:
+    return str(_state.get("currency") or "USD")
+
+
 def money(value: object, currency: str | None = None, fx: float | None = None) -> str:
     """Money in the project's currency (or `currency`), or in VND at the project's exchange
     rate when the user chose it (`currency` "VND" with `fx`)."""
@@ -71,7 +75,7 @@ def money(value: object, currency: str | None = None, fx: float | None = None) -
             return fmt.money(float(value) * fx, current(), "VND")  # type: ignore[arg-type]
         except (TypeError, ValueError):
             return ""
-    return fmt.money(value, current(), currency or str(_state.get("currency") or "USD"))
+    return fmt.money(value, current(), currency or project_currency())
 
 
 def pct(value: object, decimals: int | None = 1) -> str:

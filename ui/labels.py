@@ -30,14 +30,16 @@ def _sheet_labels(lang: str) -> dict[str, str]:
 
 
 @cache
-def _column_labels(lang: str) -> dict[str, str]:
-    """Each column's title from planner.schema in `lang`, its currency after a money title
-    ("Unit price (USD)"). A name two sheets share has one title (a test holds them equal)."""
+def _column_labels(lang: str, currency: str) -> dict[str, str]:
+    """Each column's title from planner.schema in `lang`, the project's currency after a
+    money title ("Unit price (USD)"). A name two sheets share has one title (a test holds
+    them equal)."""
     out: dict[str, str] = {}
     for sheet in schema.SHEETS:
         for col in sheet.columns:
             if col.title is not None and col.name not in out:
-                out[col.name] = col.title.get(lang) + (" (USD)" if col.unit == "USD" else "")
+                money = f" ({currency})" if col.unit == "USD" else ""  # "USD": the money unit
+                out[col.name] = col.title.get(lang) + money
     return out
 
 
@@ -46,7 +48,7 @@ def sheet_label(name: str) -> str:
 
 
 def column_label(name: str) -> str:
-    return _column_labels(i18n.current()).get(str(name), str(name))
+    return _column_labels(i18n.current(), i18n.project_currency()).get(str(name), str(name))
 
 
 def column_help(sheet: str, name: str) -> str:

@@ -206,8 +206,11 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return
         project = self.doc.validation.project if self.doc.validation is not None else None
-        if project is not None:  # money on every page in the project's own currency
+        if project is not None and project.settings.currency != i18n.project_currency():
+            # money on every page and in every header in the project's own currency
             i18n.set_currency(project.settings.currency)
+            self.retranslate()
+            return
         # a new, empty project is a start, not a list of errors
         problems = [] if self.doc.is_empty else self.doc.problems
         self.problems.set_problems(problems)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QP
 
 from planner.io import parse
 from planner.presets import glide_path
-from ui import dialogs
+from ui import dialogs, i18n
 from ui.commands import SetCells
 from ui.document import ProjectDocument
 from ui.i18n import tr
@@ -120,7 +120,7 @@ class PeriodFillsBox(QGroupBox):
             tr("Chinese share cap, last period"),
             tr("Periods to hold the first cap"),
             "",
-            tr("One-time budget per period (USD)"),
+            tr("One-time budget per period ({currency})").format(currency=i18n.project_currency()),
             tr("Qualification slots per period"),
             "",
         ]

@@ -230,8 +230,8 @@ class PlanController(QObject):
             self.show_planned_in()
             self.window.show_message(
                 tr(
-                    "A scenario's plan meets every limit of the project and costs less: it is "
-                    "the plan shown now (see the Plan page)."
+                    "A plan found by a scenario or a stress test meets every limit of the "
+                    "project and costs less: it is the plan shown now (see the Plan page)."
                 )
             )
 

@@ -423,7 +423,7 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     ),
     "material_cost": ("Material cost", "Chi phí vật tư"),
     "best_bound": ("Best bound (no plan can cost less)", "Cận dưới (không kế hoạch nào rẻ hơn)"),
-    "gap": ("Optimality gap", "Khoảng cách tối ưu"),
+    "gap": ("Optimality gap", "Sai số tối ưu"),
     "certainty": ("How sure", "Mức chắc chắn"),
     "stopped_by": ("The search ended by", "Tìm kiếm kết thúc do"),
     "solve_seconds": ("Solve time (s)", "Thời gian giải (giây)"),

@@ -21,7 +21,7 @@ TOLERANCE = {"money": 0.5, "share": 0.0005, "count": 0.5}
 SHEET_TITLE = {"en": "Comparison", "vi": "So sánh"}
 # the rows that read each scenario's difference against the planner's uncertainty
 DIFFERENCE = t("Difference from the base", "Chênh lệch so với base")
-GAP = t("Optimality gap", "Khoảng cách tối ưu")
+GAP = t("Optimality gap", "Sai số tối ưu")
 WHY_DIFFERS = t("Why it differs", "Lý do chênh lệch")
 NOTES = t("Notes", "Ghi chú")
 

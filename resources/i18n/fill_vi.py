@@ -18,6 +18,15 @@ QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
     "Version {0}": "Phiên bản {0}",
+    "One-time budget per period ({currency})": "Ngân sách một lần mỗi kỳ ({currency})",
+    "Uses the exchange rate set on the Settings & tariffs page.": (
+        "Dùng tỷ giá đặt trên trang Thiết lập & thuế."
+    ),
+    "A plan found by a scenario or a stress test meets every limit of the project and costs "
+    "less: it is the plan shown now (see the Plan page).": (
+        "Một kế hoạch do kịch bản hoặc kiểm tra sức chịu đựng tìm ra đáp ứng mọi giới hạn của "
+        "dự án và rẻ hơn: đó là kế hoạch đang hiển thị (xem trang Kế hoạch)."
+    ),
     # the stable-award rules on the settings form
     "Stable awards: no share reverses": "Phân bổ ổn định: không đảo chiều tỷ lệ",
     "Least share of an award (0 = any)": "Tỷ lệ tối thiểu của một phân bổ (0 = bất kỳ)",

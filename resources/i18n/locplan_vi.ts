@@ -284,7 +284,7 @@
     </message>
     <message>
         <source>gap {gap}</source>
-        <translation>khoảng cách {gap}</translation>
+        <translation>sai số {gap}</translation>
     </message>
     <message>
         <source>Plan ready: {status}.</source>
@@ -295,12 +295,12 @@
         <translation>Không có kế hoạch: xem giải thích ở trang Kế hoạch.</translation>
     </message>
     <message>
-        <source>Planning failed</source>
-        <translation>Lập kế hoạch thất bại</translation>
+        <source>A plan found by a scenario or a stress test meets every limit of the project and costs less: it is the plan shown now (see the Plan page).</source>
+        <translation>Một kế hoạch do kịch bản hoặc kiểm tra sức chịu đựng tìm ra đáp ứng mọi giới hạn của dự án và rẻ hơn: đó là kế hoạch đang hiển thị (xem trang Kế hoạch).</translation>
     </message>
     <message>
-        <source>A scenario's plan meets every limit of the project and costs less: it is the plan shown now (see the Plan page).</source>
-        <translation>Kế hoạch của một kịch bản đáp ứng mọi giới hạn của dự án và rẻ hơn: nay nó là kế hoạch đang hiển thị (xem trang Kế hoạch).</translation>
+        <source>Planning failed</source>
+        <translation>Lập kế hoạch thất bại</translation>
     </message>
     <message>
         <source>Planned in {s} s.</source>
@@ -473,8 +473,8 @@
         <translation>Mở</translation>
     </message>
     <message>
-        <source>Uses the exchange rate in the scenario settings.</source>
-        <translation>Dùng tỷ giá trong thiết lập kịch bản.</translation>
+        <source>Uses the exchange rate set on the Settings &amp; tariffs page.</source>
+        <translation>Dùng tỷ giá đặt trên trang Thiết lập &amp; thuế.</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -701,6 +701,10 @@
         <translation>Điền số phê duyệt</translation>
     </message>
     <message>
+        <source>One-time budget per period ({currency})</source>
+        <translation>Ngân sách một lần mỗi kỳ ({currency})</translation>
+    </message>
+    <message>
         <source>up to {share}: {rate}</source>
         <translation>đến {share}: {rate}</translation>
     </message>
@@ -755,10 +759,6 @@
     <message>
         <source>Periods to hold the first cap</source>
         <translation>Số kỳ giữ trần ban đầu</translation>
-    </message>
-    <message>
-        <source>One-time budget per period (USD)</source>
-        <translation>Ngân sách một lần mỗi kỳ (USD)</translation>
     </message>
     <message>
         <source>Qualification slots per period</source>

@@ -172,6 +172,13 @@ def test_a_euro_project_shows_euros_in_the_headline(qtbot, window, tmp_path):
     assert plan.has_plan
     headline = window.plan_panel.headline.text()
     assert "EUR" in headline and "$" not in headline, headline
+    from PySide6.QtCore import Qt
+
+    from ui.sheet_model import SheetModel
+
+    offers = SheetModel(window.doc, "Offers")
+    heads = [str(offers.headerData(j, Qt.Horizontal)) for j in range(offers.columnCount())]
+    assert "Unit price (EUR) *" in heads and not [h for h in heads if "USD" in h], heads
 
 
 def test_choice_settings_are_read_under_their_titles_in_both_languages(tmp_path):
