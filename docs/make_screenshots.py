@@ -21,7 +21,18 @@ from ui import i18n  # noqa: E402
 from ui.app import make_app  # noqa: E402
 
 SAMPLES = {"en": "vr_headset_bac_ninh.xlsx", "vi": "vr_headset_bac_ninh_vi.xlsx"}
-PAGES = ["Components", "Offers", "scenario", "summary", "phases", "gantt", "content", "allocation"]
+PAGES = [
+    "Components",
+    "Offers",
+    "settings",
+    "scenarios",
+    "summary",
+    "phases",
+    "why",
+    "gantt",
+    "content",
+    "allocation",
+]
 SIZES = [(1366, 768), (1920, 1080)]
 
 
