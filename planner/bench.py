@@ -78,7 +78,7 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
 
     start = time.monotonic()
     plan = plan_project(project, time_limit_s=time_limit, on_progress=progress)
-    greedy = plan.summary.get("greedy_cost")
+    greedy = plan.summary.greedy_cost if plan.summary is not None else None
     fingerprint = None
     if plan.has_plan:  # the plan's decisions: equal fingerprints are one plan
         alloc = plan.allocation[["component_id", "supplier_id", "period", "share"]]

@@ -13,11 +13,15 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
 from planner.problems import ERROR, WARNING
 from planner.text import t
+
+if TYPE_CHECKING:  # the commands import the engine when they run, for a quick start
+    from planner.plan import Plan
 
 EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
 UNREAD = ("unknown_column", "unknown_sheet", "ignored_column")
@@ -165,7 +169,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             return EXIT_BAD
         write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
-        facts = {**plan.summary, **plan.certainty_facts()}
+        facts = {**_summary_dict(plan), **plan.certainty_facts()}
         if not planned:
             facts["explanation"] = [line.get(args.lang) for line in plan.explanation]
         print(json.dumps(facts, ensure_ascii=False, indent=2, default=_json_default))
@@ -584,6 +588,11 @@ def cmd_stress(args: argparse.Namespace) -> int:
     return EXIT_OK if planned else EXIT_BAD
 
 
+def _summary_dict(plan: Plan) -> dict:
+    """The plan's summary as JSON prints it ({} for a plan without one)."""
+    return plan.summary.to_dict() if plan.summary is not None else {}
+
+
 def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
     plan = stressed.plan
 
@@ -596,7 +605,7 @@ def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
     data["base"]["explanation"] = [x.get(args.lang) for x in base.explanation]
     if plan is not None and plan.has_plan:
         data["extra_cost"] = plan.total_cost - base.total_cost
-    data["summary"] = plan.summary if plan is not None else {}
+    data["summary"] = _summary_dict(plan) if plan is not None else {}
     data["explanation"] = [] if plan is None else [x.get(args.lang) for x in plan.explanation]
     data["problems"] = [p.format(args.lang) for p in stressed.problems]
     return data

@@ -14,6 +14,7 @@ the checker, the summary. Never raises for an infeasible or timed-out model.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -40,7 +41,7 @@ from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficient
 from planner.optimise.reasons import limit_values, reasons
 from planner.optimise.search import from_scratch, method, phase_seconds, search
 from planner.optimise.variables import Variables
-from planner.plan import Plan, ProgressEvent, Status
+from planner.plan import Plan, ProgressEvent, Status, Summary
 from planner.project import TypedProject
 from planner.text import t
 from planner.verify import check_reasons, verify_plan
@@ -340,7 +341,7 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
     plan = build_plan(
         inst, decisions, status, search.bound, deadline.elapsed(), _backend_name(search)
     )
-    plan.summary = summary(inst, plan, first_cost)
+    plan.summary = figures = summary(inst, plan, first_cost)
     check = verify_plan(project, plan, kept)
     used = decisions  # the decisions the plan shown is made of
     if not check.ok and search.first is not None:
@@ -349,7 +350,7 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
         plan = build_plan(
             inst, search.first, Status.FEASIBLE, search.bound, deadline.elapsed(), "heuristic"
         )
-        plan.summary = summary(inst, plan, first_cost)
+        plan.summary = figures = summary(inst, plan, first_cost)
         check = verify_plan(project, plan, kept)
         plan.explanation.append(
             t(
@@ -383,8 +384,9 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
             plan.reasons = plan.reasons.iloc[0:0]
     plan.solve_seconds = deadline.elapsed()
     plan.stopped_by = deadline.stopped_by(search.proven)
-    plan.summary.update(
-        status=plan.status.value,
+    plan.summary = dataclasses.replace(
+        figures,
+        status=plan.status,
         verified=plan.verified,
         solve_seconds=round(plan.solve_seconds, 3),
         stopped_by=plan.stopped_by,
@@ -403,7 +405,7 @@ def _backend_name(search: _Search) -> str:
     }.get(search.method, "heuristic")
 
 
-def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
+def summary(inst: Instance, plan: Plan, first_cost: float | None) -> Summary:
     """The figures a manager reads first."""
     nothing = build_plan(inst, do_nothing(inst), Status.FEASIBLE, None, 0.0, "")
     content = plan.content
@@ -413,39 +415,37 @@ def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
     periods = plan.periods
     material = float(periods["material_cost"].sum())
     vn = float((periods["vn_spend_share"] * periods["material_cost"]).sum())
-    return {
-        "status": plan.status.value,
-        "verified": plan.verified,
-        "total_cost": plan.total_cost,
-        "best_bound": plan.best_bound,
-        "gap": plan.gap,
-        "solve_seconds": round(plan.solve_seconds, 3),
-        "backend": plan.backend,
-        "material_cost": material,
-        "one_time_cost": float(periods["one_time_cost"].sum()),
-        "tariff_cost": float(periods["tariff_cost"].sum()),
-        "do_nothing_cost": nothing.total_cost,
-        "do_nothing_tariff": float(nothing.periods["tariff_cost"].sum()),
-        "saving_vs_do_nothing": (nothing.total_cost or 0.0) - (plan.total_cost or 0.0),
-        "greedy_cost": first_cost,
-        "parts_switched": int(switched["component_id"].nunique()),
-        "suppliers_onboarded": int((plan.actions["kind"] == "onboard").sum()),
-        "vn_spend_share": vn / material if material > 0 else 0.0,
-        "china_share": {
-            p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products
-        },
-        "china_share_first": {p: float(share_by[(p, first)]) for p in inst.products},
-        "china_share_last": {p: float(share_by[(p, last)]) for p in inst.products},
-        "threshold_margin": inst.margin,
-        "tariff_pass_through": inst.pass_through,
-        "tariff_full": float(plan.content["tariff_full"].sum()),
+    return Summary(
+        status=plan.status,
+        verified=plan.verified,
+        total_cost=plan.total_cost,
+        best_bound=plan.best_bound,
+        gap=plan.gap,
+        solve_seconds=round(plan.solve_seconds, 3),
+        backend=plan.backend,
+        material_cost=material,
+        one_time_cost=float(periods["one_time_cost"].sum()),
+        tariff_cost=float(periods["tariff_cost"].sum()),
+        do_nothing_cost=nothing.total_cost,
+        do_nothing_tariff=float(nothing.periods["tariff_cost"].sum()),
+        saving_vs_do_nothing=(nothing.total_cost or 0.0) - (plan.total_cost or 0.0),
+        greedy_cost=first_cost,
+        parts_switched=int(switched["component_id"].nunique()),
+        suppliers_onboarded=int((plan.actions["kind"] == "onboard").sum()),
+        vn_spend_share=vn / material if material > 0 else 0.0,
+        china_share={p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products},
+        china_share_first={p: float(share_by[(p, first)]) for p in inst.products},
+        china_share_last={p: float(share_by[(p, last)]) for p in inst.products},
+        threshold_margin=inst.margin,
+        tariff_pass_through=inst.pass_through,
+        tariff_full=float(plan.content["tariff_full"].sum()),
         # a rate keyed to the Chinese share was never enacted: say so when the plan uses one
-        "content_tiers_assumed": bool(
+        content_tiers_assumed=bool(
             ((np.ptp(inst.tier_rate, axis=2) > 0) | (np.ptp(inst.foreign_rate, axis=2) > 0))[
                 inst.tariff_base() > 0
             ].any()
         ),
-    }
+    )
 
 
 def polish(a: Arrays, x: np.ndarray) -> np.ndarray | None:

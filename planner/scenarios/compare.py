@@ -261,8 +261,10 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
         summary.loc["status", name] = plan.status.value
         if not plan.has_plan:
             continue
-        for key, _, _ in SUMMARY_ROWS[1:]:
-            summary.loc[key, name] = plan.summary.get(key)
+        for key, _, _ in SUMMARY_ROWS[1:]:  # the rows are Summary's fields: a typo raises
+            summary.loc[key, name] = (
+                getattr(plan.summary, key) if plan.summary is not None else None
+            )
         summary.loc["best_bound", name] = plan.best_bound
         summary.loc["gap", name] = plan.gap
         summary.loc["stopped_by", name] = plan.stopped_by

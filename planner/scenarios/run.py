@@ -374,8 +374,8 @@ def stress_test(
     result.plan = plan_in_child(
         result.project, float(limit), on_progress, should_stop, commitments=commitments
     )
-    if result.plan.summary:
-        result.plan.summary["kept_until"] = until
+    if result.plan.summary is not None:
+        result.plan.summary = dataclasses.replace(result.plan.summary, kept_until=until)
     if result.ok and (should_stop is None or not should_stop()):
         result.improved_base = _improved_base(raw, plan, scenario, result.plan, float(limit))
     return result

@@ -214,7 +214,8 @@ def sweep(
         plan = results[name].plan
         ok = plan is not None and plan.has_plan
         cost = plan.total_cost if ok else None
-        last = max(plan.summary["china_share_last"].values()) if ok else None
+        figures = plan.summary if ok else None
+        last = max(figures.china_share_last.values()) if figures is not None else None
         price = None
         if ok and previous is not None:
             points = (previous[1] - last) * 100

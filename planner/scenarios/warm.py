@@ -11,6 +11,7 @@ gap recomputed, and its status and what stopped the search that made the bound."
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 
 from planner.plan import Plan, Status
@@ -106,12 +107,14 @@ def _keep_bound(better: Plan, replaced: Plan) -> None:
     if replaced.status == Status.OPTIMAL:
         better.status = Status.OPTIMAL
     better.stopped_by = replaced.stopped_by or better.stopped_by
-    better.summary.update(
-        best_bound=better.best_bound,
-        gap=better.gap,
-        status=better.status.value,
-        stopped_by=better.stopped_by,
-    )
+    if better.summary is not None:
+        better.summary = dataclasses.replace(
+            better.summary,
+            best_bound=better.best_bound,
+            gap=better.gap,
+            status=better.status,
+            stopped_by=better.stopped_by,
+        )
 
 
 def money_text(value: float, currency: str) -> Text:
