@@ -20,7 +20,7 @@ import numpy as np
 from planner.instance import Instance
 from planner.optimise.decisions import Decisions, billing, do_nothing, figures
 from planner.optimise.model import EPS
-from planner.optimise.readiness import least_share
+from planner.optimise.variables import least_share
 
 TINY = 1e-9
 SCARCITY = (1.0, 10.0, 1000.0)  # how dear a qualification slot is, tried in turn

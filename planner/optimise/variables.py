@@ -18,6 +18,16 @@ from planner.instance import Instance
 from planner.optimise.model import SparseModel
 
 
+# Here, not in readiness (which applies it): the columns below depend on it too, and
+# readiness imports Variables, so defining it there made an import cycle.
+def least_share(inst: Instance) -> np.ndarray:
+    """O x T: the least share a delivering offer holds (min_share or its MOQ), 0 for none."""
+    demand = inst.demand[inst.col("c")]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moq = np.where(demand > 0, inst.col("min_units")[:, None] / demand, 0.0)
+    return np.maximum(float(inst.settings.min_share), moq)
+
+
 @dataclass
 class Variables:
     share: np.ndarray  # O x T: a[o, t], share of the part's demand bought through offer o
@@ -83,8 +93,6 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
     # A start that costs nothing, needs no slot and forces no least share is no decision:
     # such an offer is ready once its supplier is onboarded (facility location's structure;
     # OR-Library's instances would otherwise carry a binary per quote).
-    from planner.optimise.readiness import least_share
-
     unlimited = bool(np.isinf(inst.slots).all() and np.isinf(inst.in_progress).all())
     trivial = (
         can_start
