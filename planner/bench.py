@@ -99,7 +99,7 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
         "greedy_cost": greedy,
         "vs_greedy": None if not (cost and greedy) else (cost - greedy) / greedy,
         "backend": plan.backend,
-        "stopped_by": plan.stopped_by,
+        "stopped_by": plan.stopped_by.value,
         "fingerprint": fingerprint,
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "_plan": plan,

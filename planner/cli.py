@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
-from planner.problems import ERROR, WARNING
+from planner.problems import ERROR, NOTE, WARNING
 from planner.text import t
 
 if TYPE_CHECKING:  # the commands import the engine when they run, for a quick start
@@ -94,7 +94,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         result.problems = result.problems + check_scenarios(result.raw, deep=result.ok)
     # what was not read is always named: a column or sheet ignored in silence misleads
-    shown = [p for p in result.problems if args.notes or p.severity != "note" or p.code in UNREAD]
+    shown = [p for p in result.problems if args.notes or p.severity != NOTE or p.code in UNREAD]
     for problem in shown:
         print(problem.format(args.lang))
     errors = sum(p.severity == ERROR for p in result.problems)

@@ -36,6 +36,16 @@ class Status(StrEnum):
     ERROR = "error"
 
 
+class StoppedBy(StrEnum):
+    """What ended the search (Plan.stopped_by)."""
+
+    OPTIMAL = "optimal"  # the proof: best within the gap
+    WORK = "work"  # its work budget, sized from the time limit, was spent
+    CLOCK = "clock"  # the limit ran out first: another run may find another plan
+    CANCEL = "cancel"
+    NONE = ""  # no search (falsy, as the empty string it is)
+
+
 ACTION_COLUMNS = [
     "period",
     "kind",
@@ -147,7 +157,7 @@ class Summary:
     tariff_full: float
     # a rate keyed to the Chinese share was never enacted: the plan uses one
     content_tiers_assumed: bool
-    stopped_by: str = ""
+    stopped_by: StoppedBy = StoppedBy.NONE
     kept_until: str | None = None  # a stress test's last kept period
 
     def to_dict(self) -> dict[str, Any]:
@@ -155,6 +165,7 @@ class Summary:
         dict the summary was before)."""
         out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
         out["status"] = self.status.value
+        out["stopped_by"] = self.stopped_by.value
         if self.kept_until is None:
             del out["kept_until"]
         return out
@@ -203,10 +214,7 @@ class Plan:
     verified: bool = False
     violations: list[str] = field(default_factory=list)
     backend: str = ""
-    # what ended the search: "optimal" (proven within the gap), "work" (its work budget,
-    # sized from the time limit, was spent), "clock" (the limit ran out first: another run
-    # may find another plan) or "cancel"; "" for no search
-    stopped_by: str = ""
+    stopped_by: StoppedBy = StoppedBy.NONE  # what ended the search
 
     @property
     def has_plan(self) -> bool:
@@ -221,5 +229,5 @@ class Plan:
             "total_cost": self.total_cost if self.has_plan else None,
             "best_bound": self.best_bound,
             "gap": self.gap,
-            "stopped_by": self.stopped_by,
+            "stopped_by": self.stopped_by.value,
         }

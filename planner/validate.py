@@ -38,7 +38,7 @@ from planner.io.parse import (
 )
 from planner.io.read import RawProject
 from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
-from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
+from planner.problems import ERROR, NOTE, WARNING, Problem, Severity, has_errors
 from planner.project import INF, Settings, TypedProject
 from planner.text import UNWRITABLE, Text, control_names, t, visible_controls
 
@@ -75,7 +75,7 @@ class _Checker:
 
     def add(
         self,
-        severity: str,
+        severity: Severity,
         sheet: str | None,
         row: int | None,
         column: str | None,

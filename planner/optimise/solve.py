@@ -41,7 +41,7 @@ from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficient
 from planner.optimise.reasons import limit_values, reasons
 from planner.optimise.search import from_scratch, method, phase_seconds, search
 from planner.optimise.variables import Variables
-from planner.plan import Plan, ProgressEvent, Status, Summary
+from planner.plan import Plan, ProgressEvent, Status, StoppedBy, Summary
 from planner.project import TypedProject
 from planner.text import t
 from planner.verify import check_reasons, verify_plan
@@ -474,7 +474,7 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             status=Status.INFEASIBLE,
             solve_seconds=deadline.elapsed(),
             explanation=reasons,
-            stopped_by="optimal",
+            stopped_by=StoppedBy.OPTIMAL,
         )
     if search.none:  # proven, though the least change found is not proven the least
         head = t(
@@ -487,7 +487,7 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             status=Status.INFEASIBLE,
             solve_seconds=deadline.elapsed(),
             explanation=[head, *reasons],
-            stopped_by="optimal",
+            stopped_by=StoppedBy.OPTIMAL,
         )
     head = t(
         "No plan was found within {s:.0f} s; allow more time. The closest plan found misses:",

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planner.plan import Plan
+from planner.plan import Plan, StoppedBy
 from planner.project import TypedProject
 from planner.report import fmt
 from planner.report.certainty import certainty
@@ -455,17 +455,17 @@ TIERS_ASSUMED = (
     "giả định (chưa phải luật đã ban hành)",
 )
 
-STOPPED_BY = {
-    "optimal": ("the proof (best within the gap)", "đã chứng minh (tốt nhất trong sai số)"),
-    "work": (
+STOPPED_BY: dict[StoppedBy, tuple[str, str]] = {
+    StoppedBy.OPTIMAL: ("the proof (best within the gap)", "đã chứng minh (tốt nhất trong sai số)"),
+    StoppedBy.WORK: (
         "its planned work (the same plan on every run)",
         "làm xong phần việc đã định (mọi lần chạy cùng kế hoạch)",
     ),
-    "clock": (
+    StoppedBy.CLOCK: (
         "the time limit (another run may differ)",
         "giới hạn thời gian (lần chạy khác có thể khác)",
     ),
-    "cancel": ("Cancel", "lệnh Hủy"),
+    StoppedBy.CANCEL: ("Cancel", "lệnh Hủy"),
 }
 STATUS_LABELS = {
     "optimal": ("optimal", "tối ưu"),

@@ -267,7 +267,7 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
             )
         summary.loc["best_bound", name] = plan.best_bound
         summary.loc["gap", name] = plan.gap
-        summary.loc["stopped_by", name] = plan.stopped_by
+        summary.loc["stopped_by", name] = plan.stopped_by.value
         content = plan.content[["product_id", "period", "china_share", "rvc"]]
         long = content.melt(
             id_vars=["product_id", "period"], value_vars=["china_share", "rvc"], var_name="measure"

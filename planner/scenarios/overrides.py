@@ -41,7 +41,7 @@ from planner.io.parse import (
     parse_share,
 )
 from planner.io.read import RawProject
-from planner.problems import ERROR, WARNING, Problem
+from planner.problems import ERROR, WARNING, Problem, Severity
 from planner.text import Text, t
 
 BASE = "base"
@@ -421,7 +421,9 @@ class _Applying:
             self.copied.add(sheet)
         return frame
 
-    def problem(self, o: Override, column: str, message: Text, code: str, severity=ERROR):
+    def problem(
+        self, o: Override, column: str, message: Text, code: str, severity: Severity = ERROR
+    ) -> None:
         self.result.problems.append(_problem(o.source_row, column, message, code, severity))
 
     def apply(self, o: Override) -> None:
@@ -524,7 +526,7 @@ class _Found:
     rows: list | None  # None: names a row that does not exist ([]: a Settings key to add)
     message: Text | None = None
     code: str = "scenario_row"
-    severity: str = ERROR
+    severity: Severity = ERROR
 
 
 def _no_row(o: Override) -> _Found:
@@ -775,7 +777,7 @@ def _amount(text: str, kind: str) -> float:
     return parse_share(body)[0]
 
 
-def _problem(row, column, message, code, severity=ERROR) -> Problem:
+def _problem(row, column, message, code, severity: Severity = ERROR) -> Problem:
     return Problem(severity, SHEET, row, column, message, code)
 
 

@@ -230,7 +230,7 @@ def sweep(
                 price,
                 plan.best_bound if ok else None,
                 plan.gap if ok else None,
-                (plan.stopped_by or None) if plan is not None else None,
+                (plan.stopped_by.value or None) if plan is not None else None,
                 _why(plan),
             )
         )
