@@ -10,7 +10,7 @@ columns, and fixing a plan's timing fixes a handful of binaries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -38,14 +38,13 @@ class Variables:
     use: np.ndarray  # O x T: offer o holds a share in t (binary; only without no_reversal)
     above: np.ndarray  # P x T x (K-1): the product's share is above tier k's bound (binary)
     trivial: np.ndarray  # O bool: a start decision that costs and limits nothing (see below)
-    above_foreign: np.ndarray | None = None  # P x T x (K-1): the same, tiers for foreign goods
-    is_vn: np.ndarray | None = None  # P x T: the product is of Vietnamese origin (binary)
+    # filled by the tariff family (planner.optimise.tariff); none until then
+    above_foreign: np.ndarray = field(init=False)  # P x T x (K-1): tiers for foreign goods
+    is_vn: np.ndarray = field(init=False)  # P x T: the product is of Vietnamese origin (binary)
 
     def __post_init__(self) -> None:
-        if self.above_foreign is None:
-            self.above_foreign = np.full_like(self.above, -1)
-        if self.is_vn is None:
-            self.is_vn = np.full(self.above.shape[:2], -1, np.int64)
+        self.above_foreign = np.full_like(self.above, -1)
+        self.is_vn = np.full(self.above.shape[:2], -1, np.int64)
 
     def lagged_started(self, lag: np.ndarray | int) -> np.ndarray:
         """O x T: started[o, t - lag[o]] (-1 when t - lag < 0)."""

@@ -448,6 +448,8 @@ class _Applying:
         if found.rows is None:
             return
         frame = self.frame(o.sheet)
+        if frame is None:  # a sheet the project lacks has no rows to find (found.rows)
+            return
         rows = found.rows
         if o.sheet == "Settings" and not rows:
             key = _setting_key(o.row_id)
@@ -594,7 +596,7 @@ def _readings(text: str, n: int) -> list[tuple[str, ...]]:
         if end > 0 and rest.startswith("/"):
             second = rest[1:].strip()
             return [(text[1:end].strip(), second[1:-1].strip() if _quoted(second) else second)]
-    out = []
+    out: list[tuple[str, ...]] = []
     for i, ch in enumerate(text):
         if ch == "/":
             left, right = text[:i].strip(), text[i + 1 :].strip()
