@@ -25,6 +25,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from planner.bench_stalls import longest_stall
 
@@ -78,7 +79,7 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
 
     start = time.monotonic()
     plan = plan_project(project, time_limit_s=time_limit, on_progress=progress)
-    greedy = plan.summary.get("greedy_cost")
+    greedy = plan.summary.greedy_cost if plan.summary is not None else None
     fingerprint = None
     if plan.has_plan:  # the plan's decisions: equal fingerprints are one plan
         alloc = plan.allocation[["component_id", "supplier_id", "period", "share"]]
@@ -99,7 +100,7 @@ def _plan(project, time_limit: float, read_seconds: float) -> dict:
         "greedy_cost": greedy,
         "vs_greedy": None if not (cost and greedy) else (cost - greedy) / greedy,
         "backend": plan.backend,
-        "stopped_by": plan.stopped_by,
+        "stopped_by": plan.stopped_by.value,
         "fingerprint": fingerprint,
         "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "_plan": plan,
@@ -123,24 +124,25 @@ def _case(
     from planner.io.write import write_typed
     from planner.validate import check_file
 
-    project = generate_project(n, seed=seed, family=family)
+    generated = generate_project(n, seed=seed, family=family)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "project.xlsx"
-        write_typed(project, path)
+        write_typed(generated, path)
         start = time.monotonic()
         checked = check_file(path)
         read = time.monotonic() - start
-    if not checked.ok:
+    project = checked.project  # None exactly when the check found errors
+    if not checked.ok or project is None:
         return {"parts": n, "seed": seed, "family": family, "status": "refused"}
-    row = {"parts": n, "seed": seed, "family": family}
-    row.update(_plan(checked.project, time_limit, read))
+    row: dict[str, Any] = {"parts": n, "seed": seed, "family": family}
+    row.update(_plan(project, time_limit, read))
     plan = row.pop("_plan")
     if exports:  # after peak_mb: the exports' memory is not the solver's
-        row.update(_time_exports(checked.project, plan))
+        row.update(_time_exports(project, plan))
     if bound_seconds > 0 and row["greedy_cost"]:
         from planner.optimise.solve import model_bound
 
-        bound = model_bound(checked.project, bound_seconds)
+        bound = model_bound(project, bound_seconds)
         if bound is not None:
             row["proven_bound"] = bound
             row["first_saves_at_most"] = (row["greedy_cost"] - bound) / row["greedy_cost"]
@@ -160,7 +162,9 @@ def _sample_case(exports: bool = False) -> dict:
     checked = check_file(SAMPLE)
     read = time.monotonic() - start
     project = checked.project
-    row = {"parts": "sample", "seed": 0, "family": "sample"}
+    if project is None:  # the sample always passes its check (tests/planner/test_sample_data)
+        raise ValueError(f"the sample {SAMPLE} does not pass its check")
+    row: dict[str, Any] = {"parts": "sample", "seed": 0, "family": "sample"}
     row.update(_plan(project, float(project.settings.time_limit_s), read))
     plan = row.pop("_plan")
     if exports:
@@ -172,7 +176,7 @@ def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
     from planner.orlib import capacitated_location
 
     project = capacitated_location(Path(path), capacity)
-    row = {"parts": f"capa-{capacity}", "seed": 0, "family": "OR-Library"}
+    row: dict[str, Any] = {"parts": f"capa-{capacity}", "seed": 0, "family": "OR-Library"}
     row.update(_plan(project, time_limit, 0.0))
     row.pop("_plan")
     best = CAPA_OPTIMA.get(capacity)

@@ -14,14 +14,18 @@ import sys
 import threading
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner import version
 from planner.io.files import RefusedFile, check_target, read_failure, same_file
 from planner.io.read import ColumnMapping
-from planner.problems import ERROR, WARNING
+from planner.problems import ERROR, NOTE, WARNING
 from planner.report import fmt
 from planner.report.labels import LABELS, label
 from planner.text import t
+
+if TYPE_CHECKING:  # the commands import the engine when they run, for a quick start
+    from planner.plan import Plan
 
 EXIT_OK, EXIT_BAD, EXIT_USAGE = 0, 1, 2
 UNREAD = ("unknown_column", "unknown_sheet", "ignored_column")
@@ -94,7 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         result.problems = result.problems + check_scenarios(result.raw, deep=result.ok)
     # what was not read is always named: a column or sheet ignored in silence misleads
-    shown = [p for p in result.problems if args.notes or p.severity != "note" or p.code in UNREAD]
+    shown = [p for p in result.problems if args.notes or p.severity != NOTE or p.code in UNREAD]
     for problem in shown:
         print(problem.format(args.lang))
     errors = sum(p.severity == ERROR for p in result.problems)
@@ -175,7 +179,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
             return EXIT_BAD
         write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
-        facts = {**plan.summary, **plan.certainty_facts()}
+        facts = {**_summary_dict(plan), **plan.certainty_facts()}
         if not planned:
             facts["explanation"] = [line.get(args.lang) for line in plan.explanation]
         print(json.dumps(facts, ensure_ascii=False, indent=2, default=_json_default))
@@ -698,6 +702,11 @@ def cmd_stress(args: argparse.Namespace) -> int:
     return EXIT_OK if planned else EXIT_BAD
 
 
+def _summary_dict(plan: Plan) -> dict:
+    """The plan's summary as JSON prints it ({} for a plan without one)."""
+    return plan.summary.to_dict() if plan.summary is not None else {}
+
+
 def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
     plan = stressed.plan
 
@@ -710,7 +719,7 @@ def _stress_json(args: argparse.Namespace, base, stressed) -> dict:
     data["base"]["explanation"] = [x.get(args.lang) for x in base.explanation]
     if plan is not None and plan.has_plan:
         data["extra_cost"] = plan.total_cost - base.total_cost
-    data["summary"] = plan.summary if plan is not None else {}
+    data["summary"] = _summary_dict(plan) if plan is not None else {}
     data["explanation"] = [] if plan is None else [x.get(args.lang) for x in plan.explanation]
     data["problems"] = [p.format(args.lang) for p in stressed.problems]
     return data

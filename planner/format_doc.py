@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from planner import fields, schema
@@ -95,9 +97,9 @@ def settings_table() -> str:
     return "\n".join(lines)
 
 
-PARTS = {
+PARTS: dict[str, Callable[[], str]] = {
     **{
-        sheet.name.lower(): (lambda sheet=sheet: column_table(sheet))
+        sheet.name.lower(): partial(column_table, sheet)
         for sheet in schema.SHEETS
         if sheet.name != "Settings"
     },
@@ -112,8 +114,8 @@ def render(page: str) -> str:
         pattern = re.compile(re.escape(begin) + r".*?" + re.escape(end), re.S)
         if not pattern.search(page):
             raise ValueError(f"docs/format.md has no '{begin}' ... '{end}' part")
-        fresh = f"{begin}\n{build()}\n{end}"
-        page = pattern.sub(lambda _m, fresh=fresh: fresh, page)
+        fresh = f"{begin}\n{build()}\n{end}".replace("\\", "\\\\")  # a template for sub
+        page = pattern.sub(fresh, page)
     return page
 
 

@@ -534,7 +534,7 @@ def generate_project(
     )
 
     # Glide path and tariff threshold from today's and the reachable Chinese share.
-    price = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
+    price_of = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
     share_now = dict(zip(components["component_id"], shares, strict=True))
     best = dict(share_now)
     cheapest_china = (
@@ -543,20 +543,20 @@ def generate_project(
         .min()
     )
     for c, china in cheapest_china.items():
-        best[c] = min(share_now[c] * price[c], float(china)) / price[c]
+        best[c] = min(share_now[c] * price_of[c], float(china)) / price_of[c]
     today, reach = [], []
     for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
         rows_p = bom[bom["product_id"] == p]
         today.append(
             sum(
-                price[c] * q * share_now[c]
+                price_of[c] * q * share_now[c]
                 for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
             )
             / fob
         )
         reach.append(
             sum(
-                price[c] * q * best[c]
+                price_of[c] * q * best[c]
                 for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
             )
             / fob

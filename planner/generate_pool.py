@@ -124,8 +124,8 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
     # The witness as arrays: its quotes, their parts and suppliers, their shares by period.
     part = quotes["_part"].to_numpy(int)
     supplier = quotes["_supplier"].to_numpy(int)
-    chosen = np.array(list(witness["share"]), dtype=int)
-    shares = np.array([witness["share"][o] for o in chosen]).reshape(len(chosen), T)
+    taken = np.array(list(witness["share"]), dtype=int)
+    shares = np.array([witness["share"][o] for o in taken]).reshape(len(taken), T)
 
     # Budgets from the witness's one-time spending, with a tenth to spare.
     switching = quotes["switching_cost"].to_numpy(float)
@@ -141,7 +141,7 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
 
     # Capacities: a supplier holds what the witness gives it, with a quarter to spare.
     load = np.zeros((n_pool, T))
-    np.add.at(load, supplier[chosen], shares * demand[part[chosen]])
+    np.add.at(load, supplier[taken], shares * demand[part[taken]])
     quoted = np.zeros(n_pool)
     np.add.at(quoted, supplier, demand[part].max(axis=1))
     capacity = np.where(
@@ -154,7 +154,7 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
     unit_now = price * share_now
     quote_unit = (quotes["unit_price"] * quotes["china_share"]).to_numpy(float)
     unit = np.repeat(unit_now[:, None], T, axis=1)  # part x period
-    np.add.at(unit, part[chosen], shares * (quote_unit - unit_now[part])[chosen][:, None])
+    np.add.at(unit, part[taken], shares * (quote_unit - unit_now[part])[taken][:, None])
     fob = products["fob_price"].to_numpy(float)
     content = qty @ unit / fob[:, None]
     today = qty @ unit_now / fob

@@ -49,21 +49,12 @@ class Instance:
     tier_rate: np.ndarray  # P x T x K, not falling (padded by repeating the last tier)
     settings: Settings
     category: np.ndarray  # C: commodity group of each part, as a code (for neighbourhoods)
-    foreign_bound: np.ndarray | None = None  # P x T x K: tiers for goods not of VN origin
-    foreign_rate: np.ndarray | None = None
-    schedule: np.ndarray | None = None  # P x T: the name of the schedule in force
-    origin_by_rvc: np.ndarray | None = None  # P bool: Vietnamese origin only with enough RVC
-    exempt: np.ndarray | None = None  # P bool: no US tariff
-
-    def __post_init__(self) -> None:
-        if self.foreign_bound is None:
-            self.foreign_bound, self.foreign_rate = self.tier_bound, self.tier_rate
-        if self.schedule is None:
-            self.schedule = np.full((self.P, self.T), "", dtype=object)
-        if self.origin_by_rvc is None:
-            self.origin_by_rvc = np.zeros(self.P, bool)
-        if self.exempt is None:
-            self.exempt = np.zeros(self.P, bool)
+    # required, not None-until-__post_init__ (build_instance gives them all): typed as arrays
+    foreign_bound: np.ndarray  # P x T x K: tiers for goods not of VN origin
+    foreign_rate: np.ndarray
+    schedule: np.ndarray  # P x T: the name of the schedule in force
+    origin_by_rvc: np.ndarray  # P bool: Vietnamese origin only with enough RVC
+    exempt: np.ndarray  # P bool: no US tariff
 
     @property
     def pass_through(self) -> float:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from typing import Any
 
 import pandas as pd
 
@@ -33,6 +34,16 @@ class Status(StrEnum):
     INFEASIBLE = "infeasible"  # no plan meets the limits; see the explanation
     NO_PLAN = "no_plan"  # stopped before any plan was found
     ERROR = "error"
+
+
+class StoppedBy(StrEnum):
+    """What ended the search (Plan.stopped_by)."""
+
+    OPTIMAL = "optimal"  # the proof: best within the gap
+    WORK = "work"  # its work budget, sized from the time limit, was spent
+    CLOCK = "clock"  # the limit ran out first: another run may find another plan
+    CANCEL = "cancel"
+    NONE = ""  # no search (falsy, as the empty string it is)
 
 
 ACTION_COLUMNS = [
@@ -115,6 +126,51 @@ LIMIT_COLUMNS = [
 ]
 
 
+@dataclass(frozen=True)
+class Summary:
+    """The figures a manager reads first (planner.optimise.solve.summary), one field per key
+    of the JSON `locplan plan --json` prints. Frozen: a change is a new Summary
+    (dataclasses.replace), so the plan's figures and its summary are changed together."""
+
+    status: Status
+    verified: bool
+    total_cost: float | None
+    best_bound: float | None
+    gap: float | None
+    solve_seconds: float
+    backend: str
+    material_cost: float
+    one_time_cost: float
+    tariff_cost: float
+    do_nothing_cost: float | None
+    do_nothing_tariff: float
+    saving_vs_do_nothing: float
+    greedy_cost: float | None  # the first (look-ahead) plan's cost
+    parts_switched: int
+    suppliers_onboarded: int
+    vn_spend_share: float
+    china_share: dict[str, dict[str, float]]  # product -> period -> Chinese share
+    china_share_first: dict[str, float]
+    china_share_last: dict[str, float]
+    threshold_margin: float
+    tariff_pass_through: float
+    tariff_full: float
+    # a rate keyed to the Chinese share was never enacted: the plan uses one
+    content_tiers_assumed: bool
+    stopped_by: StoppedBy = StoppedBy.NONE
+    kept_until: str | None = None  # a stress test's last kept period
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form: every field in order, `kept_until` only for a stress test (as the
+        dict the summary was before)."""
+        out: dict[str, Any] = {f.name: getattr(self, f.name) for f in fields(self)}
+        out["status"] = self.status.value
+        out["stopped_by"] = self.stopped_by.value
+        if self.kept_until is None:
+            del out["kept_until"]
+        return out
+
+
 def empty(columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
@@ -153,15 +209,12 @@ class Plan:
     supplier_load: pd.DataFrame = field(default_factory=lambda: empty(LOAD_COLUMNS))
     reasons: pd.DataFrame = field(default_factory=lambda: empty(REASON_COLUMNS))
     limits: pd.DataFrame = field(default_factory=lambda: empty(LIMIT_COLUMNS))
-    summary: dict = field(default_factory=dict)
+    summary: Summary | None = None  # None: no plan, or a plan made by hand
     explanation: list[Text] = field(default_factory=list)
     verified: bool = False
     violations: list[str] = field(default_factory=list)
     backend: str = ""
-    # what ended the search: "optimal" (proven within the gap), "work" (its work budget,
-    # sized from the time limit, was spent), "clock" (the limit ran out first: another run
-    # may find another plan) or "cancel"; "" for no search
-    stopped_by: str = ""
+    stopped_by: StoppedBy = StoppedBy.NONE  # what ended the search
 
     @property
     def has_plan(self) -> bool:
@@ -176,5 +229,5 @@ class Plan:
             "total_cost": self.total_cost if self.has_plan else None,
             "best_bound": self.best_bound,
             "gap": self.gap,
-            "stopped_by": self.stopped_by,
+            "stopped_by": self.stopped_by.value,
         }

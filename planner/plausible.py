@@ -212,7 +212,7 @@ def magnitude_problems(tables: dict[str, pd.DataFrame], fx: float | None) -> lis
         uses.setdefault(c, []).append((p, float(q)))
     out = []
 
-    def check(sheet: str, row: object, column: str, part: str, unit: float) -> None:
+    def check(sheet: str, row: int, column: str, part: str, unit: float) -> None:
         worst = max(
             ((unit * q / fob[p], p, q) for p, q in uses.get(part, []) if fob.get(p, 0) > 0),
             default=None,

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from planner.text import Text, visible_controls
 
-ERROR, WARNING, NOTE = "error", "warning", "note"
+
+class Severity(StrEnum):
+    """How bad a problem is: an error stops planning, a warning is shown, a note is kept for
+    `locplan check --notes` (a StrEnum: it prints and compares as its word)."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+ERROR, WARNING, NOTE = Severity.ERROR, Severity.WARNING, Severity.NOTE
 _SEVERITY_VI = {ERROR: "lỗi", WARNING: "cảnh báo", NOTE: "ghi chú"}
 
 
 @dataclass(frozen=True)
 class Problem:
-    severity: str
+    severity: Severity
     sheet: str | None
     row: int | None  # the row number Excel shows (1-based), None for the whole sheet
     column: str | None  # canonical column name, None for the whole row

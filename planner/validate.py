@@ -12,6 +12,7 @@ import itertools
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -39,7 +40,7 @@ from planner.io.parse import (
 )
 from planner.io.read import RawProject
 from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
-from planner.problems import ERROR, NOTE, WARNING, Problem, has_errors
+from planner.problems import ERROR, NOTE, WARNING, Problem, Severity, has_errors
 from planner.project import INF, Settings, TypedProject
 from planner.text import UNWRITABLE, Text, control_names, t, visible_controls
 
@@ -76,7 +77,7 @@ class _Checker:
 
     def add(
         self,
-        severity: str,
+        severity: Severity,
         sheet: str | None,
         row: int | None,
         column: str | None,
@@ -105,7 +106,7 @@ class _Checker:
         frame = self.raw.sheets.get(sheet.name)
         # the app adds a blank sheet for one the file lacked: it is missing until filled in
         absent = frame is None or (sheet.name in self.raw.absent and len(frame) == 0)
-        if absent:
+        if absent or frame is None:
             if sheet.required:
                 self.error(sheet.name, None, None, _missing_sheet(sheet, self.raw), "missing_sheet")
             return None
@@ -172,7 +173,7 @@ class _Checker:
         return True
 
     def _typed_column(self, sheet: schema.Sheet, col: schema.Column, cells: pd.Series):
-        values: list[object] = []
+        values: list[Any] = []  # each as its column's kind reads it (None: blank)
         percent_flags: list[bool] = []
         convention = self.decimals.get((sheet.name, col.name)) if col.kind in NUMERIC else None
         decimal = convention.mark if convention else None
@@ -251,7 +252,7 @@ class _Checker:
             values = ["" if v is None else v for v in values]  # blank text is ""
         return pd.Series(values, index=cells.index, dtype=object)
 
-    def _ambiguous(self, sheet, col, row: int, cell: object, value: object, convention) -> None:
+    def _ambiguous(self, sheet, col, row: int, cell: object, value: float, convention) -> None:
         """'3,400' read by the column's convention, and said so; an integer column's '1,025'
         reads one way only (1.025 is not a whole number)."""
         mark = DECIMAL_DOT if convention.mark == DECIMAL_COMMA else DECIMAL_COMMA
@@ -267,7 +268,7 @@ class _Checker:
             "ambiguous_number",
         )
 
-    def _money_mark(self, sheet, col, row: int, cell: str, value: object) -> None:
+    def _money_mark(self, sheet, col, row: int, cell: str, value: float) -> None:
         """'25.000 ₫' in a USD project: read as 25,000 of the project's money, and said so."""
         mark = money_mark(cell)
         if mark is None or mark == self.currency:
@@ -606,7 +607,7 @@ def _period_length(labels: list[str]) -> str | None:
     """'quarter' for 2027-Q1 labels, 'month' for 2027-01, else None (not known)."""
     if labels and all(_QUARTER.match(p) for p in labels):
         return "quarter"
-    if labels and all(_MONTH.match(p) and _MONTH.match(p).group(3) is None for p in labels):
+    if labels and all((m := _MONTH.match(p)) and m.group(3) is None for p in labels):
         return "month"
     return None
 
@@ -669,7 +670,7 @@ def _blank_series(col: schema.Column, index: pd.Index) -> pd.Series:
     return pd.Series([blank] * len(index), index=index, dtype=object)
 
 
-def _parse(col: schema.Column, cell: object, decimal: str | None = None) -> tuple[object, bool]:
+def _parse(col: schema.Column, cell: object, decimal: str | None = None) -> tuple[Any, bool]:
     kind = col.kind
     if kind == schema.TEXT:
         return clean_text(cell), False
@@ -729,8 +730,9 @@ def validate(raw: RawProject) -> Validation:
         ("Products", "product_id", "product"),
         ("Suppliers", "supplier_id", "supplier"),
     ):
-        if typed[sheet] is not None:
-            chk.problems += lookalike_problems(sheet, column, typed[sheet][column], what)
+        frame = typed[sheet]
+        if frame is not None:
+            chk.problems += lookalike_problems(sheet, column, frame[column], what)
     settings = _settings(chk, raw.sheets.get("Settings"))
 
     periods = typed["Periods"]
@@ -784,8 +786,9 @@ def validate(raw: RawProject) -> Validation:
 
 def _check_periods(chk: _Checker, periods: pd.DataFrame) -> None:
     keys = [(row, _period_order_key(p)) for row, p in periods["period"].items() if p]
-    if keys and all(k is not None for _, k in keys):
-        for (_, a), (row, b) in itertools.pairwise(keys):
+    known = [(row, k) for row, k in keys if k is not None]
+    if keys and len(known) == len(keys):  # every label has a known order
+        for (_, a), (row, b) in itertools.pairwise(known):
             if b <= a:
                 chk.error(
                     "Periods",
@@ -1259,7 +1262,7 @@ def _check_tier_group(chk, rows: pd.DataFrame, reported: set[tuple[int, str]]) -
 
 
 def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # the Settings fields, each of its own type
     first_row: dict[str, tuple[int, object]] = {}  # setting -> the row first setting it
     if frame is None or "key" not in frame.columns:
         return Settings()

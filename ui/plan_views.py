@@ -328,20 +328,17 @@ class PlanPanel(QWidget):
                     saved=money(head["tariffs_saved"]), once=money(head["one_time_cost"])
                 )
             )
-        summary = plan.summary or {}
-        if (
-            summary.get("vn_spend_share") is not None
-            and summary.get("tariff_pass_through") is not None
-        ):
+        summary = plan.summary
+        if summary is not None:
             parts.append(
                 tr(
                     "Vietnamese share of spend {vn}; the factory bears {share} of the US duty."
                 ).format(
-                    vn=i18n.pct(summary["vn_spend_share"], 1),
-                    share=i18n.pct(summary["tariff_pass_through"], 0),
+                    vn=i18n.pct(summary.vn_spend_share, 1),
+                    share=i18n.pct(summary.tariff_pass_through, 0),
                 )
             )
-        if summary.get("content_tiers_assumed"):
+        if summary is not None and summary.content_tiers_assumed:
             parts.append(tr("Tariff tiers by Chinese share are an assumption, not enacted law."))
         if self.report.certainty:  # proven, or how much may remain (the report's own words)
             parts.append(self.report.certainty)

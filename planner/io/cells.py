@@ -4,6 +4,7 @@ far above any real project, so that a hostile file is refused rather than read f
 from __future__ import annotations
 
 from planner.io.files import RefusedFile
+from planner.problems import Severity
 from planner.text import Text
 
 EXCEL_ROWS = 1_048_576
@@ -30,7 +31,9 @@ class Cells(list):
         self.formulas: dict[tuple[int, int], object] = {}
         self.formula_count = 0
         self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
-        self.problems: list[tuple[str, int | None, Text, str]] = []  # severity, row, text, code
+        self.problems: list[
+            tuple[Severity, int | None, Text, str]
+        ] = []  # severity, row, text, code
 
 
 Grid = list[tuple[object, ...]]

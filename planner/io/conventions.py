@@ -90,16 +90,16 @@ def decimal_conventions(
         )
 
     by_sheet = {name: for_sheet(name) for name in sheets}
-    by_column = {}
-    for (name, col), votes in columns.items():
+    by_column: dict[tuple[str, str], Convention] = {}
+    for (name, column), votes in columns.items():
         mark = _winner(votes)
-        by_column[(name, col)] = (
+        by_column[(name, column)] = (
             Convention(
                 mark,
                 t(
                     "as other numbers in column {c} show",
                     "giống các số khác trong cột {c}",
-                    c=col,
+                    c=column,
                 ),
             )
             if mark

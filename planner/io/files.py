@@ -14,7 +14,7 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Self
 
 from planner.text import Text, t
 
@@ -36,7 +36,7 @@ class RefusedFile(Exception):
         return Text(self.message_en, self.message_vi)
 
     @classmethod
-    def of(cls, code: str, text: Text) -> RefusedFile:
+    def of(cls, code: str, text: Text) -> Self:
         return cls(code, text.en, text.vi)
 
 

@@ -192,7 +192,7 @@ def _child_main() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         module = importlib.import_module(job["module"])
-        func = module
+        func: Any = module
         for part in job["name"].split("."):
             func = getattr(func, part)
         payload = ("ok", func(*job["args"]))
@@ -237,6 +237,7 @@ def run_isolated(
         cwd=os.getcwd(),
         env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
     )
+    value: Any  # what the child returned, or the arguments of its refusal
     try:
         out, _ = process.communicate(job, timeout=timeout_s)  # reads while the child writes
         status, value = pickle.loads(out) if out else ("crash", None)

@@ -12,6 +12,7 @@ import csv
 import re
 import unicodedata
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from planner.io.cells import (
@@ -323,7 +324,7 @@ def _unclosed_quote(name: str, line: int) -> RefusedFile:
     )
 
 
-def _swallowed(row: tuple[str, ...], delimiter: str, width: int) -> int:
+def _swallowed(row: Sequence[str], delimiter: str, width: int) -> int:
     """How many lines inside the row's multi-line cells look like whole records: a quote
     opened by mistake reads the rows below it into one cell."""
     need = max(2, (width - 1) // 2)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,8 +165,9 @@ def _row_fields(sheet: schema.Sheet, row: tuple, mapping: dict[str, str | None])
             continue
         key = unicodedata.normalize("NFC", cell).strip()
         if key in mapping:
-            if mapping[key]:
-                names.add(mapping[key])
+            mapped = mapping[key]  # None: the user's mapping ignores this header
+            if mapped:
+                names.add(mapped)
             continue
         col = schema.match_column(sheet, cell)
         if col:
@@ -423,7 +425,7 @@ def _nfc(value: object) -> object:
 
 
 def _recognise(
-    named_grids: list[tuple[str, Grid]], mapping: ColumnMapping
+    named_grids: Sequence[tuple[str, Grid]], mapping: ColumnMapping
 ) -> list[tuple[schema.Sheet | None, str]]:
     """Which project sheet each workbook sheet holds, and how that was known: "mapped" (the
     user said), "name" (its name or a synonym), "loose" (its name has a synonym among other
@@ -468,7 +470,7 @@ def _nearest_sheet(title: str, grid: Grid, taken: set[str]) -> schema.Sheet | No
 
 
 def _assemble(
-    named_grids: list[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path
+    named_grids: Sequence[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path
 ) -> RawProject:
     mapping = mapping or ColumnMapping()
     raw = RawProject(path=path)
@@ -634,7 +636,7 @@ def _cell_facts(raw: RawProject, name: str, grid: Cells, frame: pd.DataFrame) ->
 
 
 def assemble(
-    named_grids: list[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path | str
+    named_grids: Sequence[tuple[str, Grid]], mapping: ColumnMapping | None, path: Path | str
 ) -> RawProject:
     """Cells (from `load_cells`) as a raw project, under the user's column mapping."""
     return _assemble(named_grids, mapping, Path(path))

@@ -97,7 +97,12 @@ def _header(
         if sheet is not None and name in sheet.column_names:
             col = sheet.column(name)
         text = col.label if col else name
-        if col is not None and name in own and schema.match_column(sheet, own[name]) is col:
+        if (  # a column is only found in a sheet
+            sheet is not None
+            and col is not None
+            and name in own
+            and schema.match_column(sheet, own[name]) is col
+        ):
             text = own[name]
         written.append(text)
         cell = set_cell(ws, 1, j, text)

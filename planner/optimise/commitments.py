@@ -172,7 +172,7 @@ class Commitments:
 
         started = dict(self.forced(inst))
         K = min(self.until + 1, inst.T)
-        for o in np.nonzero(~inst.col("incumbent") & ~v.trivial)[0]:
+        for o in np.nonzero(~inst.col("incumbent") & ~v.trivial)[0].tolist():
             cols = v.started[o]
             for t in range(inst.T):
                 col = cols[t]

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from planner.plan import StoppedBy
+
 NO_CLOCK_S = 1e6  # a phase's "time left" when the clock is off
 
 
@@ -55,11 +57,11 @@ class Deadline:
     def left_until(self, fraction: float) -> float:
         return max(0.0, self.until(fraction) - time.monotonic())
 
-    def stopped_by(self, proven: bool) -> str:
-        """What ended the search: "cancel", "clock" (a phase's time ran out before its work
-        was done), "optimal" (proven within the gap) or "work" (every budget spent)."""
+    def stopped_by(self, proven: bool) -> StoppedBy:
+        """What ended the search: cancel, clock (a phase's time ran out before its work was
+        done), optimal (proven within the gap) or work (every budget spent)."""
         if self.should_stop():
-            return "cancel"
+            return StoppedBy.CANCEL
         if self.clocked:
-            return "clock"
-        return "optimal" if proven else "work"
+            return StoppedBy.CLOCK
+        return StoppedBy.OPTIMAL if proven else StoppedBy.WORK

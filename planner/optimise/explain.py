@@ -573,7 +573,7 @@ def unqualifiable(inst: Instance, v: Variables) -> list[Text]:
     for o in o_all:
         lead = max(int(inst.offers.iloc[o]["lead"]), 1)
         for tt in np.nonzero(v.started[o] >= 0)[0]:
-            end = min(tt + lead, T)
+            end = min(int(tt) + lead, T)
             if inst.slots[tt] >= 1 and room[end] - room[tt] == 0:
                 return []  # this quote can start here
     return [

@@ -127,7 +127,7 @@ def build_plan(
             )
         )
     lead = inst.col("lead")
-    for o in np.nonzero(d.start >= 0)[0]:
+    for o in np.nonzero(d.start >= 0)[0].tolist():
         t = int(d.start[o])
         ready = t + int(lead[o])
         actions.append(
@@ -144,7 +144,7 @@ def build_plan(
         )
     before = np.column_stack([inst.col("incumbent").astype(float), share[:, :-1]])
     o_r, t_r = np.nonzero(np.abs(share - before) > 1e-6)
-    for o, t in zip(o_r, t_r, strict=True):
+    for o, t in zip(o_r.tolist(), t_r.tolist(), strict=True):
         actions.append(
             (
                 periods[t],
@@ -177,7 +177,7 @@ def build_plan(
     boarded[np.nonzero(d.onboard >= 0)[0], d.onboard[d.onboard >= 0]] = True
     one_time = one_time + (boarded * inst.supplier_onboarding[:, None]).sum(axis=0)
     running = np.zeros(T)
-    for o in np.nonzero(d.start >= 0)[0]:
+    for o in np.nonzero(d.start >= 0)[0].tolist():
         t0 = int(d.start[o])
         running[t0 : min(T, t0 + max(int(lead[o]), 1))] += 1
     material = cost.sum(axis=0)

@@ -15,12 +15,14 @@ the caller repairs the plan with a MIP or explains why no plan exists.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from planner.instance import Instance
 from planner.optimise.decisions import Decisions, billing, do_nothing, figures
 from planner.optimise.model import EPS
-from planner.optimise.readiness import least_share
+from planner.optimise.variables import least_share
 
 TINY = 1e-9
 SCARCITY = (1.0, 10.0, 1000.0)  # how dear a qualification slot is, tried in turn
@@ -28,6 +30,9 @@ SCARCITY = (1.0, 10.0, 1000.0)  # how dear a qualification slot is, tried in tur
 
 class _State:
     """A plan under construction and what is left of every shared limit."""
+
+    # the (shares, non-originating) goal a trial met, set on the trials the tiers keep
+    goal: tuple[np.ndarray, np.ndarray]
 
     def __init__(self, inst: Instance):
         self.inst = inst
@@ -558,10 +563,10 @@ def _keep(
 
 def first_plan(
     inst: Instance,
-    forced: list[tuple[int, int]] = (),
+    forced: Sequence[tuple[int, int]] = (),
     floor: int = 0,
     kept: np.ndarray | None = None,
-    onboards: list[tuple[int, int]] = (),
+    onboards: Sequence[tuple[int, int]] = (),
 ) -> tuple[Decisions, bool]:
     """The look-ahead plan and whether it meets every limit (False: caps or the origin rule
     are still broken where no early-enough switch was left; the caller repairs it).

@@ -201,8 +201,10 @@ def improve(
             ended["clock"] = True
         work += result.iterations + 100 * result.nodes
         stale += int(group.sum())
-        if result.values is not None and result.objective < best_obj - 1e-6 * max(
-            1.0, abs(best_obj)
+        if (
+            result.values is not None
+            and result.objective is not None
+            and result.objective < best_obj - 1e-6 * max(1.0, abs(best_obj))
         ):
             best = best.copy()
             best[cols] = result.values

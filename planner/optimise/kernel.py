@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -48,7 +49,7 @@ def supplier_columns(inst: Instance, v: Variables, n_cols: int) -> np.ndarray:
     stays out."""
     owner = np.full(n_cols, -1)
     s_of = inst.col("s")
-    new_offer = inst.supplier_is_new[s_of] & (v.onboarded >= 0).any(axis=1)[s_of]
+    new_offer = inst.supplier_is_new[s_of] & np.any(v.onboarded >= 0, axis=1)[s_of]
     for index in (v.share, v.started, v.use):
         o_i, t_i = np.nonzero((index >= 0) & new_offer[:, None])
         owner[index[o_i, t_i]] = s_of[o_i]
@@ -137,7 +138,7 @@ def kernel_search(
     kernel = np.zeros(inst.S, bool)
     kernel[order[:size]] = True
     lp_used = quote & (lp.values > 1e-9)
-    state = {"x": best, "obj": best_obj}
+    state: dict[str, Any] = {"x": best, "obj": best_obj}
 
     def offer(values: np.ndarray, cols: np.ndarray, base: np.ndarray | None = None) -> None:
         trial = np.zeros(a.n_cols) if base is None else base.copy()  # the columns left out
@@ -229,7 +230,8 @@ def kernel_search(
             # measured on capa's sub-MIPs: HiGHS reaches in a minute plans SCIP does not
             # (8000: +0.02% against +0.6%); SCIP alone takes the hint and reports on the way
             solver=SUB_SOLVER,
-            on_solution=lambda o, b, vals, cols=cols: offer(vals, cols),
+            # cols bound now: a solver left running may still report (mypy cannot type this)
+            on_solution=lambda o, b, vals, cols=cols: offer(vals, cols),  # type: ignore[misc]
         )
         if _TRACE:
             print(

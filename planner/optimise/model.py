@@ -12,11 +12,15 @@ that neighbourhood search can free or fix whole groups of decisions.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from planner.plan import BOUND_SAFETY
+
+if TYPE_CHECKING:  # scipy is imported where the matrix is built, not with the module
+    from scipy.sparse import csr_matrix
 
 LABELS = ("period", "product", "component", "supplier", "offer", "tier")
 
@@ -35,7 +39,7 @@ class Arrays:
     integer: np.ndarray
     row_lb: np.ndarray
     row_ub: np.ndarray
-    matrix: object  # scipy.sparse.csr_matrix, rows x columns
+    matrix: csr_matrix  # rows x columns
     offset: float = 0.0
 
     @property
@@ -90,7 +94,7 @@ class SparseModel:
         self._arrays = None
 
     def column_kind(self) -> np.ndarray:
-        return np.concatenate([np.full(n, k, dtype=object) for k, n in self.kinds] or [[]])
+        return np.concatenate([np.full(n, k, dtype=object) for k, n in self.kinds] or [np.empty(0)])
 
     # rows ---------------------------------------------------------------------------------
     def add_rows(self, family: str, row, col, val, lb, ub, **labels) -> None:
@@ -124,7 +128,8 @@ class SparseModel:
         self._arrays = None
 
     def families(self) -> np.ndarray:
-        return np.concatenate([np.full(n, f, dtype=object) for f, n in self.row_family] or [[]])
+        parts = [np.full(n, f, dtype=object) for f, n in self.row_family]
+        return np.concatenate(parts or [np.empty(0)])
 
     def row_labels(self) -> pd.DataFrame:
         """One row per constraint: family, period, product, component, supplier, offer, tier."""

@@ -9,15 +9,7 @@ import numpy as np
 
 from planner.instance import Instance
 from planner.optimise.model import SparseModel
-from planner.optimise.variables import Variables
-
-
-def least_share(inst: Instance) -> np.ndarray:
-    """O x T: the least share a delivering offer holds (min_share or its MOQ), 0 for none."""
-    demand = inst.demand[inst.col("c")]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        moq = np.where(demand > 0, inst.col("min_units")[:, None] / demand, 0.0)
-    return np.maximum(float(inst.settings.min_share), moq)
+from planner.optimise.variables import Variables, least_share
 
 
 def add_readiness(m: SparseModel, inst: Instance, v: Variables) -> None:

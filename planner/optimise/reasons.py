@@ -277,7 +277,7 @@ def limit_values(
     if duals is not None:
         for family in ("china_cap", "supplier_capacity"):
             per = UNITS[family][0]
-            for r in np.nonzero((fam == family) & (np.abs(duals) * per >= 1.0))[0]:
+            for r in np.nonzero((fam == family) & (np.abs(duals) * per >= 1.0))[0].tolist():
                 rows.append(_limit_row(inst, family, labels.iloc[r], abs(float(duals[r])) * per))
     base = float(a.cost @ x + a.offset)
     candidates = _blocking(inst, m, a, x, fam)

@@ -5,6 +5,7 @@ repair of a first plan, the lexicographic objective and the infeasibility explan
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -112,7 +113,7 @@ def search(
     `deadline.clocked`. `seconds`, when given, is the share instead (a phase sized on its
     own, e.g. the worth of a limit).
     Returns (columns, objective, proven optimal)."""
-    best = {"x": x, "obj": float(a.cost @ x + a.offset)}
+    best: dict[str, Any] = {"x": x, "obj": float(a.cost @ x + a.offset)}
 
     def found(objective: float, values: np.ndarray, bound: float | None = None) -> None:
         if objective < best["obj"] - 1e-9 * abs(objective):
@@ -159,6 +160,7 @@ def search(
             deadline.clocked = True
         accepted = result.values is not None and solver.feasible(a, result.values)
         if accepted:
+            assert result.objective is not None and result.values is not None  # come together
             found(result.objective, result.values)
         if on_bound is not None:
             on_bound(result.bound)

@@ -14,6 +14,7 @@ the checker, the summary. Never raises for an infeasible or timed-out model.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -32,15 +33,15 @@ from planner.optimise.decisions import (
     start_columns,
     to_columns,
 )
-from planner.optimise.explain import blocked, relax, unqualifiable
+from planner.optimise.explain import Relaxation, blocked, relax, unqualifiable
 from planner.optimise.extract import build_plan, plan_cost
 from planner.optimise.firstplan import first_plan
-from planner.optimise.model import Arrays, SparseModel, restrict, with_cost, with_row
+from planner.optimise.model import Arrays, restrict, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
 from planner.optimise.reasons import limit_values, reasons
 from planner.optimise.search import from_scratch, method, phase_seconds, search
 from planner.optimise.variables import Variables
-from planner.plan import Plan, ProgressEvent, Status
+from planner.plan import Plan, ProgressEvent, Status, StoppedBy, Summary
 from planner.project import TypedProject
 from planner.text import t
 from planner.verify import check_reasons, verify_plan
@@ -68,20 +69,24 @@ class _Search:
         deadline: Deadline,
         notify: Callable[[ProgressEvent], None],
         backend: str,
+        commitments: Commitments | None = None,
     ):
         self.project, self.inst, self.deadline, self.notify = project, inst, deadline, notify
         self.backend = backend
-        self.m: SparseModel | None = None
-        self.v: Variables | None = None
-        self.a: Arrays | None = None
+        self.commitments = commitments
+        # the model, built here (with a stress test's facts fixed in `a`)
+        self.m, self.v = build_model(inst)
+        self.a: Arrays = self.m.arrays()
+        if commitments is not None:
+            self.a = commitments.apply(inst, self.m, self.v, self.a)
+        self.tie_allowance = tie_allowance(inst, self.v)
         self.x: np.ndarray | None = None  # the best complete plan as columns
         self.objective: float | None = None
         self.bound: float | None = None
         self.first: Decisions | None = None
         self.proven = False
-        self.relaxation = None
+        self.relaxation: Relaxation | None = None
         self.none = False  # SCIP proved that no plan exists
-        self.commitments = None
         self.lp_thread: threading.Thread | None = None
         self.spent = 0.0  # the fraction of the limit the phases so far had to themselves
         self.searched = threading.Event()
@@ -111,14 +116,14 @@ class _Search:
             self.bound = bound
             self.report("improving")
 
-    # phases --------------------------------------------------------------------------------
-    def build(self) -> None:
-        self.m, self.v = build_model(self.inst)
-        self.a = self.m.arrays()
-        if self.commitments is not None:
-            self.a = self.commitments.apply(self.inst, self.m, self.v, self.a)
-        self.tie_allowance = tie_allowance(self.inst, self.v)
+    @property
+    def best_x(self) -> np.ndarray:
+        """The best plan's columns: there is one once first_plan() has succeeded."""
+        if self.x is None:
+            raise RuntimeError("no plan yet: first_plan() found none")
+        return self.x
 
+    # phases --------------------------------------------------------------------------------
     def first_plan(self) -> bool:
         """The look-ahead plan; if it misses a limit, the fall-back below. False when no plan
         was found (self.relaxation and self.none say why)."""
@@ -158,20 +163,21 @@ class _Search:
         for until in (0.6, 1.0 - self.reserve()):
             if until <= self.spent or self.deadline.stopped():
                 continue
-            self.relaxation = relax(
+            self.relaxation = relaxation = relax(
                 self.inst, self.m, self.v, self.a, start, self.deadline, until, since=self.spent
             )
             self.spent = until
-            if self.relaxation.feasible or self.relaxation.proven:
+            if relaxation.feasible or relaxation.proven:
                 break
-            start = self.relaxation.x
+            start = relaxation.x
         if self.relaxation is None or not self.relaxation.feasible:
             return False
         x = self.relaxation.x
         if not solver.feasible(self.a, x):  # held to the solver's tolerance: round, re-solve
-            x = polish(self.a, x)
-            if x is None:
+            polished = polish(self.a, x)
+            if polished is None:
                 return False
+            x = polished
         return self._take_first(x)
 
     def _take_first(self, x: np.ndarray) -> bool:
@@ -190,7 +196,9 @@ class _Search:
             if x is not None:
                 self.accept(float(self.a.cost @ x + self.a.offset), x, "warm start")
 
-    def _search(self, a: Arrays, x: np.ndarray, until: float, phase: str):
+    def _search(
+        self, a: Arrays, x: np.ndarray, until: float, phase: str
+    ) -> tuple[np.ndarray, float]:
         """Improve x on `a` until `until` (a fraction of the time limit); progress and the
         bound are reported only for the plan's own model."""
         own = a is self.a
@@ -236,7 +244,7 @@ class _Search:
         cost = np.zeros(self.a.n_cols)
         np.add.at(cost, cols, coef)
         china = with_cost(self.a, cost)
-        x, best = self._search(china, self.x, until=0.45, phase="least Chinese content")
+        x, best = self._search(china, self.best_x, until=0.45, phase="least Chinese content")
         slack = 1e-6 * max(1.0, abs(best)) + 1e-6
         self.a = with_row(self.a, cols, coef, -np.inf, best + slack)
         self.objective = None
@@ -254,7 +262,7 @@ class _Search:
         share = phase_seconds(self.deadline.limit, until, self.spent)
         if method(self.a, share) != "whole":
             self.lp_bound()
-        self._search(self.a, self.x, until=until, phase="improving")
+        self._search(self.a, self.best_x, until=until, phase="improving")
         self.searched.set()  # the LP bound, if still running, stops now
 
 
@@ -296,9 +304,7 @@ def plan_project(
                 )
             ],
         )
-    search = _Search(project, inst, deadline, notify, chosen)
-    search.commitments = commitments
-    search.build()
+    search = _Search(project, inst, deadline, notify, chosen, commitments)
     search.warm_start(starts)
     if not search.first_plan():
         return _no_plan(search, limit)
@@ -335,12 +341,12 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
     inst, project, deadline = search.inst, search.project, search.deadline
     # a stress test's facts are checked as facts, not against the limits of their periods
     kept = None if search.commitments is None else search.commitments.kept(inst, search.v)
-    decisions = from_columns(inst, search.v, search.x)
+    decisions = from_columns(inst, search.v, search.best_x)
     status = Status.OPTIMAL if search.proven else Status.FEASIBLE
     plan = build_plan(
         inst, decisions, status, search.bound, deadline.elapsed(), _backend_name(search)
     )
-    plan.summary = summary(inst, plan, first_cost)
+    plan.summary = figures = summary(inst, plan, first_cost)
     check = verify_plan(project, plan, kept)
     used = decisions  # the decisions the plan shown is made of
     if not check.ok and search.first is not None:
@@ -349,7 +355,7 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
         plan = build_plan(
             inst, search.first, Status.FEASIBLE, search.bound, deadline.elapsed(), "heuristic"
         )
-        plan.summary = summary(inst, plan, first_cost)
+        plan.summary = figures = summary(inst, plan, first_cost)
         check = verify_plan(project, plan, kept)
         plan.explanation.append(
             t(
@@ -383,8 +389,9 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
             plan.reasons = plan.reasons.iloc[0:0]
     plan.solve_seconds = deadline.elapsed()
     plan.stopped_by = deadline.stopped_by(search.proven)
-    plan.summary.update(
-        status=plan.status.value,
+    plan.summary = dataclasses.replace(
+        figures,
+        status=plan.status,
         verified=plan.verified,
         solve_seconds=round(plan.solve_seconds, 3),
         stopped_by=plan.stopped_by,
@@ -403,7 +410,7 @@ def _backend_name(search: _Search) -> str:
     }.get(search.method, "heuristic")
 
 
-def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
+def summary(inst: Instance, plan: Plan, first_cost: float | None) -> Summary:
     """The figures a manager reads first."""
     nothing = build_plan(inst, do_nothing(inst), Status.FEASIBLE, None, 0.0, "")
     content = plan.content
@@ -413,39 +420,37 @@ def summary(inst: Instance, plan: Plan, first_cost: float | None) -> dict:
     periods = plan.periods
     material = float(periods["material_cost"].sum())
     vn = float((periods["vn_spend_share"] * periods["material_cost"]).sum())
-    return {
-        "status": plan.status.value,
-        "verified": plan.verified,
-        "total_cost": plan.total_cost,
-        "best_bound": plan.best_bound,
-        "gap": plan.gap,
-        "solve_seconds": round(plan.solve_seconds, 3),
-        "backend": plan.backend,
-        "material_cost": material,
-        "one_time_cost": float(periods["one_time_cost"].sum()),
-        "tariff_cost": float(periods["tariff_cost"].sum()),
-        "do_nothing_cost": nothing.total_cost,
-        "do_nothing_tariff": float(nothing.periods["tariff_cost"].sum()),
-        "saving_vs_do_nothing": (nothing.total_cost or 0.0) - (plan.total_cost or 0.0),
-        "greedy_cost": first_cost,
-        "parts_switched": int(switched["component_id"].nunique()),
-        "suppliers_onboarded": int((plan.actions["kind"] == "onboard").sum()),
-        "vn_spend_share": vn / material if material > 0 else 0.0,
-        "china_share": {
-            p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products
-        },
-        "china_share_first": {p: float(share_by[(p, first)]) for p in inst.products},
-        "china_share_last": {p: float(share_by[(p, last)]) for p in inst.products},
-        "threshold_margin": inst.margin,
-        "tariff_pass_through": inst.pass_through,
-        "tariff_full": float(plan.content["tariff_full"].sum()),
+    return Summary(
+        status=plan.status,
+        verified=plan.verified,
+        total_cost=plan.total_cost,
+        best_bound=plan.best_bound,
+        gap=plan.gap,
+        solve_seconds=round(plan.solve_seconds, 3),
+        backend=plan.backend,
+        material_cost=material,
+        one_time_cost=float(periods["one_time_cost"].sum()),
+        tariff_cost=float(periods["tariff_cost"].sum()),
+        do_nothing_cost=nothing.total_cost,
+        do_nothing_tariff=float(nothing.periods["tariff_cost"].sum()),
+        saving_vs_do_nothing=(nothing.total_cost or 0.0) - (plan.total_cost or 0.0),
+        greedy_cost=first_cost,
+        parts_switched=int(switched["component_id"].nunique()),
+        suppliers_onboarded=int((plan.actions["kind"] == "onboard").sum()),
+        vn_spend_share=vn / material if material > 0 else 0.0,
+        china_share={p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products},
+        china_share_first={p: float(share_by[(p, first)]) for p in inst.products},
+        china_share_last={p: float(share_by[(p, last)]) for p in inst.products},
+        threshold_margin=inst.margin,
+        tariff_pass_through=inst.pass_through,
+        tariff_full=float(plan.content["tariff_full"].sum()),
         # a rate keyed to the Chinese share was never enacted: say so when the plan uses one
-        "content_tiers_assumed": bool(
+        content_tiers_assumed=bool(
             ((np.ptp(inst.tier_rate, axis=2) > 0) | (np.ptp(inst.foreign_rate, axis=2) > 0))[
                 inst.tariff_base() > 0
             ].any()
         ),
-    }
+    )
 
 
 def polish(a: Arrays, x: np.ndarray) -> np.ndarray | None:
@@ -474,7 +479,7 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             status=Status.INFEASIBLE,
             solve_seconds=deadline.elapsed(),
             explanation=reasons,
-            stopped_by="optimal",
+            stopped_by=StoppedBy.OPTIMAL,
         )
     if search.none:  # proven, though the least change found is not proven the least
         head = t(
@@ -487,7 +492,7 @@ def _no_plan(search: _Search, limit: float) -> Plan:
             status=Status.INFEASIBLE,
             solve_seconds=deadline.elapsed(),
             explanation=[head, *reasons],
-            stopped_by="optimal",
+            stopped_by=StoppedBy.OPTIMAL,
         )
     head = t(
         "No plan was found within {s:.0f} s; allow more time. The closest plan found misses:",

@@ -10,12 +10,22 @@ columns, and fixing a plan's timing fixes a handful of binaries.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from planner.instance import Instance
 from planner.optimise.model import SparseModel
+
+
+# Here, not in readiness (which applies it): the columns below depend on it too, and
+# readiness imports Variables, so defining it there made an import cycle.
+def least_share(inst: Instance) -> np.ndarray:
+    """O x T: the least share a delivering offer holds (min_share or its MOQ), 0 for none."""
+    demand = inst.demand[inst.col("c")]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        moq = np.where(demand > 0, inst.col("min_units")[:, None] / demand, 0.0)
+    return np.maximum(float(inst.settings.min_share), moq)
 
 
 @dataclass
@@ -28,14 +38,13 @@ class Variables:
     use: np.ndarray  # O x T: offer o holds a share in t (binary; only without no_reversal)
     above: np.ndarray  # P x T x (K-1): the product's share is above tier k's bound (binary)
     trivial: np.ndarray  # O bool: a start decision that costs and limits nothing (see below)
-    above_foreign: np.ndarray | None = None  # P x T x (K-1): the same, tiers for foreign goods
-    is_vn: np.ndarray | None = None  # P x T: the product is of Vietnamese origin (binary)
+    # filled by the tariff family (planner.optimise.tariff); none until then
+    above_foreign: np.ndarray = field(init=False)  # P x T x (K-1): tiers for foreign goods
+    is_vn: np.ndarray = field(init=False)  # P x T: the product is of Vietnamese origin (binary)
 
     def __post_init__(self) -> None:
-        if self.above_foreign is None:
-            self.above_foreign = np.full_like(self.above, -1)
-        if self.is_vn is None:
-            self.is_vn = np.full(self.above.shape[:2], -1, np.int64)
+        self.above_foreign = np.full_like(self.above, -1)
+        self.is_vn = np.full(self.above.shape[:2], -1, np.int64)
 
     def lagged_started(self, lag: np.ndarray | int) -> np.ndarray:
         """O x T: started[o, t - lag[o]] (-1 when t - lag < 0)."""
@@ -83,8 +92,6 @@ def add_variables(m: SparseModel, inst: Instance) -> Variables:
     # A start that costs nothing, needs no slot and forces no least share is no decision:
     # such an offer is ready once its supplier is onboarded (facility location's structure;
     # OR-Library's instances would otherwise carry a binary per quote).
-    from planner.optimise.readiness import least_share
-
     unlimited = bool(np.isinf(inst.slots).all() and np.isinf(inst.in_progress).all())
     trivial = (
         can_start

@@ -4,7 +4,7 @@ may remain (the bound and the gap), and what ended the search. The headline on s
 
 from __future__ import annotations
 
-from planner.plan import Plan
+from planner.plan import Plan, StoppedBy
 from planner.report import fmt
 
 
@@ -60,7 +60,7 @@ def certainty(plan: Plan, mip_gap: float, currency: str = "USD", lang: str = "en
                 "Chưa chứng minh tối ưu: chưa tìm được cận dưới của kế hoạch tốt nhất.",
             )
         )
-    if plan.stopped_by == "clock":
+    if plan.stopped_by == StoppedBy.CLOCK:
         parts.append(
             _w(
                 lang,
@@ -71,7 +71,7 @@ def certainty(plan: Plan, mip_gap: float, currency: str = "USD", lang: str = "en
                 "chạy cho cùng một kế hoạch.",
             )
         )
-    elif plan.stopped_by == "cancel":
+    elif plan.stopped_by == StoppedBy.CANCEL:
         parts.append(
             _w(
                 lang,

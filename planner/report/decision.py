@@ -181,8 +181,8 @@ def _risks(plan: Plan, lang: str, currency: str) -> str:
 def _assumptions(project: TypedProject, plan: Plan, lang: str) -> str:
     s = plan.summary
     parts = []
-    share = s.get("tariff_pass_through")
-    if share is not None:
+    if s is not None:
+        share = s.tariff_pass_through
         parts.append(
             _w(
                 lang,
@@ -190,7 +190,7 @@ def _assumptions(project: TypedProject, plan: Plan, lang: str) -> str:
                 f"nhà máy chịu {fmt.pct(share, lang)} thuế Mỹ (tỷ lệ chia sẻ)",
             )
         )
-    if s.get("content_tiers_assumed"):
+    if s is not None and s.content_tiers_assumed:
         parts.append(
             _w(
                 lang,

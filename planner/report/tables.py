@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from planner import fields
-from planner.plan import Plan
+from planner.plan import Plan, StoppedBy
 from planner.project import TypedProject
 from planner.report import fmt
 from planner.report.certainty import certainty
@@ -374,16 +374,16 @@ def periods_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     )
 
 
-def _shares(plan: Plan, key: str) -> dict[str, float]:
-    value = plan.summary.get(key)
-    if isinstance(value, dict):
-        return value
+def _shares(plan: Plan, last: bool) -> dict[str, float]:
+    """Each product's Chinese share in the first (or `last`) period."""
+    if plan.summary is not None:
+        return plan.summary.china_share_last if last else plan.summary.china_share_first
     # a hand-made plan without the summary: read the content table
     content = plan.content
     if content.empty:
         return {}
     periods = list(dict.fromkeys(content["period"]))
-    pick = periods[0] if key.endswith("first") else periods[-1]
+    pick = periods[-1] if last else periods[0]
     rows = content[content["period"] == pick]
     return dict(zip(rows["product_id"], rows["china_share"], strict=True))
 
@@ -392,18 +392,26 @@ def headline(project: TypedProject, plan: Plan) -> dict[str, float | None]:
     """The figures a manager reads first (all from the plan, none recomputed here)."""
     s = plan.summary
     total = plan.total_cost
-    tariff = s.get("tariff_cost", float(plan.periods["tariff_cost"].sum()))
-    nothing = s.get("do_nothing_cost")
-    nothing_tariff = s.get("do_nothing_tariff")
+    if s is None:  # a hand-made plan: its own tables, and no do-nothing plan to compare
+        return {
+            "total_cost": total,
+            "do_nothing_cost": None,
+            "saving_vs_do_nothing": None,
+            "tariff_cost": float(plan.periods["tariff_cost"].sum()),
+            "do_nothing_tariff": None,
+            "tariffs_saved": None,
+            "one_time_cost": float(plan.periods["one_time_cost"].sum()),
+            "material_cost": float(plan.periods["material_cost"].sum()),
+        }
     return {
         "total_cost": total,
-        "do_nothing_cost": nothing,
-        "saving_vs_do_nothing": s.get("saving_vs_do_nothing"),
-        "tariff_cost": tariff,
-        "do_nothing_tariff": nothing_tariff,
-        "tariffs_saved": None if nothing_tariff is None else nothing_tariff - tariff,
-        "one_time_cost": s.get("one_time_cost", float(plan.periods["one_time_cost"].sum())),
-        "material_cost": s.get("material_cost", float(plan.periods["material_cost"].sum())),
+        "do_nothing_cost": s.do_nothing_cost,
+        "saving_vs_do_nothing": s.saving_vs_do_nothing,
+        "tariff_cost": s.tariff_cost,
+        "do_nothing_tariff": s.do_nothing_tariff,
+        "tariffs_saved": s.do_nothing_tariff - s.tariff_cost,
+        "one_time_cost": s.one_time_cost,
+        "material_cost": s.material_cost,
     }
 
 
@@ -448,17 +456,17 @@ TIERS_ASSUMED = (
     "giả định (chưa phải luật đã ban hành)",
 )
 
-STOPPED_BY = {
-    "optimal": ("the proof (best within the gap)", "đã chứng minh (tốt nhất trong sai số)"),
-    "work": (
+STOPPED_BY: dict[StoppedBy, tuple[str, str]] = {
+    StoppedBy.OPTIMAL: ("the proof (best within the gap)", "đã chứng minh (tốt nhất trong sai số)"),
+    StoppedBy.WORK: (
         "its planned work (the same plan on every run)",
         "làm xong phần việc đã định (mọi lần chạy cùng kế hoạch)",
     ),
-    "clock": (
+    StoppedBy.CLOCK: (
         "the time limit (another run may differ)",
         "giới hạn thời gian (lần chạy khác có thể khác)",
     ),
-    "cancel": ("Cancel", "lệnh Hủy"),
+    StoppedBy.CANCEL: ("Cancel", "lệnh Hủy"),
 }
 STATUS_LABELS = {
     "optimal": ("optimal", "tối ưu"),
@@ -500,20 +508,21 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     add("certainty", certainty(plan, float(settings.mip_gap), settings.currency, lang), TEXT)
     if plan.stopped_by:
         add("stopped_by", STOPPED_BY[plan.stopped_by][1 if vi else 0], TEXT)
-    add("parts_switched", s.get("parts_switched", _count(plan, "start_qualification")), COUNT)
-    add("suppliers_onboarded", s.get("suppliers_onboarded", _count(plan, "onboard")), COUNT)
-    first, last = _shares(plan, "china_share_first"), _shares(plan, "china_share_last")
+    switched = s.parts_switched if s is not None else _count(plan, "start_qualification")
+    add("parts_switched", switched, COUNT)
+    onboarded = s.suppliers_onboarded if s is not None else _count(plan, "onboard")
+    add("suppliers_onboarded", onboarded, COUNT)
+    first, last = _shares(plan, last=False), _shares(plan, last=True)
     template = SUMMARY_LABELS["china_share"][1 if vi else 0]
     periods = project.periods
     for p in first:
         text = template.format(p=p, a=periods[0], b=periods[-1])
         shares = f"{fmt.pct(first[p], lang, 1)} → {fmt.pct(last.get(p), lang, 1)}"
         rows.append((text, shares, TEXT, f"china_share:{p}"))
-    if s.get("vn_spend_share") is not None:
-        add("vn_spend_share", s["vn_spend_share"], SHARE)
-    if s.get("tariff_pass_through") is not None:
-        add("tariff_pass_through", s["tariff_pass_through"], SHARE)
-    if s.get("content_tiers_assumed"):
+    if s is not None:
+        add("vn_spend_share", s.vn_spend_share, SHARE)
+        add("tariff_pass_through", s.tariff_pass_through, SHARE)
+    if s is not None and s.content_tiers_assumed:
         add("content_tiers_assumed", TIERS_ASSUMED[1 if vi else 0], TEXT)
     add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)
     if plan.backend:

@@ -261,11 +261,13 @@ def compare(results: dict[str, ScenarioResult]) -> Comparison:
         summary.loc["status", name] = plan.status.value
         if not plan.has_plan:
             continue
-        for key, _, _ in SUMMARY_ROWS[1:]:
-            summary.loc[key, name] = plan.summary.get(key)
+        for key, _, _ in SUMMARY_ROWS[1:]:  # the rows are Summary's fields: a typo raises
+            summary.loc[key, name] = (
+                getattr(plan.summary, key) if plan.summary is not None else None
+            )
         summary.loc["best_bound", name] = plan.best_bound
         summary.loc["gap", name] = plan.gap
-        summary.loc["stopped_by", name] = plan.stopped_by
+        summary.loc["stopped_by", name] = plan.stopped_by.value
         content = plan.content[["product_id", "period", "china_share", "rvc"]]
         long = content.melt(
             id_vars=["product_id", "period"], value_vars=["china_share", "rvc"], var_name="measure"

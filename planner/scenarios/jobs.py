@@ -72,7 +72,8 @@ def settle_and_compare(
     (planner.scenarios.warm.settle: a cheaper scenario plan that meets the base becomes the
     base plan), then the comparison; with the plans that changed, by name."""
     changed = settle(results, time_limit=time_limit, base_given=base_given)
-    return compare_results(results, lang), {n: results[n].plan for n in changed}
+    plans = {n: results[n].plan for n in changed}  # each changed to a plan
+    return compare_results(results, lang), {n: p for n, p in plans.items() if p is not None}
 
 
 # the trade-off curve ---------------------------------------------------------------------------

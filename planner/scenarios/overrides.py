@@ -41,7 +41,7 @@ from planner.io.parse import (
     parse_share,
 )
 from planner.io.read import RawProject
-from planner.problems import ERROR, WARNING, Problem
+from planner.problems import ERROR, WARNING, Problem, Severity
 from planner.text import Text, t
 
 BASE = "base"
@@ -420,7 +420,9 @@ class _Applying:
             self.copied.add(sheet)
         return frame
 
-    def problem(self, o: Override, column: str, message: Text, code: str, severity=ERROR):
+    def problem(
+        self, o: Override, column: str, message: Text, code: str, severity: Severity = ERROR
+    ) -> None:
         self.result.problems.append(_problem(o.source_row, column, message, code, severity))
 
     def apply(self, o: Override) -> None:
@@ -445,6 +447,8 @@ class _Applying:
         if found.rows is None:
             return
         frame = self.frame(o.sheet)
+        if frame is None:  # a sheet the project lacks has no rows to find (found.rows)
+            return
         rows = found.rows
         if o.sheet == "Settings" and not rows:
             key = _setting_key(o.row_id)
@@ -523,7 +527,7 @@ class _Found:
     rows: list | None  # None: names a row that does not exist ([]: a Settings key to add)
     message: Text | None = None
     code: str = "scenario_row"
-    severity: str = ERROR
+    severity: Severity = ERROR
 
 
 def _no_row(o: Override) -> _Found:
@@ -591,7 +595,7 @@ def _readings(text: str, n: int) -> list[tuple[str, ...]]:
         if end > 0 and rest.startswith("/"):
             second = rest[1:].strip()
             return [(text[1:end].strip(), second[1:-1].strip() if _quoted(second) else second)]
-    out = []
+    out: list[tuple[str, ...]] = []
     for i, ch in enumerate(text):
         if ch == "/":
             left, right = text[:i].strip(), text[i + 1 :].strip()
@@ -772,7 +776,7 @@ def _amount(text: str, kind: str) -> float:
     return parse_share(body)[0]
 
 
-def _problem(row, column, message, code, severity=ERROR) -> Problem:
+def _problem(row, column, message, code, severity: Severity = ERROR) -> Problem:
     return Problem(severity, SHEET, row, column, message, code)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import os
 import pickle
@@ -88,7 +89,9 @@ def prepare(raw, name: str, rows: ScenarioRows | None = None) -> ScenarioResult:
         return result
     checked = validate(made.raw)
     for p in checked.problems:
-        source = made.written.get((p.sheet, p.row, p.column)) if p.row is not None else None
+        source = None
+        if p.sheet is not None and p.row is not None and p.column is not None:
+            source = made.written.get((p.sheet, p.row, p.column))
         if source is not None:
             result.problems.append(
                 Problem(
@@ -143,6 +146,9 @@ def plan_scenarios(
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
 
     def run(result: ScenarioResult) -> None:
+        project = result.project
+        if project is None:  # not in todo
+            return
         if should_stop is not None and should_stop():  # cancelled while it waited its turn
             result.plan = Plan(
                 status=Status.NO_PLAN,
@@ -151,11 +157,11 @@ def plan_scenarios(
                 ],
             )
             return
-        limit = time_limit if time_limit is not None else result.project.settings.time_limit_s
+        limit = time_limit if time_limit is not None else project.settings.time_limit_s
         result.plan = plan_in_child(
-            result.project,
+            project,
             float(limit),
-            on_progress=(lambda e, n=result.name: on_progress(n, e)) if on_progress else None,
+            on_progress=functools.partial(on_progress, result.name) if on_progress else None,
             should_stop=should_stop,
             starts=starts,
             clock=clock,
@@ -229,7 +235,8 @@ def plan_in_child(
                 child.kill()
             child.wait()
             reader.join(2.0)
-            child.stdout.close()
+            if child.stdout is not None:  # a pipe: stdout=PIPE
+                child.stdout.close()
         if answer.exists():
             with open(answer, "rb") as f:
                 return pickle.load(f)
@@ -246,7 +253,7 @@ def plan_in_child(
 
 
 def _relay(child: subprocess.Popen, on_progress) -> None:
-    for line in child.stdout:
+    for line in child.stdout or ():
         if on_progress is None:
             continue
         with contextlib.suppress(ValueError, TypeError):
@@ -320,8 +327,8 @@ def child_main(given: str, answer: str) -> None:
         shutil.rmtree(Path(given).parent, ignore_errors=True)
         os._exit(0)
     partial = answer + ".part"
-    with open(partial, "wb") as f:
-        pickle.dump(out["plan"], f)
+    with open(partial, "wb") as written:
+        pickle.dump(out["plan"], written)
     os.replace(partial, answer)
     from planner.optimise.backend import end_process
 
@@ -374,8 +381,8 @@ def stress_test(
     result.plan = plan_in_child(
         result.project, float(limit), on_progress, should_stop, commitments=commitments
     )
-    if result.plan.summary:
-        result.plan.summary["kept_until"] = until
+    if result.plan.summary is not None:
+        result.plan.summary = dataclasses.replace(result.plan.summary, kept_until=until)
     if result.ok and (should_stop is None or not should_stop()):
         result.improved_base = _improved_base(raw, plan, scenario, result.plan, float(limit))
     return result
@@ -396,6 +403,8 @@ def _improved_base(raw, plan: Plan, scenario: str, stressed: Plan, limit: float)
     better, source = found
     from planner.scenarios.warm import money_text
 
-    saving = money_text(plan.total_cost - better.total_cost, base.settings.currency)
+    saving = money_text(
+        (plan.total_cost or 0.0) - (better.total_cost or 0.0), base.settings.currency
+    )
     better.explanation.append(improved_base(source, saving))
     return better

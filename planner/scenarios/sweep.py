@@ -208,15 +208,16 @@ def sweep(
         limit = float(time_limit if time_limit is not None else project.settings.time_limit_s)
         monotone(results, finals, shown, limit, clock, project.settings.currency)
     rows = []
-    previous = None
+    previous: tuple[float, float] | None = None  # the last planned target's cost and share
     for final in finals:
         name = _name(final)
         plan = results[name].plan
-        ok = plan is not None and plan.has_plan
-        cost = plan.total_cost if ok else None
-        last = max(plan.summary["china_share_last"].values()) if ok else None
+        planned = plan if plan is not None and plan.has_plan else None
+        cost = planned.total_cost if planned is not None else None
+        figures = planned.summary if planned is not None else None
+        last = max(figures.china_share_last.values()) if figures is not None else None
         price = None
-        if ok and previous is not None:
+        if cost is not None and last is not None and previous is not None:
             points = (previous[1] - last) * 100
             price = (cost - previous[0]) / points if points > 1e-9 else None
         rows.append(
@@ -227,13 +228,13 @@ def sweep(
                 cost,
                 last,
                 price,
-                plan.best_bound if ok else None,
-                plan.gap if ok else None,
-                (plan.stopped_by or None) if plan is not None else None,
+                planned.best_bound if planned is not None else None,
+                planned.gap if planned is not None else None,
+                (plan.stopped_by.value or None) if plan is not None else None,
                 _why(plan),
             )
         )
-        if ok:
+        if cost is not None and last is not None:  # a plan (with its summary)
             previous = (cost, last)
     return pd.DataFrame(rows, columns=CURVE_COLUMNS), results
 
@@ -273,7 +274,8 @@ def monotone(
         if found is None:
             continue
         plan, source = found
-        plan.explanation.append(_planned_from(source, finals, own, plan.total_cost, currency))
+        cost = plan.total_cost or 0.0  # a verified plan: it has its cost
+        plan.explanation.append(_planned_from(source, finals, own, cost, currency))
         r.plan = plan
         changed.append(name)
     return changed

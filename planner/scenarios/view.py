@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from planner.report import fmt
 from planner.report import story as st
@@ -103,7 +104,10 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         notes[n] = " ".join(lines) if statuses[n] in PLANNED else ""
 
     # the headline figures
-    cells, values, kinds, differs = [], [], [], set()
+    cells: list[list[str]] = []
+    values: list[list[object]] = []
+    kinds: list[str] = []
+    differs: set[tuple[int, int]] = set()
     for key, text, kind in SUMMARY_ROWS:
         i = len(cells)
         raw = [comparison.summary.loc[key, n] for n in names]
@@ -174,17 +178,17 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
     for i in range(len(parts)):
         row = [str(parts["component_id"].iloc[i])]
         for j, n in enumerate(names):
-            text = str(parts[n].iloc[i] or "")
+            moves_text = str(parts[n].iloc[i] or "")
             if statuses[n] not in PLANNED:
-                shown = "–"
-            elif not text:
-                shown = label("cmp_stays", lang)
+                where = "–"
+            elif not moves_text:
+                where = label("cmp_stays", lang)
             else:
-                shown = "; ".join(
+                where = "; ".join(
                     label("cmp_from", lang, supplier=s, period=p)
-                    for s, _, p in (m.partition(" from ") for m in text.split("; "))
+                    for s, _, p in (m.partition(" from ") for m in moves_text.split("; "))
                 )
-            row.append(shown)
+            row.append(where)
             if j and statuses[n] in PLANNED and bool(comparison.differs[n].iloc[i]):
                 differs.add((i, 1 + j))
         cells.append(row)
@@ -225,8 +229,10 @@ def _difference_rows(
     cells.append([DIFFERENCE.get(lang), *shown])
     values.append([DIFFERENCE.get(lang), *[None if d is None else d.delta for d in diffs]])
     kinds.append("money")
-    gaps = [comparison.summary.loc["gap", n] if _planned(comparison, n) else None for n in names]
-    gaps = [None if _blank(g) else float(g) for g in gaps]
+    found: list[Any] = [
+        comparison.summary.loc["gap", n] if _planned(comparison, n) else None for n in names
+    ]
+    gaps = [None if _blank(g) else float(g) for g in found]
     cells.append([GAP.get(lang), *[_format(g, "gap", lang, currency) for g in gaps]])
     values.append([GAP.get(lang), *gaps])
     kinds.append("gap")

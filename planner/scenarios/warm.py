@@ -11,13 +11,27 @@ gap recomputed, and its status and what stopped the search that made the bound."
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
+from typing import Protocol
 
 from planner.plan import Plan, Status
 from planner.project import TypedProject
 from planner.report import fmt
 from planner.scenarios.overrides import BASE
 from planner.text import Text, t
+
+
+class Planned(Protocol):
+    """What settle() reads and replaces of a planner.scenarios.run.ScenarioResult (that
+    module imports this one, so the class is described here, not imported)."""
+
+    plan: Plan | None
+    project: TypedProject | None
+
+    @property
+    def ok(self) -> bool: ...
+
 
 # a saving smaller than this (a cent, or a billionth of the cost) is rounding, not a saving
 CENT = 0.01
@@ -48,11 +62,14 @@ def costs_in(project: TypedProject, plans: Mapping[str, Plan | None]) -> dict[st
     inst = build_instance(project)
     model, variables = build_model(inst)
     arrays = model.arrays()
-    return {
-        name: plan_cost(inst, from_plan(inst, plan))
-        for name, plan in plans.items()
-        if start_columns(inst, variables, arrays, plan) is not None
-    }
+    out = {}
+    for name, plan in plans.items():
+        if start_columns(inst, variables, arrays, plan) is None:
+            continue  # maps in (from_plan) and meets every limit, or not priced
+        decisions = from_plan(inst, plan)
+        if decisions is not None:  # never None once start_columns mapped it
+            out[name] = plan_cost(inst, decisions)
+    return out
 
 
 def cheaper_from(
@@ -106,12 +123,14 @@ def _keep_bound(better: Plan, replaced: Plan) -> None:
     if replaced.status == Status.OPTIMAL:
         better.status = Status.OPTIMAL
     better.stopped_by = replaced.stopped_by or better.stopped_by
-    better.summary.update(
-        best_bound=better.best_bound,
-        gap=better.gap,
-        status=better.status.value,
-        stopped_by=better.stopped_by,
-    )
+    if better.summary is not None:
+        better.summary = dataclasses.replace(
+            better.summary,
+            best_bound=better.best_bound,
+            gap=better.gap,
+            status=better.status,
+            stopped_by=better.stopped_by,
+        )
 
 
 def money_text(value: float, currency: str) -> Text:
@@ -120,7 +139,7 @@ def money_text(value: float, currency: str) -> Text:
 
 
 def settle(
-    results: Mapping[str, object],
+    results: Mapping[str, Planned],
     *,
     time_limit: float | None = None,
     clock: bool | None = None,
@@ -132,7 +151,7 @@ def settle(
     every limit of the base and costs less there becomes the base plan, saying so. The names
     whose plan was replaced."""
     base = results.get(BASE)
-    if base is None or base.project is None or not base.ok:
+    if base is None or base.project is None or base.plan is None or not base.ok:
         return []
     changed = []
     limit = float(time_limit or base.project.settings.time_limit_s)
@@ -148,7 +167,7 @@ def settle(
                 continue
             plan = found[0]
             if r.plan is not None and r.plan.has_plan:
-                saving = money_text(r.plan.total_cost - plan.total_cost, currency)
+                saving = money_text((r.plan.total_cost or 0.0) - (plan.total_cost or 0.0), currency)
                 plan.explanation.append(
                     t(
                         "The base plan meets every limit of this scenario and costs {s} less "
@@ -177,7 +196,7 @@ def settle(
     found = cheaper_from(base.project, base.plan, others, time_limit=limit, clock=clock)
     if found is not None:
         plan, source = found
-        saving = money_text(base.plan.total_cost - plan.total_cost, currency)
+        saving = money_text((base.plan.total_cost or 0.0) - (plan.total_cost or 0.0), currency)
         plan.explanation.append(improved_base(source, saving))
         base.plan = plan
         changed.append(BASE)

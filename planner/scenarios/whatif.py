@@ -53,11 +53,11 @@ def tariff_rows(scenario: str, preset_key: str, tiers: list[object]) -> list[Row
             share, percent = parse_share(cell)
         except ParseError:
             continue
-        share = share if percent else bare_share(share)
-        if share is None:
+        bound = share if percent else bare_share(share)
+        if bound is None:
             continue  # a bound the validator refuses: nothing to change
-        rate = next((r for s, r in schedule if share <= s + 1e-9), schedule[-1][1])
-        out.append(row(scenario, "Tariffs", f"{share:g}", "rate", rate))
+        rate = next((r for s, r in schedule if bound <= s + 1e-9), schedule[-1][1])
+        out.append(row(scenario, "Tariffs", f"{bound:g}", "rate", rate))
     return out
 
 

@@ -28,7 +28,7 @@ SAMPLE = ROOT / "sample_data" / "vr_headset_bac_ninh.xlsx"
 def test_a_proven_plan_says_so():
     plan = plan_project(tiny(), time_limit_s=10, clock=True)
     assert plan.has_plan and plan.status == Status.OPTIMAL
-    assert plan.stopped_by == "optimal" == plan.summary["stopped_by"]
+    assert plan.stopped_by == "optimal" == plan.summary.stopped_by
     assert certainty(plan, 1e-4).startswith("Proven best")
     assert certainty(plan, 1e-4, lang="vi").startswith("Đã chứng minh tốt nhất")
 

@@ -119,7 +119,7 @@ def test_tariff_tier_binds():
     plan = solved(tiny())
     assert plan.total_cost == pytest.approx(12_200)
     assert local_share(plan, "2027-Q1") == pytest.approx(0.2, abs=1e-4)
-    assert plan.summary["do_nothing_cost"] == pytest.approx(20_000)
+    assert plan.summary.do_nothing_cost == pytest.approx(20_000)
     assert plan.content["tariff_rate"].tolist() == [0.1, 0.1]
 
 

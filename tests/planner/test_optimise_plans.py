@@ -41,7 +41,7 @@ def test_every_returned_plan_verifies(n, seed, family):
     assert plan.status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE)
     if plan.status != Status.INFEASIBLE:
         assert plan.verified, plan.violations
-        assert plan.total_cost <= plan.summary["greedy_cost"] + 1e-6 * plan.total_cost
+        assert plan.total_cost <= plan.summary.greedy_cost + 1e-6 * plan.total_cost
     else:
         assert plan.explanation
 
@@ -96,7 +96,7 @@ def test_fifty_parts_proven_optimal():
     plan = plan_project(generate_project(50, seed=7), time_limit_s=60)
     assert plan.status == Status.OPTIMAL and plan.verified
     assert plan.gap is not None and plan.gap <= 1e-3
-    assert plan.total_cost < plan.summary["do_nothing_cost"]
+    assert plan.total_cost < plan.summary.do_nothing_cost
 
 
 def test_same_project_same_plan():

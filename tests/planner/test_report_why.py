@@ -60,7 +60,7 @@ def test_vietnamese_share_and_the_tariff_as_it_works(budget_bound):
     assert summary["Share of the duty the factory bears (pass-through)"] == "100.0%"
     assert summary["Vietnamese share of material spend"].endswith("%")
     # tiers keyed to the Chinese share are named an assumption, in the summary and the decision
-    assert plan.summary["content_tiers_assumed"]
+    assert plan.summary.content_tiers_assumed
     assert "hypothetical, not enacted law" in summary["Tariff tiers by Chinese share"]
     assert any("not enacted law" in s and "pass-through" in s for s in report.decision)
 

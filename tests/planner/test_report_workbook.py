@@ -78,7 +78,7 @@ def test_figures_equal_the_plans(planned, tmp_path):
     values = dict(zip(summary.iloc[:, 0], summary.iloc[:, 1], strict=False))
     assert values["Total cost of the plan"] == pytest.approx(plan.total_cost)
     assert values["Cost of doing nothing (incumbents only)"] == pytest.approx(
-        plan.summary["do_nothing_cost"]
+        plan.summary.do_nothing_cost
     )
     alloc = _rows(_sheet(wb, "allocation"))
     assert len(alloc) == len(plan.allocation)

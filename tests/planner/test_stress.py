@@ -301,7 +301,7 @@ def test_the_sample_stresses_keep_the_plan_to_2027_q2(scenario):
     result = stress_test(raw, scenario, base, "2027-Q2", time_limit=20)
     plan = result.plan
     assert plan.has_plan, ([line.en for line in plan.explanation], plan.violations)
-    assert plan.summary["kept_until"] == "2027-Q2"
+    assert plan.summary.kept_until == "2027-Q2"
     kept = {k: p for k, p in starts(base).items() if p <= "2027-Q2"}
     assert {k: p for k, p in starts(plan).items() if p <= "2027-Q2"} == kept
     assert awards(plan, "2027-Q2") == pytest.approx(awards(base, "2027-Q2"))
