@@ -4,6 +4,7 @@ are onboarded in. Every family of rules reads the plan through this."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 import numpy as np
@@ -31,7 +32,11 @@ def known_offers(alloc: pd.DataFrame, inp: Input) -> np.ndarray:
     return alloc.set_index(["component_id", "supplier_id"]).index.isin(inp.terms.index)
 
 
-def first_periods(actions: pd.DataFrame, index: dict[str, int], keep=None) -> tuple[dict, dict]:
+def first_periods(
+    actions: pd.DataFrame,
+    index: dict[str, int],
+    keep: Callable[[tuple[str, str]], bool] | None = None,
+) -> tuple[dict[tuple[str, str], int], dict[str, int]]:
     """The period each qualification starts in, (part, supplier) -> index, of those `keep`
     accepts, and the period each supplier is onboarded in, supplier -> index (the first of
     each when an action is repeated)."""
