@@ -301,23 +301,66 @@ def generate_project(
         from planner.generate_pool import generate_pool
 
         return generate_pool(n_components, seed=seed, n_periods=n_periods)
+    # One random stream for everything: the helpers draw from it in this order, which the
+    # projects of a seed depend on (the benchmark's and the tests').
     rng = np.random.default_rng(seed)
     n = max(3, int(n_components))
     periods = _periods(n_periods)
+    products = _products(n)
+    comps, cat_idx = _draw_parts(rng, n)
+    bom = _draw_bom(rng, products, comps)
+    comps["price"] = _scaled_prices(products, bom, comps)
+    today = _draw_incumbents(rng, n, cat_idx, family)
+    cand = _draw_candidates(rng, n)
+    demand = _demand(products, bom, n)
+    offers = _draw_offers(rng, family, cat_idx, today, cand, comps, demand, periods)
+    cand["capacity_per_period"] = _draw_supplier_caps(rng, cand, offers, demand)
+    components = _components_table(comps, today)
+    periods_df = _periods_table(periods, n)
+    if family == "hard":
+        caps, threshold = _hard_glide_path(
+            products, bom, components, offers, periods, incumbent_drop=0.5
+        )
+    else:
+        caps, threshold = _easy_glide_path(products, bom, components, offers, n_periods)
+    periods_df["china_cap"] = caps
+    tariffs = pd.DataFrame({"max_china_share": [threshold, 1.0], "rate": [0.2, 0.4]})
+    return TypedProject(
+        tables={
+            "Components": components,
+            "Products": products,
+            "BOM": bom.drop(columns="ci"),
+            "Suppliers": _suppliers_table(today, cand),
+            "Offers": offers,
+            "Periods": periods_df,
+            "Volumes": _volumes(products, periods),
+            "Tariffs": tariffs,
+        },
+        settings=Settings(
+            plan_name=f"Generated factory ({n} parts, seed {seed})",
+            incumbent_max_drop=0.5,
+            fx_vnd_per_usd=26000.0,
+        ),
+    )
 
-    # Products: a headset and its controllers; larger factories also build a module.
-    products = pd.DataFrame(
+
+def _products(n: int) -> pd.DataFrame:
+    """A headset and its controllers; larger factories also build a module."""
+    k = 2 if n < 500 else 3
+    return pd.DataFrame(
         {
-            "product_id": ["VR-H1", "VR-C1", "MOD-T1"][: 2 if n < 500 else 3],
-            "name": ["VR headset", "Controller pair", "Tracking module"][: 2 if n < 500 else 3],
-            "fob_price": [349.0, 59.0, 42.0][: 2 if n < 500 else 3],
-            "us_share": [0.8, 0.8, 0.7][: 2 if n < 500 else 3],
-            "units_per_period": [60000.0, 60000.0, 40000.0][: 2 if n < 500 else 3],
+            "product_id": ["VR-H1", "VR-C1", "MOD-T1"][:k],
+            "name": ["VR headset", "Controller pair", "Tracking module"][:k],
+            "fob_price": [349.0, 59.0, 42.0][:k],
+            "us_share": [0.8, 0.8, 0.7][:k],
+            "units_per_period": [60000.0, 60000.0, 40000.0][:k],
         }
     )
-    n_products = len(products)
 
-    # Components by category.
+
+def _draw_parts(rng: np.random.Generator, n: int) -> tuple[pd.DataFrame, np.ndarray]:
+    """Parts by category, each with a description, a price before scaling and a quantity;
+    and each part's category."""
     weights = CATEGORY_WEIGHTS / CATEGORY_WEIGHTS.sum()
     cat_idx = rng.choice(len(CATEGORIES), size=n, p=weights)
     rows = []
@@ -336,27 +379,31 @@ def generate_project(
                 k,
             )
         )
-    comps = pd.DataFrame(
-        rows, columns=["component_id", "description", "category", "price", "qty", "cat"]
-    )
+    columns = ["component_id", "description", "category", "price", "qty", "cat"]
+    return pd.DataFrame(rows, columns=columns), cat_idx
 
-    # BOM: most parts belong to one product, some are shared. (Plain lists in the loops:
-    # indexing pandas one cell at a time costs seconds at 10,000 parts.)
+
+def _draw_bom(rng: np.random.Generator, products: pd.DataFrame, comps: pd.DataFrame):
+    """Most parts belong to one product, some are shared. (Plain lists in the loop: indexing
+    pandas one cell at a time costs seconds at 10,000 parts.)"""
     product_ids = products["product_id"].tolist()
     comp_ids, comp_qty = comps["component_id"].tolist(), comps["qty"].tolist()
     bom_rows = []
-    for i in range(n):
+    for i in range(len(comp_ids)):
         r = rng.random()
-        if n_products == 2:
+        if len(product_ids) == 2:
             owners = [0] if r < 0.68 else [1] if r < 0.9 else [0, 1]
         else:
             owners = [0] if r < 0.5 else [1] if r < 0.7 else [2] if r < 0.85 else [0, 1]
         for p in owners:
             bom_rows.append((product_ids[p], comp_ids[i], i, float(comp_qty[i])))
-    bom = pd.DataFrame(bom_rows, columns=["product_id", "component_id", "ci", "qty_per_unit"])
+    return pd.DataFrame(bom_rows, columns=["product_id", "component_id", "ci", "qty_per_unit"])
 
-    # Scale prices so that materials are ~60% of FOB for every product; a shared part takes
-    # the geometric mean of its products' factors, so a few rounds settle it.
+
+def _scaled_prices(products: pd.DataFrame, bom: pd.DataFrame, comps: pd.DataFrame) -> list:
+    """Prices scaled so that materials are ~60% of FOB for every product; a shared part takes
+    the geometric mean of its products' factors, so a few rounds settle it."""
+    n, n_products = len(comps), len(products)
     ci = bom["ci"].to_numpy()
     qty = bom["qty_per_unit"].to_numpy()
     owner = bom["product_id"].map({p: k for k, p in enumerate(products["product_id"])}).to_numpy()
@@ -371,9 +418,24 @@ def generate_project(
         price *= np.exp(sum_log / count)
     # six significant digits: at 10,000 parts a passive costs a fraction of a cent, and
     # rounding to 4 decimals (or a floor of $0.001) would price materials above the FOB
-    comps["price"] = [float(f"{max(v, 1e-6):.6g}") for v in price]
+    return [float(f"{max(v, 1e-6):.6g}") for v in price]
 
-    # Incumbents: Chinese mostly, some Taiwanese, Korean, Japanese or already local.
+
+@dataclass
+class _Today:
+    """Who supplies each part today: the supplier, its country, the Chinese share of the
+    part, whether the part is locked; the Chinese incumbents and the others by country."""
+
+    suppliers: list[str]
+    countries: list[str]
+    shares: list[float]
+    locked: list[bool]
+    cn_ids: list[str]
+    foreign: dict[str, str]
+
+
+def _draw_incumbents(rng: np.random.Generator, n: int, cat_idx, family: str) -> _Today:
+    """Chinese mostly, some Taiwanese, Korean, Japanese or already local."""
     n_cn = max(4, n // 6)
     cn_ids = [f"CN-{j + 1:04d}" for j in range(n_cn)]
     inc_country = rng.choice(
@@ -395,8 +457,12 @@ def generate_project(
         shares.append(share)
     lock_chance = 0.2 if family == "hard" else 0.7  # hard: most chips have a second source
     locked = [CATEGORIES[k].lockable and rng.random() < lock_chance for k in cat_idx]
+    return _Today(incumbents, countries, shares, locked, cn_ids, foreign_inc)
 
-    # Candidate suppliers: Vietnamese across the clusters, a few from the region.
+
+def _draw_candidates(rng: np.random.Generator, n: int) -> pd.DataFrame:
+    """Candidate suppliers: Vietnamese across the clusters, a few from the region; each with
+    the category it makes."""
     n_vn = max(4, min(400, n // 4))
     suppliers = []
     for j in range(n_vn):
@@ -419,10 +485,13 @@ def generate_project(
                 int(rng.integers(len(CATEGORIES))),
             )
         )
-    cand = pd.DataFrame(
+    return pd.DataFrame(
         suppliers, columns=["supplier_id", "name", "country", "province", "onboarding_cost", "cat"]
     )
-    by_cat = {k: cand.index[cand["cat"] == k].tolist() for k in range(len(CATEGORIES))}
+
+
+def _demand(products: pd.DataFrame, bom: pd.DataFrame, n: int) -> np.ndarray:
+    """Units of each part a period, at the products' base volumes."""
     demand = np.zeros(n)
     for p, units in zip(products["product_id"], products["units_per_period"], strict=True):
         rows_p = bom["product_id"] == p
@@ -431,136 +500,132 @@ def generate_project(
             bom.loc[rows_p, "ci"].to_numpy(),
             bom.loc[rows_p, "qty_per_unit"].to_numpy() * units,
         )
+    return demand
 
+
+OFFER_COLUMNS = [
+    "component_id",
+    "supplier_id",
+    "unit_price",
+    "china_share",
+    "lead_periods",
+    "switching_cost",
+    "max_ramp",
+    "earliest_period",
+    "capacity_per_period",
+]
+
+
+def _draw_offers(rng, family, cat_idx, today: _Today, cand, comps, demand, periods):
+    """One to three quotes for a part that is not locked or made in Vietnam already, from
+    suppliers of its category, each with its premium, Chinese content, lead time, tooling,
+    ramp, earliest period and capacity."""
+    by_cat = {k: cand.index[cand["cat"] == k].tolist() for k in range(len(CATEGORIES))}
     cand_rows = dict(zip(cand.index, cand.to_dict("records"), strict=True))
-    comp_price = comps["price"].tolist()
+    comp_ids, comp_price = comps["component_id"].tolist(), comps["price"].tolist()
     offers = []
-    for i in range(n):
+    for i in range(len(comp_ids)):
         cat = CATEGORIES[cat_idx[i]]
         # the hard family has more quotes, so a tight glide path can be met at all
         chance = (
             max(0.7, min(0.95, cat.local_chance * 1.8)) if family == "hard" else cat.local_chance
         )
-        if locked[i] or countries[i] == "VN" or rng.random() > chance:
+        if today.locked[i] or today.countries[i] == "VN" or rng.random() > chance:
             continue
         pool = by_cat[cat_idx[i]] or list(range(len(cand)))
         k = int(rng.integers(1, 4))
         chosen = rng.choice(pool, size=min(k, len(pool)), replace=False)
         for s in chosen:
-            sup = cand_rows[s]
-            premium = rng.uniform(*cat.premium) * (0.7 if sup["country"] != "VN" else 1.0)
-            sub = rng.uniform(*cat.sub_china) if sup["country"] == "VN" else rng.uniform(0, 0.2)
-            if family == "hard":  # local makers that already buy much of their input locally
-                sub *= 0.6
-            earliest = periods[int(rng.choice([0, 0, 0, 1, 2]))]
-            cap = INF if rng.random() < 0.6 else float(round(demand[i] * rng.uniform(0.5, 1.5)))
-            offers.append(
-                (
-                    comp_ids[i],
-                    sup["supplier_id"],
-                    round(comp_price[i] * (1 + premium), 4),
-                    round(float(sub), 2),
-                    int(rng.integers(cat.lead[0], cat.lead[1] + 1)),
-                    float(round(rng.uniform(*cat.tooling), -2)),
-                    float(rng.choice([0.25, 0.5, 0.5, 1.0])),
-                    earliest,
-                    cap,
-                )
-            )
-    offers_df = pd.DataFrame(
-        offers,
-        columns=[
-            "component_id",
-            "supplier_id",
-            "unit_price",
-            "china_share",
-            "lead_periods",
-            "switching_cost",
-            "max_ramp",
-            "earliest_period",
-            "capacity_per_period",
-        ],
-    )
+            quote = _draw_quote(rng, family, cat, cand_rows[s], comp_price[i], demand[i], periods)
+            offers.append((comp_ids[i], *quote))
+    offers_df = pd.DataFrame(offers, columns=OFFER_COLUMNS)
     offers_df["lead_periods"] = offers_df["lead_periods"].astype(int)
+    return offers_df
 
-    part_of_offer = offers_df["component_id"].str.slice(-5).astype(int).to_numpy() - 1
-    rows_of = offers_df.groupby("supplier_id", sort=False).indices
+
+def _draw_quote(rng, family, cat: Category, sup: dict, price: float, demand: float, periods):
+    """One supplier's quote for a part, from its supplier on (OFFER_COLUMNS)."""
+    premium = rng.uniform(*cat.premium) * (0.7 if sup["country"] != "VN" else 1.0)
+    sub = rng.uniform(*cat.sub_china) if sup["country"] == "VN" else rng.uniform(0, 0.2)
+    if family == "hard":  # local makers that already buy much of their input locally
+        sub *= 0.6
+    earliest = periods[int(rng.choice([0, 0, 0, 1, 2]))]
+    cap = INF if rng.random() < 0.6 else float(round(demand * rng.uniform(0.5, 1.5)))
+    return (
+        sup["supplier_id"],
+        round(price * (1 + premium), 4),
+        round(float(sub), 2),
+        int(rng.integers(cat.lead[0], cat.lead[1] + 1)),
+        float(round(rng.uniform(*cat.tooling), -2)),
+        float(rng.choice([0.25, 0.5, 0.5, 1.0])),
+        earliest,
+        cap,
+    )
+
+
+def _draw_supplier_caps(rng, cand: pd.DataFrame, offers: pd.DataFrame, demand) -> list[float]:
+    """Half the candidates can make 70% of the demand of the parts they quote for; the others
+    have no limit (nor has one that quotes for nothing)."""
+    part_of_offer = offers["component_id"].str.slice(-5).astype(int).to_numpy() - 1
+    rows_of = offers.groupby("supplier_id", sort=False).indices
     sup_caps = []
     for sid in cand["supplier_id"]:
         rows = rows_of.get(sid)
         total = float(demand[part_of_offer[rows]].sum()) if rows is not None else 0.0
         sup_caps.append(INF if total == 0 or rng.random() < 0.5 else round(total * 0.7, -2))
-    cand["capacity_per_period"] = sup_caps
+    return sup_caps
 
+
+def _suppliers_table(today: _Today, cand: pd.DataFrame) -> pd.DataFrame:
+    """The incumbents (no onboarding, no limit) and the candidates."""
     incumbent_rows = [
         (sid, f"{sid} Electronics", "CN", CN_PROVINCES[j % 5], 0.0, INF)
-        for j, sid in enumerate(cn_ids)
+        for j, sid in enumerate(today.cn_ids)
     ]
     incumbent_rows += [
         (sid, f"{sid} Co.", c, "Bắc Ninh" if c == "VN" else "", 0.0, INF)
-        for sid, c in sorted(foreign_inc.items())
+        for sid, c in sorted(today.foreign.items())
     ]
-    suppliers_df = pd.concat(
-        [
-            pd.DataFrame(
-                incumbent_rows,
-                columns=[
-                    "supplier_id",
-                    "name",
-                    "country",
-                    "province",
-                    "onboarding_cost",
-                    "capacity_per_period",
-                ],
-            ),
-            cand.drop(columns="cat"),
-        ],
-        ignore_index=True,
-    )
+    columns = [
+        "supplier_id",
+        "name",
+        "country",
+        "province",
+        "onboarding_cost",
+        "capacity_per_period",
+    ]
+    incumbents = pd.DataFrame(incumbent_rows, columns=columns)
+    return pd.concat([incumbents, cand.drop(columns="cat")], ignore_index=True)
 
-    components = pd.DataFrame(
+
+def _components_table(comps: pd.DataFrame, today: _Today) -> pd.DataFrame:
+    return pd.DataFrame(
         {
             "component_id": comps["component_id"],
             "description": comps["description"],
             "category": comps["category"],
             "hs_code": "",
             "qty_per_unit": np.nan,
-            "current_supplier": incumbents,
-            "current_country": countries,
+            "current_supplier": today.suppliers,
+            "current_country": today.countries,
             "current_unit_price": comps["price"],
-            "current_china_share": shares,
-            "locked": locked,
+            "current_china_share": today.shares,
+            "locked": today.locked,
         }
     )
 
-    # Glide path and tariff threshold from today's and the reachable Chinese share.
-    price_of = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
-    share_now = dict(zip(components["component_id"], shares, strict=True))
-    best = dict(share_now)
-    cheapest_china = (
-        (offers_df["unit_price"] * offers_df["china_share"])
-        .groupby(offers_df["component_id"])
-        .min()
-    )
-    for c, china in cheapest_china.items():
-        best[c] = min(share_now[c] * price_of[c], float(china)) / price_of[c]
-    today, reach = [], []
-    for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
-        rows_p = bom[bom["product_id"] == p]
-        today.append(
-            sum(
-                price_of[c] * q * share_now[c]
-                for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
-            )
-            / fob
-        )
-        reach.append(
-            sum(
-                price_of[c] * q * best[c]
-                for c, q in zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True)
-            )
-            / fob
-        )
+
+def _easy_glide_path(
+    products: pd.DataFrame,
+    bom: pd.DataFrame,
+    components: pd.DataFrame,
+    offers: pd.DataFrame,
+    n_periods: int,
+) -> tuple[list[float], float]:
+    """Caps from the middle of the horizon falling linearly to 80% of the way from what the
+    quotes reach to today's share, and the tier threshold at 55% of that way, from the
+    product with the most Chinese content."""
+    today, reach = _chinese_share_today_and_reach(products, bom, components, offers)
     worst_today, worst_reach = max(today), max(reach)
     threshold = round(worst_reach + 0.55 * (worst_today - worst_reach), 2)
     final_cap = round(worst_reach + 0.8 * (worst_today - worst_reach) + 0.01, 2)
@@ -568,50 +633,58 @@ def generate_project(
     for t in range(n_periods // 2, n_periods):
         frac = (t - n_periods // 2 + 1) / (n_periods - n_periods // 2)
         caps[t] = min(1.0, round(worst_today + 0.01 - frac * (worst_today + 0.01 - final_cap), 3))
+    return caps, threshold
 
+
+def _chinese_share_today_and_reach(products, bom, components, offers):
+    """Each product's Chinese share of FOB today, and with every part at its least-Chinese
+    quote."""
+    price = dict(zip(components["component_id"], components["current_unit_price"], strict=True))
+    share_now = dict(
+        zip(components["component_id"], components["current_china_share"], strict=True)
+    )
+    best = dict(share_now)
+    cheapest_china = (
+        (offers["unit_price"] * offers["china_share"]).groupby(offers["component_id"]).min()
+    )
+    for c, china in cheapest_china.items():
+        best[c] = min(share_now[c] * price[c], float(china)) / price[c]
+    today, reach = [], []
+    for p, fob in zip(products["product_id"], products["fob_price"], strict=True):
+        rows_p = bom[bom["product_id"] == p]
+        parts = list(zip(rows_p["component_id"], rows_p["qty_per_unit"], strict=True))
+        today.append(sum(price[c] * q * share_now[c] for c, q in parts) / fob)
+        reach.append(sum(price[c] * q * best[c] for c, q in parts) / fob)
+    return today, reach
+
+
+def _periods_table(periods: list[str], n: int) -> pd.DataFrame:
+    """Budget and slots that grow with the factory; the tariff active throughout."""
     scale = max(1.0, n / 150)
-    periods_df = pd.DataFrame(
+    n_periods = len(periods)
+    return pd.DataFrame(
         {
             "period": periods,
             "budget": [round(250000 * scale, -3)] * n_periods,
             "max_new_qualifications": [float(max(4, round(10 * scale)))] * n_periods,
-            "china_cap": caps,
+            "china_cap": [np.nan] * n_periods,
             "tariff_active": [True] * n_periods,
         }
     )
-    volumes = pd.DataFrame(
+
+
+def _volumes(products: pd.DataFrame, periods: list[str]) -> pd.DataFrame:
+    """Each product's volume grows 4% of its base a period."""
+    return pd.DataFrame(
         {
             "product_id": [p for p in products["product_id"] for _ in periods],
             "period": [t for _ in products["product_id"] for t in periods],
             "units": [
                 round(u * (1 + 0.04 * i), -2)
                 for u in products["units_per_period"]
-                for i in range(n_periods)
+                for i in range(len(periods))
             ],
         }
-    )
-    if family == "hard":
-        caps, threshold = _hard_glide_path(
-            products, bom, components, offers_df, periods, incumbent_drop=0.5
-        )
-        periods_df["china_cap"] = caps
-    tariffs = pd.DataFrame({"max_china_share": [threshold, 1.0], "rate": [0.2, 0.4]})
-    return TypedProject(
-        tables={
-            "Components": components,
-            "Products": products,
-            "BOM": bom.drop(columns="ci"),
-            "Suppliers": suppliers_df,
-            "Offers": offers_df,
-            "Periods": periods_df,
-            "Volumes": volumes,
-            "Tariffs": tariffs,
-        },
-        settings=Settings(
-            plan_name=f"Generated factory ({n} parts, seed {seed})",
-            incumbent_max_drop=0.5,
-            fx_vnd_per_usd=26000.0,
-        ),
     )
 
 

@@ -66,37 +66,9 @@ def location_project(
         [f"C{j + 1:04d}" for j in range(len(demand))],
         [f"F{i + 1:03d}" for i in range(len(fixed))],
     )
-    offers = pd.DataFrame(
-        {
-            "component_id": [parts[j] for _ in sups for j in range(len(parts))],
-            "supplier_id": [s for s in sups for _ in parts],
-            "unit_price": [unit_price[i][j] for i in range(len(sups)) for j in range(len(parts))],
-            "china_share": 0.0,
-            "lead_periods": 0,
-            "switching_cost": 0.0,
-            "max_ramp": 1.0,
-            "earliest_period": "T1",
-            "capacity_per_period": INF,
-            "min_units": 0.0,
-            "origin_country": "VN",
-        }
-    )
     return TypedProject(
         tables={
-            "Components": pd.DataFrame(
-                {
-                    "component_id": parts,
-                    "description": "",
-                    "category": "",
-                    "hs_code": "",
-                    "qty_per_unit": math.nan,
-                    "current_supplier": "",
-                    "current_country": "",
-                    "current_unit_price": math.nan,
-                    "current_china_share": 0.0,
-                    "locked": False,
-                }
-            ),
+            "Components": _customers(parts),
             "Products": pd.DataFrame(
                 {
                     "product_id": ["X"],
@@ -123,18 +95,60 @@ def location_project(
                     "capacity_per_period": caps,
                 }
             ),
-            "Offers": offers,
-            "Periods": pd.DataFrame(
-                {
-                    "period": ["T1"],
-                    "budget": [INF],
-                    "max_new_qualifications": [INF],
-                    "china_cap": [math.nan],
-                    "tariff_active": [False],
-                }
-            ),
+            "Offers": _quotes(parts, sups, unit_price),
+            "Periods": _one_period(),
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
         settings=settings or Settings(),
+    )
+
+
+def _customers(parts: list[str]) -> pd.DataFrame:
+    """The customers as parts with no incumbent."""
+    return pd.DataFrame(
+        {
+            "component_id": parts,
+            "description": "",
+            "category": "",
+            "hs_code": "",
+            "qty_per_unit": math.nan,
+            "current_supplier": "",
+            "current_country": "",
+            "current_unit_price": math.nan,
+            "current_china_share": 0.0,
+            "locked": False,
+        }
+    )
+
+
+def _quotes(parts: list[str], sups: list[str], unit_price: list[list[float]]) -> pd.DataFrame:
+    """Every facility quotes for every customer, ready at once, with no limit of its own."""
+    return pd.DataFrame(
+        {
+            "component_id": [parts[j] for _ in sups for j in range(len(parts))],
+            "supplier_id": [s for s in sups for _ in parts],
+            "unit_price": [unit_price[i][j] for i in range(len(sups)) for j in range(len(parts))],
+            "china_share": 0.0,
+            "lead_periods": 0,
+            "switching_cost": 0.0,
+            "max_ramp": 1.0,
+            "earliest_period": "T1",
+            "capacity_per_period": INF,
+            "min_units": 0.0,
+            "origin_country": "VN",
+        }
+    )
+
+
+def _one_period() -> pd.DataFrame:
+    """One period, T1, with no limit, no cap and no tariff."""
+    return pd.DataFrame(
+        {
+            "period": ["T1"],
+            "budget": [INF],
+            "max_new_qualifications": [INF],
+            "china_cap": [math.nan],
+            "tariff_active": [False],
+        }
     )

@@ -210,63 +210,82 @@ def magnitude_problems(tables: dict[str, pd.DataFrame], fx: float | None) -> lis
     uses: dict[str, list[tuple[str, float]]] = {}
     for p, c, q in zip(bom["product_id"], bom["component_id"], bom["qty_per_unit"], strict=True):
         uses.setdefault(c, []).append((p, float(q)))
-    out = []
-
-    def check(sheet: str, row: int, column: str, part: str, unit: float) -> None:
-        worst = max(
-            ((unit * q / fob[p], p, q) for p, q in uses.get(part, []) if fob.get(p, 0) > 0),
-            default=None,
+    priced = [
+        ("Components", row_of[c], "current_unit_price", c, unit)
+        for c, unit in price.items()
+        if not math.isnan(unit)
+    ]
+    priced += [
+        ("Offers", row, "unit_price", c, float(unit))
+        for row, c, unit in zip(
+            offers.index, offers["component_id"], offers["unit_price"], strict=True
         )
-        if worst is None or worst[0] <= 1 or not math.isfinite(unit):
-            return
-        _, p, q = worst
-        hint = t("", "")
-        if fx:
-            hint = t(
-                " ({u:,.2f} VND is ${d:,.4f} at {fx:,.0f} VND/USD)",
-                " ({u:,.2f} VND là {d:,.4f} USD theo tỷ giá {fx:,.0f})",
-                u=unit,
-                d=unit / fx,
-                fx=fx,
-            )
-        out.append(
-            Problem(
-                WARNING,
-                sheet,
-                row,
-                column,
-                t(
-                    "Part {c} at {u:,.2f} a unit, {q:g} per {p}, costs more than {p}'s whole FOB "
-                    "price ({f:,.2f}): was it typed in VND{h}? Prices are in the project's "
-                    "currency.",
-                    "Linh kiện {c} giá {u:,.2f} mỗi cái, {q:g} cái cho mỗi {p}, đắt hơn cả giá FOB "
-                    "của {p} ({f:,.2f}): có phải đã gõ theo VND{h_vi}? Giá phải theo tiền tệ của "
-                    "dự án.",
-                    c=part,
-                    u=unit,
-                    q=q,
-                    p=p,
-                    f=fob[p],
-                    h=hint.en,
-                    h_vi=hint.vi,
-                ),
-                "price_above_fob",
-            )
-        )
+    ]
+    out = [_price_above_fob(*cell, uses, fob, fx) for cell in priced]
+    return [p for p in out if p is not None] + _content_above_fob(tables, price, fob)
 
-    for c, unit in price.items():
-        if not math.isnan(unit):
-            check("Components", row_of[c], "current_unit_price", c, unit)
-    for row, c, unit in zip(
-        offers.index, offers["component_id"], offers["unit_price"], strict=True
-    ):
-        check("Offers", row, "unit_price", c, float(unit))
+
+def _price_above_fob(
+    sheet: str,
+    row: int,
+    column: str,
+    part: str,
+    unit: float,
+    uses: dict[str, list[tuple[str, float]]],
+    fob: dict,
+    fx: float | None,
+) -> Problem | None:
+    """A part's price that, times its quantity, is above the FOB of a product using it."""
+    worst = max(
+        ((unit * q / fob[p], p, q) for p, q in uses.get(part, []) if fob.get(p, 0) > 0),
+        default=None,
+    )
+    if worst is None or worst[0] <= 1 or not math.isfinite(unit):
+        return None
+    _, p, q = worst
+    hint = t("", "")
+    if fx:
+        hint = t(
+            " ({u:,.2f} VND is ${d:,.4f} at {fx:,.0f} VND/USD)",
+            " ({u:,.2f} VND là {d:,.4f} USD theo tỷ giá {fx:,.0f})",
+            u=unit,
+            d=unit / fx,
+            fx=fx,
+        )
+    return Problem(
+        WARNING,
+        sheet,
+        row,
+        column,
+        t(
+            "Part {c} at {u:,.2f} a unit, {q:g} per {p}, costs more than {p}'s whole FOB "
+            "price ({f:,.2f}): was it typed in VND{h}? Prices are in the project's "
+            "currency.",
+            "Linh kiện {c} giá {u:,.2f} mỗi cái, {q:g} cái cho mỗi {p}, đắt hơn cả giá FOB "
+            "của {p} ({f:,.2f}): có phải đã gõ theo VND{h_vi}? Giá phải theo tiền tệ của "
+            "dự án.",
+            c=part,
+            u=unit,
+            q=q,
+            p=p,
+            f=fob[p],
+            h=hint.en,
+            h_vi=hint.vi,
+        ),
+        "price_above_fob",
+    )
+
+
+def _content_above_fob(tables: dict[str, pd.DataFrame], price: dict, fob: dict) -> list[Problem]:
+    """Products whose Chinese content today is above their FOB price."""
+    products, bom, comps = tables["Products"], tables["BOM"], tables["Components"]
     share = dict(zip(comps["component_id"], comps["current_china_share"], strict=True))
     content: dict[str, float] = {}
     for p, c, q in zip(bom["product_id"], bom["component_id"], bom["qty_per_unit"], strict=True):
         unit = price.get(c, math.nan)
         if not math.isnan(unit):
             content[p] = content.get(p, 0.0) + q * unit * share.get(c, 0.0)
+    out = []
     for row, p in zip(products.index, products["product_id"], strict=True):
         if fob[p] > 0 and content.get(p, 0.0) > fob[p]:
             out.append(

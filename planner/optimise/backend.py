@@ -204,14 +204,7 @@ def solve(
     `on_solution(objective, bound, values)` is called (from the solver's thread) for every
     improved MIP solution. `should_stop` is polled ten times a second; a solver still busy
     `grace` seconds past its time limit or a stop is left behind (see _wait_for)."""
-    from ortools.math_opt import (
-        callback_pb2,
-        model_parameters_pb2,
-        parameters_pb2,
-        result_pb2,
-    )
-    from ortools.math_opt.core.python import solver as core
-    from ortools.util.python import solve_interrupter
+    from ortools.math_opt import model_parameters_pb2
 
     start = time.monotonic()
     if lp:
@@ -219,7 +212,46 @@ def solve(
             a.lb, a.ub, a.cost, np.zeros(a.n_cols, bool), a.row_lb, a.row_ub, a.matrix, a.offset
         )
     mip = bool(a.integer.any())
-    proto = to_proto(a)
+    kind = _solver_kind(mip, solver)
+    params = _parameters(mip, kind, time_limit, gap, node_limit, seed, barrier)
+    if kind == "scip":
+        _scip_parameters(params, seed, fast, scip_params, emphasis)
+    model_params = model_parameters_pb2.ModelSolveParametersProto()
+    if hint is not None and mip and kind == "scip":
+        h = model_params.solution_hints.add()
+        h.variable_values.ids.extend(range(a.n_cols))
+        h.variable_values.values.extend(np.asarray(hint, float).tolist())
+    watch = _Watch(a, on_solution if kind == "scip" else None)
+    run = _Run(to_proto(a), _solver_type(kind), params, model_params, watch)
+    quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
+    solver_thread = threading.Thread(target=run, daemon=True, name="solver")
+    with quiet:
+        solver_thread.start()
+        stopped, gone = _wait_for(
+            solver_thread, run.interrupter, should_stop, start + max(time_limit, 0.05), grace
+        )
+    if gone:
+        watch.left.set()
+        return _last_seen(watch.latest, stopped, time.monotonic() - start)
+    answer = run.answers[0]
+    if isinstance(answer, Exception):
+        return Result("error", seconds=time.monotonic() - start, detail=str(answer))
+    return _result(answer, a, duals, stopped, time.monotonic() - start)
+
+
+def _solver_kind(mip: bool, solver: str) -> str:
+    """SCIP for a MIP (HiGHS when asked), HiGHS or GLOP for an LP."""
+    kind = "scip" if mip else ("glop" if solver == "glop" else "highs")
+    if mip and solver == "highs":
+        kind = "highs"
+    return kind
+
+
+def _parameters(mip, kind, time_limit, gap, node_limit, seed, barrier):
+    """The parameters every solver reads: time limit, seed, gap and node limit of a MIP, the
+    barrier for an LP."""
+    from ortools.math_opt import parameters_pb2
+
     params = parameters_pb2.SolveParametersProto()
     params.time_limit.FromNanoseconds(int(max(time_limit, 0.05) * 1e9))
     params.random_seed = seed
@@ -227,111 +259,130 @@ def solve(
         params.relative_gap_tolerance = gap
     if node_limit is not None and mip:
         params.node_limit = int(node_limit)
-    kind = "scip" if mip else ("glop" if solver == "glop" else "highs")
-    if mip and solver == "highs":
-        kind = "highs"
     if not mip and barrier:  # interior point: far faster than simplex on the largest LPs
         params.lp_algorithm = parameters_pb2.LP_ALGORITHM_BARRIER
-    if kind == "scip":
-        params.threads = 1  # deterministic, and the other core stays free for the GUI
-        sp = params.gscip
-        sp.silence_output = not os.environ.get("LOCPLAN_SCIP_LOG")  # SCIP's log, to diagnose
-        sp.int_params["randomization/randomseedshift"] = seed
-        sp.bool_params["misc/catchctrlc"] = False
-        if fast:
-            # small sub-MIPs around a good plan: no cuts, pseudo-cost branching (no strong
-            # branching LPs), light presolve and heuristics; measured 4x faster on the
-            # neighbourhoods of a 1,000-part project, with the same optima
-            params.cuts = parameters_pb2.EMPHASIS_OFF
-            params.presolve = parameters_pb2.EMPHASIS_LOW
-            params.heuristics = parameters_pb2.EMPHASIS_LOW
-            sp.int_params["branching/pscost/priority"] = 100_000
-        for name, value in (scip_params or {}).items():
-            target = {bool: sp.bool_params, int: sp.int_params, float: sp.real_params}
-            target[type(value)][name] = value
-        if emphasis is not None:  # e.g. "FEASIBILITY", "OPTIMALITY" (SCIP's emphasis settings)
-            from ortools.math_opt.solvers.gscip import gscip_pb2
+    return params
 
-            sp.emphasis = gscip_pb2.GScipParameters.Emphasis.Value(emphasis)
-        solver_type = parameters_pb2.SOLVER_TYPE_GSCIP
-    elif kind == "glop":
-        solver_type = parameters_pb2.SOLVER_TYPE_GLOP
-    else:
-        solver_type = parameters_pb2.SOLVER_TYPE_HIGHS
-    model_params = model_parameters_pb2.ModelSolveParametersProto()
-    if hint is not None and mip and kind == "scip":
-        h = model_params.solution_hints.add()
-        h.variable_values.ids.extend(range(a.n_cols))
-        h.variable_values.values.extend(np.asarray(hint, float).tolist())
-    registration = callback_pb2.CallbackRegistrationProto()
-    callback = None
-    left = threading.Event()  # we returned without the solver (see _wait_for)
-    latest: list = []  # the last improved solution: (objective, bound, values)
-    if on_solution is not None and kind == "scip":
-        registration.request_registration.append(callback_pb2.CALLBACK_EVENT_MIP_SOLUTION)
 
-        def callback(data):
-            stats = data.mip_stats
-            # SCIP also calls back before it has any solution: nothing to report then
-            if (
-                not left.is_set()
-                and len(data.primal_solution_vector.ids)
-                and math.isfinite(stats.primal_bound)
-            ):
-                values = _dense(data.primal_solution_vector, a.n_cols)
-                if feasible(a, values):
-                    objective = float(a.cost @ values + a.offset)
-                    latest[:] = [objective, _finite(stats.dual_bound), values]
-                    on_solution(objective, _finite(stats.dual_bound), values)
-            return callback_pb2.CallbackResultProto()
+def _scip_parameters(params, seed: int, fast: bool, scip_params, emphasis) -> None:
+    """SCIP's own: one thread, its seed, quiet, and the fast settings for small sub-MIPs."""
+    from ortools.math_opt import parameters_pb2
 
-    interrupter = solve_interrupter.SolveInterrupter()
-    answers: list = []
+    params.threads = 1  # deterministic, and the other core stays free for the GUI
+    sp = params.gscip
+    sp.silence_output = not os.environ.get("LOCPLAN_SCIP_LOG")  # SCIP's log, to diagnose
+    sp.int_params["randomization/randomseedshift"] = seed
+    sp.bool_params["misc/catchctrlc"] = False
+    if fast:
+        # small sub-MIPs around a good plan: no cuts, pseudo-cost branching (no strong
+        # branching LPs), light presolve and heuristics; measured 4x faster on the
+        # neighbourhoods of a 1,000-part project, with the same optima
+        params.cuts = parameters_pb2.EMPHASIS_OFF
+        params.presolve = parameters_pb2.EMPHASIS_LOW
+        params.heuristics = parameters_pb2.EMPHASIS_LOW
+        sp.int_params["branching/pscost/priority"] = 100_000
+    for name, value in (scip_params or {}).items():
+        target = {bool: sp.bool_params, int: sp.int_params, float: sp.real_params}
+        target[type(value)][name] = value
+    if emphasis is not None:  # e.g. "FEASIBILITY", "OPTIMALITY" (SCIP's emphasis settings)
+        from ortools.math_opt.solvers.gscip import gscip_pb2
 
-    def run() -> None:
+        sp.emphasis = gscip_pb2.GScipParameters.Emphasis.Value(emphasis)
+
+
+def _solver_type(kind: str) -> int:
+    from ortools.math_opt import parameters_pb2 as p
+
+    types = {"scip": p.SOLVER_TYPE_GSCIP, "glop": p.SOLVER_TYPE_GLOP, "highs": p.SOLVER_TYPE_HIGHS}
+    return types[kind]
+
+
+class _Watch:
+    """The MIP solutions SCIP reports while it runs: each improved one goes to
+    `on_solution`, and the last is kept for a solve given up (see _wait_for)."""
+
+    def __init__(self, a: Arrays, on_solution):
+        from ortools.math_opt import callback_pb2
+
+        self.a, self.on_solution = a, on_solution
+        self._answer = callback_pb2.CallbackResultProto
+        self.left = threading.Event()  # the solve returned without the solver
+        self.latest: list = []  # the last improved solution: (objective, bound, values)
+        self.registration = callback_pb2.CallbackRegistrationProto()
+        if on_solution is not None:
+            self.registration.request_registration.append(callback_pb2.CALLBACK_EVENT_MIP_SOLUTION)
+
+    @property
+    def callback(self):
+        return self._called if self.on_solution is not None else None
+
+    def _called(self, data):
+        stats, a = data.mip_stats, self.a
+        # SCIP also calls back before it has any solution: nothing to report then
+        if (
+            not self.left.is_set()
+            and len(data.primal_solution_vector.ids)
+            and math.isfinite(stats.primal_bound)
+        ):
+            values = _dense(data.primal_solution_vector, a.n_cols)
+            if feasible(a, values):
+                objective = float(a.cost @ values + a.offset)
+                self.latest[:] = [objective, _finite(stats.dual_bound), values]
+                self.on_solution(objective, _finite(stats.dual_bound), values)
+        return self._answer()
+
+
+class _Run:
+    """The solve, run in the solver's thread: its answer, or the exception it raised (a
+    solver failure is a status, never a crash), lands in `answers`."""
+
+    def __init__(self, proto, solver_type: int, params, model_params, watch: _Watch):
+        from ortools.util.python import solve_interrupter
+
+        self.proto, self.solver_type = proto, solver_type
+        self.params, self.model_params, self.watch = params, model_params, watch
+        self.interrupter = solve_interrupter.SolveInterrupter()
+        self.answers: list = []
+
+    def __call__(self) -> None:
+        from ortools.math_opt import parameters_pb2
+        from ortools.math_opt.core.python import solver as core
+
         try:
-            answers.append(
+            self.answers.append(
                 core.solve(
-                    proto,
-                    solver_type,
+                    self.proto,
+                    self.solver_type,
                     parameters_pb2.SolverInitializerProto(),
-                    params,
-                    model_params,
+                    self.params,
+                    self.model_params,
                     None,
-                    registration,
-                    callback,
-                    interrupter.pybind_interrupter,
+                    self.watch.registration,
+                    self.watch.callback,
+                    self.interrupter.pybind_interrupter,
                 )
             )
         except Exception as exc:  # a solver failure is a status, never a crash
-            answers.append(exc)
+            self.answers.append(exc)
 
-    quiet = _without_scip_noise() if kind == "scip" else contextlib.nullcontext()
-    solver_thread = threading.Thread(target=run, daemon=True, name="solver")
-    with quiet:
-        solver_thread.start()
-        stopped, gone = _wait_for(
-            solver_thread, interrupter, should_stop, start + max(time_limit, 0.05), grace
-        )
-    if gone:
-        left.set()
-        objective, bound, values = latest if latest else (None, None, None)
-        return Result(
-            "cancelled" if stopped else ("feasible" if values is not None else "no_solution"),
-            values,
-            objective,
-            bound,
-            seconds=time.monotonic() - start,
-            detail="the solver did not return in time; its last solution is kept",
-            limit="interrupted" if stopped else "time",
-        )
-    answer = answers[0]
-    if isinstance(answer, Exception):
-        return Result("error", seconds=time.monotonic() - start, detail=str(answer))
-    seconds = time.monotonic() - start
-    reason = answer.termination.reason
-    bounds = answer.termination.objective_bounds
-    bound = _finite(bounds.dual_bound)
+
+def _last_seen(latest: list, stopped: bool, seconds: float) -> Result:
+    """A solve given up: the last solution the solver reported, if any."""
+    objective, bound, values = latest if latest else (None, None, None)
+    return Result(
+        "cancelled" if stopped else ("feasible" if values is not None else "no_solution"),
+        values,
+        objective,
+        bound,
+        seconds=seconds,
+        detail="the solver did not return in time; its last solution is kept",
+        limit="interrupted" if stopped else "time",
+    )
+
+
+def _result(answer, a: Arrays, duals: bool, stopped: bool, seconds: float) -> Result:
+    """The solver's answer as a Result: its solution, bound, duals and statistics."""
+    bound = _finite(answer.termination.objective_bounds.dual_bound)
     values = objective = dual = None
     if answer.solutions and answer.solutions[0].HasField("primal_solution"):
         primal = answer.solutions[0].primal_solution
@@ -340,22 +391,9 @@ def solve(
             objective = float(primal.objective_value)
     if duals and answer.solutions and answer.solutions[0].HasField("dual_solution"):
         dual = _dense(answer.solutions[0].dual_solution.dual_values, a.n_rows)
-    r = result_pb2
-    if reason == r.TERMINATION_REASON_OPTIMAL:
-        status = "optimal"
-        if bound is None and objective is not None:
-            bound = objective
-    elif reason == r.TERMINATION_REASON_INFEASIBLE:
-        status = "infeasible"
-    elif reason in (r.TERMINATION_REASON_FEASIBLE, r.TERMINATION_REASON_NO_SOLUTION_FOUND):
-        if stopped:
-            status = "cancelled"
-        else:
-            status = "feasible" if values is not None else "no_solution"
-    elif reason == r.TERMINATION_REASON_INFEASIBLE_OR_UNBOUNDED:
-        status = "infeasible"
-    else:
-        status = "error"
+    status = _status(answer.termination.reason, values is not None, stopped)
+    if status == "optimal" and bound is None and objective is not None:
+        bound = objective
     return Result(
         status,
         values,
@@ -368,6 +406,21 @@ def solve(
         answer.termination.detail,
         _limit_name(answer.termination.limit, stopped),
     )
+
+
+def _status(reason: int, found: bool, stopped: bool) -> str:
+    """The status of MathOpt's termination reason."""
+    from ortools.math_opt import result_pb2 as r
+
+    if reason == r.TERMINATION_REASON_OPTIMAL:
+        return "optimal"
+    if reason in (r.TERMINATION_REASON_INFEASIBLE, r.TERMINATION_REASON_INFEASIBLE_OR_UNBOUNDED):
+        return "infeasible"
+    if reason in (r.TERMINATION_REASON_FEASIBLE, r.TERMINATION_REASON_NO_SOLUTION_FOUND):
+        if stopped:
+            return "cancelled"
+        return "feasible" if found else "no_solution"
+    return "error"
 
 
 def _limit_name(limit: int, stopped: bool) -> str:

@@ -247,89 +247,107 @@ def explain_infeasible(
 
 
 def _sentence(inst: Instance, row, amount: float) -> Text:
-    family = row["named"]
-    period = inst.periods[int(row["period"])] if row["period"] >= 0 else ""
+    """What a limit that must give lacks, in procurement terms (a row of the relaxation's
+    labels and its slack)."""
     tt = int(row["period"])
-    if family == "budget":
-        budget = inst.budget[tt]
+    period = inst.periods[tt] if row["period"] >= 0 else ""
+    say = _LIMIT_SENTENCES.get(row["named"], _unbuyable)
+    return say(inst, row, tt, period, amount)
+
+
+def _budget_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    budget = inst.budget[tt]
+    return t(
+        "{p}: the one-time budget is short by ${a:,.0f} (budget ${b:,.0f}; the plan "
+        "that meets the other limits needs ${n:,.0f}).",
+        "{p}: ngân sách chi một lần thiếu {a:,.0f} USD (ngân sách {b:,.0f} USD; kế hoạch "
+        "đáp ứng các giới hạn khác cần {n:,.0f} USD).",
+        p=period,
+        a=amount,
+        b=budget,
+        n=budget + amount,
+    )
+
+
+def _slots_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    return t(
+        "{p}: {n} more qualification slot(s) are needed than the {s:.0f} allowed.",
+        "{p}: cần thêm {n} lượt phê duyệt so với {s:.0f} lượt cho phép.",
+        p=period,
+        n=int(np.ceil(amount - 1e-6)),
+        s=inst.slots[tt],
+    )
+
+
+def _in_progress_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    return t(
+        "{p}: {n} more qualification(s) would have to run at once than the {s:.0f} the "
+        "team can run in parallel.",
+        "{p}: cần chạy đồng thời thêm {n} phê duyệt so với {s:.0f} phê duyệt đội ngũ có "
+        "thể chạy song song.",
+        p=period,
+        n=int(np.ceil(amount - 1e-6)),
+        s=inst.in_progress[tt],
+    )
+
+
+def _cap_out_of_reach(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    p = int(row["product"])
+    cap = inst.china_cap[tt]
+    why = _earliest_local(inst, p)
+    margin = inst.margin
+    if inst.settings.content_basis == "fob":
         return t(
-            "{p}: the one-time budget is short by ${a:,.0f} (budget ${b:,.0f}; the plan "
-            "that meets the other limits needs ${n:,.0f}).",
-            "{p}: ngân sách chi một lần thiếu {a:,.0f} USD (ngân sách {b:,.0f} USD; kế hoạch "
-            "đáp ứng các giới hạn khác cần {n:,.0f} USD).",
-            p=period,
-            a=amount,
-            b=budget,
-            n=budget + amount,
-        )
-    if family == "qualification_slots":
-        return t(
-            "{p}: {n} more qualification slot(s) are needed than the {s:.0f} allowed.",
-            "{p}: cần thêm {n} lượt phê duyệt so với {s:.0f} lượt cho phép.",
-            p=period,
-            n=int(np.ceil(amount - 1e-6)),
-            s=inst.slots[tt],
-        )
-    if family == "qualifications_in_progress":
-        return t(
-            "{p}: {n} more qualification(s) would have to run at once than the {s:.0f} the "
-            "team can run in parallel.",
-            "{p}: cần chạy đồng thời thêm {n} phê duyệt so với {s:.0f} phê duyệt đội ngũ có "
-            "thể chạy song song.",
-            p=period,
-            n=int(np.ceil(amount - 1e-6)),
-            s=inst.in_progress[tt],
-        )
-    if family == "china_cap":
-        p = int(row["product"])
-        cap = inst.china_cap[tt]
-        why = _earliest_local(inst, p)
-        margin = inst.margin
-        if inst.settings.content_basis == "fob":
-            return t(
-                "{pe}: the {c:.0%} Chinese-content cap{m} cannot be met for {pr}; the lowest "
-                "reachable then is {r:.1%}.{why}",
-                "{pe}: không đạt được trần hàm lượng Trung Quốc {c:.0%}{m_vi} cho {pr}; mức "
-                "thấp nhất có thể là {r:.1%}.{why_vi}",
-                pe=period,
-                c=cap,
-                m=f" (less the {margin:.1%} margin)" if margin else "",
-                m_vi=f" (trừ biên {margin:.1%})" if margin else "",
-                pr=inst.products[p],
-                r=cap - margin + amount,
-                why=why.en,
-                why_vi=why.vi,
-            )
-        return t(
-            "{pe}: the {c:.0%} Chinese-content cap cannot be met for {pr}.{why}",
-            "{pe}: không đạt được trần hàm lượng Trung Quốc {c:.0%} cho {pr}.{why_vi}",
+            "{pe}: the {c:.0%} Chinese-content cap{m} cannot be met for {pr}; the lowest "
+            "reachable then is {r:.1%}.{why}",
+            "{pe}: không đạt được trần hàm lượng Trung Quốc {c:.0%}{m_vi} cho {pr}; mức "
+            "thấp nhất có thể là {r:.1%}.{why_vi}",
             pe=period,
             c=cap,
+            m=f" (less the {margin:.1%} margin)" if margin else "",
+            m_vi=f" (trừ biên {margin:.1%})" if margin else "",
             pr=inst.products[p],
+            r=cap - margin + amount,
             why=why.en,
             why_vi=why.vi,
         )
-    if family == "rules_of_origin":
-        p = int(row["product"])
-        return t(
-            "{pe}: {pr} cannot reach {r:.0%} Vietnamese value content; it falls short by "
-            "${a:,.2f} per unit.",
-            "{pe}: {pr} không đạt hàm lượng giá trị Việt Nam {r:.0%}; còn thiếu {a:,.2f} USD "
-            "mỗi sản phẩm.",
-            pe=period,
-            pr=inst.products[p],
-            r=inst.settings.rvc_min or 0.0,
-            a=amount * inst.fob[p],
-        )
-    if family == "supplier_capacity":
-        return t(
-            "{pe}: supplier {s} lacks {a:,.0f} units of capacity.",
-            "{pe}: nhà cung cấp {s} thiếu công suất {a:,.0f} đơn vị.",
-            pe=period,
-            s=inst.suppliers[int(row["supplier"])],
-            a=amount,
-        )
-    # demand: the row is a (part, period)
+    return t(
+        "{pe}: the {c:.0%} Chinese-content cap cannot be met for {pr}.{why}",
+        "{pe}: không đạt được trần hàm lượng Trung Quốc {c:.0%} cho {pr}.{why_vi}",
+        pe=period,
+        c=cap,
+        pr=inst.products[p],
+        why=why.en,
+        why_vi=why.vi,
+    )
+
+
+def _rvc_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    p = int(row["product"])
+    return t(
+        "{pe}: {pr} cannot reach {r:.0%} Vietnamese value content; it falls short by "
+        "${a:,.2f} per unit.",
+        "{pe}: {pr} không đạt hàm lượng giá trị Việt Nam {r:.0%}; còn thiếu {a:,.2f} USD "
+        "mỗi sản phẩm.",
+        pe=period,
+        pr=inst.products[p],
+        r=inst.settings.rvc_min or 0.0,
+        a=amount * inst.fob[p],
+    )
+
+
+def _capacity_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    return t(
+        "{pe}: supplier {s} lacks {a:,.0f} units of capacity.",
+        "{pe}: nhà cung cấp {s} thiếu công suất {a:,.0f} đơn vị.",
+        pe=period,
+        s=inst.suppliers[int(row["supplier"])],
+        a=amount,
+    )
+
+
+def _unbuyable(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    """Demand: the row is a (part, period) no supplier can deliver."""
     c = int(row["component"])
     part = inst.components[c]
     offers = inst.offers[(inst.offers["c"] == c) & ~inst.offers["incumbent"]]
@@ -351,6 +369,17 @@ def _sentence(inst: Instance, row, amount: float) -> Text:
         pe=period,
         p=part,
     )
+
+
+# The limits said by _sentence, by family (any other row is a part's demand).
+_LIMIT_SENTENCES = {
+    "budget": _budget_short,
+    "qualification_slots": _slots_short,
+    "qualifications_in_progress": _in_progress_short,
+    "china_cap": _cap_out_of_reach,
+    "rules_of_origin": _rvc_short,
+    "supplier_capacity": _capacity_short,
+}
 
 
 def _earliest_local(inst: Instance, p: int) -> Text:
@@ -400,122 +429,168 @@ def _periods(inst: Instance, ts: list[int]) -> str:
 
 def _rule(inst: Instance, named: str, o: int, tt: int, row, periods: str) -> Text:
     """One of the team's rules that must give for offer o, at its worst period tt."""
+    offer = inst.offers.iloc[o]
+    award = _Award(
+        inst=inst,
+        o=o,
+        tt=tt,
+        offer=offer,
+        part=offer["component_id"],
+        supplier=offer["supplier_id"],
+        demand=float(inst.demand[int(offer["c"]), tt]),
+        amount=float(row["amount"]),
+        periods=periods,
+    )
+    return _RULE_SENTENCES.get(named, _reversed)(award)
+
+
+@dataclass(frozen=True)
+class _Award:
+    """An offer's award that one of the team's rules keeps from the plan, at period tt: by
+    how much (amount), in which periods."""
+
+    inst: Instance
+    o: int
+    tt: int
+    offer: pd.Series
+    part: str
+    supplier: str
+    demand: float
+    amount: float
+    periods: str
+
+
+def _above_share_limit(w: _Award) -> Text:
+    offer = w.offer
+    cap_share = offer["cap"] / w.demand if w.demand > 0 else np.inf
+    limit = min(float(offer["max_share"]), cap_share, 1.0)
+    if offer["max_share"] <= cap_share:
+        why = t(
+            "the part's max_supplier_share",
+            "tỷ trọng tối đa một nhà cung cấp (max_supplier_share) của linh kiện",
+        )
+    else:
+        why = t(
+            "its quoted capacity of {c:,.0f} units a period",
+            "công suất báo giá {c:,.0f} đơn vị mỗi kỳ",
+            c=offer["cap"],
+        )
+    return t(
+        "{pe}: a plan needs {s} to supply {n:.0%} of part {p}, above the {u:.0%} that "
+        "{why} allows.",
+        "{pe}: kế hoạch cần {s} cung cấp {n:.0%} linh kiện {p}, trên mức {u:.0%} mà "
+        "{why_vi} cho phép.",
+        pe=w.periods,
+        s=w.supplier,
+        p=w.part,
+        n=limit + w.amount,
+        u=limit,
+        why=why.en,
+        why_vi=why.vi,
+    )
+
+
+def _below_least_share(w: _Award) -> Text:
     from planner.optimise.readiness import least_share
 
-    amount = float(row["amount"])
-    offer = inst.offers.iloc[o]
-    part, supplier = offer["component_id"], offer["supplier_id"]
-    demand = float(inst.demand[int(offer["c"]), tt])
-    if named == "share_limit":
-        cap_share = offer["cap"] / demand if demand > 0 else np.inf
-        limit = min(float(offer["max_share"]), cap_share, 1.0)
-        if offer["max_share"] <= cap_share:
-            why = t(
-                "the part's max_supplier_share",
-                "tỷ trọng tối đa một nhà cung cấp (max_supplier_share) của linh kiện",
-            )
-        else:
-            why = t(
-                "its quoted capacity of {c:,.0f} units a period",
-                "công suất báo giá {c:,.0f} đơn vị mỗi kỳ",
-                c=offer["cap"],
-            )
+    lo = float(least_share(w.inst)[w.o, w.tt])
+    if lo > 1.0:
         return t(
-            "{pe}: a plan needs {s} to supply {n:.0%} of part {p}, above the {u:.0%} that "
-            "{why} allows.",
-            "{pe}: kế hoạch cần {s} cung cấp {n:.0%} linh kiện {p}, trên mức {u:.0%} mà "
-            "{why_vi} cho phép.",
-            pe=periods,
-            s=supplier,
-            p=part,
-            n=limit + amount,
-            u=limit,
-            why=why.en,
-            why_vi=why.vi,
+            "{pe}: a plan needs {s} for part {p}, but its least order of {u:,.0f} units is "
+            "above the part's whole demand ({d:,.0f}), so it can never be awarded.",
+            "{pe}: kế hoạch cần {s} cho linh kiện {p}, nhưng lượng đặt tối thiểu {u:,.0f} "
+            "đơn vị vượt cả nhu cầu của linh kiện ({d:,.0f}) nên không thể giao.",
+            pe=w.periods,
+            s=w.supplier,
+            p=w.part,
+            u=w.offer["min_units"],
+            d=w.demand,
         )
-    if named == "least_share":
-        lo = float(least_share(inst)[o, tt])
-        if lo > 1.0:
-            return t(
-                "{pe}: a plan needs {s} for part {p}, but its least order of {u:,.0f} units is "
-                "above the part's whole demand ({d:,.0f}), so it can never be awarded.",
-                "{pe}: kế hoạch cần {s} cho linh kiện {p}, nhưng lượng đặt tối thiểu {u:,.0f} "
-                "đơn vị vượt cả nhu cầu của linh kiện ({d:,.0f}) nên không thể giao.",
-                pe=periods,
-                s=supplier,
-                p=part,
-                u=offer["min_units"],
-                d=demand,
-            )
-        if lo <= float(inst.settings.min_share) + 1e-12:
-            why = t("min_share", "tỷ trọng tối thiểu (min_share)")
-        else:
-            why = t(
-                "its least order of {u:,.0f} units against a demand of {d:,.0f}",
-                "lượng đặt tối thiểu {u:,.0f} đơn vị so với nhu cầu {d:,.0f}",
-                u=offer["min_units"],
-                d=demand,
-            )
-        return t(
-            "{pe}: a plan needs {s}'s award of part {p} at {n:.0%}, below its least share of "
-            "{lo:.0%} ({why}).",
-            "{pe}: kế hoạch cần giao cho {s} {n:.0%} linh kiện {p}, dưới tỷ trọng tối thiểu "
-            "{lo:.0%} ({why_vi}).",
-            pe=periods,
-            s=supplier,
-            p=part,
-            n=max(lo - amount, 0.0),
-            lo=lo,
-            why=why.en,
-            why_vi=why.vi,
+    if lo <= float(w.inst.settings.min_share) + 1e-12:
+        why = t("min_share", "tỷ trọng tối thiểu (min_share)")
+    else:
+        why = t(
+            "its least order of {u:,.0f} units against a demand of {d:,.0f}",
+            "lượng đặt tối thiểu {u:,.0f} đơn vị so với nhu cầu {d:,.0f}",
+            u=w.offer["min_units"],
+            d=w.demand,
         )
-    if named == "max_ramp":
-        ramp = float(offer["max_ramp"])
-        return t(
-            "{pe}: a plan needs {s}'s share of part {p} to rise by {n:.0%} in one period, above "
-            "its max_ramp of {r:.0%}.",
-            "{pe}: kế hoạch cần tỷ trọng của {s} cho linh kiện {p} tăng {n:.0%} trong một kỳ, "
-            "trên mức tăng tối đa (max_ramp) {r:.0%}.",
-            pe=periods,
-            s=supplier,
-            p=part,
-            n=ramp + amount,
-            r=ramp,
-        )
-    if named == "incumbent_max_drop":
-        drop = float(offer["drop"])
-        return t(
-            "{pe}: a plan needs the incumbent {s}'s share of part {p} to fall by {n:.0%} in one "
-            "period, more than its incumbent_max_drop of {d:.0%}.",
-            "{pe}: kế hoạch cần tỷ trọng của nhà cung cấp hiện tại {s} cho linh kiện {p} giảm "
-            "{n:.0%} trong một kỳ, quá mức giảm tối đa (incumbent_max_drop) {d:.0%}.",
-            pe=periods,
-            s=supplier,
-            p=part,
-            n=drop + amount,
-            d=drop,
-        )
-    # no_reversal
-    if offer["incumbent"]:
+    return t(
+        "{pe}: a plan needs {s}'s award of part {p} at {n:.0%}, below its least share of "
+        "{lo:.0%} ({why}).",
+        "{pe}: kế hoạch cần giao cho {s} {n:.0%} linh kiện {p}, dưới tỷ trọng tối thiểu "
+        "{lo:.0%} ({why_vi}).",
+        pe=w.periods,
+        s=w.supplier,
+        p=w.part,
+        n=max(lo - w.amount, 0.0),
+        lo=lo,
+        why=why.en,
+        why_vi=why.vi,
+    )
+
+
+def _above_ramp(w: _Award) -> Text:
+    ramp = float(w.offer["max_ramp"])
+    return t(
+        "{pe}: a plan needs {s}'s share of part {p} to rise by {n:.0%} in one period, above "
+        "its max_ramp of {r:.0%}.",
+        "{pe}: kế hoạch cần tỷ trọng của {s} cho linh kiện {p} tăng {n:.0%} trong một kỳ, "
+        "trên mức tăng tối đa (max_ramp) {r:.0%}.",
+        pe=w.periods,
+        s=w.supplier,
+        p=w.part,
+        n=ramp + w.amount,
+        r=ramp,
+    )
+
+
+def _above_drop(w: _Award) -> Text:
+    drop = float(w.offer["drop"])
+    return t(
+        "{pe}: a plan needs the incumbent {s}'s share of part {p} to fall by {n:.0%} in one "
+        "period, more than its incumbent_max_drop of {d:.0%}.",
+        "{pe}: kế hoạch cần tỷ trọng của nhà cung cấp hiện tại {s} cho linh kiện {p} giảm "
+        "{n:.0%} trong một kỳ, quá mức giảm tối đa (incumbent_max_drop) {d:.0%}.",
+        pe=w.periods,
+        s=w.supplier,
+        p=w.part,
+        n=drop + w.amount,
+        d=drop,
+    )
+
+
+def _reversed(w: _Award) -> Text:
+    if w.offer["incumbent"]:
         return t(
             "{pe}: a plan needs the incumbent {s}'s share of part {p} to rise again by {a:.0%}, "
             "which no_reversal forbids.",
             "{pe}: kế hoạch cần tỷ trọng của nhà cung cấp hiện tại {s} cho linh kiện {p} tăng "
             "lại {a:.0%}, điều mà no_reversal không cho phép.",
-            pe=periods,
-            s=supplier,
-            p=part,
-            a=amount,
+            pe=w.periods,
+            s=w.supplier,
+            p=w.part,
+            a=w.amount,
         )
     return t(
         "{pe}: a plan needs {s}'s share of part {p} to fall by {a:.0%}, which no_reversal forbids.",
         "{pe}: kế hoạch cần tỷ trọng của {s} cho linh kiện {p} giảm {a:.0%}, điều mà "
         "no_reversal không cho phép.",
-        pe=periods,
-        s=supplier,
-        p=part,
-        a=amount,
+        pe=w.periods,
+        s=w.supplier,
+        p=w.part,
+        a=w.amount,
     )
+
+
+# The team's rules said by _rule, by name (GROUPED; any other is no_reversal).
+_RULE_SENTENCES = {
+    "share_limit": _above_share_limit,
+    "least_share": _below_least_share,
+    "max_ramp": _above_ramp,
+    "incumbent_max_drop": _above_drop,
+    "no_reversal": _reversed,
+}
 
 
 def blocked(inst: Instance, v: Variables, most: int = 3) -> list[Text]:

@@ -91,6 +91,14 @@ class Neighbourhoods:
                     self.by_category.append(g)
         self.kind = 0
 
+    def resize(self, solved: bool, most: int) -> None:
+        """A neighbourhood solved to the end grows the next ones (up to `most` parts), one cut
+        short shrinks them."""
+        if solved:
+            self.size = min(most, int(self.size * 1.3) + 1)
+        else:
+            self.size = max(MIN_PARTS, int(self.size * 0.7))
+
     def next(self) -> np.ndarray:
         rng, parts = self.rng, self.parts
         n = max(MIN_PARTS, min(self.size, parts.size))
@@ -132,14 +140,7 @@ def improve(
     ended["by"] = "converged"
     best = x.copy()
     best_obj = float(a.cost @ best + a.offset)
-    parts_with_binaries = np.bincount(
-        owners.part[(owners.part >= 0) & owners.integer], minlength=inst.C
-    )
-    per_part = max(1.0, float(parts_with_binaries[parts_with_binaries > 0].mean()))
-    movable = int((parts_with_binaries > 0).sum())
-    hoods = Neighbourhoods(
-        inst, seed, int(max(MIN_PARTS, min(movable, target_binaries / per_part)))
-    )
+    hoods, movable = _neighbourhoods(inst, owners, seed, target_binaries)
     if hoods.parts.size == 0:
         return best, best_obj
     supplier_parts = _supplier_parts(inst)
@@ -147,27 +148,15 @@ def improve(
     work = 0
     stale = 0  # parts covered since the last gain
     while True:
-        if should_stop():
-            ended["by"] = "cancel"
-            break
-        if time.monotonic() > deadline:
-            ended["by"] = "clock"
-            break
-        if max_steps and steps >= max_steps:
-            ended["by"] = "steps"
-            break
-        if work_limit is not None and work >= work_limit:
-            ended["by"] = "work"
+        why = _limit_reached(should_stop, deadline, max_steps, steps, work_limit, work)
+        if why:
+            ended["by"] = why
             break
         group = hoods.next()
         if stale >= 2 * movable:  # two full passes without a gain: converged
             break
         steps += 1
-        free = group[np.maximum(owners.part, 0)] & (owners.part >= 0)
-        free |= owners.always
-        sups = np.unique(np.concatenate([supplier_parts[c] for c in np.nonzero(group)[0]]))
-        free |= np.isin(owners.supplier, sups) & (owners.supplier >= 0)
-        small, cols = restrict(a, free, best)
+        small, cols = restrict(a, _free_columns(owners, group, supplier_parts), best)
         left = deadline - time.monotonic()
         if left <= 0.2:
             ended["by"] = "clock"
@@ -181,22 +170,9 @@ def improve(
             gap=1e-6,
             fast=True,
         )
-        if result.status == "optimal":
-            hoods.size = min(movable, int(hoods.size * 1.3) + 1)
-        else:
-            hoods.size = max(MIN_PARTS, int(hoods.size * 0.7))
+        hoods.resize(result.status == "optimal", movable)
         if _TRACE:
-            print(
-                "lns",
-                steps,
-                int(group.sum()),
-                int(small.integer.sum()),
-                result.status,
-                round(result.seconds, 2),
-                result.nodes,
-                result.objective,
-                best_obj,
-            )
+            _trace(steps, group, small, result, best_obj)
         if result.limit == "time":  # a sub-MIP cut short by the clock, not by its nodes
             ended["clock"] = True
         work += result.iterations + 100 * result.nodes
@@ -212,6 +188,58 @@ def improve(
             stale = 0
             on_improve(best_obj, best)
     return best, best_obj
+
+
+def _neighbourhoods(
+    inst: Instance, owners: ColumnOwners, seed: int, target_binaries: int
+) -> tuple[Neighbourhoods, int]:
+    """The neighbourhoods, sized to hold about `target_binaries` binaries, and how many parts
+    have binaries (the parts the search can move)."""
+    parts_with_binaries = np.bincount(
+        owners.part[(owners.part >= 0) & owners.integer], minlength=inst.C
+    )
+    per_part = max(1.0, float(parts_with_binaries[parts_with_binaries > 0].mean()))
+    movable = int((parts_with_binaries > 0).sum())
+    size = int(max(MIN_PARTS, min(movable, target_binaries / per_part)))
+    return Neighbourhoods(inst, seed, size), movable
+
+
+def _limit_reached(should_stop, deadline, max_steps, steps, work_limit, work) -> str | None:
+    """What ends the search before its next step, if anything: a stop, the clock, the
+    steps or the work."""
+    if should_stop():
+        return "cancel"
+    if time.monotonic() > deadline:
+        return "clock"
+    if max_steps and steps >= max_steps:
+        return "steps"
+    if work_limit is not None and work >= work_limit:
+        return "work"
+    return None
+
+
+def _free_columns(owners: ColumnOwners, group: np.ndarray, supplier_parts) -> np.ndarray:
+    """The columns a neighbourhood may change: its parts', those always free, and those of
+    the suppliers that quote for its parts."""
+    free = group[np.maximum(owners.part, 0)] & (owners.part >= 0)
+    free |= owners.always
+    sups = np.unique(np.concatenate([supplier_parts[c] for c in np.nonzero(group)[0]]))
+    free |= np.isin(owners.supplier, sups) & (owners.supplier >= 0)
+    return free
+
+
+def _trace(steps: int, group: np.ndarray, small: Arrays, result, best_obj: float) -> None:
+    print(
+        "lns",
+        steps,
+        int(group.sum()),
+        int(small.integer.sum()),
+        result.status,
+        round(result.seconds, 2),
+        result.nodes,
+        result.objective,
+        best_obj,
+    )
 
 
 def _supplier_parts(inst: Instance) -> list[np.ndarray]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -110,10 +109,7 @@ def kernel_search(
     if not (owner >= 0).any():
         return best, best_obj
     a = _capacity_links(inst, v, a)
-    # the quotes: continuous share columns of new suppliers, grouped by part and period
-    groups = np.full(a.n_cols, -1)
-    o_i, t_i = np.nonzero(v.share >= 0)
-    groups[v.share[o_i, t_i]] = inst.col("c")[o_i] * inst.T + t_i
+    groups = _quote_groups(inst, v, a.n_cols)
     quote = (owner >= 0) & (groups >= 0) & ~a.integer & (a.lb == 0)
     lp = backend.solve(
         _without_links(a, quote),
@@ -128,110 +124,161 @@ def kernel_search(
         return best, best_obj
     if on_bound is not None:  # a relaxation of the model's LP: weak, but a bound
         on_bound(lp.objective)
-    board = v.onboarded
-    s_i, t_i = np.nonzero(board >= 0)
-    value = np.zeros(inst.S)
-    np.maximum.at(value, s_i, lp.values[board[s_i, t_i]])
-    candidates = np.unique(s_i)
-    order = candidates[np.lexsort((candidates, -value[candidates]))]
-    size = max(KERNEL, int(np.ceil(KERNEL_PER_ONBOARDING * value.sum())))
-    kernel = np.zeros(inst.S, bool)
-    kernel[order[:size]] = True
-    lp_used = quote & (lp.values > 1e-9)
-    state: dict[str, Any] = {"x": best, "obj": best_obj}
+    kernel = _Kernel(inst, v, a, owner, groups, quote, lp.values)
+    kernel.start(best, on_improve, deadline, should_stop)
+    kernel.quick_plan()
+    kernel.swap_steps()
+    return kernel.x, kernel.obj
 
-    def offer(values: np.ndarray, cols: np.ndarray, base: np.ndarray | None = None) -> None:
+
+def _quote_groups(inst: Instance, v: Variables, n_cols: int) -> np.ndarray:
+    """Per column, its part and period (-1: not a share): the quotes' groups."""
+    groups = np.full(n_cols, -1)
+    o_i, t_i = np.nonzero(v.share >= 0)
+    groups[v.share[o_i, t_i]] = inst.col("c")[o_i] * inst.T + t_i
+    return groups
+
+
+class _Kernel:
+    """The search's state: the suppliers ranked by the quick LP's onboarding, the kernel of
+    the best-ranked, and the best plan so far (x, obj), reported to on_improve; the search
+    ends at `deadline` (monotonic clock) or when `should_stop`."""
+
+    def __init__(self, inst, v, a, owner, groups, quote, lp_values: np.ndarray):
+        self.inst, self.a, self.owner, self.groups, self.quote = inst, a, owner, groups, quote
+        self.board = v.onboarded
+        self.s_i, self.t_i = np.nonzero(self.board >= 0)
+        value = np.zeros(inst.S)
+        np.maximum.at(value, self.s_i, lp_values[self.board[self.s_i, self.t_i]])
+        self.value = value
+        candidates = np.unique(self.s_i)
+        self.order = candidates[np.lexsort((candidates, -value[candidates]))]
+        self.size = max(KERNEL, int(np.ceil(KERNEL_PER_ONBOARDING * value.sum())))
+        self.kernel = np.zeros(inst.S, bool)
+        self.kernel[self.order[: self.size]] = True
+        self.lp_used = quote & (lp_values > 1e-9)
+
+    def start(self, x: np.ndarray, on_improve, deadline: float, should_stop) -> None:
+        """Search from the plan x until `deadline` or a stop."""
+        self.x, self.obj, self.on_improve = x, float(self.a.cost @ x + self.a.offset), on_improve
+        self.deadline, self.should_stop = deadline, should_stop
+
+    def onboarded(self) -> np.ndarray:
+        """Bool per supplier: onboarded in the best plan."""
+        return _onboarded(self.x, self.board, self.inst.S)
+
+    def offer(self, values: np.ndarray, cols: np.ndarray, base: np.ndarray | None = None) -> None:
+        """Keep `values` of `cols` (the others from `base`, else 0) when cheaper and a plan."""
+        a = self.a
         trial = np.zeros(a.n_cols) if base is None else base.copy()  # the columns left out
         trial[cols] = values
         obj = float(a.cost @ trial + a.offset)
-        if obj < state["obj"] - 1e-6 * max(1.0, abs(state["obj"])) and backend.feasible(a, trial):
-            state["x"], state["obj"] = trial, obj
-            on_improve(obj, trial)
+        if obj < self.obj - 1e-6 * max(1.0, abs(self.obj)) and backend.feasible(a, trial):
+            self.x, self.obj = trial, obj
+            self.on_improve(obj, trial)
 
-    def assign(onboarded: np.ndarray) -> None:
+    def assign(self, onboarded: np.ndarray) -> None:
         """The best plan with exactly these suppliers onboarded (from their first period)
         and its quantities bought as cheaply as their quotes allow: an LP."""
-        base = state["x"].copy()
-        base[board[s_i, t_i]] = onboarded[s_i]
-        base[a.integer & (owner >= 0) & ~onboarded[np.maximum(owner, 0)]] = 0.0
-        free = ~a.integer & ((owner < 0) | onboarded[np.maximum(owner, 0)])
+        a, owner = self.a, self.owner
+        mine = onboarded[np.maximum(owner, 0)]
+        base = self.x.copy()
+        base[self.board[self.s_i, self.t_i]] = onboarded[self.s_i]
+        base[a.integer & (owner >= 0) & ~mine] = 0.0
+        free = ~a.integer & ((owner < 0) | mine)
         base[~free & ~a.integer & (owner >= 0)] = 0.0
         small, cols = _necessary(restrict(a, free, base))
         result = backend.solve(
-            small, lp=True, solver="highs", time_limit=deadline - time.monotonic()
+            small, lp=True, solver="highs", time_limit=self.deadline - time.monotonic()
         )
         if result.values is not None and result.status == "optimal":
             base[cols] = result.values
-            offer(base[cols], cols, base)
+            self.offer(base[cols], cols, base)
         if _TRACE:
             print("assign", int(onboarded.sum()), result.status, result.objective, result.seconds)
 
-    def moves(candidates: np.ndarray) -> None:
+    def moves(self, candidates: np.ndarray) -> None:
         """Close one supplier, onboard one, or swap one for another of `candidates`, each
         judged by its LP, while one pays (first improvement, in rank order)."""
         improved = True
         while improved:
             improved = False
-            now = _onboarded(state["x"], board, inst.S)
+            now = self.onboarded()
             shut = np.nonzero(now)[0]
             extra = [s for s in candidates if not now[s]]
             tries = [(o, -1) for o in shut] + [(-1, n) for n in extra]
             tries += [(o, n) for n in extra[:SWAP_WITH] for o in shut]
             for out, into in tries:
-                if should_stop() or deadline - time.monotonic() <= 0.5:
+                if self.should_stop() or self.deadline - time.monotonic() <= 0.5:
                     return
                 trial = now.copy()
                 if out >= 0:
                     trial[out] = False
                 if into >= 0:
                     trial[into] = True
-                before = state["obj"]
-                assign(trial)
-                if state["obj"] < before:
+                before = self.obj
+                self.assign(trial)
+                if self.obj < before:
                     improved = True
                     break
 
-    # a quick plan: the LP's most onboarded suppliers, as many as it onboards (rounded up)
-    # and a few more, each set bought by the LP above
-    least = int(np.ceil(value.sum() - 1e-6))
-    for count in range(least, min(least + ROUNDINGS, order.size + 1)):
-        if should_stop() or deadline - time.monotonic() <= 0.5:
-            break
-        chosen = np.zeros(inst.S, bool)
-        chosen[order[:count]] = True
-        assign(chosen)
-
-    step, cursor, stale = 0, 0, 0
-    while not should_stop() and deadline - time.monotonic() > 0.5:
-        inside = kernel.copy()
-        if step > 0:  # the best plan's suppliers and the next few others in rank: swaps
-            inside = _onboarded(state["x"], board, inst.S)
-            others = order[~inside[order]]
-            if others.size == 0 or stale >= 2 * others.size:
+    def quick_plan(self) -> None:
+        """The LP's most onboarded suppliers, as many as it onboards (rounded up) and a few
+        more, each set bought by the LP of assign."""
+        least = int(np.ceil(self.value.sum() - 1e-6))
+        for count in range(least, min(least + ROUNDINGS, self.order.size + 1)):
+            if self.should_stop() or self.deadline - time.monotonic() <= 0.5:
                 break
-            inside[others[(cursor + np.arange(min(BUCKET, others.size))) % others.size]] = True
-            cursor += BUCKET
-        before = state["obj"]
+            chosen = np.zeros(self.inst.S, bool)
+            chosen[self.order[:count]] = True
+            self.assign(chosen)
+
+    def swap_steps(self) -> None:
+        """A sub-MIP over the kernel, then over the best plan's suppliers and the next few
+        others in rank, each followed by the moves, until the clock, a stop, or a round of
+        the others without a better plan."""
+        step, cursor, stale = 0, 0, 0
+        while not self.should_stop() and self.deadline - time.monotonic() > 0.5:
+            inside = self.kernel.copy()
+            if step > 0:  # the best plan's suppliers and the next few others in rank: swaps
+                inside = self.onboarded()
+                others = self.order[~inside[self.order]]
+                if others.size == 0 or stale >= 2 * others.size:
+                    break
+                inside[others[(cursor + np.arange(min(BUCKET, others.size))) % others.size]] = True
+                cursor += BUCKET
+            before = self.obj
+            self.sub_mip(inside, step)
+            if self.deadline - time.monotonic() > 0.5 and not self.should_stop():
+                self.assign(self.onboarded())  # every quote of its suppliers
+                self.moves(self.order[: self.size])
+            stale = 0 if self.obj < before else stale + BUCKET
+            step += 1
+
+    def sub_mip(self, inside: np.ndarray, step: int) -> None:
+        """HiGHS over the suppliers `inside`, each part keeping its cheapest quotes (and
+        those the quick LP or the best plan use), from the best plan when it fits."""
+        a, owner, quote = self.a, self.owner, self.quote
         open_cols = (owner < 0) | inside[np.maximum(owner, 0)]
         quotes = MIP_QUOTES if step == 0 else SWAP_QUOTES
-        keep = _cheapest(groups, a.cost, quote & open_cols, quotes)
-        keep |= quote & open_cols & (lp_used | (np.abs(state["x"]) > 1e-9))
+        keep = _cheapest(self.groups, a.cost, quote & open_cols, quotes)
+        keep |= quote & open_cols & (self.lp_used | (np.abs(self.x) > 1e-9))
         free = open_cols & (~quote | keep)
         small, cols = sub_model(a, free)
-        fits = not np.abs(state["x"][~free]).any()  # the best plan is a plan of the sub-model
-        left = deadline - time.monotonic()
+        fits = not np.abs(self.x[~free]).any()  # the best plan is a plan of the sub-model
+        left = self.deadline - time.monotonic()
         result = backend.solve(
             small,
             time_limit=FIRST_SHARE * left if step == 0 else left,  # time to polish and grow
-            hint=state["x"][cols] if fits else None,
+            hint=self.x[cols] if fits else None,
             node_limit=NODE_LIMIT,
             gap=1e-6,
-            should_stop=should_stop,
+            should_stop=self.should_stop,
             # measured on capa's sub-MIPs: HiGHS reaches in a minute plans SCIP does not
             # (8000: +0.02% against +0.6%); SCIP alone takes the hint and reports on the way
             solver=SUB_SOLVER,
             # cols bound now: a solver left running may still report (mypy cannot type this)
-            on_solution=lambda o, b, vals, cols=cols: offer(vals, cols),  # type: ignore[misc]
+            on_solution=lambda o, b, vals, cols=cols: self.offer(vals, cols),  # type: ignore[misc]
         )
         if _TRACE:
             print(
@@ -244,17 +291,10 @@ def kernel_search(
                 round(result.seconds, 2),
                 result.nodes,
                 result.objective,
-                state["obj"],
+                self.obj,
             )
         if result.values is not None:
-            offer(result.values, cols)
-        if deadline - time.monotonic() > 0.5 and not should_stop():
-            assign(_onboarded(state["x"], board, inst.S))  # every quote of its suppliers
-            moves(order[:size])
-        stale = 0 if state["obj"] < before else stale + BUCKET
-        step += 1
-    best, best_obj = state["x"], state["obj"]
-    return best, best_obj
+            self.offer(result.values, cols)
 
 
 def _capacity_links(inst: Instance, v: Variables, a: Arrays) -> Arrays:

@@ -11,6 +11,7 @@ only whole qualifications, by searching the plan again with the limit raised.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 from planner.instance import Instance
 from planner.optimise import backend as solver
 from planner.optimise.deadline import Deadline
-from planner.optimise.decisions import Decisions, billing, figures
+from planner.optimise.decisions import Billing, Decisions, billing, figures
 from planner.optimise.improve import ColumnOwners, improve
 from planner.optimise.model import EPS, Arrays, SparseModel
 from planner.optimise.variables import Variables
@@ -32,67 +33,26 @@ def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
     """One row per qualification started in the plan (REASON_COLUMNS)."""
     periods = inst.periods
     c_of, s_of = inst.col("c"), inst.col("s")
-    price, lead = inst.col("price"), inst.col("lead")
-    fig = figures(inst, d.share)
-    bill = billing(inst, fig)
-    tier, tariff = bill.tier, bill.tariff
-    cap = inst.china_cap - inst.margin - EPS
-    rvc = inst.settings.rvc_min
-    used = inst.volume > 0
+    plan = _PlanFigures.of(inst, d)
     started = np.nonzero(d.start >= 0)[0]
     first_of_supplier: dict[int, int] = {}
     for o in sorted(started, key=lambda o: (d.start[o], o)):
         first_of_supplier.setdefault(int(s_of[o]), int(o))
     slots_full, budget_full = _full_periods(inst, d)
-    china_unit = price * inst.col("cs")
-    nonorig = inst.col("nonorig")
     rows = []
     for o in started:
         c, s, t0 = int(c_of[o]), int(s_of[o]), int(d.start[o])
-        inc = inst.incumbent_offer[c]
-        share = d.share[o]
-        ready = t0 + int(lead[o])
+        ready = t0 + int(inst.col("lead")[o])
         one_time = float(inst.col("switching")[o])
         if first_of_supplier.get(s) == o and d.onboard[s] >= 0:
             one_time += float(inst.supplier_onboarding[s])
-        units = share * inst.demand[c]
+        units = d.share[o] * inst.demand[c]
         tiers = None
-        if inc < 0:
-            kind, when, saved, premium = "new_part", ready, 0.0, float((units * price[o]).sum())
+        if inst.incumbent_offer[c] < 0:
+            kind, when, saved = "new_part", ready, 0.0
+            premium = float((units * inst.col("price")[o]).sum())
         else:
-            premium = float((units * (price[o] - price[inc])).sum())
-            # the plan without this switch: its share back to the incumbent (only the
-            # products using the part change)
-            q = inst.qty[:, c][:, None]
-            china = fig["china"] + q * share * (china_unit[inc] - china_unit[o])
-            material = fig["material"] + q * share * (price[inc] - price[o])
-            if inst.settings.content_basis == "materials":
-                base = material
-            else:
-                base = np.broadcast_to(inst.fob[:, None], china.shape)
-            with np.errstate(divide="ignore", invalid="ignore"):
-                ratio = np.where(base > 0, china / base, 0.0)
-            alt_nonorig = fig["nonorig"] + q * share * (nonorig[inc] - nonorig[o])
-            alt_bill = billing(inst, {"ratio": ratio, "rvc": 1.0 - alt_nonorig / inst.fob[:, None]})
-            alt_tier = alt_bill.tier
-            saved = float((alt_bill.tariff - tariff).sum())
-            breaks_cap = (ratio > cap[None, :] + TOL) & ~np.isnan(cap)[None, :] & used
-            if rvc is not None:
-                breaks_rvc = (alt_nonorig / inst.fob[:, None] > 1 - rvc + TOL) & used
-            else:
-                breaks_rvc = np.zeros_like(used)
-            kind, when = "", -1
-            for name, mask in (
-                ("cap", breaks_cap),
-                ("origin", breaks_rvc),
-                ("tariff", (alt_tier > tier) | (alt_bill.vn < bill.vn)),
-            ):
-                hit = np.nonzero(mask.any(axis=0))[0]
-                if hit.size and (when < 0 or hit[0] < when):
-                    kind, when = name, int(hit[0])
-            if not kind and premium + one_time < 0:
-                kind, when = "price", ready
-            tiers = (bill, alt_bill)
+            premium, saved, kind, when, tiers = _judged(inst, int(o), d, plan, one_time, ready)
         en, vi = _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers)
         early = _why_early(inst, o, d, when, t0, slots_full, budget_full)
         rows.append(
@@ -115,6 +75,71 @@ def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
     return frame.sort_values(
         ["period", "component_id"], key=lambda col: col.map(order) if col.name == "period" else col
     ).reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class _PlanFigures:
+    """The plan's content figures (decisions.figures) and its bill, and the caps it holds."""
+
+    fig: dict[str, np.ndarray]
+    bill: Billing
+    cap: np.ndarray  # less the margin and the rounding guard
+    used: np.ndarray  # P x T: products made in the period
+
+    @classmethod
+    def of(cls, inst: Instance, d: Decisions) -> _PlanFigures:
+        fig = figures(inst, d.share)
+        return cls(fig, billing(inst, fig), inst.china_cap - inst.margin - EPS, inst.volume > 0)
+
+
+def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, ready):
+    """A switch from the part's incumbent, judged against the plan without it (its shares
+    handed back to the incumbent): its premium, the duty it saves, and what needs it when
+    (the first period whose cap, origin rule or tariff tier would break; else its price).
+    Returns (premium, saved, kind, when, (bill, bill without it))."""
+    price = inst.col("price")
+    c = int(inst.col("c")[o])
+    inc = inst.incumbent_offer[c]
+    share = d.share[o]
+    premium = float((share * inst.demand[c] * (price[o] - price[inc])).sum())
+    ratio, alt_nonorig = _without_switch(inst, o, inc, share, plan.fig)
+    alt_bill = billing(inst, {"ratio": ratio, "rvc": 1.0 - alt_nonorig / inst.fob[:, None]})
+    saved = float((alt_bill.tariff - plan.bill.tariff).sum())
+    cap, used, rvc = plan.cap, plan.used, inst.settings.rvc_min
+    breaks_cap = (ratio > cap[None, :] + TOL) & ~np.isnan(cap)[None, :] & used
+    if rvc is not None:
+        breaks_rvc = (alt_nonorig / inst.fob[:, None] > 1 - rvc + TOL) & used
+    else:
+        breaks_rvc = np.zeros_like(used)
+    kind, when = "", -1
+    for name, mask in (
+        ("cap", breaks_cap),
+        ("origin", breaks_rvc),
+        ("tariff", (alt_bill.tier > plan.bill.tier) | (alt_bill.vn < plan.bill.vn)),
+    ):
+        hit = np.nonzero(mask.any(axis=0))[0]
+        if hit.size and (when < 0 or hit[0] < when):
+            kind, when = name, int(hit[0])
+    if not kind and premium + one_time < 0:
+        kind, when = "price", ready
+    return premium, saved, kind, when, (plan.bill, alt_bill)
+
+
+def _without_switch(inst: Instance, o: int, inc: int, share, fig: dict):
+    """Every product's Chinese share and non-originating value by period were offer o's
+    shares bought from the incumbent `inc` (only the products using the part change)."""
+    price, nonorig = inst.col("price"), inst.col("nonorig")
+    china_unit = price * inst.col("cs")
+    q = inst.qty[:, int(inst.col("c")[o])][:, None]
+    china = fig["china"] + q * share * (china_unit[inc] - china_unit[o])
+    material = fig["material"] + q * share * (price[inc] - price[o])
+    if inst.settings.content_basis == "materials":
+        base = material
+    else:
+        base = np.broadcast_to(inst.fob[:, None], china.shape)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = np.where(base > 0, china / base, 0.0)
+    return ratio, fig["nonorig"] + q * share * (nonorig[inc] - nonorig[o])
 
 
 def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=None):

@@ -5,7 +5,6 @@ repair of a first plan, the lexicographic objective and the infeasibility explan
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -113,75 +112,98 @@ def search(
     `deadline.clocked`. `seconds`, when given, is the share instead (a phase sized on its
     own, e.g. the worth of a limit).
     Returns (columns, objective, proven optimal)."""
-    best: dict[str, Any] = {"x": x, "obj": float(a.cost @ x + a.offset)}
-
-    def found(objective: float, values: np.ndarray, bound: float | None = None) -> None:
-        if objective < best["obj"] - 1e-9 * abs(objective):
-            best["x"], best["obj"] = values, objective
-            if on_found is not None:
-                on_found(objective, values)
-        if bound is not None and on_bound is not None:
-            on_bound(bound)
-
-    proven = False
+    best = _Best(x, float(a.cost @ x + a.offset), on_found, on_bound)
     share = phase_seconds(deadline.limit, until, since) if seconds is None else seconds
     how = method(a, share)
     if how == "kernel":
-        # a very large LP under few binaries (capa): SCIP's root LP alone takes minutes,
-        # so the kernel search works on restricted models instead (no proof); it is timed
-        x_best, obj = kernel_search(
-            inst,
-            v,
-            a,
-            best["x"],
-            deadline=deadline.until(until),
-            should_stop=deadline.should_stop,
-            on_improve=lambda o, vals: found(o, vals),
-            on_bound=on_bound,
-        )
-        found(obj, x_best)
-        deadline.clocked = deadline.clocked or not deadline.should_stop()
-        return best["x"], best["obj"], False
+        _kernel_phase(inst, v, a, best, deadline, until)
+        return best.x, best.obj, False
+    proven = False
     if how == "whole":
-        result = solver.solve(
-            a,
-            time_limit=deadline.left_until(until),
-            hint=best["x"],
-            gap=gap,
-            node_limit=node_budget(a, share),
-            on_solution=lambda o, b, vals: found(o, vals, b),
-            should_stop=deadline.should_stop,
-            solver="highs" if backend == "highs" else "scip",
-            # no restart: a restart runs the root's cut rounds again, for a time no node
-            # limit bounds
-            scip_params={"separating/maxroundsroot": ROOT_ROUNDS, "presolving/maxrestarts": 0},
-        )
-        if result.limit == "time":
-            deadline.clocked = True
-        accepted = result.values is not None and solver.feasible(a, result.values)
-        if accepted:
-            assert result.objective is not None and result.values is not None  # come together
-            found(result.objective, result.values)
-        if on_bound is not None:
-            on_bound(result.bound)
-        proven = accepted and result.status == "optimal" and not deadline.should_stop()
+        proven = _whole_phase(a, best, deadline, until, gap, backend, share)
     else:
-        ended: dict = {}
-        x_best, obj = improve(
-            inst,
-            a,
-            ColumnOwners.of(inst, v, a),
-            best["x"],
-            deadline=deadline.until(until),
-            should_stop=deadline.should_stop,
-            on_improve=lambda o, vals: found(o, vals),
-            work_limit=WORK_PER_SECOND * share if work_limit is None else work_limit,
-            ended=ended,
-        )
-        if ended.get("by") == "clock" or ended.get("clock"):
-            deadline.clocked = True
-        found(obj, x_best)
-    return best["x"], best["obj"], proven
+        budget = WORK_PER_SECOND * share if work_limit is None else work_limit
+        _neighbourhood_phase(inst, v, a, best, deadline, until, budget)
+    return best.x, best.obj, proven
+
+
+class _Best:
+    """The best plan a phase has found: each better one is told to `on_found`, each bound
+    to `on_bound`."""
+
+    def __init__(self, x: np.ndarray, obj: float, on_found, on_bound):
+        self.x, self.obj = x, obj
+        self.on_found, self.on_bound = on_found, on_bound
+
+    def found(self, objective: float, values: np.ndarray, bound: float | None = None) -> None:
+        if objective < self.obj - 1e-9 * abs(objective):
+            self.x, self.obj = values, objective
+            if self.on_found is not None:
+                self.on_found(objective, values)
+        if bound is not None and self.on_bound is not None:
+            self.on_bound(bound)
+
+
+def _kernel_phase(inst, v, a: Arrays, best: _Best, deadline: Deadline, until: float) -> None:
+    """A very large LP under few binaries (capa): SCIP's root LP alone takes minutes, so the
+    kernel search works on restricted models instead (no proof); it is timed."""
+    x_best, obj = kernel_search(
+        inst,
+        v,
+        a,
+        best.x,
+        deadline=deadline.until(until),
+        should_stop=deadline.should_stop,
+        on_improve=lambda o, vals: best.found(o, vals),
+        on_bound=best.on_bound,
+    )
+    best.found(obj, x_best)
+    deadline.clocked = deadline.clocked or not deadline.should_stop()
+
+
+def _whole_phase(a, best: _Best, deadline: Deadline, until, gap, backend, share) -> bool:
+    """SCIP on the whole model within its node budget; whether it proved the plan optimal."""
+    result = solver.solve(
+        a,
+        time_limit=deadline.left_until(until),
+        hint=best.x,
+        gap=gap,
+        node_limit=node_budget(a, share),
+        on_solution=lambda o, b, vals: best.found(o, vals, b),
+        should_stop=deadline.should_stop,
+        solver="highs" if backend == "highs" else "scip",
+        # no restart: a restart runs the root's cut rounds again, for a time no node
+        # limit bounds
+        scip_params={"separating/maxroundsroot": ROOT_ROUNDS, "presolving/maxrestarts": 0},
+    )
+    if result.limit == "time":
+        deadline.clocked = True
+    accepted = result.values is not None and solver.feasible(a, result.values)
+    if accepted:
+        assert result.objective is not None and result.values is not None  # come together
+        best.found(result.objective, result.values)
+    if best.on_bound is not None:
+        best.on_bound(result.bound)
+    return accepted and result.status == "optimal" and not deadline.should_stop()
+
+
+def _neighbourhood_phase(inst, v, a, best: _Best, deadline: Deadline, until, work: float) -> None:
+    """Fix-and-optimise over groups of parts, within `work` (simplex iterations and nodes)."""
+    ended: dict = {}
+    x_best, obj = improve(
+        inst,
+        a,
+        ColumnOwners.of(inst, v, a),
+        best.x,
+        deadline=deadline.until(until),
+        should_stop=deadline.should_stop,
+        on_improve=lambda o, vals: best.found(o, vals),
+        work_limit=work,
+        ended=ended,
+    )
+    if ended.get("by") == "clock" or ended.get("clock"):
+        deadline.clocked = True
+    best.found(obj, x_best)
 
 
 def from_scratch(

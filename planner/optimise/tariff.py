@@ -72,42 +72,59 @@ def _add_group(m, inst, v, base, matters, group: str) -> None:
     vn = group == "VN"
     rates = inst.tier_rate if vn else inst.foreign_rate
     bounds = (inst.tier_bound if vn else inst.foreign_bound) - inst.margin - EPS
-    above = v.above if vn else v.above_foreign
     rises = np.diff(rates, axis=2)
     caps = cap_bound(inst)
-    materials = inst.settings.content_basis == "materials"
     todo: list[tuple[int, int, int, float]] = []
     for p in range(inst.P):
         for t in range(inst.T):
             if base[p, t] <= 0 or (not vn and not matters[p, t]):
                 continue
             switch = v.is_vn[p, t]  # -1: the origin is fixed (Vietnamese)
-            # the base rate of the group: always for fixed origin, else with its binary
-            if switch < 0:
-                m.objective_offset += float(rates[p, t, 0] * base[p, t])
-            elif vn:
-                m.add_cost([switch], rates[p, t, 0] * base[p, t])
-            else:
-                m.objective_offset += float(rates[p, t, 0] * base[p, t])
-                m.add_cost([switch], -rates[p, t, 0] * base[p, t])
+            _charge_base_rate(m, switch, rates[p, t, 0] * base[p, t], vn)
             for k in range(inst.K - 1):
                 if rises[p, t, k] <= 0:
                     continue
-                b = bounds[p, t, k]
-                lo, hi = share_range(inst, p, t, b)
-                rhs = 0.0 if materials else b
-                if not np.isnan(caps[t]):  # the cap row holds the share below cap - margin
-                    hi = min(
-                        hi, _materials_cap_room(inst, p, t, caps[t], b) if materials else caps[t]
-                    )
-                if hi <= rhs:
+                under, over = _room_around(inst, p, t, bounds[p, t, k], caps[t])
+                if over <= 0:
                     continue  # never above: no cost
-                if lo > rhs and switch < 0:
+                if under > 0 and switch < 0:
                     m.objective_offset += float(rises[p, t, k] * base[p, t])  # always above
                     continue
-                todo.append((p, t, k, hi - rhs))
-    if not todo:
-        return
+                todo.append((p, t, k, over))  # the row's big-M
+    if todo:
+        _add_tier_rows(m, inst, v, group, todo, bounds, rises, base)
+        above = v.above if vn else v.above_foreign
+        _add_nesting(m, above)
+
+
+def _charge_base_rate(m, switch: int, cost: float, vn: bool) -> None:
+    """The group's base rate: always for a fixed origin, else with its origin's binary."""
+    if switch < 0:
+        m.objective_offset += float(cost)
+    elif vn:
+        m.add_cost([switch], cost)
+    else:
+        m.objective_offset += float(cost)
+        m.add_cost([switch], -cost)
+
+
+def _room_around(inst, p: int, t: int, bound: float, cap: float) -> tuple[float, float]:
+    """How far the row's left side may reach below and above its right side for product p in
+    period t and a tier `bound` (the largest within the cap, which its own row holds): the
+    least less the right side, and the largest less it."""
+    materials = inst.settings.content_basis == "materials"
+    lo, hi = share_range(inst, p, t, bound)
+    rhs = 0.0 if materials else bound
+    if not np.isnan(cap):  # the cap row holds the share below cap - margin
+        hi = min(hi, _materials_cap_room(inst, p, t, cap, bound) if materials else cap)
+    return lo - rhs, hi - rhs
+
+
+def _add_tier_rows(m, inst, v, group: str, todo, bounds, rises, base) -> None:
+    """A binary per (product, period, tier) in `todo`, at the tier's rise: the share <= the
+    bound + big-M x binary, void while the group's origin is not chosen."""
+    vn = group == "VN"
+    above = v.above if vn else v.above_foreign
     cols = m.add_vars(len(todo), 0, 1, integer=True, kind="above")
     pt = np.array([(p, t) for p, t, _, _ in todo])
     ks = np.array([k for _, _, k, _ in todo])
@@ -123,10 +140,10 @@ def _add_group(m, inst, v, base, matters, group: str) -> None:
     extra_rows = np.arange(n)[has]
     # VN active when vn = 1: share <= b + big a + big (1 - vn)  ->  + big vn <= b + big
     # foreign active when vn = 0: share <= b + big a + big vn  ->  - big vn <= b
-    extra_vals = big[has] if group == "VN" else -big[has]
-    rhs = rhs + np.where(has & (group == "VN"), big, 0.0)
+    extra_vals = big[has] if vn else -big[has]
+    rhs = rhs + np.where(has & vn, big, 0.0)
     m.add_rows(
-        "tariff_tier" if group == "VN" else "tariff_tier_foreign",
+        "tariff_tier" if vn else "tariff_tier_foreign",
         np.concatenate([rows, np.arange(n), extra_rows]),
         np.concatenate([rcols, cols, extra_cols]),
         np.concatenate([vals, -big, extra_vals]),
@@ -150,7 +167,10 @@ def _add_group(m, inst, v, base, matters, group: str) -> None:
             period=pt[has, 1],
             tier=ks[has],
         )
-    # above the next tier implies above this one (both must exist)
+
+
+def _add_nesting(m, above: np.ndarray) -> None:
+    """Above the next tier implies above this one (both must exist)."""
     nxt, cur = above[:, :, 1:], above[:, :, :-1]
     p_i, t_i, k_i = np.nonzero((nxt >= 0) & (cur >= 0))
     n = p_i.size

@@ -281,19 +281,75 @@ def _phase_table(
     return tb.Table("phases", phases.title, columns, frame.reset_index(drop=True))
 
 
+# The sections of a phase: (title key, action, columns (key, label key, kind), sort columns,
+# ascending).
+_PHASE_SECTIONS = [
+    (
+        "onboards",
+        "onboard",
+        [
+            ("supplier_id", "supplier_id", tb.TEXT),
+            ("supplier_name", "supplier_name", tb.TEXT),
+            ("country", "country", tb.TEXT),
+            ("one_time_cost", "one_time_cost", tb.MONEY),
+        ],
+        None,
+        None,
+    ),
+    (
+        "starts",
+        "start_qualification",
+        [
+            ("component_id", "component_id", tb.TEXT),
+            ("description", "description", tb.TEXT),
+            ("supplier_id", "new_supplier", tb.TEXT),
+            ("one_time_cost", "one_time_cost", tb.MONEY),
+            ("ready_period", "ready_period", tb.TEXT),
+            ("reason", "reason", tb.TEXT),
+        ],
+        ["_order"],
+        [True],
+    ),
+    (
+        "ramps",
+        "ramp",
+        [
+            ("component_id", "component_id", tb.TEXT),
+            ("description", "description", tb.TEXT),
+            ("supplier_id", "supplier_id", tb.TEXT),
+            ("share_from", "share_from", tb.PERCENT),
+            ("share_to", "share_to", tb.PERCENT),
+        ],
+        ["_order", "share_to"],
+        [True, False],
+    ),
+]
+
+
 def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
-    currency = project.settings.currency
-    phases = tables["phases"]
-    frame = phases.frame
+    """A section per period: its budget and slots used, then the suppliers it onboards, the
+    qualifications it starts (with their reasons) and the shares that move."""
+    lookups = _phase_lookups(project, tables)
+    limits = {str(r.period): r for r in tables["periods"].frame.itertuples(index=False)}
+    blocks: list[st.Block] = [st.PageBreak()]
+    for n, period in enumerate(project.periods, 1):
+        heading = f"{label('phase', lang)} {n} · {period}"
+        blocks.append(st.Heading(heading, keep_with_next=60))
+        row = limits.get(period)
+        if row is not None:
+            line = _limits_used(row, lang, project.settings.currency)
+            blocks.append(st.Paragraph(line, st.NOTE, 5))
+        blocks += _phase_sections(project, tables["phases"], lookups, period, heading, lang)
+    return blocks
+
+
+def _phase_lookups(project: TypedProject, tables: dict[str, tb.Table]) -> dict[str, pd.Series]:
+    """For each action of the phases table: its supplier's name and country, its part's
+    description and place in the Components sheet, and the reason its qualification starts."""
+    frame = tables["phases"].frame
     sup = project["Suppliers"].drop_duplicates("supplier_id").set_index("supplier_id")
     comp = project["Components"].drop_duplicates("component_id").set_index("component_id")
     order = {c: i for i, c in enumerate(project["Components"]["component_id"])}
-    lookups = {
-        "supplier_name": frame["supplier_id"].map(sup["name"]).map(_text),
-        "country": frame["supplier_id"].map(sup["country"]).map(_text),
-        "description": frame["component_id"].map(comp["description"]).map(_text),
-        "_order": frame["component_id"].map(order),
-    }
     why = tables["why"].frame
     reason_of = {
         (str(c), str(sp), str(p)): str(r)
@@ -301,17 +357,21 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
             why["component_id"], why["supplier_id"], why["period"], why["reason"], strict=True
         )
     }
-    lookups["reason"] = pd.Series(
-        [
-            reason_of.get((str(c), str(sp), str(p)), "")
-            for c, sp, p in zip(
-                frame["component_id"], frame["supplier_id"], frame["period"], strict=True
-            )
-        ],
-        index=frame.index,
-    )
-    per = tables["periods"].frame
-    limits = {str(r.period): r for r in per.itertuples(index=False)}
+    keys = zip(frame["component_id"], frame["supplier_id"], frame["period"], strict=True)
+    return {
+        "supplier_name": frame["supplier_id"].map(sup["name"]).map(_text),
+        "country": frame["supplier_id"].map(sup["country"]).map(_text),
+        "description": frame["component_id"].map(comp["description"]).map(_text),
+        "_order": frame["component_id"].map(order),
+        "reason": pd.Series(
+            [reason_of.get((str(c), str(sp), str(p)), "") for c, sp, p in keys],
+            index=frame.index,
+        ),
+    }
+
+
+def _limits_used(row, lang: str, currency: str) -> str:
+    """The budget and the qualification slots a period uses, of its limits."""
 
     def money(v: object) -> str:
         return tb.format_value(v, tb.MONEY, lang, currency)
@@ -319,88 +379,59 @@ def _phases(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> li
     def count(v: object) -> str:
         return tb.format_value(v, tb.COUNT, lang)
 
-    blocks: list[st.Block] = [st.PageBreak()]
-    for n, period in enumerate(project.periods, 1):
-        heading = f"{label('phase', lang)} {n} · {period}"
-        blocks.append(st.Heading(heading, keep_with_next=60))
-        row = limits.get(period)
-        if row is not None:
-            line = (
-                f"{label('budget_used', lang)}: {money(row.budget_used)} / {money(row.budget)}"
-                f"     ·     {label('slots_used', lang)}: "
-                f"{count(row.slots_used)} / {count(row.qualification_slots)}"
-            )
-            blocks.append(st.Paragraph(line, st.NOTE, 5))
-        here = frame["period"].astype(str) == period
-        if not here.any():
-            blocks.append(st.Paragraph(label("nothing_this_phase", lang), st.BODY, 4))
+    return (
+        f"{label('budget_used', lang)}: {money(row.budget_used)} / {money(row.budget)}"
+        f"     ·     {label('slots_used', lang)}: "
+        f"{count(row.slots_used)} / {count(row.qualification_slots)}"
+    )
+
+
+def _phase_sections(
+    project: TypedProject,
+    phases: tb.Table,
+    lookups: dict[str, pd.Series],
+    period: str,
+    heading: str,
+    lang: str,
+) -> list[st.Block]:
+    """One period's onboardings, starts and ramps, a grid each (or a line saying there are
+    none)."""
+    frame = phases.frame
+    here = frame["period"].astype(str) == period
+    if not here.any():
+        return [st.Paragraph(label("nothing_this_phase", lang), st.BODY, 4)]
+    blocks: list[st.Block] = []
+    for title_key, action, spec, order_by, ascending in _PHASE_SECTIONS:
+        mask = here & (frame["action"] == action)
+        if not mask.any():
             continue
-        sections = [
-            (
-                "onboards",
-                "onboard",
-                [
-                    ("supplier_id", "supplier_id", tb.TEXT),
-                    ("supplier_name", "supplier_name", tb.TEXT),
-                    ("country", "country", tb.TEXT),
-                    ("one_time_cost", "one_time_cost", tb.MONEY),
-                ],
-                None,
-                None,
-            ),
-            (
-                "starts",
-                "start_qualification",
-                [
-                    ("component_id", "component_id", tb.TEXT),
-                    ("description", "description", tb.TEXT),
-                    ("supplier_id", "new_supplier", tb.TEXT),
-                    ("one_time_cost", "one_time_cost", tb.MONEY),
-                    ("ready_period", "ready_period", tb.TEXT),
-                    ("reason", "reason", tb.TEXT),
-                ],
-                ["_order"],
-                [True],
-            ),
-            (
-                "ramps",
-                "ramp",
-                [
-                    ("component_id", "component_id", tb.TEXT),
-                    ("description", "description", tb.TEXT),
-                    ("supplier_id", "supplier_id", tb.TEXT),
-                    ("share_from", "share_from", tb.PERCENT),
-                    ("share_to", "share_to", tb.PERCENT),
-                ],
-                ["_order", "share_to"],
-                [True, False],
-            ),
-        ]
-        for title_key, action, spec, order_by, ascending in sections:
-            mask = here & (frame["action"] == action)
-            if not mask.any():
-                continue
-            table = _phase_table(phases, lang, mask, spec, lookups, order_by, ascending)
-            hints: dict[str, dict] = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
-            if action == "ramp":
-                hints["description"] = {"wrap": False}
-            if action == "start_qualification":  # the reason takes the room
-                hints["description"] = {"grow": 0.35}
-                hints["reason"] = {"grow": 1.0}
-            title = label(title_key, lang)
-            band = _bands(list(table.frame["component_id"])) if action == "ramp" else None
-            blocks.append(
-                grid(
-                    table,
-                    lang,
-                    currency,
-                    hints,
-                    title=title,
-                    caption=f"{heading} · {title}",
-                    band=band,
-                )
+        table = _phase_table(phases, lang, mask, spec, lookups, order_by, ascending)
+        title = label(title_key, lang)
+        band = _bands(list(table.frame["component_id"])) if action == "ramp" else None
+        blocks.append(
+            grid(
+                table,
+                lang,
+                project.settings.currency,
+                _section_hints(action),
+                title=title,
+                caption=f"{heading} · {title}",
+                band=band,
             )
+        )
     return blocks
+
+
+def _section_hints(action: str) -> dict[str, dict]:
+    """How a section's grid lays out its columns: ids kept whole; a ramp's description on one
+    line; a start's reason given the room."""
+    hints: dict[str, dict] = {"component_id": {"keep": True}, "supplier_id": {"keep": True}}
+    if action == "ramp":
+        hints["description"] = {"wrap": False}
+    if action == "start_qualification":  # the reason takes the room
+        hints["description"] = {"grow": 0.35}
+        hints["reason"] = {"grow": 1.0}
+    return hints
 
 
 def _gantt(gantt: GanttChart, lang: str) -> list[st.Block]:
