@@ -430,7 +430,9 @@ def test_figures_of_the_load_summary_and_total(solved):
     assert figures.compare_total(PlanView(p, cheap), chk) == [
         f"the plan states a total cost of 12,000.00 but it recomputes to {chk.total_cost:,.2f}"
     ]
-    summary = dataclasses.replace(pl, summary={**pl.summary, "suppliers_onboarded": 3})
+    summary = dataclasses.replace(
+        pl, summary=dataclasses.replace(pl.summary, suppliers_onboarded=3)
+    )
     v = PlanView(p, summary)
     assert figures.compare_summary(v, recompute_content(v), chk) == [
         "the summary's suppliers_onboarded 3.0000 recomputes to 1.0000"
