@@ -267,97 +267,147 @@ def grid_to_frame(
     units = units if units is not None else {}
     header_i = _find_header(sheet, grid, mapping)
     if header_i is None:
-        notes.append(
-            Problem(
-                WARNING,
-                sheet.name,
-                None,
-                None,
-                t(
-                    "No header row found in sheet '{s}': none of its first rows names a column we know.",
-                    "Không tìm thấy dòng tiêu đề trong sheet '{s}'.",
-                    s=title,
-                ),
-                "no_header",
-            )
-        )
+        notes.append(_no_header(sheet, title))
         return pd.DataFrame(columns=[]), 1, {}
-    header = grid[header_i]
-    positions: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    extra: list[tuple[str, int]] = []
-    for j, cell in enumerate(header):
-        text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
-        if not text:
-            continue
-        found: schema.HeaderMatch | None = None
-        chosen = text in mapping
-        if chosen:
-            target = mapping[text]
-            # a remembered answer may name a column the schema no longer has: ignored then
-            if target in sheet.column_names:
-                found = schema.HeaderMatch(sheet.column(target), units=_units(text))
-        else:
-            found = schema.match_header(sheet, text)
-        if found is None or found.column.name in positions:
-            extra.append((text, j))
-            if found is not None:
-                why = t(
-                    "Column '{h}' of sheet '{s}' repeats column {c} ('{first}'); only the first "
-                    "one is read.",
-                    "Cột '{h}' của sheet '{s}' trùng cột {c_vi} ('{first}'); chỉ đọc cột đầu tiên.",
-                    h=text,
-                    s=title,
-                    c=found.column.name,
-                    c_vi=schema.column_in_vietnamese(found.column),
-                    first=headers[found.column.name],
-                )
-                notes.append(
-                    Problem(WARNING, sheet.name, header_i + 1, text, why, "repeated_column")
-                )
-            elif chosen:
-                why = t(
-                    "Column '{h}' of sheet '{s}' is not used, as chosen when the columns were "
-                    "matched.",
-                    "Cột '{h}' của sheet '{s}' không được dùng, theo lựa chọn khi ghép cột.",
-                    h=text,
-                    s=title,
-                )
-                notes.append(Problem(NOTE, sheet.name, header_i + 1, text, why, "ignored_column"))
-            else:
-                note = _header_notes(sheet, title, header_i + 1, text, None)
-                if note is not None:
-                    notes.append(note)
-            continue
-        if not chosen:
-            note = _header_notes(sheet, title, header_i + 1, text, found)
-            if note is not None:
-                notes.append(note)
-        positions[found.column.name] = j
-        headers[found.column.name] = text
-        if found.units:
-            units[found.column.name] = found.units
-    extra += _headerless(sheet, grid, header_i, {h for h, _ in extra} | set(headers), notes)
+    columns = _read_header(sheet, title, grid[header_i], header_i + 1, mapping, notes, units)
+    extra = columns.extra
+    taken = {h for h, _ in extra} | set(columns.headers)
+    extra += _headerless(sheet, grid, header_i, taken, notes)
     extra.sort(key=lambda e: e[1])
+    positions = columns.positions
     ordered = [c.name for c in sheet.columns if c.name in positions]
-    records, index = [], []
-    for i in range(header_i + 1, len(grid)):
-        row = grid[i]
-        if not row:
-            continue
-        values = [row[positions[c]] if positions[c] < len(row) else None for c in ordered]
-        values += [row[j] if j < len(row) else None for _, j in extra]
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue
-        records.append([_nfc(v) for v in values])
-        index.append(i + 1)
+    records, index = _body_rows(grid, header_i, [positions[c] for c in ordered], extra)
     frame = pd.DataFrame(
         records, columns=ordered + [h for h, _ in extra], index=index, dtype=object
     )
     frame.index.name = "row"
     # where each column came from, so that facts about source cells can be placed
     frame.attrs["source_columns"] = {**{c: positions[c] for c in ordered}, **dict(extra)}
-    return frame, header_i + 1, headers
+    return frame, header_i + 1, columns.headers
+
+
+def _no_header(sheet: schema.Sheet, title: str) -> Problem:
+    return Problem(
+        WARNING,
+        sheet.name,
+        None,
+        None,
+        t(
+            "No header row found in sheet '{s}': none of its first rows names a column we know.",
+            "Không tìm thấy dòng tiêu đề trong sheet '{s}'.",
+            s=title,
+        ),
+        "no_header",
+    )
+
+
+@dataclass
+class _HeaderColumns:
+    """What a header row says: each read column's position and header as typed, and the
+    columns kept but not read (header, position)."""
+
+    positions: dict[str, int] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
+    extra: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _read_header(
+    sheet: schema.Sheet,
+    title: str,
+    header: tuple,
+    row: int,
+    mapping: dict[str, str | None],
+    notes: list[Problem],
+    units: dict[str, tuple[str, ...]],
+) -> _HeaderColumns:
+    """Match each header cell to a column (the user's mapping first), noting in header order
+    each cell read loosely, repeated, ignored or not recognised."""
+    out = _HeaderColumns()
+    for j, cell in enumerate(header):
+        text = "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
+        if not text:
+            continue
+        chosen = text in mapping
+        found = _mapped_header(sheet, text, mapping) if chosen else schema.match_header(sheet, text)
+        if found is None or found.column.name in out.positions:
+            out.extra.append((text, j))
+            note = _unread_header(sheet, title, row, text, found, chosen, out.headers)
+            if note is not None:
+                notes.append(note)
+            continue
+        if not chosen:
+            note = _header_notes(sheet, title, row, text, found)
+            if note is not None:
+                notes.append(note)
+        out.positions[found.column.name] = j
+        out.headers[found.column.name] = text
+        if found.units:
+            units[found.column.name] = found.units
+    return out
+
+
+def _mapped_header(
+    sheet: schema.Sheet, text: str, mapping: dict[str, str | None]
+) -> schema.HeaderMatch | None:
+    """The column the user's mapping names for a header (None: not read)."""
+    target = mapping[text]
+    # a remembered answer may name a column the schema no longer has: ignored then
+    if target in sheet.column_names:
+        return schema.HeaderMatch(sheet.column(target), units=_units(text))
+    return None
+
+
+def _unread_header(
+    sheet: schema.Sheet,
+    title: str,
+    row: int,
+    text: str,
+    found: schema.HeaderMatch | None,
+    chosen: bool,
+    headers: dict[str, str],
+) -> Problem | None:
+    """Why a header cell's column is kept but not read: it repeats a column already read,
+    the user chose not to read it, or it is not recognised."""
+    if found is not None:
+        why = t(
+            "Column '{h}' of sheet '{s}' repeats column {c} ('{first}'); only the first "
+            "one is read.",
+            "Cột '{h}' của sheet '{s}' trùng cột {c_vi} ('{first}'); chỉ đọc cột đầu tiên.",
+            h=text,
+            s=title,
+            c=found.column.name,
+            c_vi=schema.column_in_vietnamese(found.column),
+            first=headers[found.column.name],
+        )
+        return Problem(WARNING, sheet.name, row, text, why, "repeated_column")
+    if chosen:
+        why = t(
+            "Column '{h}' of sheet '{s}' is not used, as chosen when the columns were matched.",
+            "Cột '{h}' của sheet '{s}' không được dùng, theo lựa chọn khi ghép cột.",
+            h=text,
+            s=title,
+        )
+        return Problem(NOTE, sheet.name, row, text, why, "ignored_column")
+    return _header_notes(sheet, title, row, text, None)
+
+
+def _body_rows(
+    grid: Grid, header_i: int, read: list[int], extra: list[tuple[str, int]]
+) -> tuple[list[list[object]], list[int]]:
+    """The rows under the header, read columns then kept ones (text in NFC), each with its
+    Excel row number; rows with nothing in those columns are skipped."""
+    records, index = [], []
+    for i in range(header_i + 1, len(grid)):
+        row = grid[i]
+        if not row:
+            continue
+        values = [row[j] if j < len(row) else None for j in read]
+        values += [row[j] if j < len(row) else None for _, j in extra]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        records.append([_nfc(v) for v in values])
+        index.append(i + 1)
+    return records, index
 
 
 def _units(text: str) -> tuple[str, ...]:

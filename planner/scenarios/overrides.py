@@ -147,25 +147,9 @@ def read_scenarios(raw: RawProject) -> ScenarioRows:
     out = ScenarioRows(names=scenario_names(raw))
     if frame is None:
         return out
-    header = raw.header_rows.get(SHEET)
     missing = [c for c in REQUIRED if c not in frame.columns]
     if missing and len(frame):
-        for column in missing:
-            problem = _problem(
-                header,
-                column,
-                t(
-                    "The Scenarios sheet has no {c} column, so none of its rows can be read "
-                    "(the base project is planned as it is).",
-                    "Sheet Kịch bản không có cột {c_vi} nên không đọc được dòng nào của sheet "
-                    "(dự án gốc vẫn được lập kế hoạch như hiện tại).",
-                    c=column,
-                    c_vi=schema.column_in_vietnamese(schema.SCENARIOS.column(column)),
-                ),
-                "scenario_header",
-            )
-            for name in [None, *out.names[1:]]:  # no scenario is planned from unread rows
-                out.add(name, problem)
+        _refuse_sheet(raw.header_rows.get(SHEET), missing, out)
         return out
     formulas = raw.formulas.get(SHEET, {})
     first_spelling: dict[str, tuple[str, int]] = {}  # folded name -> (name, first row)
@@ -178,67 +162,105 @@ def read_scenarios(raw: RawProject) -> ScenarioRows:
                 out.add(None, _no_result(row, next(c for c in COLUMNS if (row, c) in formulas)))
             continue
         name = values["scenario"]
-        owner = name if name and not is_base_name(name) else None
-        for required in REQUIRED:
-            if not values[required]:
-                out.add(
-                    owner,
-                    _no_result(row, required)
-                    if (row, required) in formulas
-                    else _problem(
-                        row,
-                        required,
-                        t(
-                            "{c} is required for a scenario row.",
-                            "Dòng kịch bản cần có {c}.",
-                            c=required,
-                        ),
-                        "required",
-                    ),
-                )
+        _check_required(row, values, formulas, out)
         if name and is_base_name(name):
-            out.add(
-                None,
-                _problem(
-                    row,
-                    "scenario",
-                    t(
-                        "'{n}' is the name of the base, the project as it is: this row changes "
-                        "nothing. Give its scenario another name.",
-                        "'{n}' là tên của base, dự án như hiện tại: dòng này không thay đổi gì. "
-                        "Hãy đặt tên khác cho kịch bản.",
-                        n=name,
-                    ),
-                    "scenario_base",
-                ),
-            )
+            out.add(None, _base_row(row, name))
             continue
         if name:
-            folded = fold_name(name)
-            first = first_spelling.setdefault(folded, (name, row))
-            if first[0] != name:
-                out.add(
-                    name,
-                    _problem(
-                        row,
-                        "scenario",
-                        t(
-                            "'{n}' is spelt like the scenario '{m}' (row {r}) but not the same: "
-                            "they are two scenarios. Write the name the same way if they are one.",
-                            "'{n}' viết gần giống kịch bản '{m}' (dòng {r}) nhưng không giống "
-                            "hẳn: đó là hai kịch bản. Hãy viết tên giống nhau nếu là một.",
-                            n=name,
-                            m=first[0],
-                            r=first[1],
-                        ),
-                        "scenario_lookalike",
-                        WARNING,
-                    ),
-                )
+            _check_spelling(row, name, first_spelling, out)
         override = _override(row, values, out)
         if override is not None:
             out.overrides.setdefault(name, []).append(override)
     return out
+
+
+def _refuse_sheet(header: int | None, missing: list[str], out: ScenarioRows) -> None:
+    """A sheet without a required column: each missing column is a problem of the sheet and
+    of every scenario, since no scenario is planned from rows that cannot be read."""
+    for column in missing:
+        problem = _problem(
+            header,
+            column,
+            t(
+                "The Scenarios sheet has no {c} column, so none of its rows can be read "
+                "(the base project is planned as it is).",
+                "Sheet Kịch bản không có cột {c_vi} nên không đọc được dòng nào của sheet "
+                "(dự án gốc vẫn được lập kế hoạch như hiện tại).",
+                c=column,
+                c_vi=schema.column_in_vietnamese(schema.SCENARIOS.column(column)),
+            ),
+            "scenario_header",
+        )
+        for name in [None, *out.names[1:]]:
+            out.add(name, problem)
+
+
+def _check_required(
+    row: int, values: dict[str, str], formulas: dict[tuple[int, str], object], out: ScenarioRows
+) -> None:
+    """A problem for each required cell left blank (or a formula without a stored result),
+    given to the row's scenario (to no scenario when it is unnamed or named like the base)."""
+    name = values["scenario"]
+    owner = name if name and not is_base_name(name) else None
+    for required in REQUIRED:
+        if not values[required]:
+            out.add(
+                owner,
+                _no_result(row, required)
+                if (row, required) in formulas
+                else _problem(
+                    row,
+                    required,
+                    t(
+                        "{c} is required for a scenario row.",
+                        "Dòng kịch bản cần có {c}.",
+                        c=required,
+                    ),
+                    "required",
+                ),
+            )
+
+
+def _base_row(row: int, name: str) -> Problem:
+    return _problem(
+        row,
+        "scenario",
+        t(
+            "'{n}' is the name of the base, the project as it is: this row changes "
+            "nothing. Give its scenario another name.",
+            "'{n}' là tên của base, dự án như hiện tại: dòng này không thay đổi gì. "
+            "Hãy đặt tên khác cho kịch bản.",
+            n=name,
+        ),
+        "scenario_base",
+    )
+
+
+def _check_spelling(
+    row: int, name: str, first_spelling: dict[str, tuple[str, int]], out: ScenarioRows
+) -> None:
+    """Warn when a name folds to one written differently on an earlier row: they stay two
+    scenarios, but it is likely a slip."""
+    first = first_spelling.setdefault(fold_name(name), (name, row))
+    if first[0] != name:
+        out.add(
+            name,
+            _problem(
+                row,
+                "scenario",
+                t(
+                    "'{n}' is spelt like the scenario '{m}' (row {r}) but not the same: "
+                    "they are two scenarios. Write the name the same way if they are one.",
+                    "'{n}' viết gần giống kịch bản '{m}' (dòng {r}) nhưng không giống "
+                    "hẳn: đó là hai kịch bản. Hãy viết tên giống nhau nếu là một.",
+                    n=name,
+                    m=first[0],
+                    r=first[1],
+                ),
+                "scenario_lookalike",
+                WARNING,
+            ),
+        )
 
 
 def _override(row: int, values: dict[str, str], out: ScenarioRows) -> Override | None:

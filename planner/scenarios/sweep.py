@@ -61,7 +61,22 @@ def targets(spec: str) -> list[float]:
     is refused, not read as 45%, 0.25% and 5%); numbers as the workbook reads them (a
     decimal comma too); FROM and TO within 0..100%, STEP above 0; at most MAX_TARGETS
     targets. Anything else is a TargetError that says why."""
-    example, example_vi = "0.45:0.25:0.05 or 45%:25%:5%", "0,45:0,25:0,05 hoặc 45%:25%:5%"
+    parts = _target_parts(spec)
+    values = [_target_number(part) for part in parts]
+    percent = _same_units(spec, parts)
+    _check_range(parts, values, percent)
+    start, stop, step = values
+    _check_count(spec, parts[2], start, stop, step)
+    n = math.floor(abs(stop - start) / step + 1e-9) + 1
+    sign = -1 if stop < start else 1
+    return [round(start + sign * i * step, 6) for i in range(n)]
+
+
+_EXAMPLE = ("0.45:0.25:0.05 or 45%:25%:5%", "0,45:0,25:0,05 hoặc 45%:25%:5%")
+
+
+def _target_parts(spec: str) -> list[str]:
+    """FROM, TO and STEP as written (stripped); refused unless there are three, none blank."""
     parts = [p.strip() for p in str(spec).split(":")]
     if len(parts) != 3 or not all(parts):
         raise TargetError(
@@ -69,24 +84,32 @@ def targets(spec: str) -> list[float]:
                 "'{s}' is not FROM:TO:STEP; write for example {e}.",
                 "'{s}' không có dạng TỪ:ĐẾN:BƯỚC; hãy ghi ví dụ {e_vi}.",
                 s=spec,
-                e=example,
-                e_vi=example_vi,
+                e=_EXAMPLE[0],
+                e_vi=_EXAMPLE[1],
             )
         )
-    values = []
-    for part in parts:
-        try:
-            values.append(parse_share(part)[0])
-        except ParseError:
-            raise TargetError(
-                t(
-                    "'{p}' is not a number; write for example {e}.",
-                    "'{p}' không phải là số; hãy ghi ví dụ {e_vi}.",
-                    p=part,
-                    e=example,
-                    e_vi=example_vi,
-                )
-            ) from None
+    return parts
+
+
+def _target_number(part: str) -> float:
+    """One part read as the workbook reads a share (so inf and nan are refused there)."""
+    try:
+        return parse_share(part)[0]
+    except ParseError:
+        raise TargetError(
+            t(
+                "'{p}' is not a number; write for example {e}.",
+                "'{p}' không phải là số; hãy ghi ví dụ {e_vi}.",
+                p=part,
+                e=_EXAMPLE[0],
+                e_vi=_EXAMPLE[1],
+            )
+        ) from None
+
+
+def _same_units(spec: str, parts: list[str]) -> list[bool]:
+    """Which parts are percents; refused when some are and some are not (45%:0.25:5% must
+    not be read as 45%, 0.25% and 5%)."""
     percent = [p.endswith("%") for p in parts]
     if any(percent) and not all(percent):
         raise TargetError(
@@ -98,20 +121,27 @@ def targets(spec: str) -> list[float]:
                 s=spec,
             )
         )
-    start, stop, step = values
+    return percent
 
-    def outside(part: str) -> TargetError:
-        return TargetError(
-            t(
-                "{p} is not a Chinese share a plan can end at: give targets from 0 to 100%.",
-                "{p} không phải tỷ lệ TQ mà kế hoạch có thể đạt: hãy ghi mục tiêu từ 0 đến 100%.",
-                p=part,
-            )
+
+def _outside(part: str) -> TargetError:
+    return TargetError(
+        t(
+            "{p} is not a Chinese share a plan can end at: give targets from 0 to 100%.",
+            "{p} không phải tỷ lệ TQ mà kế hoạch có thể đạt: hãy ghi mục tiêu từ 0 đến 100%.",
+            p=part,
         )
+    )
 
-    for part, value in ((parts[0], start), (parts[1], stop)):
+
+def _check_range(parts: list[str], values: list[float], percent: list[bool]) -> None:
+    """FROM and TO within 0..100%, STEP above 0. The order of the checks decides which
+    message a spec with several faults gets: a negative FROM or TO, then a bare number above
+    1 (45:25:5 is a percent without %), then a percent above 100%, then STEP."""
+    ends = ((parts[0], values[0]), (parts[1], values[1]))
+    for part, value in ends:
         if value < 0:
-            raise outside(part)
+            raise _outside(part)
     for part, value in zip(parts, values, strict=True):
         if not any(percent) and value > 1:
             raise TargetError(
@@ -123,10 +153,10 @@ def targets(spec: str) -> list[float]:
                     p=part,
                 )
             )
-    for part, value in ((parts[0], start), (parts[1], stop)):
+    for part, value in ends:
         if value > 1:
-            raise outside(part)
-    if step <= 0:
+            raise _outside(part)
+    if values[2] <= 0:
         raise TargetError(
             t(
                 "STEP must be above 0 (it is {p}).",
@@ -134,13 +164,18 @@ def targets(spec: str) -> list[float]:
                 p=parts[2],
             )
         )
+
+
+def _check_count(spec: str, step_text: str, start: float, stop: float, step: float) -> None:
+    """Refuse a STEP so small the count overflows, or more than MAX_TARGETS targets (each
+    is a whole plan)."""
     count = abs(stop - start) / step + 1
     if not math.isfinite(count):
         raise TargetError(
             t(
                 "STEP {p} is too small: take a larger STEP.",
                 "BƯỚC {p} quá nhỏ: hãy chọn BƯỚC lớn hơn.",
-                p=parts[2],
+                p=step_text,
             )
         )
     if count > MAX_TARGETS + 1e-6:
@@ -155,9 +190,6 @@ def targets(spec: str) -> list[float]:
                 m=MAX_TARGETS,
             )
         )
-    n = math.floor(abs(stop - start) / step + 1e-9) + 1
-    sign = -1 if stop < start else 1
-    return [round(start + sign * i * step, 6) for i in range(n)]
 
 
 def with_final_share(project: TypedProject, final: float) -> TypedProject:

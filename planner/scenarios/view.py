@@ -96,14 +96,39 @@ def status_text(status: str, lang: str) -> str:
 def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") -> ComparisonView:
     names = comparison.names
     statuses = {n: str(comparison.summary.loc["status", n]) for n in names}
+    explanations, notes = _scenario_lines(comparison, statuses, lang)
+    tables = [
+        _summary_table(comparison, explanations, notes, lang, currency),
+        _shares_table(comparison, lang, currency),
+        _parts_table(comparison, statuses, lang),
+    ]
+    return ComparisonView(names, statuses, explanations, tables, lang, currency, notes)
+
+
+def _scenario_lines(
+    comparison: Comparison, statuses: dict[str, str], lang: str
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Per scenario, its explanations and problems as one line: why it has no plan (when it
+    has none) or the notes on its plan (when it has one); the other is left empty."""
     explanations, notes = {}, {}
-    for n in names:
+    for n in comparison.names:
         lines = [x.get(lang) for x in comparison.explanations.get(n, [])]
         lines += [p.format(lang) for p in comparison.problems.get(n, [])]
         explanations[n] = "" if statuses[n] in PLANNED else " ".join(lines)
         notes[n] = " ".join(lines) if statuses[n] in PLANNED else ""
+    return explanations, notes
 
-    # the headline figures
+
+def _summary_table(
+    comparison: Comparison,
+    explanations: dict[str, str],
+    notes: dict[str, str],
+    lang: str,
+    currency: str,
+) -> CompareTable:
+    """The headline figures, then the differences from the base, then the notes and the
+    reasons a scenario has no plan (each row only when some scenario has one)."""
+    names = comparison.names
     cells: list[list[str]] = []
     values: list[list[object]] = []
     kinds: list[str] = []
@@ -124,17 +149,16 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
             if _differs(raw[j], raw[0], kind):
                 differs.add((i, 1 + j))
     _difference_rows(comparison, lang, currency, cells, values, kinds)
-    if any(notes.values()):
-        row = [notes[n] for n in names]
-        cells.append([NOTES.get(lang), *row])
-        values.append([NOTES.get(lang), *row])
-        kinds.append("text")
-    if any(explanations.values()):
-        why = [explanations[n] for n in names]
-        cells.append([label("cmp_explanation", lang), *why])
-        values.append([label("cmp_explanation", lang), *why])
-        kinds.append("text")
-    summary = CompareTable(
+    for title, by_name in (
+        (NOTES.get(lang), notes),
+        (label("cmp_explanation", lang), explanations),
+    ):
+        if any(by_name.values()):
+            row = [by_name[n] for n in names]
+            cells.append([title, *row])
+            values.append([title, *row])
+            kinds.append("text")
+    return CompareTable(
         "summary",
         label("cmp_summary", lang),
         [label("item", lang), *names],
@@ -145,9 +169,15 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         differs,
     )
 
-    # shares per product and period
+
+def _shares_table(comparison: Comparison, lang: str, currency: str) -> CompareTable:
+    """The Chinese share and the regional value content per product and period."""
+    names = comparison.names
     frame = comparison.shares
-    cells, values, kinds, differs = [], [], [], set()
+    cells: list[list[str]] = []
+    values: list[list[object]] = []
+    kinds: list[str] = []
+    differs: set[tuple[int, int]] = set()
     for i, r in enumerate(frame.itertuples(index=False)):
         d = dict(zip(frame.columns, r, strict=True))
         measure = label("cmp_china" if d["measure"] == "china" else "cmp_rvc", lang)
@@ -161,7 +191,7 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         for j in range(1, len(names)):
             if raw[j] is not None and raw[0] is not None and _differs(raw[j], raw[0], "share"):
                 differs.add((i, 3 + j))
-    shares = CompareTable(
+    return CompareTable(
         "shares",
         label("cmp_shares", lang),
         [label("product_id", lang), label("period", lang), label("cmp_measure", lang), *names],
@@ -172,29 +202,26 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         differs,
     )
 
-    # per part: supplier and quarter in each scenario
+
+def _parts_table(comparison: Comparison, statuses: dict[str, str], lang: str) -> CompareTable:
+    """Per part, where it moves (supplier and quarter) in each scenario; a scenario without
+    a plan shows a dash, and only planned scenarios are marked as differing."""
+    names = comparison.names
     parts = comparison.parts
-    cells, values, kinds, differs = [], [], [], set()
+    cells: list[list[str]] = []
+    values: list[list[object]] = []
+    kinds: list[str] = []
+    differs: set[tuple[int, int]] = set()
     for i in range(len(parts)):
         row = [str(parts["component_id"].iloc[i])]
         for j, n in enumerate(names):
-            moves_text = str(parts[n].iloc[i] or "")
-            if statuses[n] not in PLANNED:
-                where = "–"
-            elif not moves_text:
-                where = label("cmp_stays", lang)
-            else:
-                where = "; ".join(
-                    label("cmp_from", lang, supplier=s, period=p)
-                    for s, _, p in (m.partition(" from ") for m in moves_text.split("; "))
-                )
-            row.append(where)
+            row.append(_moves_cell(str(parts[n].iloc[i] or ""), statuses[n], lang))
             if j and statuses[n] in PLANNED and bool(comparison.differs[n].iloc[i]):
                 differs.add((i, 1 + j))
         cells.append(row)
         values.append(list(row))
         kinds.append("text")
-    moves = CompareTable(
+    return CompareTable(
         "parts",
         label("cmp_parts", lang),
         [label("component_id", lang), *names],
@@ -204,8 +231,17 @@ def build_view(comparison: Comparison, lang: str = "en", currency: str = "USD") 
         kinds,
         differs,
     )
-    return ComparisonView(
-        names, statuses, explanations, [summary, shares, moves], lang, currency, notes
+
+
+def _moves_cell(moves_text: str, status: str, lang: str) -> str:
+    """One scenario's moves of a part ('S2 from Q3; ...') in words."""
+    if status not in PLANNED:
+        return "–"
+    if not moves_text:
+        return label("cmp_stays", lang)
+    return "; ".join(
+        label("cmp_from", lang, supplier=s, period=p)
+        for s, _, p in (m.partition(" from ") for m in moves_text.split("; "))
     )
 
 
