@@ -112,7 +112,8 @@ def _header(
         if annotate and col is not None:
             unit = f" [{col.unit}]" if col.unit else ""
             default = "" if col.default in (None, "") else f"\nDefault: {col.default}"
-            text = f"{col.help_en}{unit}{default}\n—\n{col.help_vi}"
+            title = f"{col.title.en} / {col.title.vi}\n" if col.title is not None else ""
+            text = f"{title}{col.help_en}{unit}{default}\n—\n{col.help_vi}"
             cell.comment = Comment(text, "Supplier Localization Planner", height=140, width=300)
     ws.freeze_panes = "A2"
     return written
@@ -263,11 +264,24 @@ def write_typed(project: TypedProject, path: Path) -> None:
     atomic_save(wb, path)
 
 
+def _annotate_settings(ws) -> None:
+    """Each setting's key with its titles and help in both languages (planner.fields), as a
+    column's header has them."""
+    for row in range(2, ws.max_row + 1):
+        found = registry.setting_named(ws.cell(row=row, column=1).value)
+        if found is not None:
+            text = f"{found.title.en} / {found.title.vi}\n{found.help.en}\n—\n{found.help.vi}"
+            ws.cell(row=row, column=1).comment = Comment(
+                text, "Supplier Localization Planner", height=140, width=300
+            )
+
+
 def write_template(path: Path) -> None:
     """An empty workbook with every sheet, annotated headers and drop-down lists."""
     frames = {s.name: pd.DataFrame(columns=s.column_names) for s in schema.SHEETS}
     frames["Settings"] = _settings_rows(Settings())
     wb = build_workbook(frames, annotate=True)
+    _annotate_settings(wb["Settings"])
     readme = wb.create_sheet("Read me", 0)
     lines = [
         "Supplier Localization Planner: project workbook",

@@ -169,6 +169,16 @@ def test_template_is_annotated_and_accepted_once_filled(tmp_path, small_sheets):
     header = wb["Components"]["A1"]
     assert header.value == "component_id*"
     assert "Mã linh kiện" in header.comment.text
+    # every header and every setting is labelled in both languages (schema, fields)
+    from planner import fields, schema
+
+    for sheet in schema.SHEETS:
+        for cell in wb[sheet.name][1]:
+            col = sheet.column(str(cell.value).rstrip("*"))
+            assert col.title.en in cell.comment.text and col.title.vi in cell.comment.text
+    keys = {str(c.value): c.comment.text for c in wb["Settings"]["A"][1:]}
+    for f in fields.SETTINGS:
+        assert f.title.en in keys[f.key] and f.title.vi in keys[f.key], f.key
     assert any("yes,no" in dv.formula1 for dv in wb["Components"].data_validations.dataValidation)
     assert not check_file(path).ok  # empty: no parts, no periods
     for name, rows in small_sheets.items():
