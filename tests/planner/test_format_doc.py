@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner import schema
+from planner import format_doc, schema
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "format.md"
 KIND_WORDS = {
@@ -44,16 +44,6 @@ def _tables() -> dict[str, list[dict[str, str]]]:
     return out
 
 
-def _shown(value: object) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value) if value != "" else "blank"
-
-
 def _choices(text: str) -> set[str]:
     return set(re.findall(r"`([^`]+)`", text))
 
@@ -76,7 +66,7 @@ def test_every_column_is_listed_with_its_type_and_default(sheet):
         assert row is not None, f"{sheet.name}.{col.name}: listed as {col.label!r}"
         _check_type(f"{sheet.name}.{col.name}", col.kind, col.choices, row["type"])
         if col.default is not None and "default" in row:
-            assert row["default"] == _shown(col.default), f"{sheet.name}.{col.name}"
+            assert row["default"] == format_doc.shown(col.default), f"{sheet.name}.{col.name}"
 
 
 def test_every_setting_is_listed_with_its_type_and_true_default():
@@ -85,14 +75,12 @@ def test_every_setting_is_listed_with_its_type_and_true_default():
     for spec in schema.SETTING_SPECS:
         row = rows[spec.key]
         _check_type(f"Settings {spec.key}", spec.kind, spec.choices, row["type"])
-        assert row["default"] == _shown(spec.default), spec.key
+        assert row["default"] == format_doc.shown(spec.default), spec.key
 
 
 def test_the_generated_parts_of_the_page_are_fresh():
     """Every sheet's table and the Settings table are written from planner.schema and the
     field registry (python -m planner.format_doc): a column or setting added, retitled or
     given another default fails here until the page is written again."""
-    from planner import format_doc
-
     page = DOC.read_text(encoding="utf-8")
     assert format_doc.render(page) == page, "run: python -m planner.format_doc"
