@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -805,89 +806,107 @@ def _check_periods(chk: _Checker, periods: pd.DataFrame) -> None:
 def _check_components(
     chk, comps: pd.DataFrame, supplier_country: dict[str, str], offers: pd.DataFrame | None
 ) -> None:
+    """Per part, in row order: its incumbent's price, origin and listing, or (without one) a
+    lock or a missing source; then a lock that makes its offers unused."""
     offered = set() if offers is None else set(offers["component_id"])
     for row, c in comps.iterrows():
         incumbent = c["current_supplier"] or ""
         if incumbent:
-            if math.isnan(c["current_unit_price"]):
-                chk.error(
-                    "Components",
-                    row,
-                    "current_unit_price",
-                    t(
-                        "Part {p} has an incumbent ({s}) but no current unit price.",
-                        "Linh kiện {p} có nhà cung cấp hiện tại ({s}) nhưng thiếu đơn giá.",
-                        p=c["component_id"],
-                        s=incumbent,
-                    ),
-                    "price_missing",
-                )
-            if not c["current_country"] and incumbent not in supplier_country:
-                chk.error(
-                    "Components",
-                    row,
-                    "current_country",
-                    t(
-                        "Part {p}: the origin is unknown; fill current_country or list supplier {s} "
-                        "with its country in Suppliers.",
-                        "Linh kiện {p}: chưa rõ xuất xứ; điền current_country hoặc khai báo nhà cung "
-                        "cấp {s} kèm quốc gia trong sheet Suppliers.",
-                        p=c["component_id"],
-                        s=incumbent,
-                    ),
-                    "origin_missing",
-                )
-            if incumbent not in supplier_country and chk.raw.sheets.get("Suppliers") is not None:
-                chk.note(
-                    "Components",
-                    row,
-                    "current_supplier",
-                    t(
-                        "Incumbent {s} is not in Suppliers; it is taken as unlimited.",
-                        "Nhà cung cấp hiện tại {s} không có trong sheet Suppliers; coi như không giới "
-                        "hạn công suất.",
-                        s=incumbent,
-                    ),
-                    "incumbent_not_listed",
-                )
+            _check_incumbent(chk, row, c, incumbent, supplier_country)
         else:
-            if c["locked"] is True:
-                chk.error(
-                    "Components",
-                    row,
-                    "locked",
-                    t(
-                        "Part {p} is locked to its incumbent but has none.",
-                        "Linh kiện {p} bị khóa với nhà cung cấp hiện tại nhưng không có.",
-                        p=c["component_id"],
-                    ),
-                    "locked_without_incumbent",
-                )
-            elif c["component_id"] and c["component_id"] not in offered:
-                chk.error(
-                    "Components",
-                    row,
-                    "current_supplier",
-                    t(
-                        "Part {p} has no supplier: no incumbent and no offer.",
-                        "Linh kiện {p} không có nguồn: không có nhà cung cấp hiện tại và không có "
-                        "báo giá.",
-                        p=c["component_id"],
-                    ),
-                    "no_source",
-                )
-        if c["locked"] is True and c["component_id"] in offered:
-            chk.warn(
-                "Components",
-                row,
-                "locked",
-                t(
-                    "Part {p} is locked, so its offers will not be used.",
-                    "Linh kiện {p} bị khóa nên các báo giá của nó sẽ không được dùng.",
-                    p=c["component_id"],
-                ),
-                "locked_with_offer",
-            )
+            _check_without_incumbent(chk, row, c, offered)
+        _check_locked_with_offer(chk, row, c, offered)
+
+
+def _check_incumbent(
+    chk: _Checker, row: Hashable, c: pd.Series, incumbent: str, supplier_country: dict[str, str]
+) -> None:
+    """A part bought today: its current price, an origin, and whether Suppliers lists it."""
+    if math.isnan(c["current_unit_price"]):
+        chk.error(
+            "Components",
+            row,
+            "current_unit_price",
+            t(
+                "Part {p} has an incumbent ({s}) but no current unit price.",
+                "Linh kiện {p} có nhà cung cấp hiện tại ({s}) nhưng thiếu đơn giá.",
+                p=c["component_id"],
+                s=incumbent,
+            ),
+            "price_missing",
+        )
+    if not c["current_country"] and incumbent not in supplier_country:
+        chk.error(
+            "Components",
+            row,
+            "current_country",
+            t(
+                "Part {p}: the origin is unknown; fill current_country or list supplier {s} "
+                "with its country in Suppliers.",
+                "Linh kiện {p}: chưa rõ xuất xứ; điền current_country hoặc khai báo nhà cung "
+                "cấp {s} kèm quốc gia trong sheet Suppliers.",
+                p=c["component_id"],
+                s=incumbent,
+            ),
+            "origin_missing",
+        )
+    if incumbent not in supplier_country and chk.raw.sheets.get("Suppliers") is not None:
+        chk.note(
+            "Components",
+            row,
+            "current_supplier",
+            t(
+                "Incumbent {s} is not in Suppliers; it is taken as unlimited.",
+                "Nhà cung cấp hiện tại {s} không có trong sheet Suppliers; coi như không giới "
+                "hạn công suất.",
+                s=incumbent,
+            ),
+            "incumbent_not_listed",
+        )
+
+
+def _check_without_incumbent(chk: _Checker, row: Hashable, c: pd.Series, offered: set) -> None:
+    """A part with no incumbent: it cannot be locked, and it needs an offer."""
+    if c["locked"] is True:
+        chk.error(
+            "Components",
+            row,
+            "locked",
+            t(
+                "Part {p} is locked to its incumbent but has none.",
+                "Linh kiện {p} bị khóa với nhà cung cấp hiện tại nhưng không có.",
+                p=c["component_id"],
+            ),
+            "locked_without_incumbent",
+        )
+    elif c["component_id"] and c["component_id"] not in offered:
+        chk.error(
+            "Components",
+            row,
+            "current_supplier",
+            t(
+                "Part {p} has no supplier: no incumbent and no offer.",
+                "Linh kiện {p} không có nguồn: không có nhà cung cấp hiện tại và không có báo giá.",
+                p=c["component_id"],
+            ),
+            "no_source",
+        )
+
+
+def _check_locked_with_offer(chk: _Checker, row: Hashable, c: pd.Series, offered: set) -> None:
+    """A locked part's offers are never used: say so."""
+    if c["locked"] is True and c["component_id"] in offered:
+        chk.warn(
+            "Components",
+            row,
+            "locked",
+            t(
+                "Part {p} is locked, so its offers will not be used.",
+                "Linh kiện {p} bị khóa nên các báo giá của nó sẽ không được dùng.",
+                p=c["component_id"],
+            ),
+            "locked_with_offer",
+        )
 
 
 def _check_offers(
