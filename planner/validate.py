@@ -11,6 +11,7 @@ import dataclasses
 import itertools
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,7 +20,7 @@ import pandas as pd
 
 from planner import fields, schema
 from planner.contradictions import limit_problems
-from planner.io.conventions import NUMERIC, ambiguity, decimal_conventions
+from planner.io.conventions import NUMERIC, Convention, ambiguity, decimal_conventions
 from planner.io.parse import (
     DECIMAL_COMMA,
     DECIMAL_DOT,
@@ -805,89 +806,107 @@ def _check_periods(chk: _Checker, periods: pd.DataFrame) -> None:
 def _check_components(
     chk, comps: pd.DataFrame, supplier_country: dict[str, str], offers: pd.DataFrame | None
 ) -> None:
+    """Per part, in row order: its incumbent's price, origin and listing, or (without one) a
+    lock or a missing source; then a lock that makes its offers unused."""
     offered = set() if offers is None else set(offers["component_id"])
     for row, c in comps.iterrows():
         incumbent = c["current_supplier"] or ""
         if incumbent:
-            if math.isnan(c["current_unit_price"]):
-                chk.error(
-                    "Components",
-                    row,
-                    "current_unit_price",
-                    t(
-                        "Part {p} has an incumbent ({s}) but no current unit price.",
-                        "Linh kiện {p} có nhà cung cấp hiện tại ({s}) nhưng thiếu đơn giá.",
-                        p=c["component_id"],
-                        s=incumbent,
-                    ),
-                    "price_missing",
-                )
-            if not c["current_country"] and incumbent not in supplier_country:
-                chk.error(
-                    "Components",
-                    row,
-                    "current_country",
-                    t(
-                        "Part {p}: the origin is unknown; fill current_country or list supplier {s} "
-                        "with its country in Suppliers.",
-                        "Linh kiện {p}: chưa rõ xuất xứ; điền current_country hoặc khai báo nhà cung "
-                        "cấp {s} kèm quốc gia trong sheet Suppliers.",
-                        p=c["component_id"],
-                        s=incumbent,
-                    ),
-                    "origin_missing",
-                )
-            if incumbent not in supplier_country and chk.raw.sheets.get("Suppliers") is not None:
-                chk.note(
-                    "Components",
-                    row,
-                    "current_supplier",
-                    t(
-                        "Incumbent {s} is not in Suppliers; it is taken as unlimited.",
-                        "Nhà cung cấp hiện tại {s} không có trong sheet Suppliers; coi như không giới "
-                        "hạn công suất.",
-                        s=incumbent,
-                    ),
-                    "incumbent_not_listed",
-                )
+            _check_incumbent(chk, row, c, incumbent, supplier_country)
         else:
-            if c["locked"] is True:
-                chk.error(
-                    "Components",
-                    row,
-                    "locked",
-                    t(
-                        "Part {p} is locked to its incumbent but has none.",
-                        "Linh kiện {p} bị khóa với nhà cung cấp hiện tại nhưng không có.",
-                        p=c["component_id"],
-                    ),
-                    "locked_without_incumbent",
-                )
-            elif c["component_id"] and c["component_id"] not in offered:
-                chk.error(
-                    "Components",
-                    row,
-                    "current_supplier",
-                    t(
-                        "Part {p} has no supplier: no incumbent and no offer.",
-                        "Linh kiện {p} không có nguồn: không có nhà cung cấp hiện tại và không có "
-                        "báo giá.",
-                        p=c["component_id"],
-                    ),
-                    "no_source",
-                )
-        if c["locked"] is True and c["component_id"] in offered:
-            chk.warn(
-                "Components",
-                row,
-                "locked",
-                t(
-                    "Part {p} is locked, so its offers will not be used.",
-                    "Linh kiện {p} bị khóa nên các báo giá của nó sẽ không được dùng.",
-                    p=c["component_id"],
-                ),
-                "locked_with_offer",
-            )
+            _check_without_incumbent(chk, row, c, offered)
+        _check_locked_with_offer(chk, row, c, offered)
+
+
+def _check_incumbent(
+    chk: _Checker, row: Hashable, c: pd.Series, incumbent: str, supplier_country: dict[str, str]
+) -> None:
+    """A part bought today: its current price, an origin, and whether Suppliers lists it."""
+    if math.isnan(c["current_unit_price"]):
+        chk.error(
+            "Components",
+            row,
+            "current_unit_price",
+            t(
+                "Part {p} has an incumbent ({s}) but no current unit price.",
+                "Linh kiện {p} có nhà cung cấp hiện tại ({s}) nhưng thiếu đơn giá.",
+                p=c["component_id"],
+                s=incumbent,
+            ),
+            "price_missing",
+        )
+    if not c["current_country"] and incumbent not in supplier_country:
+        chk.error(
+            "Components",
+            row,
+            "current_country",
+            t(
+                "Part {p}: the origin is unknown; fill current_country or list supplier {s} "
+                "with its country in Suppliers.",
+                "Linh kiện {p}: chưa rõ xuất xứ; điền current_country hoặc khai báo nhà cung "
+                "cấp {s} kèm quốc gia trong sheet Suppliers.",
+                p=c["component_id"],
+                s=incumbent,
+            ),
+            "origin_missing",
+        )
+    if incumbent not in supplier_country and chk.raw.sheets.get("Suppliers") is not None:
+        chk.note(
+            "Components",
+            row,
+            "current_supplier",
+            t(
+                "Incumbent {s} is not in Suppliers; it is taken as unlimited.",
+                "Nhà cung cấp hiện tại {s} không có trong sheet Suppliers; coi như không giới "
+                "hạn công suất.",
+                s=incumbent,
+            ),
+            "incumbent_not_listed",
+        )
+
+
+def _check_without_incumbent(chk: _Checker, row: Hashable, c: pd.Series, offered: set) -> None:
+    """A part with no incumbent: it cannot be locked, and it needs an offer."""
+    if c["locked"] is True:
+        chk.error(
+            "Components",
+            row,
+            "locked",
+            t(
+                "Part {p} is locked to its incumbent but has none.",
+                "Linh kiện {p} bị khóa với nhà cung cấp hiện tại nhưng không có.",
+                p=c["component_id"],
+            ),
+            "locked_without_incumbent",
+        )
+    elif c["component_id"] and c["component_id"] not in offered:
+        chk.error(
+            "Components",
+            row,
+            "current_supplier",
+            t(
+                "Part {p} has no supplier: no incumbent and no offer.",
+                "Linh kiện {p} không có nguồn: không có nhà cung cấp hiện tại và không có báo giá.",
+                p=c["component_id"],
+            ),
+            "no_source",
+        )
+
+
+def _check_locked_with_offer(chk: _Checker, row: Hashable, c: pd.Series, offered: set) -> None:
+    """A locked part's offers are never used: say so."""
+    if c["locked"] is True and c["component_id"] in offered:
+        chk.warn(
+            "Components",
+            row,
+            "locked",
+            t(
+                "Part {p} is locked, so its offers will not be used.",
+                "Linh kiện {p} bị khóa nên các báo giá của nó sẽ không được dùng.",
+                p=c["component_id"],
+            ),
+            "locked_with_offer",
+        )
 
 
 def _check_offers(
@@ -1262,75 +1281,104 @@ def _check_tier_group(chk, rows: pd.DataFrame, reported: set[tuple[int, str]]) -
 
 
 def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
-    values: dict[str, Any] = {}  # the Settings fields, each of its own type
-    first_row: dict[str, tuple[int, object]] = {}  # setting -> the row first setting it
+    """The Settings sheet read row by row; each fault is said at its row and the row skipped."""
     if frame is None or "key" not in frame.columns:
         return Settings()
+    values: dict[str, Any] = {}  # the Settings fields, each of its own type
+    first_row: dict[str, tuple[int, object]] = {}  # setting -> the row first setting it
     for row, cells in frame.iterrows():
-        typed_key = clean_text(cells.get("key"))
-        key = schema.normalise_header(typed_key)
-        raw_value = cells.get("value")
-        spec = _setting_spec(typed_key)
-        if spec is None:
-            if key:
-                chk.warn(
-                    "Settings",
-                    row,
-                    "key",
-                    t(
-                        "Unknown setting '{k}'; it is ignored.",
-                        "Thiết lập '{k}' không xác định; bỏ qua.",
-                        k=typed_key,
-                    ),
-                    "unknown_setting",
-                )
-            continue
-        if is_blank(raw_value):
-            continue
-        if spec.key in first_row:
-            first, before = first_row[spec.key]
-            _repeated_setting(chk, row, spec, first, clean_text(before) == clean_text(raw_value))
-        else:
-            first_row[spec.key] = (row, raw_value)
-        decimal = chk.sheet_decimals.get("Settings")
-        mark = decimal.mark if decimal else None
-        if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
-            with contextlib.suppress(ParseError):
-                read, _ = parse_share(raw_value, mark)
-                other, _ = parse_share(raw_value, "." if mark == "," else ",")
-                chk.warn(
-                    "Settings",
-                    row,
-                    "value",
-                    ambiguity(raw_value, read, other, decimal),
-                    "ambiguous_number",
-                )
-        try:
-            value, note = read_setting(spec, raw_value, mark)
-        except OutOfRange as exc:
-            chk.error("Settings", row, "value", exc.reason, "range")
-            continue
-        except ParseError as exc:
-            chk.error(
-                "Settings",
-                row,
-                "value",
-                t(
-                    "{k}: {why}",
-                    "{k}: {why_vi}",
-                    k=spec.key,
-                    why=exc.reason.en,
-                    why_vi=exc.reason.vi,
-                ),
-                "type",
-            )
-            continue
-        if note is not None:
-            chk.warn("Settings", row, "value", note, "percent")
-        values[spec.key] = value
+        read = _setting_row(chk, row, cells, first_row)
+        if read is not None:
+            key, value = read
+            values[key] = value
     typed = {f.name for f in dataclasses.fields(Settings)}
     extra = {k: v for k, v in values.items() if k not in typed}
     return Settings(**{k: v for k, v in values.items() if k in typed}, extra=extra)
+
+
+def _setting_row(
+    chk: _Checker, row: Any, cells: pd.Series, first_row: dict[str, tuple[int, object]]
+) -> tuple[str, Any] | None:
+    """One row: (setting, value), or None for an unknown key, a blank value or a value that
+    cannot be read (each said but the blank). Records the first row of each setting."""
+    typed_key = clean_text(cells.get("key"))
+    raw_value = cells.get("value")
+    spec = _setting_spec(typed_key)
+    if spec is None:
+        _unknown_setting(chk, row, typed_key)
+        return None
+    if is_blank(raw_value):
+        return None
+    if spec.key in first_row:
+        first, before = first_row[spec.key]
+        _repeated_setting(chk, row, spec, first, clean_text(before) == clean_text(raw_value))
+    else:
+        first_row[spec.key] = (row, raw_value)
+    decimal = chk.sheet_decimals.get("Settings")
+    mark = decimal.mark if decimal else None
+    if spec.kind in (schema.NUMBER, schema.SHARE) and is_ambiguous(raw_value) and decimal:
+        _ambiguous_setting(chk, row, raw_value, decimal)
+    return _setting_value(chk, row, spec, raw_value, mark)
+
+
+def _unknown_setting(chk: _Checker, row: Any, typed_key: str) -> None:
+    """A key no setting has is warned of (a blank key is no setting at all)."""
+    if schema.normalise_header(typed_key):
+        chk.warn(
+            "Settings",
+            row,
+            "key",
+            t(
+                "Unknown setting '{k}'; it is ignored.",
+                "Thiết lập '{k}' không xác định; bỏ qua.",
+                k=typed_key,
+            ),
+            "unknown_setting",
+        )
+
+
+def _ambiguous_setting(chk: _Checker, row: Any, raw_value: str, decimal: Convention) -> None:
+    """A number that reads two ways ('1,500'): warn with both readings, the sheet's first."""
+    mark = decimal.mark
+    with contextlib.suppress(ParseError):
+        read, _ = parse_share(raw_value, mark)
+        other, _ = parse_share(raw_value, "." if mark == "," else ",")
+        chk.warn(
+            "Settings",
+            row,
+            "value",
+            ambiguity(raw_value, read, other, decimal),
+            "ambiguous_number",
+        )
+
+
+def _setting_value(
+    chk: _Checker, row: Any, spec: schema.SettingSpec, raw_value: object, mark: str | None
+) -> tuple[str, Any] | None:
+    """The setting's typed value, or None with the reason as an error at its row."""
+    try:
+        value, note = read_setting(spec, raw_value, mark)
+    except OutOfRange as exc:
+        chk.error("Settings", row, "value", exc.reason, "range")
+        return None
+    except ParseError as exc:
+        chk.error(
+            "Settings",
+            row,
+            "value",
+            t(
+                "{k}: {why}",
+                "{k}: {why_vi}",
+                k=spec.key,
+                why=exc.reason.en,
+                why_vi=exc.reason.vi,
+            ),
+            "type",
+        )
+        return None
+    if note is not None:
+        chk.warn("Settings", row, "value", note, "percent")
+    return spec.key, value
 
 
 class OutOfRange(ParseError):

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from planner.instance import VN, Instance
-from planner.optimise.decisions import Decisions, billing, figures
+from planner.optimise.decisions import Billing, Decisions, billing, figures
 from planner.plan import (
     ACTION_COLUMNS,
     ALLOCATION_COLUMNS,
@@ -90,18 +90,47 @@ def build_plan(
     seconds: float,
     backend: str,
 ) -> Plan:
-    T, periods = inst.T, inst.periods
-    offers = inst.offers
-    price, s_of = inst.col("price"), inst.col("s")
-    share = d.share
-    units = whole_units(inst, share)
-    cost = units * price[:, None]
+    """The plan's tables from decisions: whole units, actions, costs per period, content."""
+    units = whole_units(inst, d.share)
+    cost = units * inst.col("price")[:, None]
+    # figures and billing once: the periods' tariff and the content table read the same bill
+    fig = figures(inst, d.share)
+    bill = billing(inst, fig)
+    periods_df = _periods_table(inst, d, cost, bill.tariff)
+    total = float(periods_df["total_cost"].sum())
+    return Plan(
+        status=status,
+        total_cost=total,
+        best_bound=bound,
+        gap=_gap(total, bound),
+        solve_seconds=seconds,
+        actions=_actions_table(inst, d),
+        allocation=_allocation_table(inst, d.share, units, cost),
+        periods=periods_df,
+        content=_content_table(inst, fig, bill),
+        supplier_load=_load_table(inst, units),
+        backend=backend,
+    )
+
+
+def _gap(total: float, bound: float | None) -> float | None:
+    """Relative gap to the solver's bound; None without a finite bound or a cost."""
+    if bound is not None and np.isfinite(bound) and total > 0:
+        return max(0.0, (total - bound) / abs(total))
+    return None
+
+
+def _allocation_table(
+    inst: Instance, share: np.ndarray, units: np.ndarray, cost: np.ndarray
+) -> pd.DataFrame:
+    """One row per offer and period with a share."""
+    price = inst.col("price")
     o_idx, t_idx = np.nonzero(share > 0)
-    allocation = pd.DataFrame(
+    return pd.DataFrame(
         {
             "component_id": inst.col("component_id")[o_idx],
             "supplier_id": inst.col("supplier_id")[o_idx],
-            "period": np.asarray(periods, dtype=object)[t_idx],
+            "period": np.asarray(inst.periods, dtype=object)[t_idx],
             "share": share[o_idx, t_idx],
             "units": units[o_idx, t_idx],
             "unit_price": price[o_idx],
@@ -111,22 +140,48 @@ def build_plan(
         }
     )[ALLOCATION_COLUMNS]
 
-    actions = []
-    switching = inst.col("switching")
-    for s in np.nonzero(d.onboard >= 0)[0]:
-        actions.append(
-            (
-                periods[d.onboard[s]],
-                "onboard",
-                "",
-                inst.suppliers[s],
-                float(inst.supplier_onboarding[s]),
-                "",
-                np.nan,
-                np.nan,
-            )
+
+# An action row, as ACTION_COLUMNS: period, kind, component_id, supplier_id, one_time_cost,
+# ready_period, share_from, share_to
+Action = tuple[str, str, str, str, float, str, float, float]
+ACTION_ORDER = {"onboard": 0, "start_qualification": 1, "ramp": 2}  # within a period
+
+
+def _actions_table(inst: Instance, d: Decisions) -> pd.DataFrame:
+    """Onboardings, qualification starts and share changes, by period then kind."""
+    actions = [*_onboard_actions(inst, d), *_start_actions(inst, d), *_ramp_actions(inst, d)]
+    periods = inst.periods
+    frame = pd.DataFrame(actions, columns=ACTION_COLUMNS)
+    frame["_t"] = frame["period"].map({p: i for i, p in enumerate(periods)})
+    frame["_k"] = frame["kind"].map(ACTION_ORDER)
+    return (
+        frame.sort_values(["_t", "_k", "component_id", "supplier_id"], kind="stable")
+        .drop(columns=["_t", "_k"])
+        .reset_index(drop=True)
+    )
+
+
+def _onboard_actions(inst: Instance, d: Decisions) -> list[Action]:
+    return [
+        (
+            inst.periods[d.onboard[s]],
+            "onboard",
+            "",
+            inst.suppliers[s],
+            float(inst.supplier_onboarding[s]),
+            "",
+            np.nan,
+            np.nan,
         )
-    lead = inst.col("lead")
+        for s in np.nonzero(d.onboard >= 0)[0]
+    ]
+
+
+def _start_actions(inst: Instance, d: Decisions) -> list[Action]:
+    """Qualification starts, each with the period it is ready in ("" beyond the horizon)."""
+    offers, periods = inst.offers, inst.periods
+    switching, lead = inst.col("switching"), inst.col("lead")
+    actions: list[Action] = []
     for o in np.nonzero(d.start >= 0)[0].tolist():
         t = int(d.start[o])
         ready = t + int(lead[o])
@@ -137,56 +192,77 @@ def build_plan(
                 offers["component_id"].iat[o],
                 offers["supplier_id"].iat[o],
                 float(switching[o]),
-                periods[ready] if ready < T else "",
+                periods[ready] if ready < inst.T else "",
                 np.nan,
                 np.nan,
             )
         )
+    return actions
+
+
+def _ramp_actions(inst: Instance, d: Decisions) -> list[Action]:
+    """Every change of share from the period before (before the first: the incumbent's)."""
+    offers, share = inst.offers, d.share
     before = np.column_stack([inst.col("incumbent").astype(float), share[:, :-1]])
     o_r, t_r = np.nonzero(np.abs(share - before) > 1e-6)
-    for o, t in zip(o_r.tolist(), t_r.tolist(), strict=True):
-        actions.append(
-            (
-                periods[t],
-                "ramp",
-                offers["component_id"].iat[o],
-                offers["supplier_id"].iat[o],
-                0.0,
-                "",
-                float(before[o, t]),
-                float(share[o, t]),
-            )
+    return [
+        (
+            inst.periods[t],
+            "ramp",
+            offers["component_id"].iat[o],
+            offers["supplier_id"].iat[o],
+            0.0,
+            "",
+            float(before[o, t]),
+            float(share[o, t]),
         )
-    order = {"onboard": 0, "start_qualification": 1, "ramp": 2}
-    actions_df = pd.DataFrame(actions, columns=ACTION_COLUMNS)
-    actions_df["_t"] = actions_df["period"].map({p: i for i, p in enumerate(periods)})
-    actions_df["_k"] = actions_df["kind"].map(order)
-    actions_df = (
-        actions_df.sort_values(["_t", "_k", "component_id", "supplier_id"], kind="stable")
-        .drop(columns=["_t", "_k"])
-        .reset_index(drop=True)
-    )
+        for o, t in zip(o_r.tolist(), t_r.tolist(), strict=True)
+    ]
 
-    fig = figures(inst, share)
-    bill = billing(inst, fig)
-    tier, rate, tier_bound, tariff = bill.tier, bill.rate, bill.bound, bill.tariff
-    started = np.zeros((inst.O, T), bool)
+
+def _started_in(inst: Instance, d: Decisions) -> np.ndarray:
+    """O x T: offer o's qualification starts in period t."""
+    started = np.zeros((inst.O, inst.T), bool)
     started[np.nonzero(d.start >= 0)[0], d.start[d.start >= 0]] = True
-    one_time = (started * switching[:, None]).sum(axis=0)
-    boarded = np.zeros((inst.S, T), bool)
+    return started
+
+
+def _one_time_cost(inst: Instance, d: Decisions, started: np.ndarray) -> np.ndarray:
+    """Per period: switching costs of the starts plus onboarding costs of new suppliers."""
+    one_time = (started * inst.col("switching")[:, None]).sum(axis=0)
+    boarded = np.zeros((inst.S, inst.T), bool)
     boarded[np.nonzero(d.onboard >= 0)[0], d.onboard[d.onboard >= 0]] = True
-    one_time = one_time + (boarded * inst.supplier_onboarding[:, None]).sum(axis=0)
+    return one_time + (boarded * inst.supplier_onboarding[:, None]).sum(axis=0)
+
+
+def _in_progress(inst: Instance, d: Decisions) -> np.ndarray:
+    """Per period: qualifications running (a start counts for its lead, at least one period)."""
+    T, lead = inst.T, inst.col("lead")
     running = np.zeros(T)
     for o in np.nonzero(d.start >= 0)[0].tolist():
         t0 = int(d.start[o])
         running[t0 : min(T, t0 + max(int(lead[o]), 1))] += 1
+    return running
+
+
+def _vn_spend_share(inst: Instance, cost: np.ndarray) -> np.ndarray:
+    """Per period: the share of material spend with Vietnamese offers (0 with no spend)."""
     material = cost.sum(axis=0)
     vn = inst.col("origin") == VN
     with np.errstate(divide="ignore", invalid="ignore"):
-        vn_share = np.where(material > 0, cost[vn].sum(axis=0) / material, 0.0)
-    periods_df = pd.DataFrame(
+        return np.where(material > 0, cost[vn].sum(axis=0) / material, 0.0)
+
+
+def _periods_table(
+    inst: Instance, d: Decisions, cost: np.ndarray, tariff: np.ndarray
+) -> pd.DataFrame:
+    """Costs and the use of each per-period limit (budget, slots, in progress)."""
+    started = _started_in(inst, d)
+    one_time = _one_time_cost(inst, d, started)
+    material = cost.sum(axis=0)
+    return pd.DataFrame(
         {
-            "period": periods,
+            "period": inst.periods,
             "material_cost": material,
             "one_time_cost": one_time,
             "tariff_cost": tariff.sum(axis=0),
@@ -196,16 +272,21 @@ def build_plan(
             "qualification_slots": inst.slots,
             "slots_used": started.sum(axis=0).astype(float),
             "in_progress_limit": inst.in_progress,
-            "in_progress": running,
-            "vn_spend_share": vn_share,
+            "in_progress": _in_progress(inst, d),
+            "vn_spend_share": _vn_spend_share(inst, cost),
         }
     )[PERIOD_COLUMNS]
+
+
+def _content_table(inst: Instance, fig: dict[str, np.ndarray], bill: Billing) -> pd.DataFrame:
+    """Per product and period: Chinese content against the cap, origin and the tariff tier."""
+    T, periods = inst.T, inst.periods
     cap = np.broadcast_to(inst.china_cap, (inst.P, T))
     with np.errstate(invalid="ignore"):
         cap_margin = cap - fig["ratio"]
-    last = tier_bound >= 1.0 - 1e-12  # the top tier: no bound above to keep away from
-    full = rate * inst.duty_base()  # before pass-through
-    content = pd.DataFrame(
+    last = bill.bound >= 1.0 - 1e-12  # the top tier: no bound above to keep away from
+    full = bill.rate * inst.duty_base()  # before pass-through
+    return pd.DataFrame(
         {
             "product_id": np.repeat(inst.products, T),
             "period": np.tile(periods, inst.P),
@@ -216,42 +297,30 @@ def build_plan(
             "rvc": fig["rvc"].ravel(),
             "schedule": inst.schedule.ravel(),
             "origin": np.where(bill.vn, "VN", "not VN").ravel(),
-            "tariff_tier": (tier + 1).ravel(),
-            "tariff_rate": rate.ravel(),
-            "tier_bound": tier_bound.ravel(),
-            "tier_margin": np.where(last, np.nan, tier_bound - fig["ratio"]).ravel(),
+            "tariff_tier": (bill.tier + 1).ravel(),
+            "tariff_rate": bill.rate.ravel(),
+            "tier_bound": bill.bound.ravel(),
+            "tier_margin": np.where(last, np.nan, bill.bound - fig["ratio"]).ravel(),
             "tariff_full": full.ravel(),
-            "tariff_cost": tariff.ravel(),
+            "tariff_cost": bill.tariff.ravel(),
         }
     )[CONTENT_COLUMNS]
+
+
+def _load_table(inst: Instance, units: np.ndarray) -> pd.DataFrame:
+    """Units per supplier and period against its capacity, for suppliers given any."""
+    T = inst.T
     load = np.zeros((inst.S, T))
-    np.add.at(load, s_of, units)
+    np.add.at(load, inst.col("s"), units)
     used = np.nonzero(load.sum(axis=1) > 0)[0]
-    supplier_load = pd.DataFrame(
+    return pd.DataFrame(
         {
             "supplier_id": np.repeat(np.asarray(inst.suppliers, dtype=object)[used], T),
-            "period": np.tile(periods, used.size),
+            "period": np.tile(inst.periods, used.size),
             "units": load[used].ravel(),
             "capacity": np.repeat(inst.supplier_cap[used], T),
         }
     )[LOAD_COLUMNS]
-    total = float(periods_df["total_cost"].sum())
-    gap = None
-    if bound is not None and np.isfinite(bound) and total > 0:
-        gap = max(0.0, (total - bound) / abs(total))
-    return Plan(
-        status=status,
-        total_cost=total,
-        best_bound=bound,
-        gap=gap,
-        solve_seconds=seconds,
-        actions=actions_df,
-        allocation=allocation,
-        periods=periods_df,
-        content=content,
-        supplier_load=supplier_load,
-        backend=backend,
-    )
 
 
 def plan_cost(inst: Instance, d: Decisions) -> float:
