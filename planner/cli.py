@@ -279,15 +279,18 @@ def _say(line: str, end: str = "\n") -> None:
 
 
 def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
-    """`run()` in a worker thread; Ctrl+C sets `stop` (the search then hands back its best)
-    and waits for it; a second Ctrl+C waits too. SIGTERM and SIGHUP are Ctrl+C here (main
-    installs them as KeyboardInterrupt): one way to stop. The main thread stays in Python
-    so that the signal is seen at once. The wait is on an Event the worker sets when it ends, not on
-    Thread.join: a join that Ctrl+C interrupts can take the thread for ended while it still
-    runs (red-team O04: the plan was read before it existed)."""
+    """`run()` in a worker thread; Ctrl+C, SIGTERM or SIGHUP set `stop` (the search then
+    hands back its best) and wait for it; a second stop waits too. While it runs, those
+    signals only raise a plain flag that the main thread reads between short sleeps: a
+    handler that raised, or set an Event, could land inside a lock the main thread holds
+    and leave it held (a child deadlocked so when its parent's threads died one by one).
+    The wait is on the worker's own flag, not on Thread.join: a join that a stop
+    interrupts can take the thread for ended while it still runs (red-team O04)."""
     import threading
+    import time
 
     ended = threading.Event()
+    asked = [False]
 
     def body() -> None:
         try:
@@ -295,16 +298,37 @@ def _run_stoppable(run, stop, on_stop=lambda: None) -> None:
         finally:
             ended.set()
 
-    threading.Thread(target=body, daemon=True).start()
-    while True:
-        try:
-            while not ended.wait(0.2):
-                pass
-            return
-        except KeyboardInterrupt:
-            if not stop.is_set():
+    replaced = _flag_signals(asked)
+    try:
+        threading.Thread(target=body, daemon=True).start()
+        while not ended.is_set():  # is_set takes no lock
+            time.sleep(0.05)
+            if asked[0] and not stop.is_set():
                 stop.set()
                 on_stop()
+    finally:
+        for number, handler in replaced.items():
+            signal.signal(number, handler)
+
+
+def _flag_signals(asked: list[bool]) -> dict:
+    """Ctrl+C, SIGTERM and SIGHUP raise `asked[0]` and nothing else (main thread only: a
+    thread cannot install handlers, and there the stops stay KeyboardInterrupt). The
+    handlers they replace, to put back."""
+    import threading
+
+    replaced: dict = {}
+    if threading.current_thread() is not threading.main_thread():
+        return replaced
+
+    def flag(*_: object) -> None:
+        asked[0] = True
+
+    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            replaced[number] = signal.signal(number, flag)
+    return replaced
 
 
 def _w(lang: str, en: str, vi: str) -> str:
