@@ -34,6 +34,7 @@ class StressDialog(QDialog):
         self.window_ = window
         self.call: ProcessCall | None = None
         self.view = None
+        self.cancelled = False  # the user cancelled the replan running
         self.stressed = None  # the plan shown when the stress test started
         doc, planning = window.doc, window.planning
         self.supplier = QComboBox()
@@ -71,6 +72,10 @@ class StressDialog(QDialog):
         self.run = QPushButton()
         self.run.setObjectName("runStressTest")
         self.run.clicked.connect(self.start)
+        self.cancel = QPushButton()
+        self.cancel.setObjectName("cancelStressTest")
+        self.cancel.setEnabled(False)
+        self.cancel.clicked.connect(self.stop)
         self.status = QLabel()
         self.status.setObjectName("stressStatus")
         self.status.setWordWrap(True)
@@ -88,6 +93,7 @@ class StressDialog(QDialog):
         buttons.rejected.connect(self.reject)
         row = QHBoxLayout()
         row.addWidget(self.run)
+        row.addWidget(self.cancel)
         row.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
@@ -129,23 +135,39 @@ class StressDialog(QDialog):
         )
         self.stressed = planning.plan  # the plan the shock is applied to
         call.done.connect(self.show_outcome)
-        call.failed.connect(lambda exc: self.status.setText(i18n.error_text(exc)))
+        call.failed.connect(self._failed)
         call.finished.connect(self._ended)
         self.call = call
+        self.cancelled = False
         self.run.setEnabled(False)
+        self.cancel.setEnabled(True)
         self.status.setText(tr("Replanning under the shock…"))
         call.start()
         return True
+
+    def stop(self) -> None:
+        """Cancel: the replan ends now, without a result (the plan shown stays as it is)."""
+        if self.call is not None:
+            self.cancelled = True
+            self.call.kill()
+            self.status.setText(tr("Stress test cancelled; the plan shown is unchanged."))
+
+    def _failed(self, exc: BaseException) -> None:
+        if not self.cancelled:  # a cancelled replan's child ends killed: that is no failure
+            self.status.setText(i18n.error_text(exc))
 
     def _ended(self) -> None:
         if self.call is not None:
             self.call.deleteLater()
         self.call = None
         self.run.setEnabled(True)
+        self.cancel.setEnabled(False)
 
     def show_outcome(self, outcome) -> None:
         """The comparison, and the plan shown replaced by a cheaper plan of the project the
         shock revealed (if that plan is still the one shown and current)."""
+        if self.cancelled:  # it came as Cancel was pressed: the user asked not to use it
+            return
         view, better = outcome
         self.show_view(view)
         if better is not None:
@@ -188,5 +210,6 @@ class StressDialog(QDialog):
         for k, text in enumerate(labels):
             self.form.itemAt(k, QFormLayout.LabelRole).widget().setText(text)
         self.run.setText(tr("Replan under the shock"))
+        self.cancel.setText(tr("Cancel"))
         self.tabs.setTabText(0, tr("Costs and results"))
         self.tabs.setTabText(1, tr("Parts"))

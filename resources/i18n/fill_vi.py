@@ -18,6 +18,9 @@ QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
     "Version {0}": "Phiên bản {0}",
+    "Stress test cancelled; the plan shown is unchanged.": (
+        "Đã hủy kiểm tra sức chịu đựng; kế hoạch đang hiển thị giữ nguyên."
+    ),
     "One-time budget per period ({currency})": "Ngân sách một lần mỗi kỳ ({currency})",
     "Uses the exchange rate set on the Settings & tariffs page.": (
         "Dùng tỷ giá đặt trên trang Thiết lập & thuế."

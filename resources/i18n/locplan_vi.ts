@@ -1097,6 +1097,10 @@
         <translation>Đang lập lại kế hoạch theo cú sốc…</translation>
     </message>
     <message>
+        <source>Stress test cancelled; the plan shown is unchanged.</source>
+        <translation>Đã hủy kiểm tra sức chịu đựng; kế hoạch đang hiển thị giữ nguyên.</translation>
+    </message>
+    <message>
         <source>Replanned: the shock costs {cost} more over the horizon.</source>
         <translation>Đã lập lại: cú sốc làm tốn thêm {cost} trong cả giai đoạn.</translation>
     </message>

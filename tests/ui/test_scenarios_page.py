@@ -227,4 +227,13 @@ def test_stress_test_replans_the_plan(qtbot, window, small_path):
     assert dialog.view.names[0] == "Plan as it is"
     assert dialog.models["summary"].columnCount() == 3
     assert dialog.status.text()
+    # Cancel ends a replan at once, says so, and leaves the plan shown as it was
+    shown = window.planning.plan
+    qtbot.waitUntil(lambda: dialog.run.isEnabled(), timeout=60_000)
+    assert not dialog.cancel.isEnabled()
+    assert dialog.start() and dialog.cancel.isEnabled()
+    qtbot.mouseClick(dialog.cancel, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.run.isEnabled(), timeout=60_000)
+    assert dialog.status.text() == "Stress test cancelled; the plan shown is unchanged."
+    assert window.planning.plan is shown and not dialog.cancel.isEnabled()
     dialog.close()
