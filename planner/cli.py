@@ -606,20 +606,19 @@ def cmd_sweep(args: argparse.Namespace) -> int:
 
 def _stress_names_wrong(args: argparse.Namespace, names: list[str], periods: list[str]) -> str:
     """What is wrong with --scenario and --keep-until, in the chosen language ("" if nothing)."""
-    if args.scenario not in names:
-        return t(
-            "locplan: no scenario named {n} (the project has {h})",
-            "locplan: không có kịch bản tên {n} (dự án có {h})",
-            n=args.scenario,
-            h=", ".join(names),
-        ).get(args.lang)
-    if args.keep_until not in periods:
-        return t(
-            "locplan: no period named {n} (the project has {h})",
-            "locplan: không có kỳ tên {n} (dự án có {h})",
-            n=args.keep_until,
-            h=", ".join(periods),
-        ).get(args.lang)
+    for value, known, what, what_vi in (
+        (args.scenario, names, "scenario", "kịch bản"),
+        (args.keep_until, periods, "period", "kỳ"),
+    ):
+        if value not in known:
+            return t(
+                "locplan: no {w} named {n} (the project has {h})",
+                "locplan: không có {w_vi} tên {n} (dự án có {h})",
+                w=what,
+                w_vi=what_vi,
+                n=value,
+                h=", ".join(known),
+            ).get(args.lang)
     return ""
 
 

@@ -648,17 +648,13 @@ def _placed(problems: list[Problem], raw: RawProject) -> list[Problem]:
     return out
 
 
-def _setting_spec(typed_key: str) -> schema.SettingSpec | None:
-    return fields.setting_named(typed_key)
-
-
 def _raw_currency(raw: RawProject) -> str:
     """The project's money as typed in Settings (USD unless said), before Settings is typed."""
     frame = raw.sheets.get("Settings")
     if frame is None or "key" not in frame.columns or "value" not in frame.columns:
         return "USD"
     for key, value in zip(frame["key"], frame["value"], strict=True):
-        spec = _setting_spec(clean_text(key))
+        spec = fields.setting_named(clean_text(key))
         if spec is not None and spec.key == "currency" and not is_blank(value):
             return clean_text(value).upper()
     return "USD"
@@ -1303,7 +1299,7 @@ def _setting_row(
     cannot be read (each said but the blank). Records the first row of each setting."""
     typed_key = clean_text(cells.get("key"))
     raw_value = cells.get("value")
-    spec = _setting_spec(typed_key)
+    spec = fields.setting_named(typed_key)
     if spec is None:
         _unknown_setting(chk, row, typed_key)
         return None
