@@ -63,6 +63,9 @@ class Field:
     unit: str = ""
     editor: str | None = None  # how the settings form edits it; None: on the sheet only
     assumption: bool = False  # stated among the plan's assumptions (it changes the plan)
+    # a former key still read: its value sets these settings where they are not given (it
+    # is not typed, edited, written or stated itself)
+    sets: tuple[str, ...] = ()
 
     @property
     def help_en(self) -> str:
@@ -215,21 +218,55 @@ SETTINGS: tuple[Field, ...] = (
         assumption=True,
     ),
     Field(
-        "threshold_margin",
+        "cap_margin",
         SHARE,
         0.0,
+        Text("Margin below the customer's cap", "Biên dưới trần của khách hàng"),
         Text(
-            "Margin below every cap and tariff bound", "Biên an toàn dưới mọi trần và ngưỡng thuế"
+            "Room the plan keeps below every glide-path cap of Chinese content (share points); "
+            "a customer's cap is a contract, so 0 holds it exactly.",
+            "Khoảng cách kế hoạch giữ dưới mọi trần hàm lượng TQ của lộ trình (điểm phần trăm); "
+            "trần của khách hàng là hợp đồng nên 0 là giữ đúng trần.",
         ),
+        minimum=0,
+        maximum=0.2,
+        synonyms=("customer margin", "glide path margin", "biên trần"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "tariff_margin",
+        SHARE,
+        0.02,
+        Text("Margin below every tariff bound", "Biên dưới mọi ngưỡng thuế"),
         Text(
-            "Safety margin kept below every glide-path cap and tariff-tier bound (share points).",
-            "Biên an toàn dưới mọi trần hàm lượng và ngưỡng bậc thuế (điểm phần trăm).",
+            "Room the plan keeps below every legal tariff-tier bound (share points): a product "
+            "within it is costed at the higher tier, since a small slip in a supplier's content "
+            "would be billed there.",
+            "Khoảng cách kế hoạch giữ dưới mọi ngưỡng bậc thuế theo luật (điểm phần trăm): sản "
+            "phẩm nằm trong khoảng này được tính theo bậc cao hơn, vì một sai lệch nhỏ về hàm "
+            "lượng sẽ bị tính thuế ở bậc đó.",
+        ),
+        minimum=0,
+        maximum=0.2,
+        synonyms=("tariff safety margin", "biên thuế", "biên an toàn thuế"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "threshold_margin",
+        SHARE,
+        None,
+        Text("Margin below every cap and tariff bound", "Biên dưới mọi trần và ngưỡng thuế"),
+        Text(
+            "Former name of the two margins: sets cap_margin and tariff_margin where the sheet "
+            "does not give them.",
+            "Tên cũ của hai biên: đặt cap_margin và tariff_margin khi trang tính không có chúng.",
         ),
         minimum=0,
         maximum=0.2,
         synonyms=("margin", "safety margin", "biên an toàn"),
-        editor=PERCENT,
-        assumption=True,
+        sets=("cap_margin", "tariff_margin"),
     ),
     Field(
         "tariff_pass_through",
@@ -345,6 +382,16 @@ def setting(key: str) -> Field:
         if f.key == key:
             return f
     raise KeyError(key)
+
+
+def current() -> tuple[Field, ...]:
+    """The settings as they are written and typed: every field but the former names."""
+    return tuple(f for f in SETTINGS if not f.sets)
+
+
+def former_name_of(key: str) -> Field | None:
+    """The former key whose value stands for `key` when `key` is not given, if any."""
+    return next((f for f in SETTINGS if key in f.sets), None)
 
 
 def default(key: str) -> Any:

@@ -103,8 +103,14 @@ class Instance:
         return cache[name]
 
     @property
-    def margin(self) -> float:
-        return float(self.settings.threshold_margin)
+    def cap_margin(self) -> float:
+        """Room kept below the customer's glide-path caps."""
+        return float(self.settings.cap_margin)
+
+    @property
+    def tariff_margin(self) -> float:
+        """Room kept below the legal tariff-tier bounds (a share within it is billed above)."""
+        return float(self.settings.tariff_margin)
 
     def duty_base(self) -> np.ndarray:
         """USD of duty per unit of rate, P x T: FOB x US share x units (0 when the tariff is

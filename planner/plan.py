@@ -152,7 +152,8 @@ class Summary:
     china_share: dict[str, dict[str, float]]  # product -> period -> Chinese share
     china_share_first: dict[str, float]
     china_share_last: dict[str, float]
-    threshold_margin: float
+    cap_margin: float
+    tariff_margin: float
     tariff_pass_through: float
     tariff_full: float
     # a rate keyed to the Chinese share was never enacted: the plan uses one

@@ -38,7 +38,8 @@ class Settings:
     solver: str = default("solver")
     no_reversal: bool = default("no_reversal")
     min_share: float = default("min_share")
-    threshold_margin: float = default("threshold_margin")
+    cap_margin: float = default("cap_margin")
+    tariff_margin: float = default("tariff_margin")
     tariff_pass_through: float = default("tariff_pass_through")
     origin_rvc_min: float | None = default("origin_rvc_min")
     # registry settings the model does not read as a typed attribute (yet): key -> value

@@ -1287,6 +1287,10 @@ def _settings(chk: _Checker, frame: pd.DataFrame | None) -> Settings:
         if read is not None:
             key, value = read
             values[key] = value
+    for former in [f for f in fields.SETTINGS if f.sets and f.key in values]:
+        value = values.pop(former.key)  # a former name stands for what is not given
+        for key in former.sets:
+            values.setdefault(key, value)
     typed = {f.name for f in dataclasses.fields(Settings)}
     extra = {k: v for k, v in values.items() if k not in typed}
     return Settings(**{k: v for k, v in values.items() if k in typed}, extra=extra)

@@ -31,8 +31,13 @@ def _setting_row(doc: ProjectDocument, key: str) -> int | None:
 
 
 def setting_value(doc: ProjectDocument, key: str) -> object:
-    """The Settings cell of `key` as typed (its default when it has none)."""
+    """The Settings cell of `key` as typed (its default when it has none); the cell of its
+    former name when the sheet gives only that (as the planner reads it)."""
     pos = _setting_row(doc, key)
+    former = fields.former_name_of(key)
+    if pos is None and former is not None:
+        typed = setting_value(doc, former.key)
+        return fields.setting(key).default if parse.is_blank(typed) else typed
     if pos is None:
         return fields.setting(key).default
     value = doc.frame("Settings")["value"].iloc[pos]

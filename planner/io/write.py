@@ -163,8 +163,8 @@ def _settings_rows(settings: Settings) -> pd.DataFrame:
     """Every setting of the registry, in its order, with the value the plan read."""
     return pd.DataFrame(
         {
-            "key": [f.key for f in registry.SETTINGS],
-            "value": [settings.value(f.key) for f in registry.SETTINGS],
+            "key": [f.key for f in registry.current()],
+            "value": [settings.value(f.key) for f in registry.current()],
         }
     )
 

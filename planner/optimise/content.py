@@ -51,8 +51,8 @@ def capped(inst: Instance) -> np.ndarray:
 
 
 def cap_bound(inst: Instance) -> np.ndarray:
-    """T: the share the model holds each product under (cap - margin - EPS)."""
-    return inst.china_cap - inst.margin - EPS
+    """T: the share the model holds each product under (cap - cap margin - EPS)."""
+    return inst.china_cap - inst.cap_margin - EPS
 
 
 def add_content_cap(m: SparseModel, inst: Instance, v: Variables) -> None:

@@ -99,7 +99,7 @@ def billing(inst: Instance, fig: dict[str, np.ndarray]) -> Billing:
     vn = vietnamese_origin(inst, fig["rvc"])
     bound_all = np.where(vn[:, :, None], inst.tier_bound, inst.foreign_bound)
     rate_all = np.where(vn[:, :, None], inst.tier_rate, inst.foreign_rate)
-    limits = bound_all - inst.margin - BILLING_GUARD
+    limits = bound_all - inst.tariff_margin - BILLING_GUARD
     limits[:, :, -1] = np.inf  # the last tier takes everything
     tier = np.argmax(fig["ratio"][:, :, None] <= limits, axis=2)
     p_i, t_i = np.indices(tier.shape)
@@ -147,7 +147,7 @@ def to_columns(inst: Instance, v: Variables, n_cols: int, d: Decisions) -> np.nd
         # a share the solver left on the line (0.39999 against 0.4 less EPS) is below it: the
         # rows hold it within their tolerance, and billing it the higher tier would price
         # the plan millions above its cost
-        limit = bounds - inst.margin - EPS + LINE_TOL
+        limit = bounds - inst.tariff_margin - EPS + LINE_TOL
         p_i, t_i, k_i = np.nonzero(above >= 0)
         x[above[p_i, t_i, k_i]] = active[p_i, t_i] & (ratio[p_i, t_i] > limit[p_i, t_i, k_i])
     return x

@@ -295,7 +295,7 @@ def _cap_out_of_reach(inst: Instance, row, tt: int, period: str, amount: float) 
     p = int(row["product"])
     cap = inst.china_cap[tt]
     why = _earliest_local(inst, p)
-    margin = inst.margin
+    margin = inst.cap_margin
     if inst.settings.content_basis == "fob":
         return t(
             "{pe}: the {c:.0%} Chinese-content cap{m} cannot be met for {pr}; the lowest "

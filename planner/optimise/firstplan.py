@@ -421,7 +421,7 @@ def _tiers(start: _State, best: _State, target: np.ndarray, scarcity: float) -> 
     by bisection: later is always easier), planning again from the start so that early slots
     go to the switches that matter most."""
     inst = start.inst
-    bounds = inst.tier_bound - inst.margin - EPS
+    bounds = inst.tier_bound - inst.tariff_margin - EPS
     goal = (target.copy(), start.nonorig_goal.copy())
     worst = np.maximum(inst.tier_rate[:, :, -1], inst.foreign_rate[:, :, -1])
     at_stake = (inst.tariff_base() * (worst - inst.tier_rate[:, :, 0])).sum(1)
@@ -508,7 +508,7 @@ def _savings(st: _State) -> None:
 def _holds(st: _State) -> bool:
     """Every cap and the origin rule (not the optional origin goals) still hold."""
     inst = st.inst
-    target = np.broadcast_to(inst.china_cap - inst.margin - EPS, (inst.P, inst.T))
+    target = np.broadcast_to(inst.china_cap - inst.cap_margin - EPS, (inst.P, inst.T))
     if (_breach(st, target) > TINY).any():
         return False
     if inst.settings.rvc_min is None:
@@ -588,7 +588,7 @@ def first_plan(
     st.floor = floor
     if not _new_parts(st):
         return st.d, False
-    target = np.broadcast_to(inst.china_cap - inst.margin - EPS, (inst.P, inst.T)).copy()
+    target = np.broadcast_to(inst.china_cap - inst.cap_margin - EPS, (inst.P, inst.T)).copy()
     best, failed, level = None, st, SCARCITY[0]
     for scarcity in SCARCITY:
         trial = st.copy()

@@ -89,7 +89,7 @@ class _PlanFigures:
     @classmethod
     def of(cls, inst: Instance, d: Decisions) -> _PlanFigures:
         fig = figures(inst, d.share)
-        return cls(fig, billing(inst, fig), inst.china_cap - inst.margin - EPS, inst.volume > 0)
+        return cls(fig, billing(inst, fig), inst.china_cap - inst.cap_margin - EPS, inst.volume > 0)
 
 
 def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, ready):

@@ -441,7 +441,8 @@ def summary(inst: Instance, plan: Plan, first_cost: float | None) -> Summary:
         china_share={p: {q: float(share_by[(p, q)]) for q in inst.periods} for p in inst.products},
         china_share_first={p: float(share_by[(p, first)]) for p in inst.products},
         china_share_last={p: float(share_by[(p, last)]) for p in inst.products},
-        threshold_margin=inst.margin,
+        cap_margin=inst.cap_margin,
+        tariff_margin=inst.tariff_margin,
         tariff_pass_through=inst.pass_through,
         tariff_full=float(plan.content["tariff_full"].sum()),
         # a rate keyed to the Chinese share was never enacted: say so when the plan uses one

@@ -51,7 +51,7 @@ def share_range(inst: Instance, p: int, t: int, bound: float, unit=None) -> tupl
 
 def tier_bounds(inst: Instance) -> np.ndarray:
     """P x T x K: the share the model holds a product under to use tier k (Vietnamese goods)."""
-    return inst.tier_bound - inst.margin - EPS
+    return inst.tier_bound - inst.tariff_margin - EPS
 
 
 def add_tariff_tiers(m: SparseModel, inst: Instance, v: Variables) -> None:
@@ -71,7 +71,7 @@ def _add_group(m, inst, v, base, matters, group: str) -> None:
     binary says foreign; foreign goods: only where the origin matters, active when vn = 0."""
     vn = group == "VN"
     rates = inst.tier_rate if vn else inst.foreign_rate
-    bounds = (inst.tier_bound if vn else inst.foreign_bound) - inst.margin - EPS
+    bounds = (inst.tier_bound if vn else inst.foreign_bound) - inst.tariff_margin - EPS
     rises = np.diff(rates, axis=2)
     caps = cap_bound(inst)
     todo: list[tuple[int, int, int, float]] = []

@@ -51,7 +51,7 @@ def _product_rows(view: PlanView, p: str) -> list[ProductPeriod]:
         origin = _origin(view, by_rvc, rvc[t])
         name, rates = tariff.schedule(inp, p, t)
         tiers = tariff.tiers(rates, origin) or [(1.0, 0.0)]
-        k = tariff.tier_index(tiers, ratio[t], view.margin)
+        k = tariff.tier_index(tiers, ratio[t], view.tariff_margin)
         bound, rate = tiers[k]
         full = rate * billed[t]
         limited = vol[t] > 0 and not view.past[t]  # what was bought in the past is a fact
@@ -111,8 +111,8 @@ def _origin(view: PlanView, by_rvc: bool, rvc: float) -> str:
 
 
 def above_cap(view: PlanView, row: ProductPeriod) -> str | None:
-    """The Chinese share is within the glide path's cap less the safety margin."""
-    cap, margin = row.cap, view.margin
+    """The Chinese share is within the glide path's cap less the cap margin."""
+    cap, margin = row.cap, view.cap_margin
     if row.limited and not math.isnan(cap) and row.ratio > cap - margin + 1e-9:
         what = f"the cap {cap:.2%}" + (f" less the {margin:.2%} margin" if margin else "")
         return f"{row.product} {row.period}: Chinese share {row.ratio:.4%} is above {what}"

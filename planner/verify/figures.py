@@ -155,9 +155,9 @@ _CONTENT_FIGURES = (
 
 
 def _thin_margin(view: PlanView, row: ProductPeriod) -> str | None:
-    """The safety margin below the cap is held, where a cap applies and the period has not
+    """The margin below the cap is held, where a cap applies and the period has not
     happened."""
-    margin, cap = view.margin, row.cap
+    margin, cap = view.cap_margin, row.cap
     capped = margin and not math.isnan(cap) and not view.past[row.t]
     if capped and cap - row.ratio < margin - 1e-9:
         return f"holds less than the {margin:.2%} safety margin below the cap"

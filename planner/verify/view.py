@@ -62,7 +62,8 @@ class PlanView:
         self.plan, self.kept = plan, kept
         self.periods, self.index, self.T = inp.periods, inp.index, len(inp.periods)
         s = inp.settings
-        self.margin = float(getattr(s, "threshold_margin", 0.0))
+        self.cap_margin = float(getattr(s, "cap_margin", 0.0))
+        self.tariff_margin = float(getattr(s, "tariff_margin", 0.0))
         self.min_share = float(getattr(s, "min_share", 0.0))
         self.stable = bool(getattr(s, "no_reversal", False))
         # the periods that happened (a stress test): their facts are not checked against limits

@@ -187,7 +187,7 @@ def test_the_margin_holds_in_every_plan():
 
     project = generate_project(40, seed=6, family="hard")
     project = dataclasses.replace(
-        project, settings=dataclasses.replace(project.settings, threshold_margin=0.01)
+        project, settings=dataclasses.replace(project.settings, cap_margin=0.01, tariff_margin=0.01)
     )
     plan = plan_project(project, time_limit_s=20)
     assert plan.verified

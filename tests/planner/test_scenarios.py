@@ -70,13 +70,14 @@ def test_overrides_replace_add_multiply_and_add_settings(tmp_path):
     budgets = cheap["Periods"]["budget"].tolist()
     assert budgets[:3] == [40_000, 40_000, 40_000] and budgets[3] == float("inf")  # no limit
     assert cheap["Periods"]["china_cap"].iloc[3] == pytest.approx(0.4)
-    assert cheap.settings.threshold_margin == pytest.approx(0.02)
+    # the former key sets both margins
+    assert (cheap.settings.cap_margin, cheap.settings.tariff_margin) == pytest.approx((0.02, 0.02))
     assert cheap["Tariffs"]["rate"].tolist() == [0.25, 0.4]
     assert cheap["Products"]["tariff_exempt"].tolist() == [True, False]
     assert typed(raw, "flat")["Tariffs"]["rate"].tolist() == [0.1, 0.1]
     # the base is untouched
     assert base["Tariffs"]["rate"].tolist() == [0.2, 0.4]
-    assert base.settings.threshold_margin == 0.0
+    assert (base.settings.cap_margin, base.settings.tariff_margin) == (0.0, 0.02)
 
 
 def test_bad_overrides_are_named_by_row_and_column(tmp_path, capsys):

@@ -131,22 +131,20 @@ def test_second_source_with_a_zero_cap_is_infeasible():
 
 def test_margin_keeps_the_share_below_the_tier_bound():
     # 2 points of margin: the low tier needs a share of at most 38%, so 24% local
-    plan = solved(tiny(settings={"threshold_margin": 0.02}))
+    plan = solved(tiny(settings={"tariff_margin": 0.02}))
     assert plan.total_cost == pytest.approx(2 * (5_120 + 1_000), abs=0.1)
     assert plan.content["tier_margin"].min() >= 0.02 - 1e-9
 
 
 def test_margin_below_a_cap_can_make_it_infeasible():
-    text = infeasible(
-        tiny(periods={"china_cap": [0.01, 0.01]}, settings={"threshold_margin": 0.02})
-    )
+    text = infeasible(tiny(periods={"china_cap": [0.01, 0.01]}, settings={"cap_margin": 0.02}))
     assert any("margin" in line for line in text)
 
 
 def test_within_the_margin_is_billed_at_the_higher_tier():
     # a plan at 39% with a 2-point margin pays the 50% rate: the plan does not count on 10%
-    project = tiny(settings={"threshold_margin": 0.02})
-    plan = solved(tiny())
+    project = tiny(settings={"tariff_margin": 0.02})
+    plan = solved(tiny(settings={"tariff_margin": 0.0}))
     check = verify_plan(project, plan)
     assert any("tier" in v for v in check.violations)
 

@@ -316,9 +316,7 @@ def test_china_cap_and_margin():
     assert check_china_cap(v, rows) == []
     v, rows = content(project(periods={"china_cap": [math.nan, 0.2, 0.2, 0.2]}))
     assert check_china_cap(v, rows) == ["X 2027-Q2: Chinese share 25.0000% is above the cap 20.00%"]
-    margin = project(
-        periods={"china_cap": [math.nan, 0.3, 0.3, 0.3]}, settings={"threshold_margin": 0.1}
-    )
+    margin = project(periods={"china_cap": [math.nan, 0.3, 0.3, 0.3]}, settings={"cap_margin": 0.1})
     assert check_china_cap(*content(margin)) == [
         "X 2027-Q2: Chinese share 25.0000% is above the cap 30.00% less the 10.00% margin"
     ]
@@ -347,7 +345,7 @@ def test_tariff_tiers():
         (1, 0.1, 1_000.0),
     ]
     # with a 20-point margin, 25% is not safely under the 40% bound
-    _, rows = content(project(settings={"threshold_margin": 0.2}))
+    _, rows = content(project(settings={"tariff_margin": 0.2}))
     assert [r.tier for r in rows] == [2, 2, 1, 1]
     assert tariff.tier_index([(0.4, 0.1), (1.0, 0.5)], 0.4, 0.0) == 1  # the rounding guard
 

@@ -248,12 +248,12 @@ def test_tariff_preset_and_glide_path(qtbot, window, small_path, monkeypatch):
     shown = settings.editors
     assert shown["no_reversal"].isChecked() and shown["min_share"].value() == 5
     shown["no_reversal"].setChecked(False)
-    for key, percent in (("min_share", 10), ("threshold_margin", 1), ("tariff_pass_through", 60)):
+    for key, percent in (("min_share", 10), ("tariff_margin", 1), ("tariff_pass_through", 60)):
         shown[key].setValue(percent)
         shown[key].editingFinished.emit()
     window.validation.validate_now()
     typed = window.doc.validation.project.settings
-    assert (typed.no_reversal, typed.min_share, typed.threshold_margin) == (False, 0.1, 0.01)
+    assert (typed.no_reversal, typed.min_share, typed.tariff_margin) == (False, 0.1, 0.01)
     assert typed.tariff_pass_through == 0.6
     window.actions.undo.trigger()  # one step per field
     window.validation.validate_now()
