@@ -180,6 +180,10 @@ def cmd_plan(args: argparse.Namespace) -> int:
         write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
         facts = {**_summary_dict(plan), **plan.certainty_facts()}
+        if planned:  # what each margin kept below a bound costs (planner.optimise.margins)
+            facts["margins"] = (
+                plan.margins.astype(object).where(plan.margins.notna()).to_dict("records")
+            )
         if not planned:
             facts["explanation"] = [line.get(args.lang) for line in plan.explanation]
         print(json.dumps(facts, ensure_ascii=False, indent=2, default=_json_default))
@@ -215,6 +219,7 @@ PHASES = {
     "proving": {"vi": "đang chứng minh"},
     "least Chinese content": {"vi": "ít hàm lượng TQ nhất"},
     "repairing": {"vi": "tìm kế hoạch dự phòng"},
+    "pricing": {"en": "pricing the margins", "vi": "tính giá các biên an toàn"},
     "done": {"vi": "xong"},
 }
 
@@ -244,8 +249,17 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
         _say(line, end="" if tty else "\n")
 
     def run() -> None:
-        out["plan"] = plan_project(
+        from planner.optimise.margins import with_margin_prices
+
+        plan = plan_project(
             project, time_limit_s=args.time_limit, on_progress=progress, should_stop=stop.is_set
+        )
+        out["plan"] = with_margin_prices(
+            project,
+            plan,
+            time_limit_s=args.time_limit,
+            on_progress=progress,
+            should_stop=stop.is_set,
         )
 
     _run_stoppable(run, stop, _stopping(args))

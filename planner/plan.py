@@ -97,8 +97,24 @@ CONTENT_COLUMNS = [
     "tier_margin",
     "tariff_full",
     "tariff_cost",
+    "duty_at_stake",
+    "us_value",
 ]
 LOAD_COLUMNS = ["supplier_id", "period", "units", "capacity"]
+
+# the price of each margin kept below a bound (planner.optimise.margins): the plan's cost, the
+# cost of the plan planned again without that margin (blank: not priced), the difference, and
+# the range the best plans' difference lies in, from both searches' bounds
+MARGIN_COLUMNS = [
+    "setting",
+    "margin",
+    "cost_with",
+    "cost_without",
+    "price",
+    "bound_without",
+    "price_low",
+    "price_high",
+]
 # Why each qualification starts when it does (planner.optimise.reasons).
 REASON_COLUMNS = [
     "period",  # the qualification starts
@@ -192,10 +208,13 @@ class Plan:
       tariff_tier (1-based, within the tiers for its origin), tariff_rate, tier_bound (the
       billed tier's bound), tier_margin (that bound less the share; NaN for the top tier),
       tariff_full (the duty on US-bound units), tariff_cost (the share the factory bears:
-      tariff_full x tariff_pass_through)
+      tariff_full x tariff_pass_through), duty_at_stake (what the factory would bear more
+      if the share slipped over the billed tier's bound: the next tier's rate less this one's;
+      0 at the top), us_value (FOB value shipped to the US: what a customer cap guards)
     supplier_load: supplier_id, period, units, capacity
     reasons: why each qualification starts when it does (REASON_COLUMNS)
     limits: what one more unit of each binding limit is worth (LIMIT_COLUMNS)
+    margins: the price of each margin kept below a bound (MARGIN_COLUMNS; empty: not priced)
     """
 
     status: Status
@@ -210,6 +229,7 @@ class Plan:
     supplier_load: pd.DataFrame = field(default_factory=lambda: empty(LOAD_COLUMNS))
     reasons: pd.DataFrame = field(default_factory=lambda: empty(REASON_COLUMNS))
     limits: pd.DataFrame = field(default_factory=lambda: empty(LIMIT_COLUMNS))
+    margins: pd.DataFrame = field(default_factory=lambda: empty(MARGIN_COLUMNS))
     summary: Summary | None = None  # None: no plan, or a plan made by hand
     explanation: list[Text] = field(default_factory=list)
     verified: bool = False

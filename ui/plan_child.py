@@ -26,14 +26,19 @@ def report_for_screen(project, plan, lang: str):
 
 
 def plan_and_report(project, time_limit_s: float, lang: str, out: IO[bytes], stop) -> None:
-    """Plan, then build the report the screen shows (with its search index)."""
+    """Plan, price its margins, then build the report the screen shows (with its search
+    index)."""
     from planner.optimise import plan_project
+    from planner.optimise.margins import with_margin_prices
+
+    def progress(event) -> None:
+        send(out, "progress", event)
 
     plan = plan_project(
-        project,
-        time_limit_s=time_limit_s,
-        on_progress=lambda event: send(out, "progress", event),
-        should_stop=stop.is_set,
+        project, time_limit_s=time_limit_s, on_progress=progress, should_stop=stop.is_set
+    )
+    plan = with_margin_prices(
+        project, plan, time_limit_s=time_limit_s, on_progress=progress, should_stop=stop.is_set
     )
     send(out, "plan", plan)
     send(out, "report", report_for_screen(project, plan, lang) if plan.has_plan else None)

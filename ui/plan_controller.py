@@ -143,6 +143,10 @@ class PlanController(QObject):
         )
 
     def _on_progress(self, event: ProgressEvent) -> None:
+        if event.phase == "pricing":  # the plan is made: what its margins cost comes next
+            if self.running:
+                self.status.text.setText(tr("Pricing the margins kept below the bounds…"))
+            return
         if self.running:
             self.panel.add_progress(event)
         parts = []

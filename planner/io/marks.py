@@ -20,6 +20,7 @@ PLAN_SHEETS: dict[str, tuple[str, str]] = {
     "phases": ("Plan phases", "KH - Giai đoạn"),
     "why": ("Plan why", "KH - Lý do"),
     "limits": ("Plan limits worth", "KH - Giá trị giới hạn"),
+    "margins": ("Plan margins", "KH - Biên an toàn"),
     "periods": ("Plan periods", "KH - Chi phí theo kỳ"),
     "allocation": ("Plan allocation", "KH - Phân bổ"),
     "suppliers": ("Plan suppliers", "KH - Tải nhà cung cấp"),

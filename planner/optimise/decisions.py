@@ -91,6 +91,7 @@ class Billing:
     rate: np.ndarray
     bound: np.ndarray  # the billed tier's bound
     tariff: np.ndarray  # USD the factory bears
+    next_rate: np.ndarray  # the rate of the tier above the billed one (its own at the top)
 
 
 def billing(inst: Instance, fig: dict[str, np.ndarray]) -> Billing:
@@ -104,7 +105,8 @@ def billing(inst: Instance, fig: dict[str, np.ndarray]) -> Billing:
     tier = np.argmax(fig["ratio"][:, :, None] <= limits, axis=2)
     p_i, t_i = np.indices(tier.shape)
     rate = rate_all[p_i, t_i, tier]
-    return Billing(vn, tier, rate, bound_all[p_i, t_i, tier], rate * inst.tariff_base())
+    above = rate_all[p_i, t_i, np.minimum(tier + 1, rate_all.shape[2] - 1)]
+    return Billing(vn, tier, rate, bound_all[p_i, t_i, tier], rate * inst.tariff_base(), above)
 
 
 def planned_tier(inst: Instance, ratio: np.ndarray, rvc: np.ndarray | None = None) -> np.ndarray:

@@ -303,6 +303,12 @@ def _content_table(inst: Instance, fig: dict[str, np.ndarray], bill: Billing) ->
             "tier_margin": np.where(last, np.nan, bill.bound - fig["ratio"]).ravel(),
             "tariff_full": full.ravel(),
             "tariff_cost": bill.tariff.ravel(),
+            # what a slip over the billed tier's bound would add to the duty the factory bears
+            "duty_at_stake": np.where(
+                last, 0.0, (bill.next_rate - bill.rate) * inst.tariff_base()
+            ).ravel(),
+            "us_value": (inst.fob * inst.us_share)[:, None].repeat(T, axis=1).ravel()
+            * inst.volume.ravel(),
         }
     )[CONTENT_COLUMNS]
 

@@ -18,11 +18,17 @@ from planner.report.certainty import certainty
 from planner.report.tables import TIERS_ASSUMED, headline, need_label
 
 LIST_PARTS = 5  # parts named per quarter before "and N more"
-TIGHT = 0.005  # a share this close under a tier bound or cap is a risk worth naming
+NEAR = 0.01  # a share this close under a tariff bound or a customer's cap is named, with its money
+LIST_BOUNDS = 6  # bounds named before "and N more"
 
 
 def _w(lang: str, en: str, vi: str) -> str:
     return vi if lang == "vi" else en
+
+
+def _count(n: int, one: str, many: str) -> str:
+    """'1 bound', '3 bounds': English numbers agree with their noun (no '(s)')."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _parts(names: list[str], lang: str) -> str:
@@ -51,8 +57,8 @@ def _moves(project: TypedProject, plan: Plan, lang: str) -> str:
     return _w(
         lang,
         f"Move {parts} parts to new suppliers, starting their qualification in "
-        f"{len(periods)} quarter(s) from {periods[0]} to {periods[-1]} and onboarding "
-        f"{onboard} new supplier(s). {by_period}.",
+        f"{_count(len(periods), 'quarter', 'quarters')} from {periods[0]} to {periods[-1]} "
+        f"and onboarding {_count(onboard, 'new supplier', 'new suppliers')}. {by_period}.",
         f"Chuyển {parts} linh kiện sang nhà cung cấp mới, bắt đầu phê duyệt trong "
         f"{len(periods)} kỳ từ {periods[0]} đến {periods[-1]} và đánh giá {onboard} nhà "
         f"cung cấp mới. {by_period}.",
@@ -123,26 +129,86 @@ def _saves(project: TypedProject, plan: Plan, lang: str, currency: str) -> str:
     return text
 
 
-def _risks(plan: Plan, lang: str, currency: str) -> str:
-    risks: list[str] = []
+def _near_bounds(plan: Plan, lang: str, currency: str) -> list[str]:
+    """Every bound a product sits within NEAR of, with the money at stake: the duty a slip
+    over a tariff bound adds (products that pay duty only), the US-bound shipments a
+    customer's cap guards."""
     content = plan.content
-    if "tier_margin" in content.columns:
-        near = content[pd.to_numeric(content["tier_margin"], errors="coerce") < TIGHT]
-        if not near.empty:
-            r = near.sort_values("tier_margin").iloc[0]
-            risks.append(
+    out: list[str] = []
+    if {"tier_margin", "duty_at_stake"} <= set(content.columns):
+        room = pd.to_numeric(content["tier_margin"], errors="coerce")
+        near = content[(room < NEAR) & (content["duty_at_stake"] > 0)]
+        for r in near.sort_values("tier_margin").itertuples(index=False):
+            out.append(
                 _w(
                     lang,
-                    f"{r['product_id']} is only {fmt.pct(r['tier_margin'], lang, 2)} under the "
-                    f"{fmt.pct(r['tier_bound'], lang)} tariff threshold in {r['period']} "
-                    f"({len(near)} product-quarter(s) this close): a price or volume change "
-                    "can tip it into the higher rate",
-                    f"{r['product_id']} chỉ thấp hơn ngưỡng thuế {fmt.pct(r['tier_bound'], lang)} "
-                    f"{fmt.pct(r['tier_margin'], lang, 2)} trong kỳ {r['period']} "
-                    f"({len(near)} sản phẩm-kỳ sát ngưỡng): thay đổi giá hay sản lượng có thể "
-                    "đẩy sang mức thuế cao hơn",
+                    f"{r.product_id} {r.period} is {fmt.pct(r.tier_margin, lang, 2)} under the "
+                    f"{fmt.pct(r.tier_bound, lang)} tariff bound "
+                    f"({fmt.compact_money(r.duty_at_stake, lang, currency)} more duty if it "
+                    "slips over)",
+                    f"{r.product_id} {r.period} thấp hơn ngưỡng thuế "
+                    f"{fmt.pct(r.tier_bound, lang)} {fmt.pct(r.tier_margin, lang, 2)} "
+                    f"(thêm {fmt.compact_money(r.duty_at_stake, lang, currency)} thuế nếu vượt)",
                 )
             )
+    if {"cap_margin", "us_value"} <= set(content.columns):
+        room = pd.to_numeric(content["cap_margin"], errors="coerce")
+        near = content[room < NEAR]
+        for r in near.sort_values("cap_margin").itertuples(index=False):
+            room = fmt.pct(r.cap_margin, lang, 2)
+            at = r.cap_margin < 5e-5  # "0.00% under" says nothing: it is at the cap
+            out.append(
+                _w(
+                    lang,
+                    f"{r.product_id} {r.period} is "
+                    + ("at" if at else f"{room} under")
+                    + f" the customer's {fmt.pct(r.cap, lang)} cap "
+                    f"({fmt.compact_money(r.us_value, lang, currency)} shipped to the US)",
+                    f"{r.product_id} {r.period} "
+                    + ("ở đúng" if at else f"thấp hơn {room} so với")
+                    + f" trần {fmt.pct(r.cap, lang)} của khách hàng "
+                    f"({fmt.compact_money(r.us_value, lang, currency)} xuất sang Mỹ)",
+                )
+            )
+    return out
+
+
+def _margin_prices(plan: Plan, lang: str, currency: str) -> list[str]:
+    """What each margin kept below a bound costs, as planned (planner.optimise.margins)."""
+    from planner import fields
+
+    out = []
+    for r in plan.margins.itertuples(index=False):
+        if pd.isna(r.price):
+            continue
+        title = fields.setting(str(r.setting)).title.get(lang).lower()
+        price = fmt.compact_money(r.price, lang, currency)
+        out.append(
+            _w(
+                lang,
+                f"{title} ({fmt.pct(r.margin, lang)}) costs {price} "
+                f"(the plan without it: {fmt.compact_money(r.cost_without, lang, currency)})",
+                f"{title} ({fmt.pct(r.margin, lang)}) tốn {price} "
+                f"(kế hoạch không có biên: {fmt.compact_money(r.cost_without, lang, currency)})",
+            )
+        )
+    return out
+
+
+def _risks(plan: Plan, lang: str, currency: str) -> str:
+    near = _near_bounds(plan, lang, currency)
+    risks: list[str] = []
+    if near:
+        head = _w(
+            lang,
+            f"{_count(len(near), 'bound', 'bounds')} within {fmt.pct(NEAR, lang)}: ",
+            f"{len(near)} ngưỡng trong phạm vi {fmt.pct(NEAR, lang)}: ",
+        )
+        shown = near[:LIST_BOUNDS]
+        more = len(near) - len(shown)
+        tail = _w(lang, f" and {more} more", f" và {more} ngưỡng khác") if more > 0 else ""
+        risks.append(head + ", ".join(shown) + tail)
+    risks += _margin_prices(plan, lang, currency)
     reasons = plan.reasons
     if not reasons.empty:
         due = reasons[
@@ -152,7 +218,8 @@ def _risks(plan: Plan, lang: str, currency: str) -> str:
             risks.append(
                 _w(
                     lang,
-                    f"{len(due)} qualification(s) are ready exactly when they are needed: a late "
+                    f"{_count(len(due), 'qualification is', 'qualifications are')} ready exactly "
+                    "when needed: a late "
                     "audit or tooling moves the deadline",
                     f"{len(due)} phê duyệt sẵn sàng đúng lúc cần: chậm đánh giá hay khuôn mẫu sẽ "
                     "trễ hạn",
@@ -164,7 +231,8 @@ def _risks(plan: Plan, lang: str, currency: str) -> str:
         risks.append(
             _w(
                 lang,
-                f"{len(limits)} limit(s) bind; the most costly: {top['text_en'].rstrip('.')}",
+                f"{_count(len(limits), 'limit binds', 'limits bind')}; the most costly: "
+                f"{top['text_en'].rstrip('.')}",
                 f"{len(limits)} giới hạn đang chạm; tốn kém nhất: {top['text_vi'].rstrip('.')}",
             )
         )

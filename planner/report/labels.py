@@ -85,6 +85,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "origin_not_vn": ("not VN", "không phải VN"),
     "tier_bound": ("Tier bound", "Ngưỡng bậc"),
     "tier_margin": ("Room to the bound", "Khoảng cách tới ngưỡng"),
+    "cap_margin": ("Room to the cap", "Khoảng cách tới trần"),
+    "duty_at_stake": ("Duty if it slips over the bound", "Thuế thêm nếu vượt ngưỡng"),
+    "us_value": ("Shipped to the US", "Giá trị xuất sang Mỹ"),
+    # the margins and their price
+    "margin_setting": ("Margin", "Biên"),
+    "margin": ("Kept", "Mức giữ"),
+    "cost_with": ("Plan cost", "Chi phí kế hoạch"),
+    "cost_without": ("Cost without it", "Chi phí khi không có biên"),
+    "margin_price": ("Its price", "Giá của biên"),
+    "price_low": ("Best plans differ by at least", "Chênh lệch tối thiểu"),
+    "price_high": ("at most", "tối đa"),
     "tariff_full": ("Duty before pass-through", "Thuế trước chia sẻ"),
     "regime_change": ("tariff change", "đổi biểu thuế"),
     "content_title": (

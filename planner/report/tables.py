@@ -260,6 +260,7 @@ def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("china_content_usd", DECIMAL),
         ("china_share", SHARE),
         ("cap", SHARE),
+        ("cap_margin", GAP),
         ("rvc", SHARE),
         ("schedule", TEXT),
         ("origin", TEXT),
@@ -267,8 +268,10 @@ def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("tariff_rate", SHARE),
         ("tier_bound", SHARE),
         ("tier_margin", GAP),
+        ("duty_at_stake", MONEY),
         ("tariff_full", MONEY),
         ("tariff_cost", MONEY),
+        ("us_value", MONEY),
     ]
     frame = plan.content.copy()
     for key, _ in spec:  # a hand-made plan may lack the tariff details
@@ -346,6 +349,30 @@ def limits_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     keep = [k for k, _ in spec] + ["limit"]
     return Table(
         "limits", _title("limits", lang), _cols(lang, spec), frame[keep].reset_index(drop=True)
+    )
+
+
+def margins_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+    """What each margin kept below a bound costs (plan.margins, planner.optimise.margins): the
+    plan against the plan planned again without it, and the range the best plans' difference
+    lies in (from both searches' bounds)."""
+    frame = plan.margins.copy()
+    frame["margin_setting"] = [fields.setting(k).title.get(lang) for k in frame["setting"]]
+    frame["margin_price"] = frame["price"]
+    spec = [
+        ("margin_setting", TEXT),
+        ("margin", GAP),
+        ("cost_with", MONEY),
+        ("cost_without", MONEY),
+        ("margin_price", MONEY),
+        ("price_low", MONEY),
+        ("price_high", MONEY),
+    ]
+    return Table(
+        "margins",
+        _title("margins", lang),
+        _cols(lang, spec),
+        frame[[k for k, _ in spec]].reset_index(drop=True),
     )
 
 
@@ -630,6 +657,7 @@ def all_tables(project: TypedProject, plan: Plan, lang: str = "en") -> list[Tabl
         phases_table(project, plan, lang),
         why_table(project, plan, lang),
         limits_table(project, plan, lang),
+        margins_table(project, plan, lang),
         periods_table(project, plan, lang),
         allocation_table(project, plan, lang),
         suppliers_table(project, plan, lang),

@@ -70,4 +70,5 @@ def _figure_findings(view: PlanView, rows: list[ProductPeriod], chk: Check) -> l
         *compare_reasons(view.plan, view.inp, awards),
         *figures.compare_summary(view, rows, chk),
         *figures.compare_total(view, chk),
+        *figures.compare_margins(view, chk),
     ]

@@ -33,6 +33,8 @@ class ProductPeriod(NamedTuple):
     schedule: str
     origin: str
     full: float  # the duty before pass-through
+    at_stake: float  # the duty borne more above the billed tier's bound (0 at the top)
+    us_value: float  # FOB value shipped to the US
 
 
 def recompute_content(view: PlanView) -> list[ProductPeriod]:
@@ -46,6 +48,8 @@ def _product_rows(view: PlanView, p: str) -> list[ProductPeriod]:
     vol = inp.volume.loc[p].to_numpy(float)
     billed = _billed_base(view, p, vol)
     by_rvc = column(inp.products, "origin_rule", "process").get(p, "process") == "rvc"
+    products = inp.products
+    us_value = float(products.loc[p, "fob_price"]) * float(products.loc[p, "us_share"]) * vol
     rows = []
     for t, per in enumerate(view.periods):
         origin = _origin(view, by_rvc, rvc[t])
@@ -54,6 +58,7 @@ def _product_rows(view: PlanView, p: str) -> list[ProductPeriod]:
         k = tariff.tier_index(tiers, ratio[t], view.tariff_margin)
         bound, rate = tiers[k]
         full = rate * billed[t]
+        above = tiers[k + 1][1] if k + 1 < len(tiers) and bound < 1.0 - 1e-12 else rate
         limited = vol[t] > 0 and not view.past[t]  # what was bought in the past is a fact
         rows.append(
             ProductPeriod(
@@ -72,6 +77,8 @@ def _product_rows(view: PlanView, p: str) -> list[ProductPeriod]:
                 schedule=name,
                 origin=origin,
                 full=full,
+                at_stake=(above - rate) * billed[t] * inp.pass_through,
+                us_value=us_value[t],
             )
         )
     return rows

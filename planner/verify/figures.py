@@ -9,7 +9,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from planner.verify.common import Check, differs
+from planner.verify.common import MONEY, Check, differs
 from planner.verify.content import ProductPeriod
 from planner.verify.view import PlanView
 
@@ -143,6 +143,17 @@ def _cap_margin_shown(r: pd.Series, row: ProductPeriod) -> str | None:
     return None
 
 
+def _stake_shown(r: pd.Series, row: ProductPeriod) -> str | None:
+    """What a slip over the bound would cost and what a customer cap guards, as shown."""
+    if "duty_at_stake" in r and differs(r["duty_at_stake"], row.at_stake):
+        return (
+            f"duty at stake {float(r['duty_at_stake']):,.2f} shown, {row.at_stake:,.2f} recomputed"
+        )
+    if "us_value" in r and differs(r["us_value"], row.us_value):
+        return f"US-bound value {float(r['us_value']):,.2f} shown, {row.us_value:,.2f} recomputed"
+    return None
+
+
 _CONTENT_FIGURES = (
     _share_shown,
     _tier_shown,
@@ -151,6 +162,7 @@ _CONTENT_FIGURES = (
     _bound_shown,
     _tier_margin_shown,
     _cap_margin_shown,
+    _stake_shown,
 )
 
 
@@ -249,3 +261,39 @@ def compare_total(view: PlanView, chk: Check) -> list[str]:
             f"{chk.total_cost:,.2f}"
         ]
     return []
+
+
+def compare_margins(view: PlanView, chk: Check) -> list[str]:
+    """The price of each margin: the margin the settings keep, the plan's own cost, and the
+    price the difference of the two costs (the plan without a margin never costs more: it
+    starts from this plan)."""
+    out = []
+    for r in view.plan.margins.itertuples(index=False):
+        setting = float(getattr(view.inp.settings, str(r.setting), math.nan))
+        if abs(float(r.margin) - setting) > 1e-12:
+            out.append(f"the {r.setting} priced is {r.margin:.2%}, the settings keep {setting:.2%}")
+        if differs(r.cost_with, chk.total_cost):
+            out.append(f"the {r.setting} price starts from a cost of {r.cost_with:,.2f}")
+        if pd.isna(r.cost_without) != pd.isna(r.price):
+            out.append(f"the {r.setting} price is stated without both costs")
+        elif not pd.isna(r.price):
+            if differs(r.price, r.cost_with - r.cost_without):
+                out.append(f"the {r.setting} price {r.price:,.2f} is not the difference of costs")
+            if r.cost_without > r.cost_with + MONEY * abs(r.cost_with) + 0.01:
+                out.append(f"the plan without the {r.setting} costs more than the plan with it")
+            out += _price_range(view, r)
+    return out
+
+
+def _price_range(view: PlanView, r) -> list[str]:
+    """The range of a margin's price, from this plan's bound and the other plan's."""
+    out = []
+    bound = view.plan.best_bound
+    if not pd.isna(r.price_low) and (
+        bound is None or differs(r.price_low, max(0.0, min(r.price, bound - r.cost_without)))
+    ):
+        out.append(f"the {r.setting} price's low end is not this plan's bound less the other plan")
+    high = max(r.price, r.cost_with - r.bound_without)
+    if not pd.isna(r.price_high) and differs(r.price_high, high):
+        out.append(f"the {r.setting} price's high end is not this plan less the other's bound")
+    return out
