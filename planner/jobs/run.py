@@ -196,26 +196,11 @@ class ChildCall:
                 return
 
 
-def run_in_child(
-    function: Callable,
-    *args: Any,
-    timeout_s: float | None = None,
-    memory_mb: int | None = None,
-    nice: int = 0,
-    on_progress: Callable[[Any], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-    grace_s: float | None = None,
-    **kwargs: Any,
-) -> Outcome:
-    """`function(*args, **kwargs)` in a child process (see ChildCall for the options)."""
-    return ChildCall(
-        function,
-        args,
-        kwargs,
-        timeout_s=timeout_s,
-        memory_mb=memory_mb,
-        nice=nice,
-        on_progress=on_progress,
-        should_stop=should_stop,
-        grace_s=grace_s,
-    ).run()
+OPTIONS = ("timeout_s", "memory_mb", "nice", "on_progress", "should_stop", "grace_s")
+
+
+def run_in_child(function: Callable, *args: Any, **kwargs: Any) -> Outcome:
+    """`function(*args, **kwargs)` in a child process. The keyword arguments named in OPTIONS
+    are ChildCall's options, not the function's (it cannot take parameters of those names)."""
+    options = {name: kwargs.pop(name) for name in OPTIONS if name in kwargs}
+    return ChildCall(function, args, kwargs, **options).run()
