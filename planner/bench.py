@@ -186,6 +186,9 @@ def _capa_case(path: str, capacity: int, time_limit: float) -> dict:
 
 
 def _run_child(call: str, timeout: float) -> dict:
+    """One case in a fresh Python, on purpose not planner.jobs: a child forked from the warm
+    server starts with the server's memory, and its peak (ru_maxrss) would count the
+    server's imports; a fresh process measures what planning the case takes, alone."""
     code = (
         "import json; from planner.bench import _capa_case, _case, _sample_case; "
         f"print(json.dumps({call})); "

@@ -40,6 +40,8 @@ def longest_stall(n: int, seed: int, family: str, time_limit: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "project.xlsx"
         write_typed(generate_project(n, seed=seed, family=family), path)
+        # the probe is the app itself (a window, its own workers): a separate command on
+        # purpose, not planner.jobs, whose children are forked from a server without Qt
         argv = [sys.executable, "-m", module, str(path), "--export", "--time-limit", str(limit)]
         try:
             done = subprocess.run(

@@ -24,8 +24,7 @@ from PySide6.QtWidgets import (
 from planner import schema
 from planner.io.read import RawProject
 from planner.problems import ERROR, WARNING
-from ui import autosave, i18n
-from ui import child as child_process
+from ui import autosave, i18n, workers
 from ui.actions import WindowActions
 from ui.document import ProjectDocument
 from ui.export_controller import ExportController
@@ -63,7 +62,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        child_process.warm()  # the fork server imports the engine while the window is built
+        workers.warm()  # the fork server imports the engine while the window is built
         self.session = uuid.uuid4().hex[:8]
         self.doc: ProjectDocument | None = None
         self.actions = WindowActions(self)

@@ -1,5 +1,5 @@
 """Planning the project's scenarios from the window, all at once: each scenario is planned in
-its own child process (planner.scenarios.run.plan_in_child), as many at a time as there are
+its own child process (planner.scenarios.run.plan_one through ui.workers.ProcessCall), as many at a time as there are
 cores, with its own progress and Cancel; the rest wait their turn. Preparing the scenarios
 (materialise and check) and building the comparison run in worker processes too: the GUI
 thread only starts the work and shows what comes back.
@@ -14,47 +14,46 @@ from __future__ import annotations
 import os
 import time
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.io.read import RawProject
 from planner.plan import Plan
 from planner.scenarios.jobs import prepare_all, settle_and_compare
 from planner.scenarios.overrides import BASE
-from planner.scenarios.run import ScenarioResult, plan_in_child
+from planner.scenarios.run import GRACE_S, ScenarioResult, failed_plan, plan_one
 from planner.scenarios.view import compare_results
-from ui.child import NICE
 from ui.workers import ProcessCall
 
 WAITING, RUNNING, DONE, CANCELLED = "waiting", "running", "done", "cancelled"
 TICK_MS = 250
 
 
-class ScenarioThread(QThread):
-    """One scenario planned in a child process; this thread only waits for it (and reads its
-    progress lines), so it holds the interpreter lock for moments."""
-
-    progress = Signal(str, object)  # scenario, ProgressEvent
+class ScenarioThread(ProcessCall):
+    """One scenario planned in a child process (planner.scenarios.run.plan_one); this thread
+    only waits for it (and relays its progress), so it holds the interpreter lock for
+    moments. Cancel asks the child for its best plan, and kills it after GRACE_S."""
 
     def __init__(self, result: ScenarioResult, time_limit: float, parent=None, starts=()) -> None:
-        super().__init__(parent)
-        self.result, self.time_limit, self.starts = result, time_limit, list(starts)
-        self._stop = False
+        assert result.project is not None
+        super().__init__(
+            plan_one,
+            result.project,
+            time_limit,
+            parent=parent,
+            grace_s=GRACE_S,
+            starts=list(starts),  # the base plan shown: a scenario never costs more than it
+        )
+        self.result, self.time_limit = result, time_limit
         self.started_at = 0.0
 
     def cancel(self) -> None:
-        self._stop = True
+        self.stop()
 
     def run(self) -> None:
-        name = self.result.name
-        assert self.result.project is not None
-        self.result.plan = plan_in_child(
-            self.result.project,
-            self.time_limit,
-            on_progress=lambda event: self.progress.emit(name, event),
-            should_stop=lambda: self._stop,
-            nice=NICE,  # below the window, like every worker of the app
-            starts=self.starts,  # the base plan shown: a scenario never costs more than it
-        )
+        super().run()
+        outcome = self.outcome  # the plan is the result's before QThread.finished
+        ok = outcome is not None and outcome.ok
+        self.result.plan = outcome.value if ok else failed_plan(getattr(outcome, "code", None))
 
 
 def workers() -> int:
@@ -167,7 +166,7 @@ class ScenarioRunner(QObject):
             result = self.results[name]
             starts = [self.base_plan] if self.base_plan is not None else []
             thread = ScenarioThread(result, self._limit(result), self, starts)
-            thread.progress.connect(self._on_progress)
+            thread.progress.connect(lambda event, n=name: self._on_progress(n, event))
             thread.finished.connect(lambda n=name, t=thread: self._on_done(n, t))
             thread.started_at = time.monotonic()
             self.threads[name] = thread

@@ -274,7 +274,6 @@ class TradeOffPanel(QWidget):
             finals,
             float(self.limit.value()),
             parent=self,
-            stoppable=True,
             shown=self.plan_of(),
         )
         call.done.connect(self.set_curve)

@@ -1,23 +1,21 @@
 """Refuse hostile or broken files before and while parsing them.
 
 Two layers: `precheck_xlsx` looks at the zip's structure and declared sizes (no XML parsed, so
-a bomb is refused in milliseconds), and `run_isolated` parses in a child process with an
-address-space limit and a timeout, so that a parser that hangs, eats memory or crashes (the
+a bomb is refused in milliseconds), and `run_isolated` parses in a child process (planner.jobs)
+with an address-space limit and a timeout, so that a parser that hangs, eats memory or crashes (the
 Rust calamine reader aborts the process on some sheets) never takes the app down.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
-import subprocess
-import sys
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.io.files import RefusedFile, encrypted, open_regular, read_failure
+from planner.jobs import ERROR, MEMORY, RESULT, TIMEOUT, run_in_child, summary
 
 __all__ = ["RefusedFile", "precheck_workbook", "precheck_xlsx", "run_isolated"]
 
@@ -181,104 +179,46 @@ def _check_members(name: str, members: list[zipfile.ZipInfo]) -> None:
 # Running a parser where it cannot hurt the app ----------------------------------------------
 
 
-def _child_main() -> None:
-    """Entry of the child process: read the job from stdin, write the outcome to stdout."""
-    import importlib
-    import resource
-
-    job = pickle.loads(sys.stdin.buffer.read())
-    sys.path[:] = job["path"]
-    limit = job["memory_mb"] * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    try:
-        module = importlib.import_module(job["module"])
-        func: Any = module
-        for part in job["name"].split("."):
-            func = getattr(func, part)
-        payload = ("ok", func(*job["args"]))
-    except RefusedFile as exc:
-        payload = ("refused", (exc.code, exc.message_en, exc.message_vi))
-    except MemoryError:
-        payload = ("memory", None)
-    except BaseException as exc:  # anything the parser raises is a fact about the file
-        payload = ("error", f"{type(exc).__name__}: {exc}"[:500])
-    try:
-        data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-    except MemoryError:
-        data = pickle.dumps(("memory", None))
-    sys.stdout.buffer.write(data)
-    sys.stdout.buffer.flush()
-
-
 def run_isolated(
     func: Callable[..., Any], *args: Any, timeout_s: float = 60.0, memory_mb: int = 2048
 ) -> Any:
     """Run func(*args) in a child process with a memory limit and a timeout.
 
     func must be a module-level function. A crash, timeout or exhausted memory in the child
-    becomes RefusedFile; RefusedFile raised by func is passed on as it is. The child is a
-    fresh interpreter (not a fork, and not multiprocessing's spawn, which re-runs the
-    caller's main script), so it is safe from a Qt app with threads and from any script.
+    becomes RefusedFile; RefusedFile raised by func is passed on as it is. The child
+    (planner.jobs) is forked from a server that is a fresh interpreter (the caller is never
+    forked), so it is safe from a Qt app with threads and from any script.
     """
-    job = pickle.dumps(
-        {
-            "module": func.__module__,
-            "name": func.__qualname__,
-            "args": args,
-            "memory_mb": memory_mb,
-            "path": list(sys.path),
-        }
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from planner.io.guard import _child_main; _child_main()"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        cwd=os.getcwd(),
-        env={**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)},
-    )
-    value: Any  # what the child returned, or the arguments of its refusal
-    try:
-        out, _ = process.communicate(job, timeout=timeout_s)  # reads while the child writes
-        status, value = pickle.loads(out) if out else ("crash", None)
-    except subprocess.TimeoutExpired:
-        status, value = "timeout", None
-    except (pickle.UnpicklingError, EOFError, ValueError):
-        status, value = "crash", None
-    finally:
-        if process.poll() is None:
-            process.kill()
-        process.wait(5)
-        for pipe in (process.stdin, process.stdout):  # a timeout leaves them open
-            if pipe is not None:
-                pipe.close()
-    if status == "ok":
+    outcome = run_in_child(func, *args, timeout_s=timeout_s, memory_mb=memory_mb)
+    status, value = outcome.kind, outcome.value
+    if status == RESULT:
         return value
-    if status == "refused":
-        raise RefusedFile(*value)
-    if status == "timeout":
+    if status == ERROR and isinstance(value, RefusedFile):
+        raise value
+    if status == TIMEOUT:
         raise RefusedFile(
             "timeout",
             f"Reading the file took more than {timeout_s:.0f} s, far longer than any real "
             "project; it was stopped.",
             f"Đọc tệp mất hơn {timeout_s:.0f} giây, lâu hơn mọi dự án thực; đã dừng lại.",
         )
-    if status == "memory":
+    if status == MEMORY:
         raise RefusedFile(
             "memory",
             f"Reading the file needed more than {memory_mb:,} MB of memory; it was stopped.",
             f"Đọc tệp cần hơn {memory_mb:,} MB bộ nhớ; đã dừng lại.",
         )
-    if status == "error":
+    if status == ERROR:  # anything the parser raises is a fact about the file
+        said = summary(value)[:500]
         raise RefusedFile(
             "unreadable",
-            f"The file could not be read: {value}",
-            f"Không đọc được tệp: {value}",
+            f"The file could not be read: {said}",
+            f"Không đọc được tệp: {said}",
         )
     raise RefusedFile(
         "crash",
         "The file reader stopped unexpectedly on this file (it may be damaged); the app is "
-        f"safe (exit code {process.returncode}).",
+        f"safe (exit code {outcome.code}).",
         "Trình đọc tệp dừng đột ngột với tệp này (có thể tệp bị hỏng); ứng dụng vẫn an toàn "
-        f"(mã thoát {process.returncode}).",
+        f"(mã thoát {outcome.code}).",
     )

@@ -49,7 +49,11 @@ def price_margins(
             continue
         if should_stop is not None and should_stop():
             break
-        loose = dataclasses.replace(settings, **{key: 0.0})
+        loose = dataclasses.replace(
+            settings, cap_margin=0.0 if key == "cap_margin" else settings.cap_margin
+        )
+        if key == "tariff_margin":
+            loose = dataclasses.replace(loose, tariff_margin=0.0)
         without = plan_project(
             dataclasses.replace(project, settings=loose),
             time_limit_s=max(1.0, PRICE_SHARE * limit),

@@ -2,31 +2,22 @@
 progress and Cancel per scenario.
 
 The work is one plain function per scenario, `plan_one(project, time_limit) -> Plan`, with
-plain data in and out; the processes here are fresh `python -c` children that read a pickle
-of the project and write a pickle of the plan (files the parent wrote itself, in a private
-temporary folder), so a sweep of hundreds of scenarios could be handed to Ray or Dask later
-without changing the planner. A child reports progress as JSON lines on its stdout; Cancel is
-SIGINT, on which the child stops the search and still writes its best plan.
+plain data in and out, so a sweep of hundreds of scenarios could be handed to Ray or Dask later
+without changing the planner. Here each runs in a child process (planner.jobs: forked from a
+warm server), which relays its progress; Cancel asks it to stop, and it still hands back its
+best plan.
 """
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import functools
-import json
 import os
-import pickle
-import signal
-import subprocess
-import sys
-import tempfile
-import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 
+from planner.jobs import run_in_child
 from planner.plan import Plan, ProgressEvent, Status
 from planner.problems import WARNING, Problem
 from planner.project import TypedProject
@@ -36,7 +27,6 @@ from planner.text import t
 from planner.validate import validate
 
 GRACE_S = 10.0  # after Cancel, how long a child may take to hand back its best plan
-PARENT = "LOCPLAN_PARENT"  # the child's environment: the pid of the process it plans for
 
 
 @dataclass
@@ -185,154 +175,40 @@ def plan_in_child(
     starts=(),
     clock: bool | None = None,
 ) -> Plan:
-    """plan_one in a fresh child process. A crash or a child that will not stop gives a plan
-    with status 'error' and the reason, never an exception. `nice`: the child's priority
-    below ours (an app keeps its window quick while its scenarios plan). `starts` and
-    `clock`: as plan_one's (the start plans go to the child in its pickle)."""
-    # the child may have removed the folder itself (its parent ended): no error then
-    with tempfile.TemporaryDirectory(prefix="locplan-scenario-", ignore_cleanup_errors=True) as tmp:
-        given, answer = Path(tmp) / "project.pickle", Path(tmp) / "plan.pickle"
-        with open(given, "wb") as f:
-            pickle.dump((project, time_limit, commitments, list(starts), clock), f)
-        root = str(Path(__file__).resolve().parents[2])  # planner importable in the child
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        env["LOCPLAN_NICE"] = str(int(nice))
-        env[PARENT] = str(os.getpid())  # the child ends when this process does
-        # Ctrl+C, SIGTERM and SIGHUP are ignored until child_main listens for them (a stop
-        # during the imports would be a KeyboardInterrupt or an end without a plan); the
-        # stop is sent again until the child has heard it
-        code = (
-            "import signal, sys\n"
-            "for s in (signal.SIGINT, signal.SIGTERM, getattr(signal, 'SIGHUP', None)):\n"
-            "    s is None or signal.signal(s, signal.SIG_IGN)\n"
-            "from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
-        )
-        child = subprocess.Popen(
-            [sys.executable, "-c", code, str(given), str(answer)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            text=True,
-        )
-        reader = threading.Thread(target=_relay, args=(child, on_progress), daemon=True)
-        reader.start()
-        stopped_at = None
-        try:
-            while child.poll() is None:
-                with contextlib.suppress(subprocess.TimeoutExpired):
-                    child.wait(0.2)
-                if stopped_at is None and should_stop is not None and should_stop():
-                    stopped_at = 0.0
-                if stopped_at is not None and child.poll() is None:
-                    child.send_signal(signal.SIGINT)  # again: it may still be importing
-                    stopped_at += 0.2
-                    if stopped_at > GRACE_S:
-                        child.kill()
-        finally:
-            if child.poll() is None:
-                child.kill()
-            child.wait()
-            reader.join(2.0)
-            if child.stdout is not None:  # a pipe: stdout=PIPE
-                child.stdout.close()
-        if answer.exists():
-            with open(answer, "rb") as f:
-                return pickle.load(f)
-        return Plan(
-            status=Status.ERROR,
-            explanation=[
-                t(
-                    "The scenario's planning process ended without a plan (exit code {c}).",
-                    "Tiến trình lập kế hoạch của kịch bản kết thúc mà không có kế hoạch (mã {c}).",
-                    c=child.returncode,
-                )
-            ],
-        )
-
-
-def _relay(child: subprocess.Popen, on_progress) -> None:
-    for line in child.stdout or ():
-        if on_progress is None:
-            continue
-        with contextlib.suppress(ValueError, TypeError):
-            on_progress(ProgressEvent(**json.loads(line)))
-
-
-def _follow_parent() -> Callable[[], bool]:
-    """Whether the process that started this child has ended. On Linux the kernel also
-    sends SIGTERM when it does (PR_SET_PDEATHSIG), so a parent killed outright (SIGKILL, a
-    crash) does not leave its children planning for nobody."""
-    parent = int(os.environ.get(PARENT) or 0)
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
-    return lambda: bool(parent) and os.getppid() != parent
-
-
-def child_main(given: str, answer: str) -> None:
-    """Entry of a scenario's child: plan, report progress on stdout, write the plan.
-    SIGINT, SIGTERM and SIGHUP stop the search (its best plan is still written); when the
-    parent has ended, the child stops too and removes the parent's temporary folder, which
-    nobody else will."""
-    import dataclasses
-
-    parent_gone = _follow_parent()
-    with contextlib.suppress(OSError, ValueError):
-        os.nice(int(os.environ.get("LOCPLAN_NICE") or 0))
-    with open(given, "rb") as f:
-        project, time_limit, commitments, starts, clock = pickle.load(f)
-    # a plain flag, not a threading.Event: a handler runs between any two bytecodes of the
-    # main thread, even inside another handler (the kernel sends the parent-death signal
-    # once for each thread of the parent as they die), and Event.set takes a lock that is
-    # not reentrant: a second signal deadlocked the child there
-    stopped = [parent_gone()]
-
-    def stop_now(*_) -> None:
-        stopped[0] = True
-
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), stop_now)
-    lock = threading.Lock()
-
-    def progress(event: ProgressEvent) -> None:
-        with lock:
-            try:
-                print(json.dumps(dataclasses.asdict(event)), flush=True)
-            except (OSError, ValueError):  # nobody reads any more: the parent has ended
-                stop_now()
-
-    out: dict = {}
-    worker = threading.Thread(
-        target=lambda: out.update(
-            plan=plan_one(
-                project, time_limit, lambda: stopped[0], progress, commitments, starts, clock
-            )
-        ),
-        daemon=True,
+    """plan_one in a child process (planner.jobs). A crash or a child that will not stop
+    gives a plan with status 'error' and the reason, never an exception. `nice`: the child's
+    priority below ours (an app keeps its window quick while its scenarios plan). `starts`
+    and `clock`: as plan_one's. Once stopped, the child hands back its best plan, or is
+    killed after GRACE_S."""
+    outcome = run_in_child(
+        plan_one,
+        project,
+        time_limit,
+        commitments=commitments,
+        starts=list(starts),
+        clock=clock,
+        nice=nice,
+        on_progress=on_progress,
+        should_stop=should_stop,
+        grace_s=GRACE_S,
     )
-    worker.start()
-    while worker.is_alive() and not parent_gone():  # the main thread stays in Python so
-        worker.join(0.2)  # that a signal is seen
-    if parent_gone():
-        # nobody will read the plan or remove the folder: remove it and end now, without
-        # waiting for the search or unwinding the interpreter (stdout is a broken pipe)
-        import shutil
+    if outcome.ok:
+        return outcome.value
+    return failed_plan(outcome.code)
 
-        stop_now()
-        shutil.rmtree(Path(given).parent, ignore_errors=True)
-        os._exit(0)
-    partial = answer + ".part"
-    with open(partial, "wb") as written:
-        pickle.dump(out["plan"], written)
-    os.replace(partial, answer)
-    from planner.optimise.backend import end_process
 
-    end_process(0)
+def failed_plan(code: int | None) -> Plan:
+    """The plan of a scenario whose process ended without one."""
+    return Plan(
+        status=Status.ERROR,
+        explanation=[
+            t(
+                "The scenario's planning process ended without a plan (exit code {c}).",
+                "Tiến trình lập kế hoạch của kịch bản kết thúc mà không có kế hoạch (mã {c}).",
+                c=code,
+            )
+        ],
+    )
 
 
 def check_scenarios(raw, deep: bool = True) -> list[Problem]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import resource
 import struct
 import time
 import zipfile
@@ -205,12 +204,10 @@ def test_a_hanging_parser_is_stopped():
 
 
 def test_a_greedy_parser_is_bounded():
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """(That the child never held 1 GB: tests/planner/test_jobs.py, the memory limit.)"""
     with pytest.raises(RefusedFile) as info:
         run_isolated(_eat_memory, memory_mb=512)
-    assert info.value.code == "memory"
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    assert max(before, after) < 1024 * 1024  # kB: no child ever held 1 GB
+    assert info.value.code == "memory" and "512 MB" in info.value.message_en
 
 
 def test_refusals_from_the_child_keep_their_words():

@@ -385,17 +385,17 @@ def _hold(real, position):
         return real(*args, **kwargs)
     return held
 
-if os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_NICE") is not None:
+if os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_JOBS_SERVER"):
     import faulthandler
     import sys
 
-    # what a child says goes to a file the test shows when it fails: where each thread was
-    # every 20 s and any traceback
+    # the server that forks the scenarios' children (planner.jobs.server): what it says goes to
+    # a file the test shows when it fails (where each thread was every 20 s, any traceback)
     log = open(os.path.join(os.environ["LOCPLAN_HOLD"], "..", f"child-{os.getpid()}.log"), "w")
     os.dup2(log.fileno(), 2)
     sys.stderr = log
     faulthandler.dump_traceback_later(20, repeat=True, file=log)
-    import planner.scenarios.run as run  # a scenario's child: plan_one(project, limit, stop)
+    import planner.scenarios.run as run  # its children: plan_one(project, limit, should_stop=)
     run.plan_one = _hold(run.plan_one, 2)
 elif os.environ.get("LOCPLAN_HOLD") and os.environ.get("LOCPLAN_HOLD_PLAN"):
     import planner.optimise as optimise  # `locplan plan` itself
@@ -441,8 +441,9 @@ def _said(tmp_path, pids: list[int]) -> str:
                 state = f.read()
         except FileNotFoundError:
             state = "gone"
-        log = tmp_path / f"child-{pid}.log"
-        out.append(f"--- child {pid}: {state}\n{log.read_text() if log.exists() else ''}")
+        out.append(f"--- child {pid}: {state}")
+    for log in tmp_path.glob("child-*.log"):  # the fork server's
+        out.append(f"--- {log.name}\n{log.read_text()}")
     return "\n".join(out)
 
 
@@ -512,14 +513,12 @@ def _start(tmp_path, command: str = "compare"):
 def test_a_stop_signal_ends_locplan_its_children_and_their_folders(tmp_path, command, signal_name):
     """C06: SIGTERM or SIGHUP to `locplan compare`, `sweep` or `plan` stops as Ctrl+C does:
     it says it is stopping, prints what it has (the comparison, the curve, the plan's status)
-    and exits with no traceback; no scenario child outlives it and no locplan-scenario-*
-    folder is left."""
+    and exits with no traceback; no scenario child outlives it and nothing is left in the
+    temporary folder."""
     import signal
 
     process, (out, err), children, temp = _start(tmp_path, command)
     try:
-        if command != "plan":
-            assert list(temp.glob("locplan-scenario-*"))  # the children's folders exist now
         process.send_signal(getattr(signal, signal_name))
         process.wait(timeout=WAIT_S)
     finally:
@@ -531,12 +530,13 @@ def test_a_stop_signal_ends_locplan_its_children_and_their_folders(tmp_path, com
     shown = {"compare": "slow", "sweep": "35.0%", "plan": "status:"}[command]
     assert shown in printed + said  # every scenario, every target, the plan's status
     assert all(_ended(pid) for pid in children)
-    assert not list(temp.glob("locplan-scenario-*"))
+    assert not list(temp.iterdir())
 
 
 def test_children_end_with_a_parent_killed_outright(tmp_path):
     """C06: a parent killed with SIGKILL cannot stop its children: they end by themselves
-    (the kernel tells them) and remove the folder their parent left."""
+    (their stdin closes, and the server they were forked from ends: the kernel tells them)
+    and leave nothing in the temporary folder."""
     import signal
 
     process, _, children, temp = _start(tmp_path)
@@ -548,7 +548,7 @@ def test_children_end_with_a_parent_killed_outright(tmp_path):
             "the children to end",
             lambda: _said(tmp_path, children),
         )
-        _until(lambda: not list(temp.glob("locplan-scenario-*")), "the folders to go")
+        assert not list(temp.iterdir())
     finally:
         _end(process, children)
 
