@@ -218,6 +218,40 @@ SETTINGS: tuple[Field, ...] = (
         assumption=True,
     ),
     Field(
+        "max_utilisation",
+        SHARE,
+        0.9,
+        Text("Most of a new supplier's capacity used", "Tỷ lệ công suất tối đa của NCC mới"),
+        Text(
+            "The plan never gives a new supplier more than this share of its stated capacity in "
+            "any period: room for a slip, a yield loss or a spike in demand.",
+            "Kế hoạch không giao cho nhà cung cấp mới quá tỷ lệ này của công suất đã khai trong "
+            "bất kỳ kỳ nào: dư địa cho chậm trễ, hao hụt hay nhu cầu tăng đột biến.",
+        ),
+        minimum=0.1,
+        maximum=1.0,
+        synonyms=("max utilisation", "max utilization", "utilisation", "công suất tối đa"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "second_source_share",
+        SHARE,
+        0.2,
+        Text("Second source of a critical part", "Nguồn thứ hai của linh kiện trọng yếu"),
+        Text(
+            "A part marked critical (Components) keeps at least this share with a second "
+            "supplier: no one new supplier takes more than the rest.",
+            "Linh kiện đánh dấu trọng yếu (Components) giữ ít nhất tỷ lệ này ở nhà cung cấp "
+            "thứ hai: không nhà cung cấp mới nào nhận quá phần còn lại.",
+        ),
+        minimum=0,
+        maximum=0.5,
+        synonyms=("second source", "nguồn thứ hai"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
         "cap_margin",
         SHARE,
         0.0,

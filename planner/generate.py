@@ -340,6 +340,10 @@ def generate_project(
             plan_name=f"Generated factory ({n} parts, seed {seed})",
             incumbent_max_drop=0.5,
             fx_vnd_per_usd=26000.0,
+            # the benchmark's families as they were defined: no margin below the tariff bound,
+            # a supplier's whole capacity usable
+            tariff_margin=0.0,
+            max_utilisation=1.0,
         ),
     )
 

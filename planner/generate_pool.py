@@ -76,6 +76,8 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
             incumbent_max_drop=DROP,
             no_reversal=stable,
             fx_vnd_per_usd=26000.0,
+            tariff_margin=0.0,  # the family as defined (planner.generate)
+            max_utilisation=1.0,
         ),
     )
 

@@ -37,7 +37,7 @@ class Instance:
     fob: np.ndarray  # P
     us_share: np.ndarray  # P
     supplier_onboarding: np.ndarray  # S
-    supplier_cap: np.ndarray  # S (inf = unlimited)
+    supplier_cap: np.ndarray  # S: units a period the plan may use (inf = unlimited)
     supplier_is_new: np.ndarray  # S bool: not the incumbent of any part
     supplier_country: np.ndarray  # S (ISO-2)
     budget: np.ndarray  # T (inf)
@@ -55,6 +55,7 @@ class Instance:
     schedule: np.ndarray  # P x T: the name of the schedule in force
     origin_by_rvc: np.ndarray  # P bool: Vietnamese origin only with enough RVC
     exempt: np.ndarray  # P bool: no US tariff
+    supplier_declared: np.ndarray  # S: the capacity the supplier states (inf = unlimited)
 
     @property
     def pass_through(self) -> float:
@@ -165,6 +166,15 @@ def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
     return pd.Series([default] * len(frame), index=frame.index)
 
 
+def _usable_capacity(sup: pd.DataFrame, incumbents: set, settings: Settings) -> np.ndarray:
+    """Units a period the plan may give each supplier: a new supplier's stated capacity times
+    `max_utilisation` (a supplier at 100% in its first year has no room for a slip or a
+    spike); an incumbent's as stated."""
+    declared = sup["capacity_per_period"].to_numpy(float)
+    new = ~sup["supplier_id"].isin(incumbents).to_numpy(bool)
+    return np.where(new, declared * float(settings.max_utilisation), declared)
+
+
 def nonoriginating(price: np.ndarray, china_share: np.ndarray, origin: np.ndarray) -> np.ndarray:
     """Non-originating value for the rules of origin: all of it when made outside Vietnam, its
     Chinese share when made in Vietnam (its other imported inputs are not known)."""
@@ -243,15 +253,20 @@ def _quoted_offers(
     sup_pos: dict[str, int],
     country: dict[str, str],
     pos_t: dict[str, int],
+    second_source: float = 0.0,
 ) -> pd.DataFrame:
     """The Offers sheet's quotes for parts in a BOM and not locked, as offers: a quote's
-    origin is where it says the part is made, else its supplier's country."""
+    origin is where it says the part is made, else its supplier's country. A critical part's
+    quotes take at most 1 - `second_source` of it."""
     locked = set(comps.index[comps["locked"].astype(bool)])
     keep = offers_in["component_id"].isin(comp_pos) & ~offers_in["component_id"].isin(locked)
     o = offers_in[keep]
     origin_in = _column(o, "origin_country", "").astype(object).to_numpy()
     sup_country = o["supplier_id"].map(country).fillna("").to_numpy(object)
-    max_share = _column(comps, "max_supplier_share", 1.0).to_numpy(float)
+    max_share = np.nan_to_num(_column(comps, "max_supplier_share", 1.0).to_numpy(float), nan=1.0)
+    # a critical part keeps a second source: no new supplier takes more than the rest
+    critical = _column(comps, "critical", False).fillna(False).to_numpy(bool)
+    max_share = np.where(critical, np.minimum(max_share, 1.0 - second_source), max_share)
     c_idx = o["component_id"].map(comp_pos).to_numpy(int)
     return pd.DataFrame(
         {
@@ -318,7 +333,9 @@ def build_instance(project: TypedProject) -> Instance:
     has_inc = np.nonzero(current != "")[0]
     offers = _offer_table(
         _incumbent_offers(comps, used, has_inc, sup_pos, country, settings),
-        _quoted_offers(t["Offers"], comps, comp_pos, sup_pos, country, pos_t),
+        _quoted_offers(
+            t["Offers"], comps, comp_pos, sup_pos, country, pos_t, settings.second_source_share
+        ),
     )
     inc_offer = np.full(len(used), -1)
     inc_offer[has_inc] = np.arange(len(has_inc))
@@ -338,7 +355,8 @@ def build_instance(project: TypedProject) -> Instance:
         fob=t["Products"]["fob_price"].to_numpy(float),
         us_share=t["Products"]["us_share"].to_numpy(float),
         supplier_onboarding=sup["onboarding_cost"].to_numpy(float),
-        supplier_cap=sup["capacity_per_period"].to_numpy(float),
+        supplier_cap=_usable_capacity(sup, incumbents, settings),
+        supplier_declared=sup["capacity_per_period"].to_numpy(float),
         supplier_is_new=np.array([s not in incumbents for s in suppliers], dtype=bool),
         supplier_country=sup["country"].to_numpy(object),
         budget=per["budget"].to_numpy(float),

@@ -45,7 +45,10 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
     if capacity is not None:
         caps = [float(capacity)] * len(caps)
     prices = [[cost[i][j] / demand[j] for j in range(len(demand))] for i in range(len(fixed))]
-    settings = Settings(plan_name=f"OR-Library {Path(path).stem}", min_share=0.0)
+    # the textbook problem: every facility's whole capacity usable
+    settings = Settings(
+        plan_name=f"OR-Library {Path(path).stem}", min_share=0.0, max_utilisation=1.0
+    )
     return location_project(fixed, caps, prices, demand, settings)
 
 
@@ -100,7 +103,7 @@ def location_project(
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
-        settings=settings or Settings(),
+        settings=settings or Settings(max_utilisation=1.0),
     )
 
 

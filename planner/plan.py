@@ -100,7 +100,21 @@ CONTENT_COLUMNS = [
     "duty_at_stake",
     "us_value",
 ]
-LOAD_COLUMNS = ["supplier_id", "period", "units", "capacity"]
+# capacity: as the supplier states it; usable: what the plan may use (max_utilisation of a new
+# supplier's capacity); country, is_new (not the incumbent of any part), parts supplied,
+# material spend and its share of the period's material spend: concentration
+LOAD_COLUMNS = [
+    "supplier_id",
+    "period",
+    "units",
+    "capacity",
+    "usable",
+    "country",
+    "is_new",
+    "parts",
+    "spend",
+    "spend_share",
+]
 
 # the price of each margin kept below a bound (planner.optimise.margins): the plan's cost, the
 # cost of the plan planned again without that margin (blank: not priced), the difference, and

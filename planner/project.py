@@ -38,6 +38,8 @@ class Settings:
     solver: str = default("solver")
     no_reversal: bool = default("no_reversal")
     min_share: float = default("min_share")
+    max_utilisation: float = default("max_utilisation")
+    second_source_share: float = default("second_source_share")
     cap_margin: float = default("cap_margin")
     tariff_margin: float = default("tariff_margin")
     tariff_pass_through: float = default("tariff_pass_through")

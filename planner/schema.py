@@ -337,6 +337,19 @@ COMPONENTS = Sheet(
                 "tỷ trọng tối đa một ncc",
             ),
         ),
+        C(
+            "critical",
+            BOOL,
+            title=Text("Critical part", "Linh kiện trọng yếu"),
+            doc="a part whose loss stops the line: once it moves, no one new supplier holds "
+            "more than 1 - second_source_share of it",
+            default=False,
+            help_en="A part whose loss stops the line: a second source keeps at least the "
+            "second_source_share setting once it leaves its incumbent.",
+            help_vi="Linh kiện mà thiếu là dừng chuyền: nguồn thứ hai giữ ít nhất tỷ lệ "
+            "second_source_share khi chuyển khỏi nhà cung cấp hiện tại.",
+            synonyms=("critical", "trọng yếu", "quan trọng", "linh kiện quan trọng"),
+        ),
     ),
     key=("component_id",),
     title_vi="Linh kiện",

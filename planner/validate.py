@@ -1549,7 +1549,8 @@ def _typed_components(frame: pd.DataFrame, supplier_country: dict) -> pd.DataFra
     comps = _schema_defaults(frame, schema.COMPONENTS)
     for col in ("description", "category", "hs_code", "current_country"):
         _fill(comps, col, "")
-    comps["locked"] = [bool(v) if v is not None else False for v in comps["locked"]]
+    for col in ("locked", "critical"):
+        comps[col] = [bool(v) if v is not None else False for v in comps[col]]
     comps["current_country"] = [
         cc or supplier_country.get(s, "")
         for cc, s in zip(comps["current_country"], comps["current_supplier"], strict=True)

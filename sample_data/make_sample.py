@@ -538,6 +538,9 @@ NRE = {
 }
 
 
+CRITICAL = {"PCB-MAIN", "BAT-HS-5060"}  # the headset's main board and battery pack
+
+
 @dataclass(frozen=True)
 class Part:
     component_id: str
@@ -1075,6 +1078,8 @@ def build_project() -> TypedProject:
             "locked": [p.locked for p in parts],
             "incumbent_max_drop": math.nan,  # the setting
             "max_supplier_share": 1.0,
+            # a line stops without them: once they move, a second source keeps its share
+            "critical": [p.component_id in CRITICAL for p in parts],
         }
     )
     bom = pd.DataFrame(
@@ -1169,6 +1174,7 @@ VI_HEADERS: dict[str, dict[str, str]] = {
         "locked": "Giữ nguyên",
         "incumbent_max_drop": "Giảm tối đa",
         "max_supplier_share": "Tỷ trọng tối đa một NCC",
+        "critical": "Trọng yếu",
     },
     "Products": {
         "product_id": "Mã sản phẩm",

@@ -108,7 +108,7 @@ def build_plan(
         allocation=_allocation_table(inst, d.share, units, cost),
         periods=periods_df,
         content=_content_table(inst, fig, bill),
-        supplier_load=_load_table(inst, units),
+        supplier_load=_load_table(inst, units, cost, d.share),
         backend=backend,
     )
 
@@ -313,18 +313,34 @@ def _content_table(inst: Instance, fig: dict[str, np.ndarray], bill: Billing) ->
     )[CONTENT_COLUMNS]
 
 
-def _load_table(inst: Instance, units: np.ndarray) -> pd.DataFrame:
-    """Units per supplier and period against its capacity, for suppliers given any."""
-    T = inst.T
+def _load_table(
+    inst: Instance, units: np.ndarray, cost: np.ndarray, share: np.ndarray
+) -> pd.DataFrame:
+    """Per supplier and period: units against its capacity (stated and usable), its material
+    spend and share of the period's spend, the parts it supplies (concentration)."""
+    T, s_of = inst.T, inst.col("s")
     load = np.zeros((inst.S, T))
-    np.add.at(load, inst.col("s"), units)
+    np.add.at(load, s_of, units)
+    spend = np.zeros((inst.S, T))
+    np.add.at(spend, s_of, cost)
+    parts = np.zeros((inst.S, T))
+    np.add.at(parts, s_of, (share > 0).astype(float))
+    total = cost.sum(axis=0)
     used = np.nonzero(load.sum(axis=1) > 0)[0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        spend_share = np.where(total > 0, spend[used] / total, 0.0)
     return pd.DataFrame(
         {
             "supplier_id": np.repeat(np.asarray(inst.suppliers, dtype=object)[used], T),
             "period": np.tile(inst.periods, used.size),
             "units": load[used].ravel(),
-            "capacity": np.repeat(inst.supplier_cap[used], T),
+            "capacity": np.repeat(inst.supplier_declared[used], T),
+            "usable": np.repeat(inst.supplier_cap[used], T),
+            "country": np.repeat(inst.supplier_country[used], T),
+            "is_new": np.repeat(inst.supplier_is_new[used], T),
+            "parts": parts[used].ravel(),
+            "spend": spend[used].ravel(),
+            "spend_share": spend_share.ravel(),
         }
     )[LOAD_COLUMNS]
 

@@ -195,14 +195,75 @@ def _margin_prices(plan: Plan, lang: str, currency: str) -> list[str]:
     return out
 
 
+def _limits_reached(plan: Plan) -> dict[str, int]:
+    """How many limits of each kind the plan is at (per quarter: the budget, the
+    qualification slots, the qualifications engineering can run at once; per product and
+    quarter: the customer's cap): the execution buffer a late audit eats first."""
+    per = plan.periods
+    reached: dict[str, int] = {}
+    for used, limit, key in (
+        ("budget_used", "budget", "budget"),
+        ("slots_used", "qualification_slots", "slots"),
+        ("in_progress", "in_progress_limit", "in_progress"),
+    ):
+        if {used, limit} <= set(per.columns):
+            room = pd.to_numeric(per[limit], errors="coerce") - per[used]
+            at = room[pd.to_numeric(per[limit], errors="coerce") < math.inf] < 1e-6
+            if at.any():
+                reached[key] = int(at.sum())
+    if "cap_margin" in plan.content.columns:
+        at_cap = int((pd.to_numeric(plan.content["cap_margin"], errors="coerce") < 5e-5).sum())
+        if at_cap:
+            reached["cap"] = at_cap
+    return reached
+
+
+_REACHED = {
+    "budget": ("quarter at its budget", "quarters at their budget", "kỳ hết ngân sách"),
+    "slots": (
+        "quarter with every qualification slot used",
+        "quarters with every qualification slot used",
+        "kỳ dùng hết lượt phê duyệt",
+    ),
+    "in_progress": (
+        "quarter with engineering running all the qualifications it can",
+        "quarters with engineering running all the qualifications it can",
+        "kỳ kỹ thuật chạy tối đa số phê duyệt",
+    ),
+    "cap": (
+        "product-quarter at the customer's cap",
+        "product-quarters at the customer's cap",
+        "sản phẩm-kỳ ở đúng trần khách hàng",
+    ),
+}
+
+
+def _reached_text(reached: dict[str, int], plan: Plan, lang: str) -> str:
+    """The limits the plan is at, and which of them has a price (plan.limits)."""
+    parts = [
+        _w(lang, _count(n, *_REACHED[k][:2]), f"{n} {_REACHED[k][2]}") for k, n in reached.items()
+    ]
+    text = _w(lang, "no room left in ", "hết dư địa: ") + ", ".join(parts)
+    limits = plan.limits
+    if not limits.empty:
+        top = limits.sort_values("value", ascending=False).iloc[0]
+        text += _w(
+            lang,
+            f" ({_count(len(limits), 'limit has', 'limits have')} a price; the most costly: "
+            f"{top['text_en'].rstrip('.')})",
+            f" ({len(limits)} giới hạn có giá; tốn kém nhất: {top['text_vi'].rstrip('.')})",
+        )
+    return text
+
+
 def _risks(plan: Plan, lang: str, currency: str) -> str:
     near = _near_bounds(plan, lang, currency)
     risks: list[str] = []
     if near:
         head = _w(
             lang,
-            f"{_count(len(near), 'bound', 'bounds')} within {fmt.pct(NEAR, lang)}: ",
-            f"{len(near)} ngưỡng trong phạm vi {fmt.pct(NEAR, lang)}: ",
+            f"{_count(len(near), 'bound', 'bounds')} within {NEAR * 100:g} point: ",
+            f"{len(near)} ngưỡng trong phạm vi {NEAR * 100:g} điểm: ",
         )
         shown = near[:LIST_BOUNDS]
         more = len(near) - len(shown)
@@ -225,17 +286,9 @@ def _risks(plan: Plan, lang: str, currency: str) -> str:
                     "trễ hạn",
                 )
             )
-    limits = plan.limits
-    if not limits.empty:
-        top = limits.sort_values("value", ascending=False).iloc[0]
-        risks.append(
-            _w(
-                lang,
-                f"{_count(len(limits), 'limit binds', 'limits bind')}; the most costly: "
-                f"{top['text_en'].rstrip('.')}",
-                f"{len(limits)} giới hạn đang chạm; tốn kém nhất: {top['text_vi'].rstrip('.')}",
-            )
-        )
+    reached = _limits_reached(plan)
+    if reached:
+        risks.append(_reached_text(reached, plan, lang))
     # how sure the plan is (a cheaper plan may exist) is its own paragraph: certainty.py
     if not risks:
         return _w(

@@ -228,10 +228,13 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
     frame = plan.supplier_load.copy()
     sup = project["Suppliers"]
     frame.insert(1, "supplier_name", frame["supplier_id"].map(_lookup(sup, "supplier_id", "name")))
-    frame.insert(2, "country", frame["supplier_id"].map(_lookup(sup, "supplier_id", "country")))
+    if "country" not in frame.columns:  # a hand-made plan
+        frame.insert(2, "country", frame["supplier_id"].map(_lookup(sup, "supplier_id", "country")))
     cap = pd.to_numeric(frame["capacity"], errors="coerce")
     finite = cap.notna() & ~cap.isin([math.inf])
     frame["utilisation"] = (frame["units"] / cap).where(finite & (cap > 0))
+    if "usable" not in frame.columns:  # a hand-made plan: all of it
+        frame["usable"] = frame["capacity"]
     spec = [
         ("supplier_id", TEXT),
         ("supplier_name", TEXT),
@@ -239,6 +242,7 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
         ("period", TEXT),
         ("units", UNITS),
         ("capacity", UNITS),
+        ("usable", UNITS),
         ("utilisation", SHARE),
     ]
     return Table(
@@ -246,7 +250,7 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
         _title("suppliers", lang),
         _cols(lang, spec),
         frame[[k for k, _ in spec]],
-        [Binding("units", "capacity")],
+        [Binding("units", "usable")],
     )
 
 
@@ -387,17 +391,24 @@ def periods_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("budget_used", MONEY),
         ("qualification_slots", COUNT),
         ("slots_used", COUNT),
+        ("in_progress_limit", COUNT),
+        ("in_progress", COUNT),
         ("vn_spend_share", SHARE),
     ]
     frame = plan.periods.copy()
-    if "vn_spend_share" not in frame.columns:  # a hand-made plan
-        frame["vn_spend_share"] = None
+    for key in ("in_progress", "in_progress_limit", "vn_spend_share"):
+        if key not in frame.columns:  # a hand-made plan
+            frame[key] = None
     return Table(
         "periods",
         _title("periods", lang),
         _cols(lang, spec),
         frame[[k for k, _ in spec]],
-        [Binding("budget_used", "budget"), Binding("slots_used", "qualification_slots")],
+        [
+            Binding("budget_used", "budget"),
+            Binding("slots_used", "qualification_slots"),
+            Binding("in_progress", "in_progress_limit"),
+        ],
     )
 
 

@@ -206,7 +206,31 @@ def compare_load(view: PlanView) -> list[str]:
     shown = shown.reindex(index=units.index, columns=view.periods).fillna(0.0)
     if (np.abs(shown.to_numpy() - units.to_numpy()) > 0.5).any():
         return ["the supplier load differs from the allocation"]
-    return []
+    return _compare_spend(view, load)
+
+
+def _compare_spend(view: PlanView, load: pd.DataFrame) -> list[str]:
+    """Each supplier's spend, its share of the period's spend and its parts, as shown, from
+    the allocation's units at the quoted prices."""
+    if "spend" not in load.columns:
+        return []
+    spend = (view.un * view.price[:, None]).astype(float)
+    sup = view.share.index.get_level_values(1)
+    by_sup = pd.DataFrame(spend, index=sup, columns=view.periods).groupby(level=0).sum()
+    parts = pd.DataFrame(view.sh > 0, index=sup, columns=view.periods).groupby(level=0).sum()
+    total = spend.sum(axis=0)
+    out = []
+    for r in load.itertuples(index=False):
+        if r.supplier_id not in by_sup.index or r.period not in by_sup.columns:
+            continue
+        t = view.index[r.period]
+        expected = float(by_sup.at[r.supplier_id, r.period])
+        share = expected / total[t] if total[t] > 0 else 0.0
+        if differs(r.spend, expected) or abs(float(r.spend_share) - share) > 1e-6:
+            out.append(f"{r.supplier_id} {r.period}: spend shown differs from the allocation")
+        elif int(r.parts) != int(parts.at[r.supplier_id, r.period]):
+            out.append(f"{r.supplier_id} {r.period}: {int(r.parts)} parts shown")
+    return out
 
 
 def totals(view: PlanView, rows: list[ProductPeriod], chk: Check) -> None:

@@ -99,7 +99,10 @@ class Input:
         parts = offers["component_id"]
         o = offers[parts.isin(self.used_parts) & ~parts.isin(locked)]
         origin = column(o, "origin_country", "").fillna("").astype(str).to_numpy()
-        max_share = column(self.comps, "max_supplier_share", 1.0).astype(float)
+        max_share = column(self.comps, "max_supplier_share", 1.0).astype(float).fillna(1.0)
+        critical = column(self.comps, "critical", False).fillna(False).astype(bool)
+        second = float(getattr(self.settings, "second_source_share", 0.0))
+        max_share = max_share.where(~critical, np.minimum(max_share, 1.0 - second))
         return pd.DataFrame(
             {
                 "component_id": o["component_id"].to_numpy(),

@@ -275,6 +275,10 @@
         <translation>{elapsed} / {limit} giây</translation>
     </message>
     <message>
+        <source>Pricing the margins kept below the bounds…</source>
+        <translation>Đang tính giá các biên an toàn dưới ngưỡng…</translation>
+    </message>
+    <message>
         <source>best {cost}</source>
         <translation>tốt nhất {cost}</translation>
     </message>
