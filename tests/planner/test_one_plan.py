@@ -123,11 +123,11 @@ def test_plan_json_carries_bound_gap_and_stopped_by(tmp_path):
 def test_a_plan_mapped_back_costs_what_it_costs():
     """A plan whose shares sit on a tier's line (0.39999 against 0.4) mapped back into its own
     model is priced there at its own cost, not a tier higher: a start is judged fairly."""
+    import dataclasses
+
     from planner.optimise.decisions import from_plan, to_columns
     from planner.optimise.solve import tie_allowance
     from planner.validate import check_file
-
-    import dataclasses
 
     project = check_file(SAMPLE).project
     # with no margin below the tariff bound, the sample's plan parks shares on tier lines
