@@ -153,3 +153,33 @@ def glide_path(n_periods: int, start: float, end: float, hold: int = 0) -> list[
         k = min(max(0, i - hold), steps)
         out.append(round(start + (end - start) * k / steps, 4))
     return out
+
+
+def matching(tariffs, periods: list[str]) -> TariffPreset | None:
+    """The preset whose rows the Tariffs sheet holds as they are (every product, any order),
+    or None when the sheet was typed or edited by hand: the plan then states the sheet."""
+    typed = set()
+    for r in tariffs.to_dict("records"):
+        if str(r.get("product_id") or ""):
+            return None
+        typed.add(
+            (
+                round(float(r["max_china_share"]), 6),
+                round(float(r["rate"]), 6),
+                str(r.get("origin") or "any"),
+                str(r.get("from_period") or ""),
+            )
+        )
+    for preset in PRESETS:
+        rows = {
+            (
+                round(float(x["max_china_share"]), 6),
+                round(float(x["rate"]), 6),
+                x["origin"],
+                x["from_period"],
+            )
+            for x in preset.rows(periods)
+        }
+        if rows == typed:
+            return preset
+    return None

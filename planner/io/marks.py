@@ -16,7 +16,11 @@ PROJECT, PLAN = "project", "plan"
 # key -> (English, Vietnamese). A plan sheet's title never matches an input sheet or one of
 # its synonyms, so the project reader ignores these sheets when a plan is opened as a project.
 PLAN_SHEETS: dict[str, tuple[str, str]] = {
+    "decision": ("Plan decision", "KH - Quyết định"),
     "summary": ("Plan summary", "KH - Tóm tắt"),
+    "awards": ("Plan awards", "KH - Giao hàng theo NCC"),
+    "matrix": ("Plan matrix", "KH - Ma trận số lượng"),
+    "countries": ("Plan countries", "KH - Chi tiêu theo nước"),
     "phases": ("Plan phases", "KH - Giai đoạn"),
     "why": ("Plan why", "KH - Lý do"),
     "limits": ("Plan limits worth", "KH - Giá trị giới hạn"),

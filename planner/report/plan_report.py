@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from planner.io.marks import PLAN_SHEETS
 from planner.plan import Plan
 from planner.project import TypedProject
+from planner.report import awards
 from planner.report import tables as tb
 from planner.report.certainty import certainty
 from planner.report.chart_data import ContentChart, GanttChart, content_chart, gantt_chart
@@ -72,7 +74,14 @@ def build_report(
     """The plan's tables, charts and (with `story`) printed story in `lang`; `day` dates the
     document. Raises UnverifiedPlan unless the plan passed the independent checker."""
     tb.require_verified(plan)
-    tables = {t.key: t for t in tb.all_tables(project, plan, lang)}
+    made = [
+        *tb.all_tables(project, plan, lang),
+        awards.awards_table(project, plan, lang),
+        awards.matrix_table(project, plan, lang),
+        awards.countries_table(project, plan, lang),
+    ]
+    order = list(PLAN_SHEETS)  # the workbook's order: the award pack after the summary
+    tables = {t.key: t for t in sorted(made, key=lambda t: order.index(t.key))}
     content = content_chart(project, plan, lang)
     gantt = gantt_chart(project, plan, lang)
     headline = tb.headline(project, plan)

@@ -235,6 +235,9 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
     frame["utilisation"] = (frame["units"] / cap).where(finite & (cap > 0))
     if "usable" not in frame.columns:  # a hand-made plan: all of it
         frame["usable"] = frame["capacity"]
+    for key in ("parts", "spend", "spend_share"):
+        if key not in frame.columns:  # a hand-made plan
+            frame[key] = None
     spec = [
         ("supplier_id", TEXT),
         ("supplier_name", TEXT),
@@ -244,6 +247,9 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
         ("capacity", UNITS),
         ("usable", UNITS),
         ("utilisation", SHARE),
+        ("parts", COUNT),
+        ("spend", MONEY),
+        ("spend_share", SHARE),
     ]
     return Table(
         "suppliers",
@@ -580,6 +586,8 @@ def _count(plan: Plan, kind: str) -> int:
 ASSUMPTION_LABELS: dict[str, tuple[str, str]] = {
     "horizon": ("Horizon", "Thời gian kế hoạch"),
     "tiers": ("Tariff on US-bound units", "Thuế với hàng xuất Mỹ"),
+    "preset": ("Tariff schedule used", "Biểu thuế sử dụng"),
+    "in_progress": ("Qualifications engineering can run at once", "Số phê duyệt chạy cùng lúc"),
     "budget": ("One-time budget per period", "Ngân sách một lần mỗi kỳ"),
     "slots": ("New qualifications per period", "Số phê duyệt mới mỗi kỳ"),
     "cap": ("Glide path (largest Chinese share)", "Lộ trình trần tỷ lệ TQ"),
@@ -587,6 +595,21 @@ ASSUMPTION_LABELS: dict[str, tuple[str, str]] = {
     "counts": ("Project size", "Quy mô dự án"),
     "unread": ("Not read from the workbook", "Không đọc từ tệp"),
 }
+
+
+def _preset_text(project: TypedProject, lang: str) -> str:
+    """The tariff preset the Tariffs sheet holds, with its source, dates and status; or that
+    the sheet was typed (or edited) by hand."""
+    from planner.presets import matching
+
+    preset = matching(project["Tariffs"], project.periods)
+    if preset is None:
+        return (
+            "Bảng Tariffs do người dùng nhập (không phải biểu thuế có sẵn)"
+            if lang == "vi"
+            else "as typed in the Tariffs sheet (no preset)"
+        )
+    return f"{preset.name.get(lang)} — {preset.status.get(lang)} {preset.source.get(lang)}"
 
 
 def setting_shown(f: fields.Field, value: object, lang: str) -> str:
@@ -635,6 +658,11 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
     add("budget", _per_period(list(per["budget"]), periods, MONEY, lang))
     add("slots", _per_period(list(per["max_new_qualifications"]), periods, COUNT, lang))
     add("cap", _per_period(list(per["china_cap"]), periods, SHARE, lang))
+    if "max_qualifications_in_progress" in per.columns:
+        add(
+            "in_progress",
+            _per_period(list(per["max_qualifications_in_progress"]), periods, COUNT, lang),
+        )
     tiers = project["Tariffs"].sort_values("max_china_share")
     add(
         "tiers",
@@ -643,6 +671,7 @@ def assumptions_table(project: TypedProject, plan: Plan, lang: str = "en") -> Ta
             for s, r in zip(tiers["max_china_share"], tiers["rate"], strict=True)
         ),
     )
+    add("preset", _preset_text(project, lang))
     off = [p for p, a in zip(periods, per["tariff_active"], strict=True) if not bool(a)]
     if off:
         add("inactive", ", ".join(off))

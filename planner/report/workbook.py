@@ -72,8 +72,8 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
     _header(ws, [_column_label(c, currency) for c in table.columns])
     widths = [len(_column_label(c, currency)) for c in table.columns]
     kinds = table.row_kinds  # the summary: each row has its own format
-    for i, row in enumerate(table.frame.itertuples(index=False), start=2):
-        values = row._asdict()
+    # records, not named tuples: a column key such as "units:2027-Q1" is no identifier
+    for i, values in enumerate(table.frame.to_dict("records"), start=2):
         for j, col in enumerate(table.columns, start=1):
             value = values[col.key]
             kind = values["format"] if kinds is not None and col.key == "value" else col.kind
@@ -117,6 +117,33 @@ def _write_table(wb: Workbook, table: Table, lang: str, currency: str) -> Worksh
             ws.conditional_formatting.add(f"{v}2:{v}{n + 1}", rule)
     print_setup(ws, landscape=len(table.columns) > 5)
     return ws
+
+
+def _decision_sheet(wb: Workbook, report: PlanReport, lang: str) -> None:
+    """The sheet the workbook opens on: the plan's name and the decision in plain words (the
+    printed plan's first page), one paragraph a row, wrapped to print on A4."""
+    ws = wb.create_sheet(label("sheet_decision", lang), 0)
+    ws.column_dimensions["A"].width = 110
+    title = set_cell(ws, 1, 1, report.plan_name)
+    title.font = Font(bold=True, size=14)
+    for i, paragraph in enumerate(report.decision, start=3):
+        cell = set_cell(ws, i, 1, paragraph)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # readers do not grow rows on their own; about 120 characters fit a line of this width
+        ws.row_dimensions[i].height = 15 * max(1, math.ceil(len(paragraph) / 120))
+    print_setup(ws, landscape=False, one_page=False)
+    ws.print_title_rows = None
+
+
+def _summary_units(ws: Worksheet, table: Table, lang: str, currency: str) -> None:
+    """The summary's rows hold figures of several kinds: a third column names each money
+    row's currency (the headers of the other sheets name it in their titles)."""
+    cell = set_cell(ws, 1, 3, label("currency", lang))
+    cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+    for i, kind in enumerate(table.row_kinds or [], start=2):
+        if kind == tb.MONEY:
+            set_cell(ws, i, 3, currency)
+    ws.column_dimensions["C"].width = 9
 
 
 def _summary_note(ws: Worksheet, lang: str) -> None:
@@ -209,12 +236,14 @@ def write_plan_workbook(
     else:
         wb = build_workbook(typed_frames(project), annotate=False)
     currency = project.settings.currency
-    position = 0
+    _decision_sheet(wb, report, lang)
+    position = 1
     for table in report.tables.values():
         ws = _write_table(wb, table, lang, currency)
         wb.move_sheet(ws, offset=position - wb.index(ws))  # plan sheets first: Summary opens
         position += 1
         if table.key == "summary":
+            _summary_units(ws, table, lang, currency)
             _summary_note(ws, lang)
     _chart_sheet(wb, report.content, lang)
     wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))

@@ -56,7 +56,7 @@ def test_reopens_as_the_same_project_plus_plan_sheets(planned, tmp_path):
     wb = openpyxl.load_workbook(out)
     for name in plan_sheet_names():
         assert name in wb.sheetnames
-    assert wb.sheetnames[0] == label("sheet_summary")  # the summary opens first
+    assert wb.sheetnames[0] == label("sheet_decision")  # the decision opens the workbook
 
 
 def test_formula_looking_text_stays_text(planned, tmp_path):
@@ -125,7 +125,7 @@ def test_vietnamese_labels(planned, tmp_path):
     out = tmp_path / "plan_vi.xlsx"
     write_plan_workbook(project, plan, out, raw=raw, lang="vi")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames[0] == "KH - Tóm tắt"
+    assert wb.sheetnames[:2] == ["KH - Quyết định", "KH - Tóm tắt"]
     summary = _rows(wb["KH - Tóm tắt"])
     assert "Tổng chi phí của kế hoạch" in summary.iloc[:, 0].tolist()
     assert check_file(out).ok
