@@ -32,7 +32,7 @@ def pack(tmp_path_factory):
 
 
 def test_the_workbook_opens_on_the_decision(pack):
-    project, plan, books = pack
+    project, _plan, books = pack
     for lang, first in (("en", "Move "), ("vi", "Chuyển ")):
         wb = books[lang]
         assert wb.sheetnames[0] == label("sheet_decision", lang)
@@ -60,7 +60,7 @@ def test_awards_per_supplier_hold_every_unit_and_dollar_of_the_plan(pack):
 
 
 def test_the_matrix_is_by_part_and_the_countries_add_up(pack):
-    project, plan, books = pack
+    project, _plan, books = pack
     matrix = _rows(_sheet(books["en"], "matrix"))
     assert list(matrix[label("component_id")]) == sorted(matrix[label("component_id")])
     countries = _rows(_sheet(books["en"], "countries"))
@@ -70,7 +70,7 @@ def test_the_matrix_is_by_part_and_the_countries_add_up(pack):
 
 
 def test_margins_and_their_price_are_in_the_pack(pack):
-    project, plan, books = pack
+    _project, plan, books = pack
     margins = _rows(_sheet(books["en"], "margins"))
     (row,) = margins.to_dict("records")
     assert row[label("margin_setting")] == "Margin below every tariff bound"
@@ -79,7 +79,7 @@ def test_margins_and_their_price_are_in_the_pack(pack):
 
 
 def test_money_is_labelled_with_its_currency(pack):
-    project, plan, books = pack
+    _project, _plan, books = pack
     summary = list(_sheet(books["en"], "summary").iter_rows(values_only=True))
     assert summary[0][:3] == ("Item", "Value", "Currency")
     by_item = {r[0]: r for r in summary[1:]}
@@ -91,7 +91,7 @@ def test_money_is_labelled_with_its_currency(pack):
 
 
 def test_the_assumptions_name_every_rule_margin_and_the_tariff_preset(pack):
-    project, plan, books = pack
+    _project, _plan, books = pack
     rows = dict(list(_sheet(books["en"], "assumptions").iter_rows(values_only=True))[1:])
     for title in (
         "Margin below every tariff bound",
