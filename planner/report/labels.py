@@ -188,6 +188,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "app_name": ("Supplier Localization Planner", "Kế hoạch nội địa hóa nhà cung cấp"),
     # printed plan
     "new_supplier": ("New supplier", "Nhà cung cấp mới"),
+    "margins_caption": (
+        "What each margin kept below a bound costs (the plan planned again without it)",
+        "Giá của từng biên an toàn (lập lại kế hoạch khi không có biên)",
+    ),
+    "countries_caption": (
+        "Share of each quarter's material spend by the supplier's country",
+        "Tỷ lệ chi phí vật tư mỗi kỳ theo nước của nhà cung cấp",
+    ),
+    "buffers_title": (
+        "Margins kept and spend by country",
+        "Biên an toàn và chi tiêu theo nước",
+    ),
     "periods_title": (
         "Costs, budget and qualification slots per period",
         "Chi phí, ngân sách và số phê duyệt theo kỳ",

@@ -134,6 +134,30 @@ def _chart_and_periods(
     ]
 
 
+def _buffers(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
+    """The plan's buffers and its concentration: what each margin below a bound costs, and
+    each country's share of a quarter's material spend."""
+    currency = project.settings.currency
+    blocks: list[st.Block] = [st.Heading(label("buffers_title", lang), keep_with_next=80)]
+    margins = tables["margins"]
+    if not margins.frame.empty:
+        blocks += [
+            grid(margins, lang, currency, title=label("margins_caption", lang)),
+            st.Spacer(8),
+        ]
+    countries = tables["countries"]
+    blocks.append(
+        grid(
+            countries,
+            lang,
+            currency,
+            {"country": {"keep": True}},
+            title=label("countries_caption", lang),
+        )
+    )
+    return blocks
+
+
 def _why(project: TypedProject, tables: dict[str, tb.Table], lang: str) -> list[st.Block]:
     """What each binding limit is worth (each switch's own reason is printed in its phase)."""
     limits = tables["limits"]
@@ -531,6 +555,7 @@ def phase_plan(
         *_cover(project, tables, lang, when, decision or []),
         *_assumptions(project, tables, lang),
         *_why(project, tables, lang),
+        *_buffers(project, tables, lang),
         *_chart_and_periods(project, tables, content, lang),
         *_content(project, tables, lang),
         *_phases(project, tables, lang),
