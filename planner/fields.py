@@ -252,6 +252,46 @@ SETTINGS: tuple[Field, ...] = (
         assumption=True,
     ),
     Field(
+        "max_supplier_spend_share",
+        SHARE,
+        0.25,
+        Text(
+            "Largest share of spend with one new supplier", "Tỷ lệ chi tiêu tối đa cho một NCC mới"
+        ),
+        Text(
+            "No new supplier is given more than this share of a quarter's material spend, "
+            "counted against that spend at every part's cheapest quote; blank: no limit.",
+            "Không nhà cung cấp mới nào nhận quá tỷ lệ này của chi phí vật tư một kỳ, tính trên "
+            "chi phí đó theo báo giá rẻ nhất của từng linh kiện; để trống: không giới hạn.",
+        ),
+        minimum=0,
+        maximum=1,
+        synonyms=("supplier spend share", "tỷ lệ chi tiêu một ncc"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
+        "max_country_spend_share",
+        SHARE,
+        None,
+        Text("Largest share of spend with one country", "Tỷ lệ chi tiêu tối đa cho một nước"),
+        Text(
+            "The plan moves no more than this share of a quarter's material spend (counted as "
+            "for one new supplier) to suppliers of one country, Vietnam and China aside (the "
+            "glide path rules China); a country above it today stays at most where it is; "
+            "blank: no limit.",
+            "Kế hoạch không chuyển quá tỷ lệ này của chi phí vật tư một kỳ (tính như với một "
+            "NCC mới) sang các nhà cung cấp của một nước, trừ Việt Nam và Trung Quốc (lộ trình "
+            "trần quy định Trung Quốc); nước đã vượt mức này hôm nay thì không tăng thêm; để "
+            "trống: không giới hạn.",
+        ),
+        minimum=0,
+        maximum=1,
+        synonyms=("country spend share", "tỷ lệ chi tiêu một nước"),
+        editor=PERCENT,
+        assumption=True,
+    ),
+    Field(
         "cap_margin",
         SHARE,
         0.0,

@@ -47,7 +47,10 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
     prices = [[cost[i][j] / demand[j] for j in range(len(demand))] for i in range(len(fixed))]
     # the textbook problem: every facility's whole capacity usable
     settings = Settings(
-        plan_name=f"OR-Library {Path(path).stem}", min_share=0.0, max_utilisation=1.0
+        plan_name=f"OR-Library {Path(path).stem}",
+        min_share=0.0,
+        max_utilisation=1.0,
+        max_supplier_spend_share=None,
     )
     return location_project(fixed, caps, prices, demand, settings)
 
@@ -103,7 +106,7 @@ def location_project(
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
-        settings=settings or Settings(max_utilisation=1.0),
+        settings=settings or Settings(max_utilisation=1.0, max_supplier_spend_share=None),
     )
 
 

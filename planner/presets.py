@@ -28,11 +28,7 @@ class TariffPreset:
 
     def rows(self, periods: list[str] | None = None) -> list[dict[str, object]]:
         """The Tariffs sheet's rows; a preset with a later regime needs the periods."""
-        rows = [_row(s, r, o, "") for s, r, o in self.tiers]
-        if self.later and periods:
-            switch = periods[len(periods) // 2]
-            rows += [_row(s, r, o, switch) for s, r, o in self.later]
-        return rows
+        return [_row(s, r, o, start) for s, r, o, start in _preset_rows(self, periods or [])]
 
 
 def _row(share: float, rate: float, origin: str, start: str) -> dict[str, object]:
@@ -155,6 +151,15 @@ def glide_path(n_periods: int, start: float, end: float, hold: int = 0) -> list[
     return out
 
 
+def _preset_rows(preset: TariffPreset, periods: list[str]) -> list[tuple[float, float, str, str]]:
+    """A preset's rows as (share, rate, origin, from_period)."""
+    out = [(s, r, o, "") for s, r, o in preset.tiers]
+    if preset.later and periods:
+        switch = periods[len(periods) // 2]
+        out += [(s, r, o, switch) for s, r, o in preset.later]
+    return out
+
+
 def matching(tariffs, periods: list[str]) -> TariffPreset | None:
     """The preset whose rows the Tariffs sheet holds as they are (every product, any order),
     or None when the sheet was typed or edited by hand: the plan then states the sheet."""
@@ -172,13 +177,8 @@ def matching(tariffs, periods: list[str]) -> TariffPreset | None:
         )
     for preset in PRESETS:
         rows = {
-            (
-                round(float(x["max_china_share"]), 6),
-                round(float(x["rate"]), 6),
-                x["origin"],
-                x["from_period"],
-            )
-            for x in preset.rows(periods)
+            (round(share, 6), round(rate, 6), origin, start)
+            for share, rate, origin, start in _preset_rows(preset, periods)
         }
         if rows == typed:
             return preset

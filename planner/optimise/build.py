@@ -6,6 +6,7 @@ from __future__ import annotations
 from planner.instance import Instance
 from planner.optimise.budget import add_budget
 from planner.optimise.capacity import add_supplier_capacity
+from planner.optimise.concentration import add_country_spend, add_supplier_spend
 from planner.optimise.content import add_content_cap
 from planner.optimise.demand import add_demand
 from planner.optimise.model import SparseModel
@@ -22,6 +23,8 @@ FAMILIES = (
     add_readiness,
     add_ramp,
     add_supplier_capacity,
+    add_supplier_spend,
+    add_country_spend,
     add_qualification_slots,
     add_onboarding,
     add_budget,

@@ -48,6 +48,8 @@ GIVES = (
     Give("qualification_slots", "upper", 20_000.0, "qualification_slots"),
     Give("qualifications_in_progress", "upper", 20_000.0, "qualifications_in_progress"),
     Give("supplier_capacity", "upper", 50.0, "supplier_capacity"),  # per unit
+    Give("supplier_spend", "upper", 1.0, "supplier_spend"),  # per USD
+    Give("country_spend", "upper", 1.0, "country_spend"),
     Give("share_limit", "upper", RULE, "share_limit"),  # max_supplier_share, quoted capacity
     Give("least_share", "lower", RULE, "least_share"),  # min_share, min_units
     Give("ramp_up", "upper", RULE, "max_ramp"),
@@ -346,6 +348,32 @@ def _capacity_short(inst: Instance, row, tt: int, period: str, amount: float) ->
     )
 
 
+def _supplier_spend_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    return t(
+        "{pe}: new supplier {s} would need ${a:,.0f} more spend than the {m:.0%} of the "
+        "quarter's material spend one new supplier may hold.",
+        "{pe}: nhà cung cấp mới {s} cần thêm {a:,.0f} USD chi tiêu so với mức {m:.0%} chi phí "
+        "vật tư của kỳ mà một NCC mới được nhận.",
+        pe=period,
+        s=inst.suppliers[int(row["supplier"])],
+        a=amount,
+        m=float(inst.settings.max_supplier_spend_share or 1.0),
+    )
+
+
+def _country_spend_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    return t(
+        "{pe}: suppliers in {k} would need ${a:,.0f} more spend than the {m:.0%} of the "
+        "quarter's material spend one country may hold.",
+        "{pe}: các nhà cung cấp tại {k} cần thêm {a:,.0f} USD chi tiêu so với mức {m:.0%} chi "
+        "phí vật tư của kỳ mà một nước được nhận.",
+        pe=period,
+        k=inst.supplier_country[int(row["supplier"])],
+        a=amount,
+        m=float(inst.settings.max_country_spend_share or 1.0),
+    )
+
+
 def _unbuyable(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
     """Demand: the row is a (part, period) no supplier can deliver."""
     c = int(row["component"])
@@ -379,6 +407,8 @@ _LIMIT_SENTENCES = {
     "china_cap": _cap_out_of_reach,
     "rules_of_origin": _rvc_short,
     "supplier_capacity": _capacity_short,
+    "supplier_spend": _supplier_spend_short,
+    "country_spend": _country_spend_short,
 }
 
 

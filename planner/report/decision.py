@@ -183,13 +183,23 @@ def _margin_prices(plan: Plan, lang: str, currency: str) -> list[str]:
             continue
         title = fields.setting(str(r.setting)).title.get(lang).lower()
         price = fmt.compact_money(r.price, lang, currency)
+        without = fmt.compact_money(r.cost_without, lang, currency)
+        span = ""
+        if not pd.isna(r.price_low) and not pd.isna(r.price_high):
+            low = fmt.compact_money(r.price_low, lang, currency)
+            high = fmt.compact_money(r.price_high, lang, currency)
+            span = _w(
+                lang,
+                f"; the best plans' difference lies between {low} and {high}",
+                f"; chênh lệch của các kế hoạch tốt nhất nằm giữa {low} và {high}",
+            )
         out.append(
             _w(
                 lang,
-                f"{title} ({fmt.pct(r.margin, lang)}) costs {price} "
-                f"(the plan without it: {fmt.compact_money(r.cost_without, lang, currency)})",
-                f"{title} ({fmt.pct(r.margin, lang)}) tốn {price} "
-                f"(kế hoạch không có biên: {fmt.compact_money(r.cost_without, lang, currency)})",
+                f"{title} ({fmt.pct(r.margin, lang)}) costs {price} as planned (the plan "
+                f"without it: {without}{span})",
+                f"{title} ({fmt.pct(r.margin, lang)}) tốn {price} theo kế hoạch (kế hoạch "
+                f"không có biên: {without}{span})",
             )
         )
     return out

@@ -39,6 +39,7 @@ RULES: tuple[Callable[[PlanView], list[str]], ...] = (
     demand.check_whole_units,
     capacity.check_offer_capacity,
     capacity.check_supplier_capacity,
+    capacity.check_spend_shares,
     limits.check_period_limits,
 )
 

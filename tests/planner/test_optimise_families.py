@@ -96,9 +96,16 @@ def tiny(
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [0.4, 1.0], "rate": [0.1, 0.5]}),
         },
-        # the figures below are worked out with no margin below the tariff bound and a
-        # supplier's whole capacity usable
-        settings=Settings(**{"tariff_margin": 0.0, "max_utilisation": 1.0, **(settings or {})}),
+        # the figures below are worked out with no margin below the tariff bound, a
+        # supplier's whole capacity usable and no cap on one supplier's share of spend
+        settings=Settings(
+            **{
+                "tariff_margin": 0.0,
+                "max_utilisation": 1.0,
+                "max_supplier_spend_share": None,
+                **(settings or {}),
+            }
+        ),
     )
 
 

@@ -60,3 +60,26 @@ def test_concentration_by_supplier_is_shown_and_checked():
     project = tiny()
     plan.supplier_load.loc[plan.supplier_load["supplier_id"] == "VN1", "spend"] = 1.0
     assert any("spend shown" in v for v in verify_plan(project, plan).violations)
+
+
+@pytest.mark.parametrize("key", ["max_supplier_spend_share", "max_country_spend_share"])
+def test_a_spend_share_limit_binds_and_the_checker_holds_it(key):
+    # the quarter's spend at the cheapest quotes: 100 units at $50 = $5,000. Making the 40%
+    # bound takes 20 local units, $1,100: 22%. At 25% the plan is the best one; at 20% the
+    # local supplier may have $1,000 (18 units), too few, so the part stays in China.
+    supplier = {"country": ["CN", "TW"]} if key == "max_country_spend_share" else None
+    loose = tiny(supplier=supplier, settings={key: 0.25})
+    plan = solved(loose)
+    assert plan.total_cost == pytest.approx(12_200)
+    tight = tiny(supplier=supplier, settings={key: 0.2})
+    assert solved(tight).total_cost == pytest.approx(20_000)
+    found = verify_plan(tight, plan).violations
+    assert any("above the" in v and "limit of 1,000" in v for v in found), found
+
+
+def test_a_country_above_the_limit_today_may_stay_but_not_grow():
+    # today the part comes from Taiwan (all of the spend); a 10% country cap does not force
+    # it out, but a Taiwanese quote cannot add to it
+    project = tiny(supplier={"country": ["TW", "VN"]}, settings={"max_country_spend_share": 0.1})
+    project.tables["Components"]["current_country"] = ["TW"]
+    assert solved(project).has_plan
