@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from importlib.metadata import entry_points
 from pathlib import Path
+
+from planner.runtime import python_command
 
 # The probe plans for at most this long: the pauses come from opening, showing the plan and
 # the exports, not from how long the solver searches.
@@ -40,7 +41,7 @@ def longest_stall(n: int, seed: int, family: str, time_limit: float) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "project.xlsx"
         write_typed(generate_project(n, seed=seed, family=family), path)
-        argv = [sys.executable, "-m", module, str(path), "--export", "--time-limit", str(limit)]
+        argv = [*python_command(), "-m", module, str(path), "--export", "--time-limit", str(limit)]
         try:
             done = subprocess.run(
                 argv, capture_output=True, text=True, timeout=limit * 5 + 600, env=env

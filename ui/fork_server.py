@@ -28,6 +28,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from planner.runtime import python_command
+
 PID = struct.Struct("!q")
 CODE = struct.Struct("!i")
 REAP_EVERY_S = 1.0  # the server also looks for ended workers this often
@@ -125,7 +127,7 @@ class Server:
         code = "import sys; from ui.fork_server import serve; serve(int(sys.argv[1]), sys.argv[2:])"
         with theirs:
             self._process = subprocess.Popen(
-                [sys.executable, "-c", code, str(theirs.fileno()), *self.preload],
+                [*python_command(), "-c", code, str(theirs.fileno()), *self.preload],
                 stdin=subprocess.DEVNULL,
                 pass_fds=(theirs.fileno(),),
                 env=env,

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.io.files import RefusedFile, encrypted, open_regular, read_failure
+from planner.runtime import python_command
 
 __all__ = ["RefusedFile", "precheck_workbook", "precheck_xlsx", "run_isolated"]
 
@@ -230,7 +231,7 @@ def run_isolated(
         }
     )
     process = subprocess.Popen(
-        [sys.executable, "-c", "from planner.io.guard import _child_main; _child_main()"],
+        [*python_command(), "-c", "from planner.io.guard import _child_main; _child_main()"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

@@ -30,6 +30,7 @@ from pathlib import Path
 from planner.plan import Plan, ProgressEvent, Status
 from planner.problems import WARNING, Problem
 from planner.project import TypedProject
+from planner.runtime import python_command
 from planner.scenarios import overrides
 from planner.scenarios.overrides import SHEET, Materialised, ScenarioRows, materialise
 from planner.text import t
@@ -209,7 +210,7 @@ def plan_in_child(
             "from planner.scenarios.run import child_main; child_main(*sys.argv[1:])"
         )
         child = subprocess.Popen(
-            [sys.executable, "-c", code, str(given), str(answer)],
+            [*python_command(), "-c", code, str(given), str(answer)],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
