@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal
 
 from planner import version
 from planner.logs import LOGGER
@@ -32,7 +32,10 @@ def isolate_settings(folder: Path) -> None:
 
 
 class Smoke(QObject):
-    """Drives the window through open → plan → Cancel → Excel → PDF; `code` at the end."""
+    """Drives the window through open → plan → Cancel → Excel → PDF; `finished` gives the
+    exit code once the window is closed."""
+
+    finished = Signal(int)
 
     def __init__(self, window, folder: Path, plan_seconds: float = PLAN_SECONDS) -> None:
         super().__init__(window)
@@ -108,7 +111,7 @@ class Smoke(QObject):
         if window.doc is not None:
             window.doc.undo.setClean()  # nothing to save: no question asked
         window.close()
-        QCoreApplication.exit(code)
+        self.finished.emit(code)
 
 
 def run(app, folder_arg: str) -> int:
@@ -121,6 +124,7 @@ def run(app, folder_arg: str) -> int:
     window.resize(1280, 800)
     window.show()
     smoke = Smoke(window, folder)
+    smoke.finished.connect(app.exit)
     QTimer.singleShot(0, smoke.start)
     app.exec()
     return 1 if smoke.code is None else smoke.code
