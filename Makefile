@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SAMPLE := sample_data/vr_headset_bac_ninh.xlsx
 OUT    := out
-CODE   := $(wildcard planner ui tests sample_data)
+CODE   := $(wildcard planner ui tests packaging sample_data)
 
 .PHONY: run test setup setup-test lint bench clean dist smoke
 
