@@ -56,7 +56,6 @@ test: lint
 # installed as a user gets it (not editable: its metadata is packed), without the test tools.
 DIST_VENV := .venv-dist
 DIST_BIN  := $(DIST_VENV)/bin
-ARCHIVE    = dist/locplan-$(shell $(DIST_BIN)/python -c "import planner; print(planner.version())")-linux-$(shell uname -m).tar.gz
 
 $(DIST_BIN)/activate:
 	$(PYTHON) -m venv $(DIST_VENV)
@@ -68,8 +67,9 @@ dist: | $(DIST_BIN)/activate
 	rm -rf build/pyinstaller dist/locplan dist/locplan-*.tar.gz
 	$(DIST_BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/locplan.spec
-	tar -czf $(ARCHIVE) -C dist locplan
-	@echo "Built dist/locplan and $(ARCHIVE)"
+	@# the version as installed just now (make expands a recipe before running its first line)
+	archive=dist/locplan-$$($(DIST_BIN)/python -c "import planner; print(planner.version())")-linux-$$(uname -m).tar.gz; \
+	tar -czf $$archive -C dist locplan && echo "Built dist/locplan and $$archive"
 
 smoke:
 	$(PYTHON) packaging/smoke.py dist/locplan --archive "$$(ls dist/locplan-*.tar.gz | head -1)"
