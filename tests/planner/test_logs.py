@@ -4,8 +4,6 @@ starts, and an error nobody caught with its traceback. Every test writes to a te
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -13,29 +11,10 @@ from pathlib import Path
 import pytest
 
 from planner import logs, version
+from tests.conftest import log_text, run_from_source
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "sample_data" / "vr_headset_bac_ninh.xlsx"
-
-
-@pytest.fixture
-def log_folder(tmp_path, monkeypatch):
-    """A log started in a temporary folder; the error hooks put back afterwards."""
-    # the hooks before ours: Python's own (it prints), and a quiet one for threads (pytest-qt's
-    # and pytest's would fail the test for the error it provokes)
-    monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
-    monkeypatch.setattr(threading, "excepthook", lambda args: None)
-    monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "logs"))
-    yield tmp_path / "logs"
-    for handler in list(logs.LOGGER.handlers):
-        logs.LOGGER.removeHandler(handler)
-        handler.close()
-
-
-def _text(folder: Path) -> str:
-    for handler in logs.LOGGER.handlers:
-        handler.flush()
-    return (folder / logs.LOG_FILE).read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -59,15 +38,15 @@ def test_the_folder_is_the_platforms_own(monkeypatch, platform, env, expected):
     assert logs.log_dir() == app / "logs"
 
 
-def test_the_log_says_who_started_without_project_contents(log_folder):
+def test_the_log_says_who_started_without_project_contents(log_dir):
     path = logs.start_log("locplan-gui", more={"Qt": "6.11"})
-    assert path == log_folder / "locplan.log"
-    text = _text(log_folder)
+    assert path == log_dir / "locplan.log"
+    text = log_text(log_dir)
     assert f"locplan-gui {version()} started" in text
     assert f"Python {sys.version.split()[0]}" in text and "Qt 6.11" in text
 
 
-def test_an_uncaught_error_is_logged_with_its_traceback(log_folder, capsys):
+def test_an_uncaught_error_is_logged_with_its_traceback(log_dir, capsys):
     logs.start_log("locplan")
 
     def deep_down():
@@ -77,14 +56,14 @@ def test_an_uncaught_error_is_logged_with_its_traceback(log_folder, capsys):
         deep_down()
     except ValueError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
-    text = _text(log_folder)
+    text = log_text(log_dir)
     assert "ERROR Uncaught error" in text
     assert "Traceback (most recent call last)" in text and "in deep_down" in text
     assert "ValueError: the error support needs to see" in text
     assert "ValueError" in capsys.readouterr().err  # still printed, as before
 
 
-def test_an_error_in_another_thread_is_logged(log_folder):
+def test_an_error_in_another_thread_is_logged(log_dir):
     logs.start_log("locplan")
 
     def work():
@@ -93,7 +72,7 @@ def test_an_error_in_another_thread_is_logged(log_folder):
     thread = threading.Thread(target=work, name="worker")
     thread.start()
     thread.join()
-    text = _text(log_folder)
+    text = log_text(log_dir)
     assert "Uncaught error in thread worker" in text
     assert "RuntimeError: a worker thread failed" in text
 
@@ -106,14 +85,7 @@ def test_a_folder_that_cannot_be_written_leaves_no_log_and_no_error(tmp_path, mo
 
 
 def test_the_command_line_logs_its_start(tmp_path):
-    env = {**os.environ, logs.LOG_DIR_ENV: str(tmp_path), "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-m", "planner.cli", "check", str(SAMPLE)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
+    done = run_from_source("planner.cli", "check", str(SAMPLE), log_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     text = (tmp_path / "locplan.log").read_text("utf-8")
     assert f"locplan {version()} started" in text

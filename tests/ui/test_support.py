@@ -4,37 +4,14 @@ temporary one through LOCPLAN_LOG_DIR), Help → Open the log folder, and `locpl
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QDesktopServices
 
 from planner import logs, version
+from tests.conftest import log_text, run_from_source
 from ui import app, support
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def log_dir(tmp_path, monkeypatch):
-    """The log in a temporary folder; the error hooks the app installs put back after."""
-    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
-    monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path / "logs"))
-    yield tmp_path / "logs"
-    for handler in list(logs.LOGGER.handlers):
-        logs.LOGGER.removeHandler(handler)
-        handler.close()
-
-
-def _log(folder: Path) -> str:
-    for handler in logs.LOGGER.handlers:
-        handler.flush()
-    return (folder / logs.LOG_FILE).read_text("utf-8")
 
 
 def test_smoke_mode_plans_the_sample_and_writes_both_files(qtbot, window, tmp_path):
@@ -54,14 +31,7 @@ def test_the_app_started_with_smoke_exits_0_and_logs(log_dir, tmp_path):
     """The command itself, from the source tree, as packaging/smoke.py runs the built one:
     its log exists once it has started, with the versions."""
     out = tmp_path / "smoke"
-    done = subprocess.run(
-        [sys.executable, "-m", "ui.app", "--smoke", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"},
-    )
+    done = run_from_source("ui.app", "--smoke", str(out), log_dir=log_dir, cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "smoke: passed" in done.stdout
     assert (out / "smoke-plan.xlsx").is_file() and (out / "smoke-plan.pdf").is_file()
@@ -78,7 +48,7 @@ def test_an_error_in_the_app_is_logged_with_its_traceback(qtbot, log_dir):
         assert support.start_app_log() == log_dir / "locplan.log"
         QTimer.singleShot(0, broken_slot)
         qtbot.waitUntil(lambda: len(caught) == 1)
-    text = _log(log_dir)
+    text = log_text(log_dir)
     assert "ERROR Uncaught error" in text
     assert "in broken_slot" in text and "KeyError: 'a slot that failed'" in text
 
