@@ -51,7 +51,7 @@ class Smoke(QObject):
     def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.watchdog.start()
-        self._say(f"locplan-gui {version()}: opening the sample")
+        self._say(f"locplan-gui {version()}: opening the sample, writing into {self.folder}")
         self.window.files.open_path(sample_path("en"))
 
     def _plan(self) -> None:

@@ -1,6 +1,6 @@
 """Where work starts when there is no project yet: a new project from the template, the sample
-factory in the app's language, the user guide, the log folder, About; and the links of the window's state
-line that lead to them."""
+factory in the app's language, the user guide, the log folder, About; and the links of the
+window's state line that lead to them."""
 
 from __future__ import annotations
 
