@@ -22,12 +22,12 @@ import json
 import resource
 import statistics
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from planner.bench_stalls import longest_stall
+from planner.runtime import python_command
 
 TIME_LIMITS = {50: 60.0, 200: 60.0, 1000: 120.0, 3000: 180.0, 10000: 300.0}
 CAPA_SECONDS = 120.0
@@ -195,7 +195,7 @@ def _run_child(call: str, timeout: float) -> dict:
         "from planner.optimise.backend import end_process; end_process(0)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=timeout
+        [*python_command(), "-c", code], capture_output=True, text=True, timeout=timeout
     )
     if done.returncode != 0:
         return {"status": "crash", "error": done.stderr[-500:]}

@@ -9,10 +9,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from importlib.metadata import entry_points
 from pathlib import Path
+
+from planner.runtime import python_command
 
 # The probe plans for at most this long: the pauses come from opening, showing the plan and
 # the exports, not from how long the solver searches.
@@ -42,7 +43,7 @@ def longest_stall(n: int, seed: int, family: str, time_limit: float) -> dict:
         write_typed(generate_project(n, seed=seed, family=family), path)
         # the probe is the app itself (a window, its own workers): a separate command on
         # purpose, not planner.jobs, whose children are forked from a server without Qt
-        argv = [sys.executable, "-m", module, str(path), "--export", "--time-limit", str(limit)]
+        argv = [*python_command(), "-m", module, str(path), "--export", "--time-limit", str(limit)]
         try:
             done = subprocess.run(
                 argv, capture_output=True, text=True, timeout=limit * 5 + 600, env=env

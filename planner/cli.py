@@ -1099,8 +1099,10 @@ class _Visible:
 
 def entry() -> None:
     """The `locplan` command."""
+    from planner.logs import start_log
     from planner.optimise.backend import end_process
 
+    start_log("locplan")
     end_process(main())
 
 

@@ -48,6 +48,7 @@ class WindowActions(QObject):
         self.language_en = make("actionLanguageEn", None, True)
         self.language_vi = make("actionLanguageVi", None, True)
         self.about = make("actionAbout")
+        self.open_logs = make("actionOpenLogFolder")
         group = QActionGroup(self)
         group.addAction(self.language_en)
         group.addAction(self.language_vi)
@@ -86,7 +87,7 @@ class WindowActions(QObject):
         self.menu_help = bar.addMenu("")
         self.menu_help.addActions([self.guide, self.sample])
         self.menu_help.addSeparator()
-        self.menu_help.addAction(self.about)
+        self.menu_help.addActions([self.open_logs, self.about])
 
         self.toolbar = QToolBar(self.window)
         self.toolbar.setObjectName("mainToolbar")
@@ -138,6 +139,7 @@ class WindowActions(QObject):
             self.language_en: "English",
             self.language_vi: "Tiếng Việt",
             self.about: tr("&About"),
+            self.open_logs: tr("Open the &log folder"),
         }
         for action, text in texts.items():
             action.setText(text)

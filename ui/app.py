@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
-from ui import autosave, dialogs, i18n
+from ui import autosave, dialogs, i18n, support
 
 ORGANISATION = "LocPlan"
 APPLICATION = "Supplier Localization Planner"
@@ -68,8 +69,24 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="plan every scenario once the project is open and show the comparison",
     )
+    parser.add_argument(
+        "--smoke",
+        nargs="?",
+        const="",
+        metavar="FOLDER",
+        help="check this installation: plan the sample offscreen, write its workbook and PDF "
+        "into FOLDER (default: a new temporary folder), exit 0 when both are written",
+    )
     args = parser.parse_args(args_in)
+    if args.smoke is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before the QApplication
     app = make_app([sys.argv[0]])
+    support.start_app_log()
+    if args.smoke is not None:
+        from ui import smoke
+
+        i18n.set_language(args.lang or "en", remember=False)
+        return smoke.run(app, args.smoke)
     i18n.set_language(args.lang or i18n.saved_language(), remember=args.lang is not None)
 
     from ui.main_window import MainWindow  # after the translator: texts are set on creation

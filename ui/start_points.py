@@ -1,6 +1,6 @@
 """Where work starts when there is no project yet: a new project from the template, the sample
-factory in the app's language, the user guide, About; and the links of the window's state
-line that lead to them."""
+factory in the app's language, the user guide, the log folder, About; and the links of the
+window's state line that lead to them."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from planner import version
 from planner.io.read import read_project
 from planner.io.write import write_template
-from ui import dialogs, i18n
+from ui import dialogs, i18n, support
 from ui.document import ProjectDocument
 from ui.i18n import tr
 
@@ -33,6 +33,7 @@ class StartPoints(QObject):
         actions.sample.triggered.connect(lambda: self.open_sample())
         actions.guide.triggered.connect(lambda: self.show_guide())
         actions.about.triggered.connect(lambda: self.about())
+        actions.open_logs.triggered.connect(lambda: support.open_log_folder())
 
     def follow(self, link: str) -> None:
         """A link of the state line ('open', 'sample' or 'guide')."""

@@ -31,6 +31,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
+from planner.runtime import python_command
+
 PID = struct.Struct("!q")
 END = struct.Struct("!iq")  # exit code, peak memory (kB)
 REAP_EVERY_S = 1.0  # the server also looks for ended children this often
@@ -158,7 +160,7 @@ class Server:
 
     def _fresh(self, errors: IO[bytes]) -> Worker:
         process = subprocess.Popen(
-            [sys.executable, "-c", CHILD],
+            [*python_command(), "-c", CHILD],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=errors,
@@ -186,7 +188,7 @@ class Server:
         code = "import sys; from planner.jobs.server import serve; serve(int(sys.argv[1]), sys.argv[2:])"
         with theirs:
             self._process = subprocess.Popen(
-                [sys.executable, "-c", code, str(theirs.fileno()), *self.preload],
+                [*python_command(), "-c", code, str(theirs.fileno()), *self.preload],
                 stdin=subprocess.DEVNULL,
                 pass_fds=(theirs.fileno(),),
                 env=_environment(),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from planner import fields
+from planner import fields, version
 from planner.plan import Plan, StoppedBy
 from planner.project import TypedProject
 from planner.report import fmt
@@ -480,6 +480,7 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     "stopped_by": ("The search ended by", "Tìm kiếm kết thúc do"),
     "solve_seconds": ("Solve time (s)", "Thời gian giải (giây)"),
     "backend": ("Solver", "Bộ giải"),
+    "software": ("Planned with", "Lập bằng"),
     "parts_switched": ("Parts switched", "Số linh kiện chuyển đổi"),
     "suppliers_onboarded": ("Suppliers onboarded", "Số nhà cung cấp mới"),
     "china_share": ("Chinese share {p}: {a} → {b}", "Tỷ lệ TQ {p}: {a} → {b}"),
@@ -494,7 +495,15 @@ SUMMARY_LABELS: dict[str, tuple[str, str]] = {
     "content_tiers_assumed": ("Tariff tiers by Chinese share", "Bậc thuế theo tỷ lệ TQ"),
 }
 # the solver's terms: on screen and in the workbook's summary, in the printed appendix
-SOLVER_KEYS = ("best_bound", "gap", "certainty", "stopped_by", "solve_seconds", "backend")
+SOLVER_KEYS = (
+    "best_bound",
+    "gap",
+    "certainty",
+    "stopped_by",
+    "solve_seconds",
+    "backend",
+    "software",
+)
 TIERS_ASSUMED = (
     "an assumption (hypothetical, not enacted law)",
     "giả định (chưa phải luật đã ban hành)",
@@ -571,6 +580,7 @@ def summary_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     add("solve_seconds", round(plan.solve_seconds, 1), DECIMAL)
     if plan.backend:
         add("backend", plan.backend, TEXT)
+    add("software", f"Supplier Localization Planner {version()}", TEXT)  # the app's version
     frame = pd.DataFrame(rows, columns=["item", "value", "format", "key"])
     columns = [Column("item", label("item", lang)), Column("value", label("value", lang))]
     return Table("summary", _title("summary", lang), columns, frame, key_rows=("total_cost",))

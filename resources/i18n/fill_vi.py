@@ -257,6 +257,7 @@ VI: dict[str | tuple[str, str], str] = {
     "&Cancel planning": "&Hủy lập kế hoạch",
     "Show money in &VND": "Hiển thị tiền theo &VND",
     "&About": "&Giới thiệu",
+    "Open the &log folder": "Mở thư mục &nhật ký",
     "Export Excel": "Xuất Excel",
     "Print preview": "Xem trước khi in",
     "Export PDF": "Xuất PDF",

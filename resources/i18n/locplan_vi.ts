@@ -456,6 +456,10 @@
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Mở thư mục &amp;nhật ký</translation>
+    </message>
+    <message>
         <source>Plan</source>
         <comment>verb</comment>
         <translation>Lập kế hoạch</translation>

@@ -137,3 +137,24 @@ def test_unverified_plan_is_refused(planned, tmp_path):
     with pytest.raises(UnverifiedPlan, match="independent check"):
         write_plan_workbook(project, bad, tmp_path / "bad.xlsx", raw=raw)
     assert not (tmp_path / "bad.xlsx").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_workbook_and_the_printed_appendix_state_the_apps_version(planned, tmp_path, lang):
+    """Support asks which version made a plan: the summary sheet says it, and so does the
+    printed phase plan's appendix (with the solver's terms)."""
+    from planner import version
+    from planner.report.plan_report import build_report
+    from planner.report.story import Grid, Heading
+    from planner.report.tables import SUMMARY_LABELS
+
+    raw, project, plan = planned
+    stated = f"Supplier Localization Planner {version()}"
+    out = tmp_path / "plan.xlsx"
+    write_plan_workbook(project, plan, out, raw=raw, lang=lang)
+    summary = openpyxl.load_workbook(out)[label("sheet_summary", lang)]
+    assert stated in [c for row in summary.values for c in row]
+    blocks = build_report(project, plan, lang).story.blocks
+    at = next(i for i, b in enumerate(blocks) if b == Heading(label("appendix", lang)))
+    appendix = next(b for b in blocks[at:] if isinstance(b, Grid))
+    assert [SUMMARY_LABELS["software"][lang == "vi"], stated] in appendix.cells
