@@ -176,6 +176,13 @@ class PlanPanel(QWidget):
         why.addWidget(self.why)
         why.addWidget(self.limits)
         why.setSizes([300, 200])
+        self.awards = ReportView("planAwards", with_filter=True)
+        self.margins = ReportView("planMargins")
+        self.countries = ReportView("planCountries")
+        buffers = QSplitter(Qt.Vertical)
+        buffers.addWidget(self.margins)
+        buffers.addWidget(self.countries)
+        buffers.setSizes([140, 300])
         self.views = {
             "summary": self.summary,
             "periods": self.periods,
@@ -185,6 +192,9 @@ class PlanPanel(QWidget):
             "content": self.content,
             "allocation": self.allocation,
             "suppliers": self.suppliers,
+            "awards": self.awards,
+            "margins": self.margins,
+            "countries": self.countries,
         }
         self.pages = [
             (self.summary, "summary"),
@@ -194,6 +204,8 @@ class PlanPanel(QWidget):
             (content, "content"),
             (self.allocation, "allocation"),
             (self.suppliers, "suppliers"),
+            (self.awards, "awards"),
+            (buffers, "buffers"),
         ]
         for widget, _ in self.pages:
             self.tabs.addTab(widget, "")
@@ -360,6 +372,8 @@ class PlanPanel(QWidget):
             "content": tr("Chinese content"),
             "allocation": tr("Allocation"),
             "suppliers": tr("Supplier load"),
+            "awards": tr("Awards"),
+            "buffers": tr("Margins and countries"),
         }
         for k, (_, key) in enumerate(self.pages):
             self.tabs.setTabText(k, titles[key])

@@ -30,6 +30,9 @@ SCREEN_TABLES = (
     "allocation",
     "suppliers",
     "content",
+    "awards",
+    "margins",
+    "countries",
 )
 
 

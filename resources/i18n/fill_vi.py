@@ -225,6 +225,8 @@ VI: dict[str | tuple[str, str], str] = {
         "Không có kế hoạch: xem giải thích ở trang Kế hoạch."
     ),
     "Planning failed": "Lập kế hoạch thất bại",
+    "Awards": "Giao hàng theo NCC",
+    "Margins and countries": "Biên an toàn và các nước",
     "Pricing the margins kept below the bounds…": "Đang tính giá các biên an toàn dưới ngưỡng…",
     "Planned in {s} s.": "Lập kế hoạch trong {s} giây.",
     "There is no checked plan to export yet.": "Chưa có kế hoạch đã kiểm tra để xuất.",

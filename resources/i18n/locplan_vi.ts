@@ -657,6 +657,14 @@
         <translation>Tải nhà cung cấp</translation>
     </message>
     <message>
+        <source>Awards</source>
+        <translation>Giao hàng theo NCC</translation>
+    </message>
+    <message>
+        <source>Margins and countries</source>
+        <translation>Biên an toàn và các nước</translation>
+    </message>
+    <message>
         <source>Severity</source>
         <translation>Mức độ</translation>
     </message>
