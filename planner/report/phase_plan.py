@@ -110,7 +110,14 @@ def _assumptions(project: TypedProject, tables: dict[str, tb.Table], lang: str) 
     currency = project.settings.currency
     return [
         st.Heading(label("assumptions", lang)),
-        grid(tables["assumptions"], lang, currency, caption=label("assumptions", lang)),
+        # the items read on one line where they can: the values wrap instead
+        grid(
+            tables["assumptions"],
+            lang,
+            currency,
+            {"item": {"keep": True}},
+            caption=label("assumptions", lang),
+        ),
         st.Spacer(10),
     ]
 
@@ -555,9 +562,9 @@ def phase_plan(
         *_cover(project, tables, lang, when, decision or []),
         *_assumptions(project, tables, lang),
         *_why(project, tables, lang),
-        *_buffers(project, tables, lang),
         *_chart_and_periods(project, tables, content, lang),
         *_content(project, tables, lang),
+        *_buffers(project, tables, lang),
         *_phases(project, tables, lang),
         *_gantt(gantt, lang),
         *_allocation(project, tables, lang),
