@@ -31,7 +31,7 @@ from planner.optimise.improve import ColumnOwners, improve
 from planner.optimise.model import EPS, Arrays, SparseModel
 from planner.optimise.variables import Variables
 from planner.plan import LIMIT_COLUMNS, REASON_COLUMNS
-from planner.text import t
+from planner.text import Text, t
 
 TOL = 1e-9
 
@@ -105,7 +105,7 @@ def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, 
     """A switch from the part's incumbent, judged against the plan without it (its shares
     handed back to the incumbent): its premium, the duty it saves, and what needs it when
     (the first period whose cap, origin rule or tariff tier would break; else its price).
-    Returns (premium, saved, kind, when, (bill, bill without it))."""
+    Returns (premium, saved, kind, when, (bill, bill without it, P x T: caps it breaks))."""
     price = inst.col("price")
     c = int(inst.col("c")[o])
     inc = inst.incumbent_offer[c]
@@ -124,14 +124,14 @@ def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, 
     for name, mask in (
         ("cap", breaks_cap),
         ("origin", breaks_rvc),
-        ("tariff", (alt_bill.tier > plan.bill.tier) | (alt_bill.vn < plan.bill.vn)),
+        ("tariff", _dearer(plan.bill, alt_bill)),
     ):
         hit = np.nonzero(mask.any(axis=0))[0]
         if hit.size and (when < 0 or hit[0] < when):
             kind, when = name, int(hit[0])
     if not kind and premium + one_time < 0:
         kind, when = "price", ready
-    return premium, saved, kind, when, (plan.bill, alt_bill)
+    return premium, saved, kind, when, (plan.bill, alt_bill, breaks_cap)
 
 
 def duty_shares(inst: Instance, d: Decisions, bill: Billing) -> np.ndarray:
@@ -167,6 +167,13 @@ def duty_shares(inst: Instance, d: Decisions, bill: Billing) -> np.ndarray:
     return out
 
 
+def _dearer(bill: Billing, alt: Billing) -> np.ndarray:
+    """P x T: the plan without the switch pays more duty there (a higher tier or a lost origin
+    while the duty is charged)."""
+    crossed = (alt.tier > bill.tier) | (alt.vn < bill.vn)
+    return crossed & (alt.tariff > bill.tariff + 0.005)
+
+
 def _without_switch(inst: Instance, o: int, inc: int, share, fig: dict):
     """Every product's Chinese share and non-originating value by period were offer o's
     shares bought from the incumbent `inc` (only the products using the part change)."""
@@ -188,7 +195,7 @@ def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=No
     period = inst.periods[when] if 0 <= when < inst.T else ""
     lead = ready - t0
     if kind == "cap":
-        p = _product_needing(inst, o, when)
+        p = _product_needing(inst, tiers[2], when)
         text = t(
             "Needed for the {c:.0%} cap on {p} in {w}; lead {n}.",
             "Cần cho trần {c:.0%} của {p} trong {w}; phê duyệt {m} quý.",
@@ -208,18 +215,41 @@ def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=No
             m=lead,
         )
     elif kind == "tariff":
-        p, bound = _tier_crossed(inst, o, when, tiers)
-        text = t(
-            "Keeps {p} under the {b:.0%} tariff threshold from {w}: without it the plan pays "
-            "${s:,.0f} more duty; it costs ${c:,.0f} in premium and one-time cost.",
-            "Giữ {p} dưới ngưỡng thuế {b:.0%} từ {w}: thiếu nó kế hoạch trả thêm {s:,.0f} USD "
-            "thuế; chi phí {c:,.0f} USD chênh lệch giá và một lần.",
-            p=p,
-            b=bound,
-            w=period,
-            s=saved,
-            c=premium + one_time,
+        p, bound, origin = _tier_crossed(inst, when, tiers)
+        cost = premium + one_time
+        args = {"p": p, "b": bound, "w": period, "s": saved, "c": abs(cost)}
+        kept = (
+            t(
+                "Keeps {p} of Vietnamese origin ({b:.0%} value content) from {w}",
+                "Giữ xuất xứ Việt Nam cho {p} (hàm lượng giá trị {b:.0%}) từ {w}",
+                **args,
+            )
+            if origin
+            else t(
+                "Keeps {p} under the {b:.0%} tariff threshold from {w}",
+                "Giữ {p} dưới ngưỡng thuế {b:.0%} từ {w}",
+                **args,
+            )
         )
+        paid = t(
+            "without it the plan pays ${s:,.0f} more duty",
+            "thiếu nó kế hoạch trả thêm {s:,.0f} USD thuế",
+            **args,
+        )
+        costs = (
+            t(
+                "it costs ${c:,.0f} in premium and one-time cost",
+                "chi phí {c:,.0f} USD chênh lệch giá và một lần",
+                **args,
+            )
+            if cost >= 0
+            else t(
+                "it also saves ${c:,.0f} on price after one-time cost",
+                "đồng thời tiết kiệm {c:,.0f} USD tiền mua sau chi phí một lần",
+                **args,
+            )
+        )
+        text = _compose("{k}: {s}; {c}.", "{k}: {s}; {c}.", k=kept, s=paid, c=costs)
     elif kind == "price":
         text = t(
             "Cheaper than the incumbent: saves ${s:,.0f} over the horizon after one-time costs.",
@@ -243,22 +273,22 @@ def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=No
     return text.en, text.vi
 
 
-def _tier_crossed(inst: Instance, o: int, t: int, tiers) -> tuple[str, float]:
-    """The product whose tier (or origin) the switch keeps in period t, and that tier's
-    bound (for an origin kept: the RVC threshold)."""
-    bill, alt = tiers
+def _tier_crossed(inst: Instance, t: int, tiers) -> tuple[str, float, bool]:
+    """The product whose tier (or origin) the switch keeps in period t, that tier's bound (for
+    an origin kept: the RVC threshold), and whether it is the origin."""
+    bill, alt = tiers[0], tiers[1]
+    dearer = _dearer(bill, alt)
     for p in range(inst.P):
-        if alt.vn[p, t] < bill.vn[p, t]:
-            return inst.products[p], float(inst.origin_rvc_min or 0.0)
-        if alt.tier[p, t] > bill.tier[p, t]:
-            return inst.products[p], float(bill.bound[p, t])
-    return "", 0.0
+        if dearer[p, t] and alt.vn[p, t] < bill.vn[p, t]:
+            return inst.products[p], float(inst.origin_rvc_min or 0.0), True
+        if dearer[p, t]:
+            return inst.products[p], float(bill.bound[p, t]), False
+    return "", 0.0, False
 
 
-def _product_needing(inst: Instance, o: int, t: int) -> str:
-    c = inst.col("c")[o]
-    users = [inst.products[p] for p in range(inst.P) if inst.qty[p, c] > 0]
-    return ", ".join(users)
+def _product_needing(inst: Instance, breaks: np.ndarray, t: int) -> str:
+    """The products whose cap in period t the plan without the switch would break."""
+    return ", ".join(inst.products[p] for p in range(inst.P) if breaks[p, t])
 
 
 @dataclass(frozen=True)
@@ -336,19 +366,27 @@ def _why_early(inst, o, d, when, t0, rows: Rows | None):
     else:
         cost = t("would cost ${x:,.2f} less", "sẽ rẻ hơn {x:,.2f} USD", **args)
     if not family:
-        return t(
+        return _compose(
             " Starting it a quarter later ({p}) {c} and keeps every limit.",
             " Nếu bắt đầu muộn một quý ({p}) thì {c} và vẫn trong mọi giới hạn.",
             p=args["p"],
             c=cost,
         )
     limit = _limit_broken(inst, o, family, k, used, bound)
-    return t(
+    return _compose(
         " Starting it a quarter later ({p}) {c} but {b}.",
         " Nếu bắt đầu muộn một quý ({p}) thì {c} nhưng {b}.",
         p=args["p"],
         c=cost,
         b=limit,
+    )
+
+
+def _compose(en: str, vi: str, **parts: Text | str) -> Text:
+    """A sentence of parts already in both languages (a plain string reads the same in both)."""
+    return Text(
+        en.format(**{k: v.en if isinstance(v, Text) else v for k, v in parts.items()}),
+        vi.format(**{k: v.vi if isinstance(v, Text) else v for k, v in parts.items()}),
     )
 
 
