@@ -360,7 +360,7 @@ def _why_early(inst, o, d, when, t0, rows: Rows | None):
     family, k, used, bound = broken_by_later(inst, o, d, rows)
     args = {"p": inst.periods[t0 + 1], "x": abs(delta)}
     if abs(delta) < 0.5:
-        cost = t("would cost the same", "có cùng chi phí", **args)
+        cost = t("would cost the same", "chi phí không đổi", **args)
     elif delta > 0:
         cost = t("would cost ${x:,.2f} more", "sẽ tốn thêm {x:,.2f} USD", **args)
     else:
@@ -368,7 +368,7 @@ def _why_early(inst, o, d, when, t0, rows: Rows | None):
     if not family:
         return _compose(
             " Starting it a quarter later ({p}) {c} and keeps every limit.",
-            " Nếu bắt đầu muộn một quý ({p}) thì {c} và vẫn trong mọi giới hạn.",
+            " Nếu bắt đầu muộn một quý ({p}) thì {c} và vẫn nằm trong mọi giới hạn.",
             p=args["p"],
             c=cost,
         )
@@ -404,7 +404,7 @@ def _limit_broken(inst: Instance, o: int, family: str, k: int, used: float, boun
         return t(
             "the limit on qualifications in progress in {q} is reached ({n:.0f} of {k:.0f} "
             "running)",
-            "giới hạn phê duyệt đồng thời trong {q} đã đạt ({n:.0f}/{k:.0f} đang chạy)",
+            "sẽ vượt giới hạn phê duyệt đồng thời của {q} (đã có {n:.0f}/{k:.0f} đang chạy)",
             **args,
         )
     if family == "budget":
