@@ -137,7 +137,7 @@ REASON_COLUMNS = [
     "ready_period",
     "one_time_cost",  # switching cost, plus the supplier's onboarding for its first part
     "premium",  # extra material cost against the incumbent over the horizon (negative: saves)
-    "tariff_saved",  # duty the plan would pay more without this switch
+    "tariff_saved",  # its share of the duty saved against doing nothing (adds up to it)
     "needed_for",  # "cap", "tariff", "origin", "price", "new_part" or "" (a choice among equals)
     "needed_period",  # the first period that needs it
     "reason_en",

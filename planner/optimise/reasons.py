@@ -10,7 +10,6 @@ only whole qualifications, by searching the plan again with the limit raised.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,18 +18,28 @@ import pandas as pd
 from planner.instance import Instance
 from planner.optimise import backend as solver
 from planner.optimise.deadline import Deadline
-from planner.optimise.decisions import Billing, Decisions, billing, figures
+from planner.optimise.decisions import (
+    Billing,
+    Decisions,
+    billing,
+    do_nothing,
+    figures,
+    to_columns,
+)
+from planner.optimise.extract import plan_cost
 from planner.optimise.improve import ColumnOwners, improve
 from planner.optimise.model import EPS, Arrays, SparseModel
 from planner.optimise.variables import Variables
 from planner.plan import LIMIT_COLUMNS, REASON_COLUMNS
-from planner.text import t
+from planner.text import Text, t
 
 TOL = 1e-9
 
 
-def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
-    """One row per qualification started in the plan (REASON_COLUMNS)."""
+def reasons(inst: Instance, d: Decisions, model: Rows | None = None) -> pd.DataFrame:
+    """One row per qualification started in the plan (REASON_COLUMNS); with the `model`'s
+    rows, a switch ready before the quarter that needs it says what starting it a quarter
+    later costs and which limit that breaks."""
     periods = inst.periods
     c_of, s_of = inst.col("c"), inst.col("s")
     plan = _PlanFigures.of(inst, d)
@@ -38,7 +47,7 @@ def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
     first_of_supplier: dict[int, int] = {}
     for o in sorted(started, key=lambda o: (d.start[o], o)):
         first_of_supplier.setdefault(int(s_of[o]), int(o))
-    slots_full, budget_full = _full_periods(inst, d)
+    kept_off = duty_shares(inst, d, plan.bill)
     rows = []
     for o in started:
         c, s, t0 = int(c_of[o]), int(s_of[o]), int(d.start[o])
@@ -54,7 +63,7 @@ def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
         else:
             premium, saved, kind, when, tiers = _judged(inst, int(o), d, plan, one_time, ready)
         en, vi = _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers)
-        early = _why_early(inst, o, d, when, t0, slots_full, budget_full)
+        early = _why_early(inst, o, d, when, t0, model)
         rows.append(
             (
                 periods[t0],
@@ -63,7 +72,7 @@ def reasons(inst: Instance, d: Decisions) -> pd.DataFrame:
                 periods[ready] if ready < inst.T else "",
                 one_time,
                 premium,
-                saved,
+                float(kept_off[o]),
                 kind,
                 periods[when] if 0 <= when < inst.T else "",
                 en + early.en,
@@ -96,7 +105,7 @@ def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, 
     """A switch from the part's incumbent, judged against the plan without it (its shares
     handed back to the incumbent): its premium, the duty it saves, and what needs it when
     (the first period whose cap, origin rule or tariff tier would break; else its price).
-    Returns (premium, saved, kind, when, (bill, bill without it))."""
+    Returns (premium, saved, kind, when, (bill, bill without it, P x T: caps it breaks))."""
     price = inst.col("price")
     c = int(inst.col("c")[o])
     inc = inst.incumbent_offer[c]
@@ -115,14 +124,54 @@ def _judged(inst: Instance, o: int, d: Decisions, plan: _PlanFigures, one_time, 
     for name, mask in (
         ("cap", breaks_cap),
         ("origin", breaks_rvc),
-        ("tariff", (alt_bill.tier > plan.bill.tier) | (alt_bill.vn < plan.bill.vn)),
+        ("tariff", _dearer(plan.bill, alt_bill)),
     ):
         hit = np.nonzero(mask.any(axis=0))[0]
         if hit.size and (when < 0 or hit[0] < when):
             kind, when = name, int(hit[0])
     if not kind and premium + one_time < 0:
         kind, when = "price", ready
-    return premium, saved, kind, when, (plan.bill, alt_bill)
+    return premium, saved, kind, when, (plan.bill, alt_bill, breaks_cap)
+
+
+def duty_shares(inst: Instance, d: Decisions, bill: Billing) -> np.ndarray:
+    """Per offer (O): its share of the duty the plan keeps off against doing nothing, so that
+    the shares add up to exactly the duty saved. The rule, per product and period: the duty
+    saved there (the do-nothing tier's duty less the plan's; negative where the plan pays
+    more) is split among the switched parts in proportion to the Chinese content each removes
+    from a unit of the product (its units per product x its share x the incumbent's Chinese
+    content per unit less its own; a part with no supplier today removes none and adds its
+    own), counting only the switches that move content the way the duty moved. Where none
+    does (an origin won by the rules of origin alone), by the non-originating value each
+    removes; where none does either, equally among the switched parts the product uses
+    then."""
+    base = billing(inst, figures(inst, do_nothing(inst).share))
+    saved = base.tariff - bill.tariff  # P x T
+    c_of = inst.col("c")
+    switched = (d.start >= 0) & ~inst.col("incumbent")
+    inc = inst.incumbent_offer[c_of]
+    q = inst.qty[:, c_of] * switched[None, :]  # P x O
+    out = np.zeros(inst.O)
+    moved = []
+    for unit in (inst.col("price") * inst.col("cs"), inst.col("nonorig")):
+        ref = np.where(inc >= 0, unit[np.maximum(inc, 0)], 0.0)
+        moved.append(q[:, :, None] * (d.share * (ref - unit)[:, None])[None, :, :])
+    moved.append(q[:, :, None] * (d.share > 0)[None, :, :].astype(float))  # P x O x T
+    for p, k in zip(*np.nonzero(saved), strict=True):
+        for level, weight in enumerate(moved):
+            w = weight[p, :, k] * (1.0 if level == 2 else np.sign(saved[p, k]))
+            w = np.where(w > 0, w, 0.0)
+            if w.sum() > 0:
+                out += saved[p, k] * w / w.sum()
+                break
+    return out
+
+
+def _dearer(bill: Billing, alt: Billing) -> np.ndarray:
+    """P x T: the plan without the switch pays more duty there (a higher tier or a lost origin
+    while the duty is charged)."""
+    crossed = (alt.tier > bill.tier) | (alt.vn < bill.vn)
+    return crossed & (alt.tariff > bill.tariff + 0.005)
 
 
 def _without_switch(inst: Instance, o: int, inc: int, share, fig: dict):
@@ -146,36 +195,61 @@ def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=No
     period = inst.periods[when] if 0 <= when < inst.T else ""
     lead = ready - t0
     if kind == "cap":
-        p = _product_needing(inst, o, when)
+        p = _product_needing(inst, tiers[2], when)
         text = t(
-            "Needed for the {c:.0%} cap on {p} in {w}; lead {n} quarter(s).",
-            "Cần cho trần {c:.0%} của {p} trong {w}; phê duyệt {n} quý.",
+            "Needed for the {c:.0%} cap on {p} in {w}; lead {n}.",
+            "Cần cho trần {c:.0%} của {p} trong {w}; phê duyệt {m} quý.",
             c=inst.china_cap[when],
             p=p,
             w=period,
-            n=lead,
+            n=f"{lead} quarter" if lead == 1 else f"{lead} quarters",
+            m=lead,
         )
     elif kind == "origin":
         text = t(
-            "Needed for the {r:.0%} Vietnamese value content from {w}; lead {n} quarter(s).",
-            "Cần cho hàm lượng giá trị Việt Nam {r:.0%} từ {w}; phê duyệt {n} quý.",
+            "Needed for the {r:.0%} Vietnamese value content from {w}; lead {n}.",
+            "Cần cho hàm lượng giá trị Việt Nam {r:.0%} từ {w}; phê duyệt {m} quý.",
             r=inst.settings.rvc_min or 0.0,
             w=period,
-            n=lead,
+            n=f"{lead} quarter" if lead == 1 else f"{lead} quarters",
+            m=lead,
         )
     elif kind == "tariff":
-        p, bound = _tier_crossed(inst, o, when, tiers)
-        text = t(
-            "Keeps {p} under the {b:.0%} tariff threshold from {w}: without it the plan pays "
-            "${s:,.0f} more duty; it costs ${c:,.0f} in premium and one-time cost.",
-            "Giữ {p} dưới ngưỡng thuế {b:.0%} từ {w}: thiếu nó kế hoạch trả thêm {s:,.0f} USD "
-            "thuế; chi phí {c:,.0f} USD chênh lệch giá và một lần.",
-            p=p,
-            b=bound,
-            w=period,
-            s=saved,
-            c=premium + one_time,
+        p, bound, origin = _tier_crossed(inst, when, tiers)
+        cost = premium + one_time
+        args = {"p": p, "b": bound, "w": period, "s": saved, "c": abs(cost)}
+        kept = (
+            t(
+                "Keeps {p} of Vietnamese origin ({b:.0%} value content) from {w}",
+                "Giữ xuất xứ Việt Nam cho {p} (hàm lượng giá trị {b:.0%}) từ {w}",
+                **args,
+            )
+            if origin
+            else t(
+                "Keeps {p} under the {b:.0%} tariff threshold from {w}",
+                "Giữ {p} dưới ngưỡng thuế {b:.0%} từ {w}",
+                **args,
+            )
         )
+        paid = t(
+            "without it the plan pays ${s:,.0f} more duty",
+            "thiếu nó kế hoạch trả thêm {s:,.0f} USD thuế",
+            **args,
+        )
+        costs = (
+            t(
+                "it costs ${c:,.0f} in premium and one-time cost",
+                "chi phí {c:,.0f} USD chênh lệch giá và một lần",
+                **args,
+            )
+            if cost >= 0
+            else t(
+                "it also saves ${c:,.0f} on price after one-time cost",
+                "đồng thời tiết kiệm {c:,.0f} USD tiền mua sau chi phí một lần",
+                **args,
+            )
+        )
+        text = _compose("{k}: {s}; {c}.", "{k}: {s}; {c}.", k=kept, s=paid, c=costs)
     elif kind == "price":
         text = t(
             "Cheaper than the incumbent: saves ${s:,.0f} over the horizon after one-time costs.",
@@ -199,70 +273,166 @@ def _sentence(inst, o, kind, when, t0, ready, premium, saved, one_time, tiers=No
     return text.en, text.vi
 
 
-def _tier_crossed(inst: Instance, o: int, t: int, tiers) -> tuple[str, float]:
-    """The product whose tier (or origin) the switch keeps in period t, and that tier's
-    bound (for an origin kept: the RVC threshold)."""
-    bill, alt = tiers
+def _tier_crossed(inst: Instance, t: int, tiers) -> tuple[str, float, bool]:
+    """The product whose tier (or origin) the switch keeps in period t, that tier's bound (for
+    an origin kept: the RVC threshold), and whether it is the origin."""
+    bill, alt = tiers[0], tiers[1]
+    dearer = _dearer(bill, alt)
     for p in range(inst.P):
-        if alt.vn[p, t] < bill.vn[p, t]:
-            return inst.products[p], float(inst.origin_rvc_min or 0.0)
-        if alt.tier[p, t] > bill.tier[p, t]:
-            return inst.products[p], float(bill.bound[p, t])
-    return "", 0.0
+        if dearer[p, t] and alt.vn[p, t] < bill.vn[p, t]:
+            return inst.products[p], float(inst.origin_rvc_min or 0.0), True
+        if dearer[p, t]:
+            return inst.products[p], float(bill.bound[p, t]), False
+    return "", 0.0, False
 
 
-def _product_needing(inst: Instance, o: int, t: int) -> str:
-    c = inst.col("c")[o]
-    users = [inst.products[p] for p in range(inst.P) if inst.qty[p, c] > 0]
-    return ", ".join(users)
+def _product_needing(inst: Instance, breaks: np.ndarray, t: int) -> str:
+    """The products whose cap in period t the plan without the switch would break."""
+    return ", ".join(inst.products[p] for p in range(inst.P) if breaks[p, t])
 
 
-def _full_periods(inst: Instance, d: Decisions) -> tuple[np.ndarray, np.ndarray]:
-    """Per period: all qualification slots used; the budget (nearly) spent."""
-    T = inst.T
-    starts = np.zeros(T)
-    spend = np.zeros(T)
-    for o in np.nonzero(d.start >= 0)[0]:
-        starts[d.start[o]] += 1
-        spend[d.start[o]] += inst.col("switching")[o]
-    for s in np.nonzero(d.onboard >= 0)[0]:
-        spend[d.onboard[s]] += inst.supplier_onboarding[s]
-    cheapest = float(inst.col("switching")[~inst.col("incumbent")].min(initial=np.inf))
-    cheapest = 0.0 if not np.isfinite(cheapest) else cheapest
-    return starts >= inst.slots - TOL, spend > inst.budget - max(cheapest, 1.0)
+@dataclass(frozen=True)
+class Rows:
+    """The model's rows around the plan: a start moved a quarter later is replayed against
+    every one of them."""
+
+    labels: pd.DataFrame  # SparseModel.row_labels()
+    a: Arrays
+    v: Variables
 
 
-def _why_early(inst, o, d, when, t0, slots_full, budget_full):
-    """Why it starts before it must: the ramp, or limits taken in the quarters between."""
-    if when < 0:
+def later(inst: Instance, o: int, d: Decisions) -> Decisions:
+    """The plan with qualification o started one quarter later, nothing else moved: the share
+    it held in the quarter it was ready in goes back to the part's supplier today."""
+    moved = d.copy()
+    moved.start[o] = d.start[o] + 1
+    ready = int(d.start[o] + inst.col("lead")[o])
+    inc = inst.incumbent_offer[inst.col("c")[o]]
+    if ready < inst.T and inc >= 0:
+        moved.share[inc, ready] += moved.share[o, ready]
+        moved.share[o, ready] = 0.0
+    return moved
+
+
+# the limits a later start is told against first (the others follow in the model's order)
+FIRST_TOLD = (
+    "qualification_slots",
+    "qualifications_in_progress",
+    "budget",
+    "ramp_up",
+    "incumbent_drop",
+)
+
+
+def broken_by_later(
+    inst: Instance, o: int, d: Decisions, rows: Rows
+) -> tuple[str, int, float, float]:
+    """The first limit the plan would break with qualification o started a quarter later
+    (`later`), told in FIRST_TOLD order: (family, period, the plan's use of it, its bound);
+    ("", -1, 0, 0) when it breaks none."""
+    a = rows.a
+    act = a.matrix @ to_columns(inst, rows.v, a.n_cols, d)
+    moved = a.matrix @ to_columns(inst, rows.v, a.n_cols, later(inst, o, d))
+    tol = 1e-6 * (1.0 + np.abs(moved))
+    bad = (moved > a.row_ub + tol) | (moved < a.row_lb - tol)
+    bad &= (act <= a.row_ub + tol) & (act >= a.row_lb - tol)  # only what the move breaks
+    hit = np.nonzero(bad)[0]
+    if not hit.size:
+        return "", -1, 0.0, 0.0
+    fam = rows.labels["family"].to_numpy()[hit]
+    rank = [FIRST_TOLD.index(f) if f in FIRST_TOLD else len(FIRST_TOLD) for f in fam]
+    r = int(hit[int(np.argmin(rank))])
+    return (
+        str(fam[int(np.argmin(rank))]),
+        int(rows.labels["period"].iloc[r]),
+        float(act[r]),
+        float(a.row_ub[r]),
+    )
+
+
+def _why_early(inst, o, d, when, t0, rows: Rows | None):
+    """Why a switch ready before the quarter that needs it starts when it does: the plan
+    replayed with it started one quarter later (`later`), priced (plan_cost) and held against
+    every limit of the model; the sentence states what that replay finds."""
+    if when < 0 or t0 + int(inst.col("lead")[o]) >= when or rows is None:
         return t("", "")
-    lead = int(inst.col("lead")[o])
-    c = inst.col("c")[o]
-    inc = inst.incumbent_offer[c]
-    drop = inst.col("drop")[inc] if inc >= 0 else 1.0
-    pace = max(min(float(inst.col("max_ramp")[o]), float(drop)), 1e-6)
-    need = float(d.share[o, when]) if when < inst.T else 1.0
-    ramp = max(1, math.ceil(need / pace - 1e-9))
-    latest = when - lead - ramp + 1
-    if t0 >= latest:
-        if ramp > 1:
-            return t(
-                " It starts in time to ramp up over {r} quarters.",
-                " Bắt đầu kịp để tăng dần trong {r} quý.",
-                r=ramp,
-            )
-        return t("", "")
-    between = range(t0 + 1, max(latest, t0 + 1) + 1)
-    full = [inst.periods[k] for k in between if k < inst.T and (slots_full[k] or budget_full[k])]
-    if full:
+    delta = plan_cost(inst, later(inst, o, d)) - plan_cost(inst, d)
+    family, k, used, bound = broken_by_later(inst, o, d, rows)
+    args = {"p": inst.periods[t0 + 1], "x": abs(delta)}
+    if abs(delta) < 0.5:
+        cost = t("would cost the same", "chi phí không đổi", **args)
+    elif delta > 0:
+        cost = t("would cost ${x:,.2f} more", "sẽ tốn thêm {x:,.2f} USD", **args)
+    else:
+        cost = t("would cost ${x:,.2f} less", "sẽ rẻ hơn {x:,.2f} USD", **args)
+    if not family:
+        return _compose(
+            " Starting it a quarter later ({p}) {c} and keeps every limit.",
+            " Nếu bắt đầu muộn một quý ({p}) thì {c} và vẫn nằm trong mọi giới hạn.",
+            p=args["p"],
+            c=cost,
+        )
+    limit = _limit_broken(inst, o, family, k, used, bound)
+    return _compose(
+        " Starting it a quarter later ({p}) {c} but {b}.",
+        " Nếu bắt đầu muộn một quý ({p}) thì {c} nhưng {b}.",
+        p=args["p"],
+        c=cost,
+        b=limit,
+    )
+
+
+def _compose(en: str, vi: str, **parts: Text | str) -> Text:
+    """A sentence of parts already in both languages (a plain string reads the same in both)."""
+    return Text(
+        en.format(**{k: v.en if isinstance(v, Text) else v for k, v in parts.items()}),
+        vi.format(**{k: v.vi if isinstance(v, Text) else v for k, v in parts.items()}),
+    )
+
+
+def _limit_broken(inst: Instance, o: int, family: str, k: int, used: float, bound: float):
+    """The limit a later start breaks, in words, with the plan's use of it."""
+    q = inst.periods[k] if 0 <= k < inst.T else ""
+    args = {"q": q, "n": used, "k": bound}
+    if family == "qualification_slots":
         return t(
-            " It starts early because slots or budget are taken in {p}.",
-            " Bắt đầu sớm vì số phê duyệt hoặc ngân sách đã dùng hết trong {p}.",
-            p=", ".join(full),
+            "the qualification slots of {q} are full ({n:.0f} of {k:.0f} used)",
+            "số lượt phê duyệt của {q} đã hết ({n:.0f}/{k:.0f} đã dùng)",
+            **args,
+        )
+    if family == "qualifications_in_progress":
+        return t(
+            "the limit on qualifications in progress in {q} is reached ({n:.0f} of {k:.0f} "
+            "running)",
+            "sẽ vượt giới hạn phê duyệt đồng thời của {q} (đã có {n:.0f}/{k:.0f} đang chạy)",
+            **args,
+        )
+    if family == "budget":
+        return t(
+            "the one-time budget of {q} is too short (${n:,.0f} of ${k:,.0f} spent)",
+            "ngân sách một lần của {q} không đủ (đã chi {n:,.0f}/{k:,.0f} USD)",
+            **args,
+        )
+    if family == "ramp_up":
+        return t(
+            "its share could not rise that fast (at most {r:.0%} of the part a quarter)",
+            "tỷ lệ của nó không thể tăng nhanh như vậy (tối đa {r:.0%} nhu cầu linh kiện mỗi quý)",
+            r=float(inst.col("max_ramp")[o]),
+        )
+    if family == "incumbent_drop":
+        inc = inst.incumbent_offer[inst.col("c")[o]]
+        return t(
+            "the supplier today could not give up its share that fast (at most {r:.0%} of the "
+            "part a quarter)",
+            "nhà cung cấp hiện tại không thể giảm tỷ lệ nhanh như vậy (tối đa {r:.0%} nhu cầu "
+            "linh kiện mỗi quý)",
+            r=float(inst.col("drop")[inc]),
         )
     return t(
-        " It starts early: an earlier start costs no more and spreads the work.",
-        " Bắt đầu sớm: bắt đầu sớm hơn không tốn thêm và giãn khối lượng công việc.",
+        "it breaks another rule of the plan ({f} in {q})",
+        "sẽ vi phạm một quy tắc khác của kế hoạch ({f}, {q})",
+        f=family,
+        q=q,
     )
 
 

@@ -38,7 +38,7 @@ from planner.optimise.extract import build_plan, plan_cost
 from planner.optimise.firstplan import first_plan
 from planner.optimise.model import Arrays, restrict, with_cost, with_row
 from planner.optimise.objective import TIE_NONORIG, TIE_START, china_coefficients
-from planner.optimise.reasons import limit_values, reasons
+from planner.optimise.reasons import Rows, limit_values, reasons
 from planner.optimise.search import from_scratch, method, phase_seconds, search
 from planner.optimise.variables import Variables
 from planner.plan import Plan, ProgressEvent, Status, StoppedBy, Summary
@@ -378,10 +378,10 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
             )
         )
     if plan.verified:
-        plan.reasons = reasons(inst, used)
-        x = to_columns(inst, search.v, search.a.n_cols, used)
         # a stress test's limits are worth what they are with its facts kept (search.a)
         model = search.m.arrays() if search.commitments is None else search.a
+        plan.reasons = reasons(inst, used, Rows(search.m.row_labels(), model, search.v))
+        x = to_columns(inst, search.v, search.a.n_cols, used)
         plan.limits = limit_values(inst, search.m, search.v, model, x, deadline)
         wrong = check_reasons(project, plan)
         if wrong:  # a reason that states another figure than the plan is not shown

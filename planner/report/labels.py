@@ -59,7 +59,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "beyond_horizon": ("after the horizon", "sau kỳ cuối"),
     # reasons, limits, tariffs (plan.reasons, plan.limits, plan.content)
     "premium": ("Premium over the horizon", "Chênh lệch giá cả kỳ"),
-    "tariff_saved": ("Duty kept off", "Thuế tránh được"),
+    "tariff_saved": ("Share of duty kept off", "Phần thuế tránh được"),
     "needed_for": ("Needed for", "Cần cho"),
     "needed_period": ("Needed from", "Cần từ"),
     "reason": ("Why", "Lý do"),

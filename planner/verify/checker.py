@@ -19,7 +19,7 @@ from planner.verify import (
 )
 from planner.verify.common import Check, Kept
 from planner.verify.content import ProductPeriod, check_content_limits, recompute_content
-from planner.verify.reasons import Awards, compare_reasons
+from planner.verify.reasons import Awards, compare_duty_kept, compare_reasons
 from planner.verify.view import PlanView
 
 # The rules on the plan's decisions, in the order their findings are told.
@@ -69,6 +69,7 @@ def _figure_findings(view: PlanView, rows: list[ProductPeriod], chk: Check) -> l
         *figures.compare_tariff_details(view, rows),
         *figures.compare_load(view),
         *compare_reasons(view.plan, view.inp, awards),
+        *compare_duty_kept(view, rows),
         *figures.compare_summary(view, rows, chk),
         *figures.compare_total(view, chk),
         *figures.compare_margins(view, chk),

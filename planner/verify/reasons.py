@@ -1,10 +1,13 @@
 """The reasons' figures (plan.reasons): one row per qualification, its start and ready period,
-its one-time cost (its supplier's onboarding with the first of its parts) and its premium over
-the horizon against the incumbent's price. The duty each keeps off and the limits' worth are
-what-ifs (a plan without it, an LP's marginal value): not recomputed."""
+its one-time cost (its supplier's onboarding with the first of its parts), its premium over
+the horizon against the incumbent's price, and its share of the duty the plan keeps off
+against doing nothing (the allocation, recomputed here the checker's own way; the shares add
+up to the duty saved). The limits' worth are what-ifs (an LP's marginal value): not
+recomputed."""
 
 from __future__ import annotations
 
+import copy
 from typing import NamedTuple
 
 import numpy as np
@@ -13,8 +16,9 @@ import pandas as pd
 from planner.plan import Plan
 from planner.project import TypedProject
 from planner.verify.common import differs
+from planner.verify.content import ProductPeriod, recompute_content
 from planner.verify.inputs import Input
-from planner.verify.view import by_period, first_periods, known_offers
+from planner.verify.view import PlanView, by_period, first_periods, known_offers
 
 
 class Awards(NamedTuple):
@@ -91,6 +95,94 @@ def _onboarding_findings(paid: dict[str, float], inp: Input, board_at: dict) -> 
     return out
 
 
+def compare_duty_kept(view: PlanView, rows: list[ProductPeriod]) -> list[str]:
+    """Each reason's duty kept off is its share of the duty the plan saves against doing
+    nothing, allocated by the rule of docs/model.md (per product and period, in proportion to
+    the Chinese content each switch removes, the way the duty moved; else the non-originating
+    value; else equally among the switches the product uses), and the shares add up to the
+    duty saved."""
+    reasons = view.plan.reasons
+    if reasons is None or reasons.empty:
+        return []
+    saved = _duty_saved(view, rows)
+    expected = _allocate(view, saved)
+    out = []
+    for r in reasons.itertuples(index=False):
+        want = expected.get((r.component_id, r.supplier_id), 0.0)
+        if differs(r.tariff_saved, want):
+            out.append(
+                f"the reason for {r.component_id} with {r.supplier_id} keeps "
+                f"{r.tariff_saved:,.2f} of duty off, recomputed {want:,.2f}"
+            )
+    total, duty = float(reasons["tariff_saved"].sum()), float(saved.sum())
+    if differs(total, duty):
+        out.append(f"the duty kept off adds up to {total:,.2f}, the plan saves {duty:,.2f}")
+    return out
+
+
+def _duty_saved(view: PlanView, rows: list[ProductPeriod]) -> np.ndarray:
+    """Products x periods: the duty doing nothing pays less the plan's (every part bought
+    from its supplier today, recomputed as any plan is)."""
+    inp = view.inp
+    held = inp.terms[inp.terms["incumbent"].astype(bool)].index
+    parts = [(c, s) for c, s in held if c in inp.need.index]
+    alloc = pd.DataFrame(
+        [(c, s, per, 1.0, float(inp.need.loc[c, per])) for c, s in parts for per in view.periods],
+        columns=["component_id", "supplier_id", "period", "share", "units"],
+    )
+    nothing = copy.copy(view.plan)
+    nothing.allocation = alloc
+    nothing.actions = view.plan.actions.iloc[0:0]
+    base = recompute_content(PlanView(view.project, nothing))
+    products = list(inp.products.index)
+    saved = np.zeros((len(products), view.T))
+    for row, sign in [(r, 1.0) for r in base] + [(r, -1.0) for r in rows]:
+        saved[products.index(row.product), row.t] += sign * row.tariff
+    return saved
+
+
+def _allocate(view: PlanView, saved: np.ndarray) -> dict[tuple[str, str], float]:
+    """The duty saved in each product and period split among the switches (see
+    compare_duty_kept)."""
+    inp = view.inp
+    keys = [k for k in view.start_at if k in view.share.index]
+    terms = inp.terms
+    made_vn = terms["origin"] == "VN"
+    china = terms["price"] * terms["cs"]
+    nonorig = china.where(made_vn, terms["price"])
+    weights = []  # per level: switches x products x periods
+    for unit in (china, nonorig):
+        ref_of = unit[terms["incumbent"].astype(bool)].droplevel(1)
+        weights.append(
+            np.array(
+                [_moved(view, key, float(ref_of.get(key[0], 0.0) - unit[key])) for key in keys]
+            )
+        )
+    weights.append(np.array([_moved(view, key, 1.0, used=True) for key in keys]))
+    out = dict.fromkeys(keys, 0.0)
+    if not keys:
+        return out
+    for p, k in zip(*np.nonzero(saved), strict=True):
+        for level, weight in enumerate(weights):
+            w = weight[:, p, k] * (1.0 if level == 2 else np.sign(saved[p, k]))
+            w = np.where(w > 0, w, 0.0)
+            if w.sum() > 0:
+                for key, part in zip(keys, saved[p, k] * w / w.sum(), strict=True):
+                    out[key] += float(part)
+                break
+    return out
+
+
+def _moved(view: PlanView, key: tuple[str, str], per_unit: float, used: bool = False):
+    """Products x periods: a switch's part per product unit x its share x `per_unit` (with
+    `used`: its part per product unit where it holds a share)."""
+    bom = view.inp.bom
+    mine = bom[bom["component_id"] == key[0]].set_index("product_id")["qty_per_unit"]
+    qty = mine.reindex(view.inp.products.index).fillna(0.0).to_numpy(float)[:, None]
+    share = view.sh[view.share.index.get_loc(key)][None, :]
+    return qty * ((share > 0).astype(float) if used else share * per_unit)
+
+
 def check_reasons(project: TypedProject, plan: Plan) -> list[str]:
     """The reasons' figures against the plan (the planner adds the reasons to a verified plan,
     then asks this); the violations in plain words."""
@@ -107,4 +199,5 @@ def check_reasons(project: TypedProject, plan: Plan) -> list[str]:
     need = inp.need.reindex(share.index.get_level_values(0)).to_numpy(float)
     price = terms["price"].to_numpy(float)
     awards = Awards(share.index, share.to_numpy(), need, price, start_at, board_at)
-    return compare_reasons(plan, inp, awards)
+    view = PlanView(project, plan)
+    return compare_reasons(plan, inp, awards) + compare_duty_kept(view, recompute_content(view))

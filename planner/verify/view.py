@@ -58,6 +58,7 @@ class PlanView:
     allocation that name no offer or no period are left out (a family reports them)."""
 
     def __init__(self, project: TypedProject, plan: Plan, kept: Kept | None = None):
+        self.project = project
         self.inp = inp = Input(project)
         self.plan, self.kept = plan, kept
         self.periods, self.index, self.T = inp.periods, inp.index, len(inp.periods)
