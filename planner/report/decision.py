@@ -381,9 +381,62 @@ def decision(project: TypedProject, plan: Plan, lang: str = "en") -> list[str]:
         certainty(plan, float(project.settings.mip_gap), currency, lang),
         _saves(project, plan, lang, currency),
         _risks(plan, lang, currency),
+        _concentration(project, plan, lang),
         _assumptions(project, plan, lang),
     ]
-    return out
+    return [paragraph for paragraph in out if paragraph]
+
+
+def _concentration(project: TypedProject, plan: Plan, lang: str) -> str:
+    """Who holds the most of the last quarter's spend: the largest country other than China
+    and the largest new supplier against their limits, and every supplier today above the
+    share a new supplier may hold (the rules bind new suppliers; today's are warned of)."""
+    load = plan.supplier_load
+    if "spend_share" not in load.columns or load.empty:
+        return ""
+    last = project.periods[-1]
+    now = load[load["period"] == last]
+    settings = project.settings
+    most = settings.max_supplier_spend_share
+    parts = []
+    countries = now[~now["country"].isin(["CN", "VN"])].groupby("country")["spend_share"].sum()
+    if not countries.empty:
+        k = countries.idxmax()
+        parts.append(
+            _w(
+                lang,
+                f"{k} holds {fmt.pct(countries[k], lang, 1)} of {last}'s material spend",
+                f"{k} chiếm {fmt.pct(countries[k], lang, 1)} chi phí vật tư kỳ {last}",
+            )
+        )
+    new = now[now["is_new"].astype(bool)]
+    if not new.empty:
+        top = new.sort_values("spend_share").iloc[-1]
+        limit = _w(lang, "no limit", "không giới hạn") if most is None else fmt.pct(most, lang)
+        parts.append(
+            _w(
+                lang,
+                f"the largest new supplier, {top['supplier_id']}, "
+                f"{fmt.pct(top['spend_share'], lang, 1)} (limit {limit})",
+                f"NCC mới lớn nhất, {top['supplier_id']}, {fmt.pct(top['spend_share'], lang, 1)} "
+                f"(giới hạn {limit})",
+            )
+        )
+    if most is not None:
+        above = now[~now["is_new"].astype(bool) & (now["spend_share"] > float(most))]
+        for r in above.itertuples(index=False):
+            parts.append(
+                _w(
+                    lang,
+                    f"today's supplier {r.supplier_id} holds {fmt.pct(r.spend_share, lang, 1)}, "
+                    f"above the {fmt.pct(most, lang)} a new supplier may hold",
+                    f"NCC hiện tại {r.supplier_id} chiếm {fmt.pct(r.spend_share, lang, 1)}, "
+                    f"trên mức {fmt.pct(most, lang)} một NCC mới được nhận",
+                )
+            )
+    if not parts:
+        return ""
+    return _w(lang, "Concentration: ", "Mức tập trung: ") + "; ".join(parts) + "."
 
 
 __all__ = ["decision"]

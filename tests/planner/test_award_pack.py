@@ -108,3 +108,22 @@ def test_the_assumptions_name_every_rule_margin_and_the_tariff_preset(pack):
     assert "Never enacted" in rows["Tariff schedule used"]
     frame = pd.DataFrame(list(rows.items()))
     assert not frame[1].astype(str).str.contains(r"\(s\)").any()
+
+
+def test_page_one_names_the_bounds_the_margins_price_and_the_concentration(pack):
+    from planner.report.decision import decision
+
+    project, plan, _books = pack
+    text = " ".join(decision(project, plan, "en"))
+    content = plan.content
+    near = content[(content["cap_margin"] < 0.01)]
+    assert f"{len(near)} bounds within 1 point" in text or len(near) == 0
+    for r in near.itertuples():
+        assert f"{r.product_id} {r.period} is" in text or "more" in text
+    price = plan.margins["price"].item()
+    assert "margin below every tariff bound (2%) costs" in text
+    assert f"${price / 1e6:.1f}M" in text or f"${price / 1e3:.1f}k" in text
+    assert "Concentration: " in text and "(limit 25%)" in text
+    assert "(s)" not in text
+    vi = " ".join(decision(project, plan, "vi"))
+    assert "Mức tập trung: " in vi and "biên dưới mọi ngưỡng thuế (2%) tốn" in vi
