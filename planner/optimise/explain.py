@@ -348,30 +348,31 @@ def _capacity_short(inst: Instance, row, tt: int, period: str, amount: float) ->
     )
 
 
-def _supplier_spend_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+def _spend_short(who: Text, most: float | None, amount: float, period: str) -> Text:
+    """A spend limit short by `amount`: who would need it, and the share they may hold."""
     return t(
-        "{pe}: new supplier {s} would need ${a:,.0f} more spend than the {m:.0%} of the "
-        "quarter's material spend one new supplier may hold.",
-        "{pe}: nhà cung cấp mới {s} cần thêm {a:,.0f} USD chi tiêu so với mức {m:.0%} chi phí "
-        "vật tư của kỳ mà một NCC mới được nhận.",
+        "{pe}: {w} would need ${a:,.0f} more spend than the {m:.0%} of the quarter's material "
+        "spend allowed.",
+        "{pe}: {w_vi} cần thêm {a:,.0f} USD chi tiêu so với mức {m:.0%} chi phí vật tư của kỳ "
+        "được phép.",
         pe=period,
-        s=inst.suppliers[int(row["supplier"])],
+        w=who.en,
+        w_vi=who.vi,
         a=amount,
-        m=float(inst.settings.max_supplier_spend_share or 1.0),
+        m=float(most or 1.0),
     )
+
+
+def _supplier_spend_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
+    s = inst.suppliers[int(row["supplier"])]
+    who = t("new supplier {s}", "nhà cung cấp mới {s}", s=s)
+    return _spend_short(who, inst.settings.max_supplier_spend_share, amount, period)
 
 
 def _country_spend_short(inst: Instance, row, tt: int, period: str, amount: float) -> Text:
-    return t(
-        "{pe}: suppliers in {k} would need ${a:,.0f} more spend than the {m:.0%} of the "
-        "quarter's material spend one country may hold.",
-        "{pe}: các nhà cung cấp tại {k} cần thêm {a:,.0f} USD chi tiêu so với mức {m:.0%} chi "
-        "phí vật tư của kỳ mà một nước được nhận.",
-        pe=period,
-        k=inst.supplier_country[int(row["supplier"])],
-        a=amount,
-        m=float(inst.settings.max_country_spend_share or 1.0),
-    )
+    k = inst.supplier_country[int(row["supplier"])]
+    who = t("the suppliers in {k}", "các nhà cung cấp tại {k}", k=k)
+    return _spend_short(who, inst.settings.max_country_spend_share, amount, period)
 
 
 def _unbuyable(inst: Instance, row, tt: int, period: str, amount: float) -> Text:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 
@@ -29,7 +30,6 @@ def price_margins(
     plan: Plan,
     *,
     time_limit_s: float | None = None,
-    on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     clock: bool | None = None,
 ) -> pd.DataFrame:
@@ -57,7 +57,6 @@ def price_margins(
         without = plan_project(
             dataclasses.replace(project, settings=loose),
             time_limit_s=max(1.0, PRICE_SHARE * limit),
-            on_progress=on_progress,
             should_stop=should_stop,
             starts=[plan],
             clock=clock,
@@ -95,13 +94,12 @@ def with_margin_prices(
     project: TypedProject,
     plan: Plan,
     *,
-    time_limit_s: float | None = None,
     on_progress: Callable[[ProgressEvent], None] | None = None,
-    should_stop: Callable[[], bool] | None = None,
-    clock: bool | None = None,
+    **search: Any,
 ) -> Plan:
     """The plan with its margins priced (Plan.margins), checked again with them: the plan a
-    director is shown. A stopped pricing leaves the margins unpriced; the plan is the same."""
+    director is shown. `search`: price_margins' time limit, stop and clock. A stopped pricing
+    leaves the margins unpriced; the plan is the same."""
     from planner.verify import verify_plan
 
     if not plan.has_plan or not plan.verified:
@@ -109,9 +107,7 @@ def with_margin_prices(
     if on_progress is not None:
         elapsed = plan.solve_seconds
         on_progress(ProgressEvent(elapsed, plan.total_cost, None, None, "pricing", "pricing"))
-    prices = price_margins(
-        project, plan, time_limit_s=time_limit_s, should_stop=should_stop, clock=clock
-    )
+    prices = price_margins(project, plan, **search)
     priced = dataclasses.replace(plan, margins=prices)
     check = verify_plan(project, priced)
     return priced if check.ok else plan  # a price the checker cannot confirm is not shown

@@ -67,6 +67,15 @@ def _by_offer(project: TypedProject, plan: Plan) -> pd.DataFrame:
     return frame[frame["spend"] > 0]
 
 
+def _table(key: str, columns: list[Column], frame: pd.DataFrame, lang: str) -> Table:
+    return Table(
+        key,
+        label(f"sheet_{key}", lang),
+        columns,
+        frame[[c.key for c in columns]].reset_index(drop=True),
+    )
+
+
 def _unit_columns(project: TypedProject, lang: str) -> list[Column]:
     return [Column(f"units:{p}", label("units_in", lang, p=p), UNITS) for p in project.periods]
 
@@ -89,12 +98,7 @@ def awards_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         )
     ]
     columns += [*_unit_columns(project, lang), Column("spend", label("spend", lang), MONEY)]
-    return Table(
-        "awards",
-        label("sheet_awards", lang),
-        columns,
-        frame[[c.key for c in columns]].reset_index(drop=True),
-    )
+    return _table("awards", columns, frame, lang)
 
 
 def matrix_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
@@ -105,12 +109,7 @@ def matrix_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         Column("supplier_id", label("supplier_id", lang), TEXT),
         *_unit_columns(project, lang),
     ]
-    return Table(
-        "matrix",
-        label("sheet_matrix", lang),
-        columns,
-        frame[[c.key for c in columns]].reset_index(drop=True),
-    )
+    return _table("matrix", columns, frame, lang)
 
 
 def countries_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
@@ -134,12 +133,7 @@ def countries_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
         *[Column(f"share:{p}", p, SHARE) for p in periods],
         Column("spend", label("spend", lang), MONEY),
     ]
-    return Table(
-        "countries",
-        label("sheet_countries", lang),
-        columns,
-        frame[[c.key for c in columns]].reset_index(drop=True),
-    )
+    return _table("countries", columns, frame, lang)
 
 
 __all__ = ["awards_table", "countries_table", "matrix_table"]
