@@ -260,9 +260,9 @@ SETTINGS: tuple[Field, ...] = (
         ),
         Text(
             "No new supplier is given more than this share of a quarter's material spend, "
-            "counted against that spend at every part's cheapest quote; blank: no limit.",
+            "counted against that spend at every part's cheapest quote; 100%: no limit.",
             "Không nhà cung cấp mới nào nhận quá tỷ lệ này của chi phí vật tư một kỳ, tính trên "
-            "chi phí đó theo báo giá rẻ nhất của từng linh kiện; để trống: không giới hạn.",
+            "chi phí đó theo báo giá rẻ nhất của từng linh kiện; 100%: không giới hạn.",
         ),
         minimum=0,
         maximum=1,

@@ -344,7 +344,7 @@ def generate_project(
             # a supplier's whole capacity usable
             tariff_margin=0.0,
             max_utilisation=1.0,
-            max_supplier_spend_share=None,
+            max_supplier_spend_share=1.0,
         ),
     )
 

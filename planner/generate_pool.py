@@ -78,7 +78,7 @@ def generate_pool(n_components: int, seed: int = 1, n_periods: int = 8) -> Typed
             fx_vnd_per_usd=26000.0,
             tariff_margin=0.0,  # the family as defined (planner.generate)
             max_utilisation=1.0,
-            max_supplier_spend_share=None,
+            max_supplier_spend_share=1.0,
         ),
     )
 

@@ -50,7 +50,7 @@ def capacitated_location(path: Path, capacity: float | None = None) -> TypedProj
         plan_name=f"OR-Library {Path(path).stem}",
         min_share=0.0,
         max_utilisation=1.0,
-        max_supplier_spend_share=None,
+        max_supplier_spend_share=1.0,
     )
     return location_project(fixed, caps, prices, demand, settings)
 
@@ -106,7 +106,7 @@ def location_project(
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
-        settings=settings or Settings(max_utilisation=1.0, max_supplier_spend_share=None),
+        settings=settings or Settings(max_utilisation=1.0, max_supplier_spend_share=1.0),
     )
 
 

@@ -40,7 +40,7 @@ class Settings:
     min_share: float = default("min_share")
     max_utilisation: float = default("max_utilisation")
     second_source_share: float = default("second_source_share")
-    max_supplier_spend_share: float | None = default("max_supplier_spend_share")
+    max_supplier_spend_share: float = default("max_supplier_spend_share")
     max_country_spend_share: float | None = default("max_country_spend_share")
     cap_margin: float = default("cap_margin")
     tariff_margin: float = default("tariff_margin")

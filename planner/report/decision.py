@@ -412,7 +412,8 @@ def _concentration(project: TypedProject, plan: Plan, lang: str) -> str:
     new = now[now["is_new"].astype(bool)]
     if not new.empty:
         top = new.sort_values("spend_share").iloc[-1]
-        limit = _w(lang, "no limit", "không giới hạn") if most is None else fmt.pct(most, lang)
+        unlimited = most is None or most >= 1
+        limit = _w(lang, "no limit", "không giới hạn") if unlimited else fmt.pct(most, lang)
         parts.append(
             _w(
                 lang,
@@ -422,7 +423,7 @@ def _concentration(project: TypedProject, plan: Plan, lang: str) -> str:
                 f"(giới hạn {limit})",
             )
         )
-    if most is not None:
+    if most is not None and most < 1:
         above = now[~now["is_new"].astype(bool) & (now["spend_share"] > float(most))]
         for r in above.itertuples(index=False):
             parts.append(

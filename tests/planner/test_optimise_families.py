@@ -102,7 +102,7 @@ def tiny(
             **{
                 "tariff_margin": 0.0,
                 "max_utilisation": 1.0,
-                "max_supplier_spend_share": None,
+                "max_supplier_spend_share": 1.0,
                 **(settings or {}),
             }
         ),

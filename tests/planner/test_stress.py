@@ -109,7 +109,10 @@ def two_parts(periods: dict | None = None, settings: dict | None = None, supplie
             "Volumes": pd.DataFrame({"product_id": [], "period": [], "units": []}),
             "Tariffs": pd.DataFrame({"max_china_share": [1.0], "rate": [0.0]}),
         },
-        settings=Settings(**(settings or {})),
+        # worked out by hand with a supplier's whole capacity usable and no spend limit
+        settings=Settings(
+            **{"max_utilisation": 1.0, "max_supplier_spend_share": 1.0, **(settings or {})}
+        ),
     )
 
 
