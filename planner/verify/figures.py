@@ -317,7 +317,9 @@ def _price_range(view: PlanView, r) -> list[str]:
         bound is None or differs(r.price_low, max(0.0, min(r.price, bound - r.cost_without)))
     ):
         out.append(f"the {r.setting} price's low end is not this plan's bound less the other plan")
-    high = max(r.price, r.cost_with - r.bound_without)
-    if not pd.isna(r.price_high) and differs(r.price_high, high):
+    if not pd.isna(r.price_high) and (
+        pd.isna(r.bound_without)
+        or differs(r.price_high, max(r.price, r.cost_with - r.bound_without))
+    ):
         out.append(f"the {r.setting} price's high end is not this plan less the other's bound")
     return out

@@ -88,3 +88,16 @@ def test_a_margin_that_cannot_be_kept_makes_the_plan_infeasible():
     plan = plan_project(project, time_limit_s=5)
     assert not plan.has_plan
     assert not math.isnan(project.settings.cap_margin)
+
+
+def test_a_price_without_the_other_plans_bound_has_no_high_end():
+    # a short search may end without a bound: the price stands, its range's high end is blank
+    project = tiny(settings={"tariff_margin": 0.02})
+    plan = with_margin_prices(project, solved(project), time_limit_s=10)
+    blank = plan.margins.astype(object)
+    blank.loc[0, "bound_without"] = None
+    blank.loc[0, "price_high"] = None
+    assert verify_plan(project, dataclasses.replace(plan, margins=blank)).ok
+    blank.loc[0, "price_high"] = 99.0  # a high end with no bound to come from
+    found = verify_plan(project, dataclasses.replace(plan, margins=blank)).violations
+    assert any("high end" in v for v in found)
