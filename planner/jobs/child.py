@@ -121,7 +121,10 @@ def _limit(memory_mb: int | None) -> None:
     """The address-space limit, set last: the child's threads have their stacks by now."""
     if memory_mb is None:
         return
-    import resource
+    try:
+        import resource
+    except ImportError:  # Windows: no RLIMIT_AS (a job object would be needed); the timeout
+        return  # still bounds a hostile file there
 
     limit = int(memory_mb) * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
