@@ -206,7 +206,24 @@ def compare_load(view: PlanView) -> list[str]:
     shown = shown.reindex(index=units.index, columns=view.periods).fillna(0.0)
     if (np.abs(shown.to_numpy() - units.to_numpy()) > 0.5).any():
         return ["the supplier load differs from the allocation"]
-    return _compare_spend(view, load)
+    return _compare_usable(view, load) + _compare_spend(view, load)
+
+
+def _compare_usable(view: PlanView, load: pd.DataFrame) -> list[str]:
+    """The capacity the plan may use, as shown: a new supplier's max_utilisation of what it
+    states, any other supplier's all of it."""
+    if "usable" not in load.columns:
+        return []
+    caps = view.inp.suppliers["capacity_per_period"].astype(float)
+    most = float(getattr(view.inp.settings, "max_utilisation", 1.0))
+    out = []
+    for r in load.drop_duplicates("supplier_id").itertuples(index=False):
+        cap = float(caps.get(r.supplier_id, math.inf))
+        new = r.supplier_id not in view.inp.incumbent_suppliers
+        usable = cap * most if new else cap
+        if not (math.isinf(usable) and math.isinf(float(r.usable))) and differs(r.usable, usable):
+            out.append(f"{r.supplier_id}: usable capacity {float(r.usable):,.0f} shown")
+    return out
 
 
 def _compare_spend(view: PlanView, load: pd.DataFrame) -> list[str]:

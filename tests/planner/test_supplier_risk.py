@@ -83,3 +83,29 @@ def test_a_country_above_the_limit_today_may_stay_but_not_grow():
     project = tiny(supplier={"country": ["TW", "VN"]}, settings={"max_country_spend_share": 0.1})
     project.tables["Components"]["current_country"] = ["TW"]
     assert solved(project).has_plan
+
+
+def test_the_usable_capacity_shown_is_checked():
+    project = tiny(supplier={"capacity_per_period": [float("inf"), 100.0]})
+    project = dataclasses.replace(
+        project, settings=dataclasses.replace(project.settings, max_utilisation=0.9)
+    )
+    plan = solved(project)
+    load = plan.supplier_load
+    assert load.loc[load["supplier_id"] == "VN1", "usable"].tolist() == [90.0, 90.0]
+    load.loc[load["supplier_id"] == "VN1", "usable"] = 100.0
+    assert any("usable capacity" in v for v in verify_plan(project, plan).violations)
+
+
+def test_a_cap_that_needs_more_than_the_usable_capacity_has_no_plan():
+    # a 10% cap needs 80 local units a quarter; VN1 states 85: at 100% there is a plan, at
+    # 90% (76.5 units) none, and the explanation names the supplier's capacity
+    from planner.optimise import plan_project
+
+    periods = {"china_cap": [0.1, 0.1]}
+    supplier = {"capacity_per_period": [float("inf"), 85.0]}
+    assert solved(tiny(periods=periods, supplier=supplier)).has_plan
+    project = tiny(periods=periods, supplier=supplier, settings={"max_utilisation": 0.9})
+    plan = plan_project(project, time_limit_s=5)
+    assert not plan.has_plan
+    assert any("VN1" in line.en for line in plan.explanation), plan.explanation
