@@ -166,12 +166,10 @@ def _column(frame: pd.DataFrame, name: str, default: object) -> pd.Series:
     return pd.Series([default] * len(frame), index=frame.index)
 
 
-def _usable_capacity(sup: pd.DataFrame, incumbents: set, settings: Settings) -> np.ndarray:
+def _usable_capacity(declared: np.ndarray, new: np.ndarray, settings: Settings) -> np.ndarray:
     """Units a period the plan may give each supplier: a new supplier's stated capacity times
     `max_utilisation` (a supplier at 100% in its first year has no room for a slip or a
     spike); an incumbent's as stated."""
-    declared = sup["capacity_per_period"].to_numpy(float)
-    new = ~sup["supplier_id"].isin(incumbents).to_numpy(bool)
     return np.where(new, declared * float(settings.max_utilisation), declared)
 
 
@@ -342,6 +340,8 @@ def build_instance(project: TypedProject) -> Instance:
 
     per = t["Periods"]
     tiers = tariff_tiers(project)
+    declared = sup["capacity_per_period"].to_numpy(float)
+    is_new = np.array([s not in incumbents for s in suppliers], dtype=bool)
     return Instance(
         periods=periods,
         components=used,
@@ -355,9 +355,9 @@ def build_instance(project: TypedProject) -> Instance:
         fob=t["Products"]["fob_price"].to_numpy(float),
         us_share=t["Products"]["us_share"].to_numpy(float),
         supplier_onboarding=sup["onboarding_cost"].to_numpy(float),
-        supplier_cap=_usable_capacity(sup, incumbents, settings),
-        supplier_declared=sup["capacity_per_period"].to_numpy(float),
-        supplier_is_new=np.array([s not in incumbents for s in suppliers], dtype=bool),
+        supplier_cap=_usable_capacity(declared, is_new, settings),
+        supplier_declared=declared,
+        supplier_is_new=is_new,
         supplier_country=sup["country"].to_numpy(object),
         budget=per["budget"].to_numpy(float),
         slots=per["max_new_qualifications"].to_numpy(float),

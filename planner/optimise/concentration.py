@@ -12,6 +12,7 @@ share today (with today's suppliers) may stay where it is, never grow.
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from planner.instance import VN, Instance
 from planner.optimise.model import SparseModel
@@ -30,14 +31,11 @@ def spend_floor(inst: Instance) -> np.ndarray:
 
 def today_by_country(inst: Instance) -> dict[str, np.ndarray]:
     """Per country: the quarter's spend with today's suppliers (the incumbents' offers)."""
-    out: dict[str, np.ndarray] = {}
-    inc = np.nonzero(inst.col("incumbent"))[0]
-    country = inst.supplier_country[inst.col("s")]
-    for o in inc.tolist():
-        c = int(inst.col("c")[o])
-        k = str(country[o])
-        out[k] = out.get(k, np.zeros(inst.T)) + inst.demand[c] * inst.col("price")[o]
-    return out
+    inc = inst.col("incumbent").astype(bool)
+    spend = inst.demand[inst.col("c")[inc]] * inst.col("price")[inc][:, None]
+    country = inst.supplier_country[inst.col("s")[inc]].astype(str)
+    by = pd.DataFrame(spend).groupby(country).sum()
+    return {str(k): row.to_numpy() for k, row in by.iterrows()}
 
 
 def _spend_rows(m: SparseModel, inst: Instance, v: Variables, family: str, group, ub, who) -> None:

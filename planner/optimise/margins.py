@@ -49,11 +49,11 @@ def price_margins(
             continue
         if should_stop is not None and should_stop():
             break
-        loose = dataclasses.replace(
-            settings, cap_margin=0.0 if key == "cap_margin" else settings.cap_margin
+        loose = (
+            dataclasses.replace(settings, cap_margin=0.0)
+            if key == "cap_margin"
+            else dataclasses.replace(settings, tariff_margin=0.0)
         )
-        if key == "tariff_margin":
-            loose = dataclasses.replace(loose, tariff_margin=0.0)
         without = plan_project(
             dataclasses.replace(project, settings=loose),
             time_limit_s=max(1.0, PRICE_SHARE * limit),
@@ -100,7 +100,7 @@ def with_margin_prices(
     """The plan with its margins priced (Plan.margins), checked again with them: the plan a
     director is shown. `search`: price_margins' time limit, stop and clock. A stopped pricing
     leaves the margins unpriced; the plan is the same."""
-    from planner.verify import verify_plan
+    from planner.verify import check_margins
 
     if not plan.has_plan or not plan.verified:
         return plan
@@ -109,5 +109,5 @@ def with_margin_prices(
         on_progress(ProgressEvent(elapsed, plan.total_cost, None, None, "pricing", "pricing"))
     prices = price_margins(project, plan, **search)
     priced = dataclasses.replace(plan, margins=prices)
-    check = verify_plan(project, priced)
-    return priced if check.ok else plan  # a price the checker cannot confirm is not shown
+    # the plan passed the checker; only the prices are new. One it cannot confirm is not shown
+    return plan if check_margins(project, priced) else priced

@@ -80,9 +80,19 @@ def _unit_columns(project: TypedProject, lang: str) -> list[Column]:
     return [Column(f"units:{p}", label("units_in", lang, p=p), UNITS) for p in project.periods]
 
 
-def awards_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+def award_tables(project: TypedProject, plan: Plan, lang: str = "en") -> list[Table]:
+    """The award pack's tables: awards, matrix and countries (the offers' pivot made once)."""
+    offers = _by_offer(project, plan)
+    return [
+        awards_table(project, offers, lang),
+        matrix_table(project, offers, lang),
+        countries_table(project, plan, lang),
+    ]
+
+
+def awards_table(project: TypedProject, offers: pd.DataFrame, lang: str = "en") -> Table:
     """One row per supplier and part: what to place with whom, from when, at what price."""
-    frame = _by_offer(project, plan).sort_values(["supplier_id", "component_id"])
+    frame = offers.sort_values(["supplier_id", "component_id"])
     columns = [
         Column(key, label(key, lang), kind)
         for key, kind in (
@@ -101,9 +111,9 @@ def awards_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
     return _table("awards", columns, frame, lang)
 
 
-def matrix_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
+def matrix_table(project: TypedProject, offers: pd.DataFrame, lang: str = "en") -> Table:
     """The part x quarter matrix in units: one row per part and supplier."""
-    frame = _by_offer(project, plan).sort_values(["component_id", "supplier_id"])
+    frame = offers.sort_values(["component_id", "supplier_id"])
     columns = [
         Column("component_id", label("component_id", lang), TEXT),
         Column("supplier_id", label("supplier_id", lang), TEXT),
@@ -136,4 +146,4 @@ def countries_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
     return _table("countries", columns, frame, lang)
 
 
-__all__ = ["awards_table", "countries_table", "matrix_table"]
+__all__ = ["award_tables"]

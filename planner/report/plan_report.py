@@ -79,9 +79,7 @@ def build_report(
     tb.require_verified(plan)
     made = [
         *tb.all_tables(project, plan, lang),
-        awards.awards_table(project, plan, lang),
-        awards.matrix_table(project, plan, lang),
-        awards.countries_table(project, plan, lang),
+        *awards.award_tables(project, plan, lang),
     ]
     order = list(PLAN_SHEETS)  # the workbook's order: the award pack after the summary
     tables = {t.key: t for t in sorted(made, key=lambda t: order.index(t.key))}

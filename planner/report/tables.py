@@ -171,6 +171,11 @@ def _cols(lang: str, spec: list[tuple[str, str]]) -> list[Column]:
     return [Column(key, label(key, lang), kind) for key, kind in spec]
 
 
+def _blank_missing(frame: pd.DataFrame, spec: list[tuple[str, str]]) -> pd.DataFrame:
+    """The columns of `spec` a plan made by hand (or before a column existed) lacks, blank."""
+    return frame.assign(**{key: None for key, _ in spec if key not in frame.columns})
+
+
 def _title(key: str, lang: str) -> str:
     return label(f"sheet_{key}", lang)
 
@@ -235,9 +240,6 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
     frame["utilisation"] = (frame["units"] / cap).where(finite & (cap > 0))
     if "usable" not in frame.columns:  # a hand-made plan: all of it
         frame["usable"] = frame["capacity"]
-    for key in ("parts", "spend", "spend_share"):
-        if key not in frame.columns:  # a hand-made plan
-            frame[key] = None
     spec = [
         ("supplier_id", TEXT),
         ("supplier_name", TEXT),
@@ -251,6 +253,7 @@ def suppliers_table(project: TypedProject, plan: Plan, lang: str = "en") -> Tabl
         ("spend", MONEY),
         ("spend_share", SHARE),
     ]
+    frame = _blank_missing(frame, spec)
     return Table(
         "suppliers",
         _title("suppliers", lang),
@@ -284,9 +287,7 @@ def content_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("us_value", MONEY),
     ]
     frame = plan.content.copy()
-    for key, _ in spec:  # a hand-made plan may lack the tariff details
-        if key not in frame.columns:
-            frame[key] = None
+    frame = _blank_missing(frame, spec)  # a hand-made plan may lack the tariff details
     origins = {"VN": label("origin_vn", lang), "not VN": label("origin_not_vn", lang)}
     frame["origin"] = [origins.get(o, o) for o in frame["origin"]]
     frame["schedule"] = [schedule_text(n, lang) for n in frame["schedule"]]
@@ -401,10 +402,7 @@ def periods_table(project: TypedProject, plan: Plan, lang: str = "en") -> Table:
         ("in_progress", COUNT),
         ("vn_spend_share", SHARE),
     ]
-    frame = plan.periods.copy()
-    for key in ("in_progress", "in_progress_limit", "vn_spend_share"):
-        if key not in frame.columns:  # a hand-made plan
-            frame[key] = None
+    frame = _blank_missing(plan.periods, spec)
     return Table(
         "periods",
         _title("periods", lang),

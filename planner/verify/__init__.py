@@ -20,8 +20,8 @@ those facts are checked as kept, and the limits of those periods are not checked
 budget was spent, their awards made); every figure is.
 """
 
-from planner.verify.checker import verify_plan
+from planner.verify.checker import check_margins, verify_plan
 from planner.verify.common import MONEY, TOL, Check, Kept
 from planner.verify.reasons import check_reasons
 
-__all__ = ["MONEY", "TOL", "Check", "Kept", "check_reasons", "verify_plan"]
+__all__ = ["MONEY", "TOL", "Check", "Kept", "check_margins", "check_reasons", "verify_plan"]

@@ -26,11 +26,11 @@ def check_supplier_capacity(view: PlanView) -> list[str]:
     """Each supplier's units a period, over all its parts, are within its capacity; a new
     supplier's within `max_utilisation` of it (not the incumbent of any part)."""
     units = view.supplier_units
-    caps = view.inp.suppliers["capacity_per_period"].astype(float)
-    cap = caps.reindex(units.index).fillna(math.inf)
+    known = view.usable_capacity.reindex(units.index)
+    cap = known["stated"].fillna(math.inf)
+    new = known["new"].fillna(False).to_numpy(bool)
+    usable = known["usable"].fillna(math.inf).to_numpy()
     most = float(getattr(view.inp.settings, "max_utilisation", 1.0))
-    new = ~units.index.isin(list(view.inp.incumbent_suppliers))
-    usable = np.where(new, cap.to_numpy() * most, cap.to_numpy())
     over = (units.to_numpy() > usable[:, None] * (1 + TOL) + TOL) & view.now
     return [
         f"{units.index[i]} {view.periods[t]}: {units.iat[i, t]:,.0f} units exceed "

@@ -74,3 +74,11 @@ def _figure_findings(view: PlanView, rows: list[ProductPeriod], chk: Check) -> l
         *figures.compare_total(view, chk),
         *figures.compare_margins(view, chk),
     ]
+
+
+def check_margins(project: TypedProject, plan: Plan) -> list[str]:
+    """The margins' prices alone, for a plan that has passed verify_plan (whose total cost is
+    then the recomputed one): pricing its margins changes no other figure."""
+    return figures.compare_margins(
+        PlanView(project, plan), Check(total_cost=plan.total_cost or 0.0)
+    )

@@ -214,13 +214,10 @@ def _compare_usable(view: PlanView, load: pd.DataFrame) -> list[str]:
     states, any other supplier's all of it."""
     if "usable" not in load.columns:
         return []
-    caps = view.inp.suppliers["capacity_per_period"].astype(float)
-    most = float(getattr(view.inp.settings, "max_utilisation", 1.0))
+    known = view.usable_capacity["usable"]
     out = []
     for r in load.drop_duplicates("supplier_id").itertuples(index=False):
-        cap = float(caps.get(r.supplier_id, math.inf))
-        new = r.supplier_id not in view.inp.incumbent_suppliers
-        usable = cap * most if new else cap
+        usable = float(known.get(r.supplier_id, math.inf))
         if not (math.isinf(usable) and math.isinf(float(r.usable))) and differs(r.usable, usable):
             out.append(f"{r.supplier_id}: usable capacity {float(r.usable):,.0f} shown")
     return out

@@ -138,6 +138,17 @@ class PlanView:
         return np.where(self.now, self.sh - self.before, 0.0)
 
     @cached_property
+    def usable_capacity(self) -> pd.DataFrame:
+        """Per supplier: its stated capacity, whether it is new (the incumbent of no part) and
+        the capacity the plan may use (a new supplier's `max_utilisation` of it)."""
+        stated = self.inp.suppliers["capacity_per_period"].astype(float).fillna(np.inf)
+        new = ~stated.index.isin(list(self.inp.incumbent_suppliers))
+        most = float(getattr(self.inp.settings, "max_utilisation", 1.0))
+        return pd.DataFrame(
+            {"stated": stated, "new": new, "usable": np.where(new, stated * most, stated)}
+        )
+
+    @cached_property
     def supplier_units(self) -> pd.DataFrame:
         """Units bought from each supplier by period."""
         return self.units.groupby(level=1).sum()
