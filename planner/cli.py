@@ -150,7 +150,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     from planner.io.read import read_project
-    from planner.optimise import plan_project
+    from planner.optimise.margins import plan_priced
     from planner.validate import validate
 
     _outputs(args)
@@ -164,7 +164,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
         for problem in result.errors:
             print(problem.format(args.lang), file=sys.stderr)
         return EXIT_BAD
-    plan = _plan_with_progress(result.project, args, plan_project)
+    plan = _plan_with_progress(result.project, args, plan_priced)  # the plan, its margins priced
     planned = plan.status.value in ("optimal", "feasible") and plan.verified
     if planned and args.output:
         from planner.report.workbook import write_plan_workbook
@@ -249,17 +249,8 @@ def _plan_with_progress(project, args: argparse.Namespace, plan_project):
         _say(line, end="" if tty else "\n")
 
     def run() -> None:
-        from planner.optimise.margins import with_margin_prices
-
-        plan = plan_project(
+        out["plan"] = plan_project(
             project, time_limit_s=args.time_limit, on_progress=progress, should_stop=stop.is_set
-        )
-        out["plan"] = with_margin_prices(
-            project,
-            plan,
-            time_limit_s=args.time_limit,
-            on_progress=progress,
-            should_stop=stop.is_set,
         )
 
     _run_stoppable(run, stop, _stopping(args))

@@ -25,17 +25,9 @@ def plan_and_report(
 ) -> tuple[Plan, PlanReport | None]:
     """Plan, price its margins, then build the report the screen shows (with its search
     index)."""
-    from planner.optimise import plan_project
-    from planner.optimise.margins import with_margin_prices
+    from planner.optimise.margins import plan_priced
 
-    plan = plan_project(
+    plan = plan_priced(
         project, time_limit_s=time_limit_s, on_progress=on_progress, should_stop=should_stop
-    )
-    plan = with_margin_prices(
-        project,
-        plan,
-        time_limit_s=time_limit_s,
-        on_progress=on_progress,
-        should_stop=should_stop,
     )
     return plan, report_for_screen(project, plan, lang) if plan.has_plan else None

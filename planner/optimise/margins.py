@@ -111,3 +111,22 @@ def with_margin_prices(
     priced = dataclasses.replace(plan, margins=prices)
     # the plan passed the checker; only the prices are new. One it cannot confirm is not shown
     return plan if check_margins(project, priced) else priced
+
+
+def plan_priced(
+    project: TypedProject,
+    *,
+    time_limit_s: float | None = None,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Plan:
+    """The plan a director is shown (the command line's and the app's): planned, then its
+    margins priced."""
+    from planner.optimise.solve import plan_project
+
+    plan = plan_project(
+        project, time_limit_s=time_limit_s, on_progress=on_progress, should_stop=should_stop
+    )
+    return with_margin_prices(
+        project, plan, time_limit_s=time_limit_s, on_progress=on_progress, should_stop=should_stop
+    )

@@ -299,6 +299,7 @@ class Rows:
     labels: pd.DataFrame  # SparseModel.row_labels()
     a: Arrays
     v: Variables
+    activity: np.ndarray  # each row's activity under the plan itself (the same for every start)
 
 
 def later(inst: Instance, o: int, d: Decisions) -> Decisions:
@@ -331,7 +332,7 @@ def broken_by_later(
     (`later`), told in FIRST_TOLD order: (family, period, the plan's use of it, its bound);
     ("", -1, 0, 0) when it breaks none."""
     a = rows.a
-    act = a.matrix @ to_columns(inst, rows.v, a.n_cols, d)
+    act = rows.activity
     moved = a.matrix @ to_columns(inst, rows.v, a.n_cols, later(inst, o, d))
     tol = 1e-6 * (1.0 + np.abs(moved))
     bad = (moved > a.row_ub + tol) | (moved < a.row_lb - tol)

@@ -380,8 +380,9 @@ def _finish(search: _Search, first_cost: float | None) -> Plan:
     if plan.verified:
         # a stress test's limits are worth what they are with its facts kept (search.a)
         model = search.m.arrays() if search.commitments is None else search.a
-        plan.reasons = reasons(inst, used, Rows(search.m.row_labels(), model, search.v))
         x = to_columns(inst, search.v, search.a.n_cols, used)
+        rows = Rows(search.m.row_labels(), model, search.v, model.matrix @ x)
+        plan.reasons = reasons(inst, used, rows)
         plan.limits = limit_values(inst, search.m, search.v, model, x, deadline)
         wrong = check_reasons(project, plan)
         if wrong:  # a reason that states another figure than the plan is not shown

@@ -19,6 +19,7 @@ from planner.report.tables import TIERS_ASSUMED, headline, need_label
 
 LIST_PARTS = 5  # parts named per quarter before "and N more"
 NEAR = 0.01  # a share this close under a tariff bound or a customer's cap is named, with its money
+AT = 5e-5  # closer than this is at the cap ("0.00% under" would say nothing)
 LIST_BOUNDS = 6  # bounds named before "and N more"
 
 
@@ -156,7 +157,7 @@ def _near_bounds(plan: Plan, lang: str, currency: str) -> list[str]:
         near = content[room < NEAR]
         for r in near.sort_values("cap_margin").itertuples(index=False):
             room = fmt.pct(r.cap_margin, lang, 2)
-            at = r.cap_margin < 5e-5  # "0.00% under" says nothing: it is at the cap
+            at = r.cap_margin < AT
             out.append(
                 _w(
                     lang,
@@ -222,7 +223,7 @@ def _limits_reached(plan: Plan) -> dict[str, int]:
             if at.any():
                 reached[key] = int(at.sum())
     if "cap_margin" in plan.content.columns:
-        at_cap = int((pd.to_numeric(plan.content["cap_margin"], errors="coerce") < 5e-5).sum())
+        at_cap = int((pd.to_numeric(plan.content["cap_margin"], errors="coerce") < AT).sum())
         if at_cap:
             reached["cap"] = at_cap
     return reached
