@@ -819,6 +819,9 @@ def build_parser() -> argparse.ArgumentParser:
         _bench_command,
     ):
         add(sub)
+    from planner.cli_record import add_commands  # approve, record: the plan of record
+
+    add_commands(sub)
     return parser
 
 

@@ -34,6 +34,27 @@ PLAN_SHEETS: dict[str, tuple[str, str]] = {
 }
 
 
+# key -> (English, Vietnamese). The plan of record (planner.record.store): sheets the app writes
+# into the project workbook and reads back, never input sheets the user fills.
+RECORD_SHEETS: dict[str, tuple[str, str]] = {
+    "versions": ("Plan versions", "KH - Các phiên bản"),
+    "decisions": ("Plan of record", "KH - Kế hoạch đã duyệt"),
+    "inputs": ("Plan inputs", "KH - Dữ liệu đã duyệt"),
+    # a plan workbook's own plan, as decisions (not a version: nothing approved it)
+    "plan": ("Plan decisions", "KH - Các quyết định"),
+}
+KEPT_RECORDS = ("versions", "decisions", "inputs")  # what saving a project writes back
+
+
+def record_sheet_key(title: str) -> str | None:
+    """The record sheet a workbook sheet's title names (in either language), or None."""
+    folded = title.strip().casefold()
+    for key, names in RECORD_SHEETS.items():
+        if folded in (n.casefold() for n in names):
+            return key
+    return None
+
+
 def plan_sheet_names(lang: str = "en") -> list[str]:
     """Titles of the sheets the plan adds, in the order the plan workbook shows them."""
     return [vi if lang == "vi" else en for en, vi in PLAN_SHEETS.values()]
@@ -45,4 +66,14 @@ def mark(wb: Workbook, kind: str = PROJECT) -> None:
     wb.properties.category = kind
 
 
-__all__ = ["CREATOR", "PLAN", "PLAN_SHEETS", "PROJECT", "mark", "plan_sheet_names"]
+__all__ = [
+    "CREATOR",
+    "KEPT_RECORDS",
+    "PLAN",
+    "PLAN_SHEETS",
+    "PROJECT",
+    "RECORD_SHEETS",
+    "mark",
+    "plan_sheet_names",
+    "record_sheet_key",
+]

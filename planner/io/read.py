@@ -29,6 +29,7 @@ from planner.io.load import (
     load_csv_cells,
     load_xlsx_cells,
 )
+from planner.io.marks import record_sheet_key
 from planner.problems import NOTE, WARNING, Problem
 from planner.text import t
 
@@ -78,6 +79,9 @@ class RawProject:
     absent: set[str] = field(default_factory=set)
     # sheet -> column -> the units its header states ("Đơn giá (VND)" -> ("vnd",))
     header_units: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # the plan of record's sheets (planner.io.marks.RECORD_SHEETS key -> its rows under its
+    # header, as read): kept apart from the inputs, written back as they were
+    records: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def frame(self, sheet: str) -> pd.DataFrame | None:
         return self.sheets.get(sheet)
@@ -524,6 +528,7 @@ def _assemble(
 ) -> RawProject:
     mapping = mapping or ColumnMapping()
     raw = RawProject(path=path)
+    named_grids = _take_records(named_grids, raw)
     recognised = _recognise(named_grids, mapping)
     matched = [sheet for sheet, _ in recognised]
     chosen: dict[str, int] = {}  # a visible sheet wins over a hidden one of the same table
@@ -557,6 +562,23 @@ def _assemble(
             _cell_facts(raw, sheet.name, grid, frame)
     raw.absent = {s.name for s in schema.SHEETS if s.name not in raw.sheets}
     return raw
+
+
+def _take_records(
+    named_grids: Sequence[tuple[str, Grid]], raw: RawProject
+) -> list[tuple[str, Grid]]:
+    """The plan of record's sheets go to raw.records (the first of each), the rest on."""
+    rest = []
+    for title, grid in named_grids:
+        key = record_sheet_key(title)
+        if key is None or key in raw.records:
+            rest.append((title, grid))
+            continue
+        rows = [tuple(r) for r in grid if any(not _blank(v) for v in r)]
+        header = [str(h).strip() if h is not None else "" for h in (rows[0] if rows else ())]
+        body = [tuple(r[: len(header)]) + (None,) * (len(header) - len(r)) for r in rows[1:]]
+        raw.records[key] = pd.DataFrame(body, columns=header, dtype=object)
+    return rest
 
 
 def _unused_sheet(title: str, near: schema.Sheet | None, chosen: bool) -> Problem:

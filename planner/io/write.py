@@ -20,10 +20,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from planner import fields as registry
 from planner import schema
 from planner.io.files import atomic_write
-from planner.io.marks import PROJECT, mark
+from planner.io.marks import KEPT_RECORDS, PROJECT, RECORD_SHEETS, mark
 from planner.io.parse import COUNTRY_NAMES_EN
 from planner.io.provenance import save_fingerprinted
-from planner.io.read import RawProject
+from planner.io.read import RawProject, language_of
 from planner.project import Settings, TypedProject
 from planner.text import visible_controls
 
@@ -236,9 +236,36 @@ def build_workbook(
     return wb
 
 
+def write_records(
+    wb: Workbook,
+    records: dict[str, pd.DataFrame],
+    lang: str = "en",
+    keys: tuple[str, ...] = KEPT_RECORDS,
+) -> None:
+    """The plan of record's sheets (planner.record.store), after the inputs, titled in the
+    workbook's language; their cells as they are (the reader gives them back unchanged). A
+    sheet of that name already in `wb` is replaced."""
+    for key, (en, vi) in RECORD_SHEETS.items():
+        frame = records.get(key)
+        if frame is None or key not in keys:
+            continue
+        for title in (en, vi):
+            if title in wb.sheetnames:
+                del wb[title]
+            continue
+        ws = wb.create_sheet(vi if lang == "vi" else en)
+        headers = _header(ws, None, [str(c) for c in frame.columns], False)
+        for i, row in enumerate(frame.itertuples(index=False), start=2):
+            for j, value in enumerate(row, start=1):
+                set_cell(ws, i, j, value)
+        _fit_for_reading(ws, headers, frame)
+
+
 def write_raw(raw: RawProject, path: Path) -> None:
-    """Save the cells as the user typed them (errors included) to a workbook."""
+    """Save the cells as the user typed them (errors included) to a workbook, with the plan
+    of record's sheets when it has them."""
     wb = build_workbook(raw.sheets, True, raw.source_names, raw.original_headers)
+    write_records(wb, raw.records, language_of(raw))
     mark(wb, PROJECT)
     atomic_save(wb, path)
 

@@ -10,6 +10,10 @@ def __getattr__(name: str):
         from planner.optimise.solve import plan_project
 
         return plan_project
+    if name == "plan_as_given":
+        from planner.optimise.solve import plan_as_given
+
+        return plan_as_given
     if name == "build_model":
         from planner.optimise.build import build_model
 
@@ -17,4 +21,4 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
-__all__ = ["build_model", "plan_project"]
+__all__ = ["build_model", "plan_as_given", "plan_project"]

@@ -30,6 +30,7 @@ from planner.optimise.decisions import (
     Decisions,
     do_nothing,
     from_columns,
+    from_plan,
     start_columns,
     to_columns,
 )
@@ -321,6 +322,43 @@ def plan_project(
     return _finish(search, first_cost)
 
 
+def plan_as_given(
+    project: TypedProject, given: Plan, *, commitments: Commitments | None = None
+) -> Plan:
+    """Another plan's decisions (onboardings, starts, shares: a plan of record) priced in
+    `project` with no search, its reasons and limits worked out, through the independent
+    checker: the plan as it was decided, or status ERROR with the checker's findings when it
+    does not hold in this project (its inputs changed). With `commitments`, the facts of a
+    re-planned version are checked as facts."""
+    inst = build_instance(project)
+    search = _Search(
+        project, inst, Deadline(60.0, clock=False), lambda e: None, "greedy", commitments
+    )
+    decisions = from_plan(inst, given)
+    if decisions is None:
+        return Plan(
+            status=Status.ERROR,
+            explanation=[
+                t(
+                    "The plan buys from an offer the project no longer has, or leaves a part "
+                    "or a period without supply.",
+                    "Kế hoạch mua từ một báo giá mà dự án không còn, hoặc để một linh kiện hay "
+                    "một kỳ không có nguồn cung.",
+                )
+            ],
+        )
+    search.x = to_columns(inst, search.v, search.a.n_cols, decisions)
+    search.objective = float(search.a.cost @ search.x)
+    plan = _finish(search, None)
+    plan.backend = "record"
+    plan.stopped_by = StoppedBy.NONE
+    if plan.summary is not None:
+        plan.summary = dataclasses.replace(
+            plan.summary, backend="record", stopped_by=StoppedBy.NONE
+        )
+    return plan
+
+
 def model_bound(project: TypedProject, seconds: float) -> float | None:
     """No plan of the project costs less than this: the best bound HiGHS (through OR-Tools)
     reaches on the whole model in `seconds`, mostly from its root cuts, which raise the bound
@@ -525,4 +563,4 @@ def _no_plan(search: _Search, limit: float) -> Plan:
     )
 
 
-__all__ = ["BACKENDS", "model_bound", "plan_project", "summary"]
+__all__ = ["BACKENDS", "model_bound", "plan_as_given", "plan_project", "summary"]

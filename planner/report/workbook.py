@@ -26,9 +26,11 @@ from planner.io.write import (
     print_setup,
     set_cell,
     typed_frames,
+    write_records,
 )
 from planner.plan import Plan
 from planner.project import TypedProject
+from planner.record.workbook import plan_frame
 from planner.report import tables as tb
 from planner.report.chart_data import ContentChart
 from planner.report.labels import label
@@ -235,6 +237,10 @@ def write_plan_workbook(
         wb = build_workbook(raw.sheets, False, raw.source_names, raw.original_headers)
     else:
         wb = build_workbook(typed_frames(project), annotate=False)
+    if raw is not None:  # the project's approved versions go with it
+        write_records(wb, raw.records, lang)
+    # the plan's own decisions, so that it can be compared or approved later (planner.record)
+    write_records(wb, {"plan": plan_frame(plan)}, lang, keys=("plan",))
     currency = project.settings.currency
     _decision_sheet(wb, report, lang)
     position = 1

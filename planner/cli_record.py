@@ -1,0 +1,184 @@
+"""`locplan approve | record`: the plan of record from the command line.
+
+approve  plans the project as `locplan plan` does (the same plan: the search is
+         deterministic) and keeps it in the workbook as the next approved version.
+record   shows the plan of record without planning: priced in the project as it is, through
+         the independent checker, with the input rows changed since it was approved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from planner import cli
+from planner.record.store import Record, Unreadable, Version
+from planner.text import t
+
+
+def _record(raw, lang: str) -> tuple[Record | None, bool]:
+    """The workbook's plan of record; (None, False) after printing why it cannot be read."""
+    from planner.record.workbook import record_of
+
+    try:
+        return record_of(raw), True
+    except Unreadable as exc:
+        print(exc.problem.format(lang), file=sys.stderr)
+        return None, False
+
+
+def version_dict(v: Version) -> dict:
+    return {
+        "version": v.number,
+        "approved_on": v.approved_on,
+        "approved_by": v.approved_by,
+        "note": v.note,
+        "through": v.through or None,
+        "status": v.status,
+        "total_cost": v.total_cost,
+        "material_cost": v.material_cost,
+        "one_time_cost": v.one_time_cost,
+        "tariff_cost": v.tariff_cost,
+        "sunk_cost": v.sunk_cost,
+        "currency": v.currency,
+    }
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    from planner.optimise import plan_project
+    from planner.record.store import approve
+    from planner.record.workbook import save_record
+
+    checked = cli._read_checked(args)
+    if checked is None:
+        return cli.EXIT_BAD
+    raw, result = checked
+    record, ok = _record(raw, args.lang)
+    if not ok:
+        return cli.EXIT_BAD
+    plan = cli._plan_with_progress(result.project, args, plan_project)
+    if not (plan.has_plan and plan.verified):
+        for line in plan.explanation:
+            print(line.get(args.lang), file=sys.stderr)
+        return cli.EXIT_BAD
+    new = approve(record, result.project, plan, args.by, args.note or "")
+    save_record(args.file, raw, new)
+    entry = new.latest
+    if args.json:
+        print(json.dumps(version_dict(entry), ensure_ascii=False, indent=2))
+    else:
+        print(
+            t(
+                "Approved as version {n} by {by} on {on}: total cost {c}.",
+                "Đã phê duyệt thành phiên bản {n}, người duyệt {by}, ngày {on}: tổng chi phí {c}.",
+                n=entry.number,
+                by=entry.approved_by,
+                on=entry.approved_on,
+                c=cli._money(entry.total_cost, args.lang, entry.currency),
+            ).get(args.lang)
+        )
+    return cli.EXIT_OK
+
+
+def cmd_record(args: argparse.Namespace) -> int:
+    """Show the plan of record (or a version of it) without planning."""
+    from planner.replanning.restore import plan_of_record
+
+    checked = cli._read_checked(args)
+    if checked is None:
+        return cli.EXIT_BAD
+    raw, result = checked
+    record, ok = _record(raw, args.lang)
+    if not ok:
+        return cli.EXIT_BAD
+    if record is None:
+        print(
+            t(
+                "{f} has no plan of record: approve a plan first (locplan approve).",
+                "{f} chưa có kế hoạch đã duyệt: hãy phê duyệt một kế hoạch trước (locplan "
+                "approve).",
+                f=Path(args.file).name,
+            ).get(args.lang),
+            file=sys.stderr,
+        )
+        return cli.EXIT_BAD
+    if args.version is not None and record.version(args.version) is None:
+        known = ", ".join(str(v.number) for v in record.versions)
+        return cli._usage(f"there is no version {args.version} (versions: {known})")
+    standing = plan_of_record(result.project, record, args.version)
+    plan = standing.plan
+    if args.json:
+        data = {
+            "version": version_dict(standing.version),
+            "versions": [version_dict(v) for v in record.versions],
+            "verified": plan.verified,
+            "total_cost": plan.total_cost,
+            "current": standing.current,
+            "changed_inputs": [c.text().get(args.lang) for c in standing.changed],
+            "violations": plan.violations,
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=cli._json_default))
+    else:
+        _print_record(args, standing)
+    if plan.verified and args.output:
+        from planner.report.workbook import write_plan_workbook
+
+        write_plan_workbook(result.project, plan, Path(args.output), raw=raw, lang=args.lang)
+    return cli.EXIT_OK if plan.verified else cli.EXIT_BAD
+
+
+def _print_record(args: argparse.Namespace, standing) -> None:
+    lang, v, plan = args.lang, standing.version, standing.plan
+    for entry in standing.record.versions:
+        mark = "*" if entry.number == v.number else " "
+        print(
+            f"{mark} v{entry.number}  {entry.approved_on}  {entry.approved_by:<20} "
+            f"{cli._money(entry.total_cost, lang, entry.currency):>18}  {entry.note}"
+        )
+    if plan.verified:
+        print(
+            t(
+                "Version {n}: total cost {c}, passed the independent check.",
+                "Phiên bản {n}: tổng chi phí {c}, đã qua kiểm tra độc lập.",
+                n=v.number,
+                c=cli._money(plan.total_cost, lang, v.currency),
+            ).get(lang)
+        )
+    else:
+        for line in [*plan.explanation, *plan.violations[:5]]:
+            print(line if isinstance(line, str) else line.get(lang), file=sys.stderr)
+    if standing.changed:
+        n = len(standing.changed)
+        print(
+            t(
+                "Out of date against its inputs: {n} input {rows} changed since it was approved:",
+                "Đã cũ so với dữ liệu: {n} dòng dữ liệu đã đổi từ khi được duyệt:",
+                n=n,
+                rows="row" if n == 1 else "rows",
+            ).get(lang)
+        )
+        for line in standing.changes_text():
+            print(f"  {line.get(lang)}")
+
+
+def add_commands(sub) -> None:
+    p = sub.add_parser(
+        "approve", help="plan the project and keep the plan as its next approved version"
+    )
+    cli._input_args(p)
+    p.add_argument("--by", required=True, help="who approves (the director's name)")
+    p.add_argument("--note", help="a note kept with the version")
+    p.add_argument("--time-limit", type=cli._seconds, default=None, help="seconds")
+    p.add_argument("--json", action="store_true", help="print the version as JSON")
+    p.set_defaults(func=cmd_approve)
+    p = sub.add_parser("record", help="show the plan of record without planning")
+    cli._input_args(p)
+    p.add_argument("--version", type=cli._count, help="a version other than the latest")
+    p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
+    p.set_defaults(func=cmd_record)
+
+
+__all__ = ["add_commands", "cmd_approve", "cmd_record", "version_dict"]
