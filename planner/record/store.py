@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -267,14 +268,12 @@ def read_record(records: dict[str, pd.DataFrame]) -> Record | None:
     numbers = _number("versions", versions, "version")
     money = {c: _number("versions", versions, c, blank_ok=True).fillna(0.0) for c in MONEY}
     texts = {c: _text(versions, c) for c in VERSION_COLUMNS if c not in MONEY and c != "version"}
-    entries = tuple(
-        Version(
-            int(numbers.iloc[i]),
-            **{c: texts[c].iloc[i] for c in texts},  # type: ignore[arg-type]
-            **{c: float(money[c].iloc[i]) for c in MONEY},
-        )
-        for i in range(len(versions))
-    )
+    def entry(i: int) -> Version:
+        given: dict[str, Any] = {c: texts[c].iloc[i] for c in texts}
+        given.update({c: float(money[c].iloc[i]) for c in MONEY})
+        return Version(int(numbers.iloc[i]), **given)
+
+    entries = tuple(entry(i) for i in range(len(versions)))
     for i in range(1, len(entries)):
         if entries[i].number <= entries[i - 1].number:
             raise Unreadable(
