@@ -158,6 +158,11 @@ class ProjectDocument(QObject):
         self.scenario_problems = list(problems)
         self.validated.emit()
 
+    def records_changed(self) -> None:
+        """The plan of record's sheets (raw.records) were replaced: the file must be saved."""
+        self.generation += 1
+        self.undo.resetClean()
+
     def snapshot(self) -> RawProject:
         """A copy of the cells a worker can read (check, save) while the user edits on."""
         raw = self.raw
@@ -175,6 +180,7 @@ class ProjectDocument(QObject):
             unused_sheets=list(raw.unused_sheets),
             absent=set(raw.absent),
             header_units=copy.deepcopy(raw.header_units),
+            records=dict(raw.records),
         )
 
     @staticmethod

@@ -34,6 +34,7 @@ from ui.pages import PLAN, SCENARIO, Built, Pages
 from ui.plan_controller import PlanController
 from ui.plan_views import PlanPanel
 from ui.problems_view import ProblemsView
+from ui.record_controller import RecordController
 from ui.scenario_panel import ScenarioPanel
 from ui.sheet_view import SheetPanel
 from ui.stale_plan import PlanPage
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.state_label.linkActivated.connect(self.start.follow)
         self.planning = PlanController(self, self.actions, self.plan_status, self.plan_panel)
         self.exports = ExportController(self, self.actions, self.planning, self.tasks)
+        self.records = RecordController(self, self.actions, self.planning)
         self.files.project_loaded.connect(self.project_loaded)
         self.planning.finished.connect(self.plan_finished)
         self._connect_actions()
@@ -282,6 +284,7 @@ class MainWindow(QMainWindow):
         self.problems.retranslate()
         self.plan_panel.retranslate()
         self.plan_page.retranslate()
+        self.records.retranslate()
         self.planning.show_planned_in()
         self.show_problems()
 
@@ -295,6 +298,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.planning.shutdown()
+        workers.wait_for(self.records)
         self.pages.shutdown()
         self.validation.shutdown()
         self.files.close()

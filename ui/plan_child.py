@@ -31,3 +31,20 @@ def plan_and_report(
         project, time_limit_s=time_limit_s, on_progress=on_progress, should_stop=should_stop
     )
     return plan, report_for_screen(project, plan, lang) if plan.has_plan else None
+
+
+def record_and_report(project, record, lang: str):
+    """The plan of record priced in the project as it is (planner.replanning.restore), and
+    its report when it passed the checker."""
+    from planner.replanning.restore import plan_of_record
+
+    standing = plan_of_record(project, record)
+    plan = standing.plan
+    return standing, report_for_screen(project, plan, lang) if plan.verified else None
+
+
+def approved(record, project, plan, by: str, note: str):
+    """`record` with `plan` as its next version (planner.record.store.approve)."""
+    from planner.record.store import approve
+
+    return approve(record, project, plan, by, note)

@@ -199,6 +199,7 @@ class PlanController(QObject):
         self.project, self.plan, self.raw, self.report = project, plan, raw, report
         self.check_stale()
         self.actions.set_plan_ready(self.ready)
+        self._approvable()
         if project is None or plan is None:
             self.panel.clear()
             self.panel.clear_progress()
@@ -211,6 +212,16 @@ class PlanController(QObject):
             self.panel.show_failure(plan)
         if then is not None:
             then()
+
+    def show_record(
+        self, project: TypedProject, plan: Plan, raw: RawProject, report: PlanReport | None
+    ) -> None:
+        """Show the plan of record (priced, not planned: ui/record_controller.py) as the plan
+        of the project as it is now."""
+        doc = self.window.doc
+        self._planned_at = doc.undo.index() if doc is not None else None
+        self.window.show_page(self.window.PLAN)
+        self.set_plan(project, plan, raw, report)
 
     def adopt(self, plan: Plan, replaces: Plan) -> bool:
         """Show `plan` instead of `replaces` (the plan shown, still current): a plan of the
@@ -258,6 +269,13 @@ class PlanController(QObject):
         doc = self.window.doc
         stale = self.plan is not None and doc is not None and self._edited_since_planned(doc)
         self.window.plan_page.set_stale(stale)
+        self._approvable()
+
+    def _approvable(self) -> None:
+        """Approve is offered for a current, checked plan (ui/record_controller.py)."""
+        records = getattr(self.window, "records", None)
+        if records is not None:
+            records.enable()
 
     def _edited_since_planned(self, doc) -> bool:
         """Whether an undo step between the plan's position and now touched a sheet other

@@ -312,6 +312,8 @@ class PlanPanel(QWidget):
                 "infeasible": tr("No plan meets these limits."),
                 "no_plan": tr("No plan was found in the time allowed."),
             }.get(plan.status.value, tr("Planning failed."))
+            if plan.backend == "record":  # an approved plan priced in the project as it is now
+                title = tr("The plan of record does not hold in the project as it is now.")
             self.headline.setText(f"<b>{title}</b>")
             text = "<br>".join(f"• {r}" for r in reasons) or tr("No reason was reported.")
             self.explanation.setText(text)

@@ -268,6 +268,7 @@ def read_record(records: dict[str, pd.DataFrame]) -> Record | None:
     numbers = _number("versions", versions, "version")
     money = {c: _number("versions", versions, c, blank_ok=True).fillna(0.0) for c in MONEY}
     texts = {c: _text(versions, c) for c in VERSION_COLUMNS if c not in MONEY and c != "version"}
+
     def entry(i: int) -> Version:
         given: dict[str, Any] = {c: texts[c].iloc[i] for c in texts}
         given.update({c: float(money[c].iloc[i]) for c in MONEY})

@@ -17,6 +17,34 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    "This plan becomes version {n} of the plan of record: its decisions, figures and the inputs it was planned from are kept in the project workbook, which is saved now. Total cost {total}.": (
+        "Kế hoạch này trở thành phiên bản {n} của kế hoạch đã duyệt: các quyết định, số liệu "
+        "và dữ liệu dùng để lập kế hoạch được lưu trong tệp dự án, tệp được lưu ngay bây giờ. "
+        "Tổng chi phí {total}."
+    ),
+    "e.g. Nguyễn Văn An, procurement director": "vd. Nguyễn Văn An, giám đốc mua hàng",
+    "What was decided, conditions, the meeting…": "Quyết định gì, điều kiện, cuộc họp…",
+    "Approved by": "Người phê duyệt",
+    "Note": "Ghi chú",
+    "Approve": "Phê duyệt",
+    "Approve this plan": "Phê duyệt kế hoạch này",
+    "&Approve this plan…": "&Phê duyệt kế hoạch này…",
+    "Showing the plan of record…": "Đang hiển thị kế hoạch đã duyệt…",
+    "<b>Plan of record: version {n}</b>, approved by {by} on {on}.": (
+        "<b>Kế hoạch đã duyệt: phiên bản {n}</b>, do {by} phê duyệt ngày {on}."
+    ),
+    "and {n} more": "và {n} mục khác",
+    "<b>Out of date against its inputs</b>: the project changed since it was approved. Its figures are those of the project as it is now. Plan again (F5), or re-plan from what happened.": (
+        "<b>Đã cũ so với dữ liệu</b>: dự án đã thay đổi từ khi kế hoạch được duyệt. Số liệu "
+        "là của dự án hiện tại. Hãy lập kế hoạch lại (F5), hoặc lập lại theo thực tế."
+    ),
+    "Approved as version {n}: saving the project…": (
+        "Đã phê duyệt thành phiên bản {n}: đang lưu dự án…"
+    ),
+    "Cannot approve": "Không phê duyệt được",
+    "The plan of record does not hold in the project as it is now.": (
+        "Kế hoạch đã duyệt không còn đúng với dự án hiện tại."
+    ),
     "Version {0}": "Phiên bản {0}",
     "Stress test cancelled; the plan shown is unchanged.": (
         "Đã hủy kiểm tra sức chịu đựng; kế hoạch đang hiển thị giữ nguyên."

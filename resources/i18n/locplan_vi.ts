@@ -448,6 +448,10 @@
         <translation>&amp;Hủy lập kế hoạch</translation>
     </message>
     <message>
+        <source>&amp;Approve this plan…</source>
+        <translation>&amp;Phê duyệt kế hoạch này…</translation>
+    </message>
+    <message>
         <source>Show money in &amp;VND</source>
         <translation>Hiển thị tiền theo &amp;VND</translation>
     </message>
@@ -591,6 +595,10 @@
     <message>
         <source>Planning failed.</source>
         <translation>Lập kế hoạch thất bại.</translation>
+    </message>
+    <message>
+        <source>The plan of record does not hold in the project as it is now.</source>
+        <translation>Kế hoạch đã duyệt không còn đúng với dự án hiện tại.</translation>
     </message>
     <message>
         <source>No reason was reported.</source>
@@ -1255,6 +1263,58 @@
     <message>
         <source>Break-even per part: the tariff on Chinese content at which moving it pays</source>
         <translation>Hòa vốn theo linh kiện: mức thuế trên hàm lượng TQ để chuyển đổi có lời</translation>
+    </message>
+    <message>
+        <source>Approve this plan</source>
+        <translation>Phê duyệt kế hoạch này</translation>
+    </message>
+    <message>
+        <source>This plan becomes version {n} of the plan of record: its decisions, figures and the inputs it was planned from are kept in the project workbook, which is saved now. Total cost {total}.</source>
+        <translation>Kế hoạch này trở thành phiên bản {n} của kế hoạch đã duyệt: các quyết định, số liệu và dữ liệu dùng để lập kế hoạch được lưu trong tệp dự án, tệp được lưu ngay bây giờ. Tổng chi phí {total}.</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An, procurement director</source>
+        <translation>vd. Nguyễn Văn An, giám đốc mua hàng</translation>
+    </message>
+    <message>
+        <source>What was decided, conditions, the meeting…</source>
+        <translation>Quyết định gì, điều kiện, cuộc họp…</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>Người phê duyệt</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Phê duyệt</translation>
+    </message>
+    <message>
+        <source>Showing the plan of record…</source>
+        <translation>Đang hiển thị kế hoạch đã duyệt…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Plan of record: version {n}&lt;/b&gt;, approved by {by} on {on}.</source>
+        <translation>&lt;b&gt;Kế hoạch đã duyệt: phiên bản {n}&lt;/b&gt;, do {by} phê duyệt ngày {on}.</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>và {n} mục khác</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Out of date against its inputs&lt;/b&gt;: the project changed since it was approved. Its figures are those of the project as it is now. Plan again (F5), or re-plan from what happened.</source>
+        <translation>&lt;b&gt;Đã cũ so với dữ liệu&lt;/b&gt;: dự án đã thay đổi từ khi kế hoạch được duyệt. Số liệu là của dự án hiện tại. Hãy lập kế hoạch lại (F5), hoặc lập lại theo thực tế.</translation>
+    </message>
+    <message>
+        <source>Approved as version {n}: saving the project…</source>
+        <translation>Đã phê duyệt thành phiên bản {n}: đang lưu dự án…</translation>
+    </message>
+    <message>
+        <source>Cannot approve</source>
+        <translation>Không phê duyệt được</translation>
     </message>
 </context>
 <context>

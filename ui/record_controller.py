@@ -1,0 +1,170 @@
+"""The plan of record in the window: shown at once when a project that has one opens (priced
+in a worker, never planned), approved from the plan shown (Plan > Approve this plan…), and
+named above the plan while it is the plan shown."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QObject, Signal
+
+from planner.record.store import Record, Unreadable
+from planner.record.workbook import record_of, with_record
+from planner.replanning.restore import Standing
+from ui import dialogs, i18n
+from ui.approve_dialog import ApproveDialog
+from ui.i18n import tr
+from ui.plan_child import approved, record_and_report
+from ui.workers import ProcessCall
+
+SHOWN_CHANGES = 6  # changed input rows named in the banner; the rest are counted
+
+
+class RecordController(QObject):
+    shown = Signal(object)  # the Standing shown (a plan of record priced), or None
+    approved = Signal(object)  # the Record with the version just approved
+
+    def __init__(self, window, actions, planning) -> None:
+        super().__init__(window)
+        self.window, self.actions, self.planning = window, actions, planning
+        self.record: Record | None = None  # the open project's versions
+        self.standing: Standing | None = None  # the version shown, when it is the plan shown
+        self.call: ProcessCall | None = None
+        actions.approve.triggered.connect(self.approve)
+        window.project_loaded.connect(self.show_record)
+        planning.finished.connect(lambda _plan: self._forget_shown())
+        self.enable()
+
+    # showing the plan of record ------------------------------------------------------------
+    def show_record(self) -> None:
+        """The open project's plan of record, priced once its check is current."""
+        self.record, self.standing = None, None
+        self.planning.window.plan_page.set_record(None)
+        doc = self.window.doc
+        if doc is None or not doc.raw.records:
+            self.enable()
+            return
+        try:
+            self.record = record_of(doc.raw)
+        except Unreadable as exc:
+            self.window.show_message(exc.problem.format(i18n.current()))
+            self.enable()
+            return
+        if self.record is None:
+            return
+        self.window.validation.when_checked(lambda v, d=doc: self._price(d, v))
+
+    def _price(self, doc, validation) -> None:
+        if doc is not self.window.doc or not validation.ok or self.record is None:
+            return
+        project, raw = validation.project, doc.snapshot()
+        call = ProcessCall(record_and_report, project, self.record, i18n.current(), parent=self)
+        self.window.plan_status.start(tr("Showing the plan of record…"), busy=True)
+
+        def done(result) -> None:
+            standing, report = result
+            if doc is not self.window.doc or self.planning.running or self.planning.plan:
+                return  # another project, or a plan of this one, came first
+            self.planning.show_record(project, standing.plan, raw, report)
+            self._mark(standing)
+
+        def ended() -> None:
+            self.window.plan_status.finish()
+            call.deleteLater()
+            self.call = None
+            self.shown.emit(self.standing)
+
+        call.done.connect(done)
+        call.failed.connect(lambda exc: self.window.show_message(str(exc)))
+        call.finished.connect(ended)
+        self.call = call
+        call.start()
+
+    def _mark(self, standing: Standing | None) -> None:
+        self.standing = standing
+        page = self.window.plan_page
+        if standing is None:
+            page.set_record(None)
+        else:
+            page.set_record(self.banner(standing), not standing.current)
+        self.enable()
+
+    def _forget_shown(self) -> None:
+        """A plan was made: the plan shown is no longer the plan of record."""
+        self._mark(None)
+
+    def banner(self, standing: Standing) -> str:
+        v = standing.version
+        head = tr("<b>Plan of record: version {n}</b>, approved by {by} on {on}.").format(
+            n=v.number, by=html.escape(v.approved_by), on=html.escape(v.approved_on)
+        )
+        parts = [head]
+        if v.note:
+            parts.append(html.escape(v.note))
+        if standing.changed:
+            lines = [c.get(i18n.current()) for c in standing.changes_text()]
+            shown = lines[:SHOWN_CHANGES]
+            more = len(lines) - len(shown)
+            items = "".join(f"<li>{html.escape(line)}</li>" for line in shown)
+            if more:
+                items += "<li>" + tr("and {n} more").format(n=more) + "</li>"
+            parts.append(
+                tr(
+                    "<b>Out of date against its inputs</b>: the project changed since it was "
+                    "approved. Its figures are those of the project as it is now. Plan again "
+                    "(F5), or re-plan from what happened."
+                )
+                + f"<ul>{items}</ul>"
+            )
+        return "<br>".join(parts)
+
+    def retranslate(self) -> None:
+        if self.standing is not None:
+            self.window.plan_page.set_record(self.banner(self.standing), not self.standing.current)
+
+    # approving -----------------------------------------------------------------------------
+    def enable(self) -> None:
+        planning = self.planning
+        shown_is_record = self.standing is not None and self.standing.latest
+        self.actions.approve.setEnabled(
+            bool(planning.ready and not planning.stale and not shown_is_record)
+            and self.call is None
+        )
+
+    def approve(self) -> None:
+        planning, doc = self.planning, self.window.doc
+        if not planning.ready or planning.stale or doc is None or self.call is not None:
+            return
+        number = self.record.latest.number + 1 if self.record is not None else 1
+        dialog = ApproveDialog(number, planning.plan.total_cost, self.window)
+        if not self.window.run_dialog(dialog):
+            return
+        plan, project = planning.plan, planning.project
+        call = ProcessCall(
+            approved, self.record, project, plan, dialog.approver, dialog.note_text, parent=self
+        )
+
+        def done(record: Record) -> None:
+            if doc is not self.window.doc:
+                return
+            self.record = record
+            with_record(doc.raw, record)
+            doc.records_changed()
+            self._mark(Standing(record, record.latest, plan, [], True))
+            self.approved.emit(record)
+            self.window.show_message(
+                tr("Approved as version {n}: saving the project…").format(n=record.latest.number)
+            )
+            self.window.saves.save()
+
+        def ended() -> None:
+            call.deleteLater()
+            self.call = None
+            self.enable()
+
+        call.done.connect(done)
+        call.failed.connect(lambda exc: dialogs.error(self.window, tr("Cannot approve"), str(exc)))
+        call.finished.connect(ended)
+        self.call = call
+        self.enable()
+        call.start()
