@@ -1,9 +1,10 @@
-"""`locplan approve | record`: the plan of record from the command line.
+"""`locplan approve | record | diff`: the plan of record from the command line.
 
 approve  plans the project as `locplan plan` does (the same plan: the search is
          deterministic) and keeps it in the workbook as the next approved version.
 record   shows the plan of record without planning: priced in the project as it is, through
          the independent checker, with the input rows changed since it was approved.
+diff     what changed between two plans (two versions, or the plans of two workbooks).
 """
 
 from __future__ import annotations
@@ -163,6 +164,67 @@ def _print_record(args: argparse.Namespace, standing) -> None:
             print(f"  {line.get(lang)}")
 
 
+def _versions(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        a, b = (int(x) for x in text.split(","))
+    except ValueError:
+        raise SystemExit(cli._usage(f"--versions '{text}': give two version numbers, e.g. 1,2"))
+    return a, b
+
+
+def _sides(args: argparse.Namespace):
+    """The two plans `locplan diff` compares (compare.Side), or raises NotComparable."""
+    from planner.replanning.compare import file_side
+
+    versions = _versions(args.versions)
+    if len(args.files) == 1:
+        if versions is None:
+            raise SystemExit(cli._usage("one file: say which versions, e.g. --versions 1,2"))
+        return file_side(args.files[0], versions[0]), file_side(args.files[0], versions[1])
+    if len(args.files) != 2:
+        raise SystemExit(cli._usage("give one project (with --versions) or two workbooks"))
+    old_v, new_v = versions if versions is not None else (None, None)
+    return file_side(args.files[0], old_v), file_side(args.files[1], new_v)
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    """What changed between two plans: two versions of one project's plan of record, or the
+    plans two workbooks hold (a plan workbook's own plan, else its plan of record)."""
+    from planner.record.diff import diff_dict, diff_plans
+    from planner.replanning.compare import NotComparable
+
+    try:
+        old, new = _sides(args)
+    except NotComparable as exc:
+        print(exc.text.get(args.lang), file=sys.stderr)
+        return cli.EXIT_BAD
+    except Unreadable as exc:
+        print(exc.problem.format(args.lang), file=sys.stderr)
+        return cli.EXIT_BAD
+    diff = diff_plans(
+        old.plan,
+        new.plan,
+        new.project,
+        old_name=old.name,
+        new_name=new.name,
+        events=new.events,  # type: ignore[arg-type]
+    )
+    data = diff_dict(diff, args.lang)
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=cli._json_default))
+        return cli.EXIT_OK
+    for line in data["headline"]:
+        print(line)
+    for key in ("parts", "suppliers", "limits"):
+        for row in data[key]:
+            what = row.get("component_id") or row.get("supplier_id") or row.get("family", "")
+            text = row.get("reason") or row.get("text") or ""
+            print(f"  {what}: {row.get('change', '')} - {text}")
+    return cli.EXIT_OK
+
+
 def add_commands(sub) -> None:
     p = sub.add_parser(
         "approve", help="plan the project and keep the plan as its next approved version"
@@ -179,6 +241,17 @@ def add_commands(sub) -> None:
     p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
     p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(func=cmd_record)
+    p = sub.add_parser("diff", help="what changed between two plans")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a project with --versions A,B, or two workbooks: a plan workbook's own plan, "
+        "else the workbook's plan of record",
+    )
+    p.add_argument("--versions", help="A,B: the versions of the plan of record to compare")
+    p.add_argument("--json", action="store_true", help="print the changes as JSON")
+    p.set_defaults(func=cmd_diff)
 
 
 __all__ = ["add_commands", "cmd_approve", "cmd_record", "version_dict"]

@@ -100,7 +100,7 @@ class RecordController(QObject):
         )
         parts = [head]
         if v.note:
-            parts.append(html.escape(v.note))
+            parts.append(tr("Note: {note}").format(note=html.escape(v.note)))
         if standing.changed:
             lines = [c.get(i18n.current()) for c in standing.changes_text()]
             shown = lines[:SHOWN_CHANGES]
