@@ -170,7 +170,9 @@ def _versions(text: str | None) -> tuple[int, int] | None:
     try:
         a, b = (int(x) for x in text.split(","))
     except ValueError:
-        raise SystemExit(cli._usage(f"--versions '{text}': give two version numbers, e.g. 1,2"))
+        raise SystemExit(
+            cli._usage(f"--versions '{text}': give two version numbers, e.g. 1,2")
+        ) from None
     return a, b
 
 

@@ -20,7 +20,8 @@ from ui.sheet_view import SheetPanel
 
 SCENARIO, PLAN = "__scenario__", "__plan__"
 SCENARIOS = "__scenarios__"  # the what-ifs planned side by side (ui/scenarios_page.py)
-PER_DOCUMENT = (SCENARIO, SCENARIOS)  # pages made again for each document
+RECORD = "__record__"  # approved versions and what changed (ui/record_page.py)
+PER_DOCUMENT = (SCENARIO, SCENARIOS, RECORD)  # pages made again for each document
 
 
 SCENARIOS_TABS = {
@@ -100,6 +101,10 @@ class Pages(QObject):
             from ui.scenarios_page import ScenariosPage
 
             widget = ScenariosPage(self.parent(), self.doc)
+        elif key == RECORD:
+            from ui.record_page import RecordPage
+
+            widget = RecordPage(self.parent())
         else:
             widget = self.tables[key] = SheetPanel(SheetModel(self.doc, key))
             self.on_table_made(widget)
@@ -125,6 +130,7 @@ class Pages(QObject):
             (SCENARIO, tr("Settings & tariffs")),
             (SCENARIOS, tr("What-if scenarios")),
             (PLAN, tr("Plan")),
+            (RECORD, tr("Plan of record")),
         ):
             item = QListWidgetItem(text)
             item.setData(Qt.UserRole, key)

@@ -48,3 +48,20 @@ def approved(record, project, plan, by: str, note: str):
     from planner.record.store import approve
 
     return approve(record, project, plan, by, note)
+
+
+def compare_for_screen(project, record, old: int, new: int | None, plan, shown_name: str, lang):
+    """What changed from version `old` to version `new` (None: to `plan`, the plan shown),
+    as the app shows it (planner.report.changes.ChangeReport)."""
+    from planner.record.diff import diff_plans
+    from planner.replanning.compare import Side, version_side
+    from planner.report.changes import change_report
+
+    a = version_side(project, record, old)
+    b = (
+        version_side(project, record, new)
+        if new is not None
+        else Side(shown_name, plan, project, a.events)
+    )
+    diff = diff_plans(a.plan, b.plan, project, old_name=a.name, new_name=b.name, events=b.events)
+    return change_report(project, diff, lang)

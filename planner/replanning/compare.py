@@ -31,9 +31,14 @@ class Side:
 
 
 class NotComparable(Exception):
+    """Why two plans cannot be compared, in both languages (it pickles: raised in a child)."""
+
     def __init__(self, text: Text) -> None:
-        super().__init__(text.en)
+        super().__init__(text)
         self.text = text
+
+    def __str__(self) -> str:
+        return self.text.en
 
 
 def version_side(project: TypedProject, record: Record, number: int) -> Side:
@@ -66,9 +71,7 @@ def file_side(path: Path | str, version: int | None = None) -> Side:
     name = Path(path).name
     if not result.ok or result.project is None:
         first = result.errors[0].format("en") if result.errors else ""
-        raise NotComparable(
-            t("{f} has errors: {e}", "{f} có lỗi: {e}", f=name, e=first)
-        )
+        raise NotComparable(t("{f} has errors: {e}", "{f} có lỗi: {e}", f=name, e=first))
     project = result.project
     own = plan_in(raw) if version is None else None
     if own is not None:
