@@ -194,8 +194,8 @@ def _sides(args: argparse.Namespace):
 def cmd_diff(args: argparse.Namespace) -> int:
     """What changed between two plans: two versions of one project's plan of record, or the
     plans two workbooks hold (a plan workbook's own plan, else its plan of record)."""
-    from planner.record.diff import diff_dict, diff_plans
     from planner.replanning.compare import NotComparable
+    from planner.report.plan_diff import diff_dict, diff_plans
 
     try:
         old, new = _sides(args)
@@ -211,7 +211,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         new.project,
         old_name=old.name,
         new_name=new.name,
-        events=new.events,  # type: ignore[arg-type]
+        events=new.events,
     )
     data = diff_dict(diff, args.lang)
     if args.json:

@@ -53,9 +53,9 @@ def approved(record, project, plan, by: str, note: str):
 def compare_for_screen(project, record, old: int, new: int | None, plan, shown_name: str, lang):
     """What changed from version `old` to version `new` (None: to `plan`, the plan shown),
     as the app shows it (planner.report.changes.ChangeReport)."""
-    from planner.record.diff import diff_plans
     from planner.replanning.compare import Side, version_side
     from planner.report.changes import change_report
+    from planner.report.plan_diff import diff_plans
 
     a = version_side(project, record, old)
     b = (

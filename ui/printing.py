@@ -103,6 +103,26 @@ def _gantt(flow: Flow, painter: QPainter, style: Style, block: st.GanttBlock) ->
         first += count
 
 
+def _signature(flow: Flow, style: Style, block: st.Signature) -> None:
+    """A line to sign per label, the label on the left and a rule to the right margin; kept
+    together on one page."""
+    size, row = 9.5, 26 * style.pt
+    label_w = max(style.fm(size, True).horizontalAdvance(t) for t in block.labels) + 10 * style.pt
+    height = row * len(block.labels)
+    flow.ensure(height)
+
+    def paint(p: QPainter, r: QRectF) -> None:
+        for k, text in enumerate(block.labels):
+            y = r.top() + (k + 1) * row - 4 * style.pt
+            box = QRectF(r.left(), y - style.fm(size, True).height(), label_w, row)
+            draw_text(p, style, box, text, size, True, INK, Qt.AlignLeft | Qt.AlignTop, False)
+            p.setPen(QPen(INK, 0.6 * style.pt))
+            end = r.left() + min(r.width(), label_w + style.mm(95))
+            p.drawLine(QPointF(r.left() + label_w, y), QPointF(end, y))
+
+    flow.place(height, paint)
+
+
 def layout(painter: QPainter, style: Style, area: QRectF, story: st.Story) -> list[list[Draw]]:
     """The story's blocks placed on pages: a list of draw calls per page."""
     flow = Flow(area)
@@ -122,6 +142,8 @@ def layout(painter: QPainter, style: Style, area: QRectF, story: st.Story) -> li
             _chart(flow, style, block)
         elif isinstance(block, st.GanttBlock):
             _gantt(flow, painter, style, block)
+        elif isinstance(block, st.Signature):
+            _signature(flow, style, block)
     return [page for page in flow.pages if page] or [[]]
 
 

@@ -1,5 +1,5 @@
 """The Plan of record page: every approved version, and what changed between any two of them
-or between the plan of record and the plan shown (planner.record.diff, priced and compared in
+or between the plan of record and the plan shown (planner.report.plan_diff, priced and compared in
 a worker; the tables are planner.report.changes', the ones the workbook and paper show)."""
 
 from __future__ import annotations

@@ -18,6 +18,7 @@ PROJECT, PLAN = "project", "plan"
 PLAN_SHEETS: dict[str, tuple[str, str]] = {
     "decision": ("Plan decision", "KH - Quyết định"),
     "summary": ("Plan summary", "KH - Tóm tắt"),
+    "changes": ("Plan changes", "KH - Thay đổi"),
     "awards": ("Plan awards", "KH - Giao hàng theo NCC"),
     "matrix": ("Plan matrix", "KH - Ma trận số lượng"),
     "countries": ("Plan countries", "KH - Chi tiêu theo nước"),

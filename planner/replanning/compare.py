@@ -3,7 +3,7 @@ plan against the plan of record, or the plans two workbooks hold.
 
 Each plan is priced in its own project (a version in the project as it is now, a workbook's
 plan in that workbook's inputs), through the independent checker; only checked plans are
-compared (planner.record.diff)."""
+compared (planner.report.plan_diff)."""
 
 from __future__ import annotations
 

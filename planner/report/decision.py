@@ -369,9 +369,10 @@ def _needs(plan: Plan, lang: str) -> str | None:
     )
 
 
-def decision(project: TypedProject, plan: Plan, lang: str = "en") -> list[str]:
+def decision(project: TypedProject, plan: Plan, lang: str = "en", risks: bool = True) -> list[str]:
     """The plan as a manager decides on it: a paragraph each for what moves when, why, what it
-    costs, what it saves, what it risks and what it assumes."""
+    costs, what it saves, what it risks (unless `risks` is False: the sign-off page lists them
+    with their money) and what it assumes."""
     currency = project.settings.currency
     out = [_moves(project, plan, lang)]
     needs = _needs(plan, lang)
@@ -381,7 +382,7 @@ def decision(project: TypedProject, plan: Plan, lang: str = "en") -> list[str]:
         _costs(project, plan, lang, currency),
         certainty(plan, float(project.settings.mip_gap), currency, lang),
         _saves(project, plan, lang, currency),
-        _risks(plan, lang, currency),
+        _risks(plan, lang, currency) if risks else "",
         _concentration(project, plan, lang),
         _assumptions(project, plan, lang),
     ]

@@ -255,3 +255,94 @@ LABELS.update(
         "cmp_rvc": ("RVC", "RVC"),
     }
 )
+
+# what changed between two plans (planner/report/changes.py) and the sign-off page (signoff.py)
+LABELS.update(
+    {
+        "changes_title": ("What changed since {old}", "Thay đổi so với {old}"),
+        "changes_parts": ("Parts that move", "Linh kiện thay đổi"),
+        "changes_suppliers": (
+            "Suppliers added, dropped or moved",
+            "Nhà cung cấp thêm, bỏ hoặc đổi kỳ",
+        ),
+        "changes_money": ("Money by quarter: change", "Chi phí theo kỳ: chênh lệch"),
+        "changes_limits": (
+            "Limits that bind anew or no longer",
+            "Giới hạn mới chạm hoặc không còn chạm",
+        ),
+        "no_changes_parts": (
+            "No part changes supplier or quarter.",
+            "Không linh kiện nào đổi nhà cung cấp hay kỳ chuyển đổi.",
+        ),
+        "change": ("Change", "Thay đổi"),
+        "start": ("Starts", "Bắt đầu"),
+        "onboard_in": ("Onboarded", "Tiếp nhận"),
+        "col_in": ("{what} {name}", "{what} {name}"),
+        "money_change": ("{what}: change", "{what}: chênh lệch"),
+        "one_time_change": ("One-time cost change", "Chênh lệch chi phí một lần"),
+        "kind_material": ("Material", "Vật tư"),
+        "kind_one_time": ("One-time", "Một lần"),
+        "kind_duty": ("Duty", "Thuế"),
+        "kind_total": ("Total", "Tổng"),
+        "horizon_total": ("Horizon", "Cả kỳ"),
+        "chg_later": ("later", "muộn hơn"),
+        "chg_earlier": ("earlier", "sớm hơn"),
+        "chg_other_supplier": ("to another supplier", "sang nhà cung cấp khác"),
+        "chg_new_switch": ("new switch", "chuyển đổi mới"),
+        "chg_dropped_switch": ("switch dropped", "bỏ chuyển đổi"),
+        "chg_added": ("added", "thêm"),
+        "chg_dropped": ("dropped", "bỏ"),
+        "chg_moved": ("onboarded in another quarter", "đổi kỳ tiếp nhận"),
+        "chg_newly_binding": ("now binds", "nay chạm"),
+        "chg_no_longer_binding": ("no longer binds", "không còn chạm"),
+        # the sign-off page
+        "signoff_title": ("For approval", "Trình phê duyệt"),
+        "version": ("Version {n}", "Phiên bản {n}"),
+        "not_approved": (
+            "This plan is not yet an approved version.",
+            "Kế hoạch này chưa phải là phiên bản đã phê duyệt.",
+        ),
+        "the_ask": ("The ask", "Đề nghị phê duyệt"),
+        "ask_one_time": (
+            "One-time money by quarter (switching and onboarding)",
+            "Chi phí một lần theo kỳ (chuyển đổi và đánh giá)",
+        ),
+        "ask_onboard": ("Suppliers to onboard", "Nhà cung cấp cần tiếp nhận"),
+        "no_onboard": ("No new supplier to onboard.", "Không có nhà cung cấp mới cần tiếp nhận."),
+        "onboarding_cost": ("Onboarding cost", "Chi phí đánh giá"),
+        "alternatives": (
+            "The chosen scenario against its alternatives",
+            "Kịch bản được chọn so với các phương án khác",
+        ),
+        "scenario": ("Scenario", "Kịch bản"),
+        "china_share_last": ("Final Chinese share", "Tỷ lệ TQ cuối kỳ"),
+        "verified": ("Checked", "Đã kiểm tra"),
+        "chosen": ("(chosen)", "(được chọn)"),
+        "risks": ("Risks and the money at stake", "Rủi ro và số tiền liên quan"),
+        "no_risks": (
+            "No limit binds and no share sits close to a threshold.",
+            "Không giới hạn nào đang chạm và không tỷ lệ nào sát ngưỡng.",
+        ),
+        "risk": ("Risk", "Rủi ro"),
+        "at_stake": ("At stake", "Số tiền liên quan"),
+        "since_approved": (
+            "What changed since the last approved version",
+            "Thay đổi so với phiên bản đã phê duyệt gần nhất",
+        ),
+        "first_version": (
+            "No version approved yet: this would be the first.",
+            "Chưa có phiên bản nào được phê duyệt: đây sẽ là phiên bản đầu tiên.",
+        ),
+        "last_approved": (
+            "Last approved: version {n}, {date}, by {by}.",
+            "Phê duyệt gần nhất: phiên bản {n}, ngày {date}, bởi {by}.",
+        ),
+        "approved_by": ("Approved by", "Người phê duyệt"),
+        "signature": ("Signature", "Chữ ký"),
+        "sign_date": ("Date", "Ngày"),
+        "more_rows": (
+            "and {n} more in the section “What changed”",
+            "và {n} dòng khác trong mục “Thay đổi”",
+        ),
+    }
+)

@@ -82,18 +82,26 @@ def _cover(
     lang: str,
     day: str,
     decision: list[str],
+    opening: list[st.Block] | None = None,
 ) -> list[st.Block]:
+    """The title and the decision, then the headline figures; after a sign-off page
+    (`opening`), which has the title and the decision, the headline figures on a new page."""
     currency = project.settings.currency
     summary = tables["summary"]
     keys = summary.frame["key"]
     # the name is the title already; the solver's terms go to the appendix
     shown = summary.where((keys != "plan_name") & ~keys.isin(tb.SOLVER_KEYS))
-    return [
+    top: list[st.Block] = [
         st.Paragraph(label("phase_plan", lang), st.TITLE, 4),
         st.Paragraph(project.settings.plan_name, st.SUBTITLE, 3),
         st.Paragraph(day, st.DATE, 10),
         st.Heading(label("decision", lang), keep_with_next=60),
         *[st.Paragraph(text, st.BODY, 5) for text in decision],
+    ]
+    if opening is not None:
+        top = [*opening, st.PageBreak()]
+    return [
+        *top,
         st.Heading(label("headline", lang)),
         grid(
             shown,
@@ -552,16 +560,20 @@ def phase_plan(
     lang: str,
     day: dt.date,
     decision: list[str] | None = None,
+    opening: list[st.Block] | None = None,
+    changes: list[st.Block] | None = None,
 ) -> st.Story:
     """The story of the printed phase plan, from the report's tables and charts: the decision
-    in plain words first, then the figures, the reasons, a section per phase; the solver's
-    terms in an appendix."""
+    in plain words first (or the sign-off page, `opening`, made by signoff.py), then the
+    figures, the reasons, what changed since the last approved version (`changes`, made by
+    changes.py), a section per phase; the solver's terms in an appendix."""
     when = date_text(day, lang)
     name = project.settings.plan_name
     blocks = [
-        *_cover(project, tables, lang, when, decision or []),
+        *_cover(project, tables, lang, when, decision or [], opening),
         *_assumptions(project, tables, lang),
         *_why(project, tables, lang),
+        *(changes or []),
         *_chart_and_periods(project, tables, content, lang),
         *_content(project, tables, lang),
         *_buffers(project, tables, lang),

@@ -16,9 +16,11 @@ from planner.project import TypedProject
 from planner.report import awards
 from planner.report import tables as tb
 from planner.report.certainty import certainty
+from planner.report.changes import ChangeReport, change_blocks, change_report
 from planner.report.chart_data import ContentChart, GanttChart, content_chart, gantt_chart
 from planner.report.decision import decision
-from planner.report.phase_plan import phase_plan
+from planner.report.phase_plan import date_text, phase_plan
+from planner.report.signoff import SignOff, signoff_page
 from planner.report.story import Story
 
 SCREEN_TABLES = (
@@ -53,6 +55,8 @@ class PlanReport:
     search: dict[str, list[str]] = field(default_factory=dict)
     # table key -> its emphasised cells (Table.emphasis), made once beside the search index
     marks: dict[str, dict[tuple[int, int], str]] = field(default_factory=dict)
+    # what changed since the last approved version (a sign-off with a diff), else None
+    changes: ChangeReport | None = None
 
     def table(self, key: str) -> tb.Table:
         return self.tables[key]
@@ -73,9 +77,13 @@ def build_report(
     lang: str = "en",
     day: dt.date | None = None,
     story: bool = True,
+    signoff: SignOff | None = None,
 ) -> PlanReport:
     """The plan's tables, charts and (with `story`) printed story in `lang`; `day` dates the
-    document. Raises UnverifiedPlan unless the plan passed the independent checker."""
+    document. The printed plan opens with a sign-off page (its version, the last approved
+    version and, when `signoff` carries a diff, what changed since: then the report has the
+    change tables and the workbook and paper show them). Raises UnverifiedPlan unless the plan
+    passed the independent checker."""
     tb.require_verified(plan)
     made = [
         *tb.all_tables(project, plan, lang),
@@ -87,8 +95,12 @@ def build_report(
     gantt = gantt_chart(project, plan, lang)
     headline = tb.headline(project, plan)
     words = decision(project, plan, lang)
+    diff = signoff.diff if signoff is not None else None
+    changes = change_report(project, diff, lang) if diff is not None else None
     printed = (
-        phase_plan(project, tables, content, gantt, lang, day or dt.date.today(), words)
+        _story(
+            project, plan, tables, (content, gantt), lang, day or dt.date.today(), signoff, changes
+        )
         if story
         else None
     )
@@ -104,7 +116,29 @@ def build_report(
         fx_vnd_per_usd=project.settings.fx_vnd_per_usd,
         decision=words,
         certainty=certainty(plan, float(project.settings.mip_gap), project.settings.currency, lang),
+        changes=changes,
     )
+
+
+def _story(
+    project: TypedProject,
+    plan: Plan,
+    tables: dict[str, tb.Table],
+    charts: tuple[ContentChart, GanttChart],
+    lang: str,
+    day: dt.date,
+    signoff: SignOff | None,
+    changes: ChangeReport | None,
+) -> Story:
+    """The printed plan: the sign-off page first (the decision there, its risks listed with
+    their money instead of in a paragraph), what changed after the reasons."""
+    words = decision(project, plan, lang, risks=False)
+    opening = signoff_page(
+        project, plan, tables, words, lang, date_text(day, lang), signoff, changes
+    )
+    currency = project.settings.currency
+    section = change_blocks(changes, lang, currency) if changes is not None else None
+    return phase_plan(project, tables, *charts, lang, day, words, opening, section)
 
 
 __all__ = ["SCREEN_TABLES", "PlanReport", "build_report"]

@@ -89,7 +89,14 @@ class GanttBlock:
     continued: str = ""
 
 
-Block = Paragraph | Heading | Spacer | PageBreak | Grid | ChartBlock | GanttBlock
+@dataclass(frozen=True)
+class Signature:
+    """Lines to sign on paper: each label (name, signature, date) with a rule beside it."""
+
+    labels: tuple[str, ...]
+
+
+Block = Paragraph | Heading | Spacer | PageBreak | Grid | ChartBlock | GanttBlock | Signature
 
 
 @dataclass

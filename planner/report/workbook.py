@@ -35,6 +35,7 @@ from planner.report import tables as tb
 from planner.report.chart_data import ContentChart
 from planner.report.labels import label
 from planner.report.plan_report import PlanReport, build_report
+from planner.report.signoff import SignOff
 from planner.report.tables import Table, UnverifiedPlan, require_verified
 
 __all__ = ["UnverifiedPlan", "plan_sheet_names", "write_plan_workbook"]
@@ -137,6 +138,59 @@ def _decision_sheet(wb: Workbook, report: PlanReport, lang: str) -> None:
     ws.print_title_rows = None
 
 
+def _changes_sheet(wb: Workbook, report: PlanReport, lang: str, currency: str) -> Worksheet:
+    """What changed since the last approved version: the headline, then each change table
+    under its title (the rows the screen and the paper show); without a diff, why there is
+    nothing to compare."""
+    ws = wb.create_sheet(label("sheet_changes", lang))
+    changes = report.changes
+    old = changes.old_name if changes is not None else ""
+    title = set_cell(ws, 1, 1, label("changes_title", lang, old=old) if old else report.plan_name)
+    title.font = Font(bold=True, size=14)
+    lines = changes.headline if changes is not None else [label("not_approved", lang)]
+    row = 3
+    for text in lines:
+        set_cell(ws, row, 1, text)
+        row += 1
+    widths: dict[int, int] = {1: 12}
+    for table in changes.tables.values() if changes is not None else []:
+        row += 1
+        set_cell(ws, row, 1, table.title).font = Font(bold=True, size=12)
+        row += 1
+        row = _block(ws, table, row, lang, currency, widths) + 1
+    for j, w in widths.items():
+        ws.column_dimensions[get_column_letter(j)].width = max(9, min(60, w))
+    print_setup(ws, landscape=True, one_page=False)
+    ws.print_title_rows = None
+    return ws
+
+
+def _block(
+    ws: Worksheet, table: Table, row: int, lang: str, currency: str, widths: dict[int, int]
+) -> int:
+    """A table written from `row` down (a header row, then its rows); the row after it."""
+    for j, col in enumerate(table.columns, start=1):
+        cell = set_cell(ws, row, j, _column_label(col, currency))
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        widths[j] = max(widths.get(j, 0), min(len(col.label), 24) + 2)
+    for values in table.frame.to_dict("records"):
+        row += 1
+        for j, col in enumerate(table.columns, start=1):
+            value = values[col.key]
+            if isinstance(value, float) and math.isinf(value):
+                value = label("unlimited", lang)
+            cell = set_cell(ws, row, j, value)
+            if col.kind in FORMATS and isinstance(value, int | float):
+                cell.number_format = FORMATS[col.kind]
+            if isinstance(value, str) and len(value) > 60:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                ws.row_dimensions[row].height = 15 * math.ceil(len(value) / 55)
+            shown = value if isinstance(value, str) else tb.format_value(value, col.kind, lang)
+            widths[j] = max(widths.get(j, 0), len(shown) + 2)
+    return row + 1
+
+
 def _summary_units(ws: Worksheet, table: Table, lang: str, currency: str) -> None:
     """The summary's rows hold figures of several kinds: a third column names each money
     row's currency (the headers of the other sheets name it in their titles)."""
@@ -225,14 +279,16 @@ def write_plan_workbook(
     lang: str = "en",
     report: PlanReport | None = None,
     comparison=None,
+    signoff: SignOff | None = None,
 ) -> None:
     """Write the inputs (the raw cells if given, else the typed tables) and the plan sheets:
-    the tables of `report` (built here when not given), which the screen and paper show too.
+    the tables of `report` (built here when not given, with `signoff`: its diff fills the
+    "Plan changes" sheet), which the screen and paper show too.
 
     Raises UnverifiedPlan for a plan that did not pass the independent checker."""
     require_verified(plan)
     if report is None or report.lang != lang:
-        report = build_report(project, plan, lang, story=False)
+        report = build_report(project, plan, lang, story=False, signoff=signoff)
     if raw is not None:  # the inputs as the user named them, so the file reads as theirs
         wb = build_workbook(raw.sheets, False, raw.source_names, raw.original_headers)
     else:
@@ -251,6 +307,10 @@ def write_plan_workbook(
         if table.key == "summary":
             _summary_units(ws, table, lang, currency)
             _summary_note(ws, lang)
+            # what changed since the last approved version, beside the summary
+            ws = _changes_sheet(wb, report, lang, currency)
+            wb.move_sheet(ws, offset=position - wb.index(ws))
+            position += 1
     _chart_sheet(wb, report.content, lang)
     wb.move_sheet(wb.worksheets[-1], offset=position - (len(wb.worksheets) - 1))
     if comparison is not None:  # scenarios compared (planner.scenarios.view.ComparisonView)
