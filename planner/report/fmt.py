@@ -65,5 +65,6 @@ def compact_money(value: object, lang: str = "en", currency: str = "USD") -> str
             body = number(x / size, lang, 1)
             if lang == "vi" or currency != "USD":
                 return f"{body} {vi if lang == 'vi' else en} {currency}"
-            return f"${body}{en}"
+            sign = "−" if x < 0 else ""  # −$6.9M, as money() writes a loss
+            return f"{sign}${number(abs(x) / size, lang, 1)}{en}"
     return money(x, lang, currency)
