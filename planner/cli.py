@@ -166,18 +166,11 @@ def cmd_plan(args: argparse.Namespace) -> int:
         return EXIT_BAD
     plan = _plan_with_progress(result.project, args, plan_priced)  # the plan, its margins priced
     planned = plan.status.value in ("optimal", "feasible") and plan.verified
-    if planned and args.output:
-        from planner.report.workbook import write_plan_workbook
+    if planned and (args.output or args.pdf):
+        from planner.cli_record import write_documents
 
-        write_plan_workbook(result.project, plan, Path(args.output), raw=raw, lang=args.lang)
-    if planned and args.pdf:
-        from planner.report.exporters import exporter
-
-        write_pdf = exporter("pdf")
-        if write_pdf is None:
-            print("locplan: PDF export needs the desktop app's printing module", file=sys.stderr)
+        if not write_documents(args, raw, result.project, plan):
             return EXIT_BAD
-        write_pdf(result.project, plan, Path(args.pdf), lang=args.lang)
     if args.json:
         facts = {**_summary_dict(plan), **plan.certainty_facts()}
         if planned:  # what each margin kept below a bound costs (planner.optimise.margins)

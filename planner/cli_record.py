@@ -47,6 +47,31 @@ def version_dict(v: Version) -> dict:
     }
 
 
+def write_documents(args: argparse.Namespace, raw, project, plan) -> bool:
+    """The plan workbook (-o) and the printed plan (--pdf), with the sign-off context of the
+    plan against the project's plan of record (what changed since the last approved
+    version). False after saying why the PDF cannot be written."""
+    from planner.replanning.signoff import signoff_for
+
+    record, _ = _record(raw, args.lang)  # an unreadable record was said: plan without it
+    signoff = signoff_for(project, plan, record)
+    if args.output:
+        from planner.report.workbook import write_plan_workbook
+
+        write_plan_workbook(
+            project, plan, Path(args.output), raw=raw, lang=args.lang, signoff=signoff
+        )
+    if getattr(args, "pdf", None):
+        from planner.report.exporters import exporter
+
+        write_pdf = exporter("pdf")
+        if write_pdf is None:
+            print("locplan: PDF export needs the desktop app's printing module", file=sys.stderr)
+            return False
+        write_pdf(project, plan, Path(args.pdf), lang=args.lang, signoff=signoff)
+    return True
+
+
 def cmd_approve(args: argparse.Namespace) -> int:
     from planner.optimise import plan_project
     from planner.record.store import approve
@@ -87,6 +112,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     """Show the plan of record (or a version of it) without planning."""
     from planner.replanning.restore import plan_of_record
 
+    cli._outputs(args)
     checked = cli._read_checked(args)
     if checked is None:
         return cli.EXIT_BAD
@@ -123,11 +149,10 @@ def cmd_record(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=cli._json_default))
     else:
         _print_record(args, standing)
-    if plan.verified and args.output:
-        from planner.report.workbook import write_plan_workbook
-
-        write_plan_workbook(result.project, plan, Path(args.output), raw=raw, lang=args.lang)
-    return cli.EXIT_OK if plan.verified else cli.EXIT_BAD
+    written = not (args.output or args.pdf) or (
+        plan.verified and write_documents(args, raw, result.project, plan)
+    )
+    return cli.EXIT_OK if plan.verified and written else cli.EXIT_BAD
 
 
 def _print_record(args: argparse.Namespace, standing) -> None:
@@ -241,6 +266,7 @@ def add_commands(sub) -> None:
     cli._input_args(p)
     p.add_argument("--version", type=cli._count, help="a version other than the latest")
     p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
+    p.add_argument("--pdf", help="printable phase plan to write (.pdf), opening on its sign-off")
     p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(func=cmd_record)
     p = sub.add_parser("diff", help="what changed between two plans")

@@ -14,6 +14,7 @@ from planner.report.plan_report import PlanReport
 from planner.report.workbook import write_plan_workbook
 from ui import dialogs, i18n
 from ui.i18n import tr
+from ui.plan_child import export_with_record
 from ui.printing import phase_plan_story, preview_dialog, register_fonts, write_plan_pdf
 from ui.workers import ProcessCall
 
@@ -113,20 +114,24 @@ class ExportController(QObject):
             return False
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        p, report = self.planning, self._report()
+        p, report, record = self.planning, self._report(), self.window.records.record
         if report is not None:
             report = dataclasses.replace(report, search={})  # the workbook needs no index
+        comparison = self.window.pages.comparison()  # scenarios compared, if any
         return self._write(
             path,
             tr("Exported the plan to {name}."),
+            export_with_record,  # with what changed since the plan of record
             write_plan_workbook,
             p.project,
             p.plan,
+            record,
+            comparison,
             path,
             raw=p.raw,
             lang=i18n.current(),
-            report=report,
-            comparison=self.window.pages.comparison(),  # scenarios compared, if any
+            report=report if record is None else None,  # else made with the changes
+            comparison=comparison,
         )
 
     # PDF and print ---------------------------------------------------------------------------
@@ -150,7 +155,18 @@ class ExportController(QObject):
             path = path.with_suffix(".pdf")
         p, message = self.planning, tr("Wrote the phase plan to {name}.")
         # the worker makes the story from the plan (seconds for 10,000 parts) and paints it
-        return self._write(path, message, write_plan_pdf, p.project, p.plan, path, i18n.current())
+        return self._write(
+            path,
+            message,
+            export_with_record,
+            write_plan_pdf,
+            p.project,
+            p.plan,
+            self.window.records.record,
+            self.window.pages.comparison(),
+            path,
+            i18n.current(),
+        )
 
     def print_preview(self) -> None:
         """Qt's print preview of the phase plan, from which the user prints it: the story is
@@ -170,7 +186,16 @@ class ExportController(QObject):
             self._end(None, False)
             dialogs.error(self.window, tr("Cannot print"), i18n.error_text(exc))
 
-        worker = ProcessCall(phase_plan_story, p.project, p.plan, i18n.current(), parent=self)
+        worker = ProcessCall(
+            export_with_record,
+            phase_plan_story,
+            p.project,
+            p.plan,
+            self.window.records.record,
+            self.window.pages.comparison(),
+            i18n.current(),
+            parent=self,
+        )
         worker.done.connect(show)
         worker.failed.connect(failed)
         self.worker = worker

@@ -65,3 +65,16 @@ def compare_for_screen(project, record, old: int, new: int | None, plan, shown_n
     )
     diff = diff_plans(a.plan, b.plan, project, old_name=a.name, new_name=b.name, events=b.events)
     return change_report(project, diff, lang)
+
+
+def export_with_record(write, project, plan, record, comparison, *args, **kwargs):
+    """Run an exporter (the plan workbook, the PDF, the preview's story) with the sign-off
+    context of `plan` against the plan of record `record` (None: nothing approved yet) and,
+    when scenarios were planned, the alternatives it was chosen from."""
+    from planner.replanning.signoff import signoff_for
+
+    alternatives = chosen = None
+    if comparison is not None and len(comparison.planned) > 1:
+        alternatives, chosen = comparison.alternatives(), comparison.names[0]
+    signoff = signoff_for(project, plan, record, alternatives, chosen)
+    return write(project, plan, *args, signoff=signoff, **kwargs)

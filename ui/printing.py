@@ -27,6 +27,7 @@ from planner.plan import Plan
 from planner.project import TypedProject
 from planner.report import story as st
 from planner.report.plan_report import build_report
+from planner.report.signoff import SignOff
 from ui.charts import (
     gantt_capacity,
     gantt_header_height,
@@ -256,21 +257,27 @@ def write_story_pdf(story: st.Story, path: str | os.PathLike[str]) -> int:
 
 
 def write_plan_pdf(
-    project: TypedProject, plan: Plan, path: str | os.PathLike[str], lang: str = "en"
+    project: TypedProject,
+    plan: Plan,
+    path: str | os.PathLike[str],
+    lang: str = "en",
+    signoff: SignOff | None = None,
 ) -> int:
     """The `locplan.exporters` entry point (`locplan plan --pdf`): the phase plan as an A4 PDF.
 
     Raises UnverifiedPlan, and writes nothing, unless the plan passed the independent check.
     """
     check_target(Path(path))  # refused before the story is made
-    story = build_report(project, plan, lang).story
+    story = build_report(project, plan, lang, signoff=signoff).story
     assert story is not None
     return write_story_pdf(story, path)
 
 
-def phase_plan_story(project: TypedProject, plan: Plan, lang: str = "en") -> st.Story:
+def phase_plan_story(
+    project: TypedProject, plan: Plan, lang: str = "en", signoff: SignOff | None = None
+) -> st.Story:
     """The printed phase plan's story (for the print preview; made in a worker process)."""
-    story = build_report(project, plan, lang).story
+    story = build_report(project, plan, lang, signoff=signoff).story
     assert story is not None
     return story
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from planner.report import fmt
 from planner.report import story as st
 from planner.report.labels import label
@@ -59,6 +61,25 @@ class ComparisonView:
     @property
     def planned(self) -> list[str]:
         return [n for n in self.names if self.statuses.get(n) in PLANNED]
+
+    def alternatives(self) -> pd.DataFrame:
+        """One row per scenario planned with its headline money (the sign-off page's
+        alternatives, planner.report.signoff.ALTERNATIVE_COLUMNS)."""
+        summary = self.table("summary")
+        rows = {key: summary.values[i] for i, (key, _, _) in enumerate(SUMMARY_ROWS)}
+        out = []
+        for j, name in enumerate(self.names, start=1):
+            out.append(
+                {
+                    "scenario": name,
+                    "total_cost": rows["total_cost"][j],
+                    "one_time_cost": rows["one_time_cost"][j],
+                    "tariff_cost": rows["tariff_cost"][j],
+                    "china_share_last": None,
+                    "verified": self.statuses.get(name) in PLANNED,
+                }
+            )
+        return pd.DataFrame(out)
 
 
 def _blank(value: object) -> bool:
