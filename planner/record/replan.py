@@ -239,7 +239,7 @@ class Facts:
                 continue
             getattr(self, "_" + r.event)(int(r.Index), r, t0)
         if later:
-            self.notes.append(_ignored(later, self.periods[self.K]))
+            self.notes.append(_ignored(sorted(later), self.periods[self.K]))
 
     def _not_yet(self, r) -> None:
         """An event after `through` says a start or an onboarding of the record by then had

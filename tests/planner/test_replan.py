@@ -12,14 +12,18 @@ record starts P1 with VN1 in Q1 (ready in Q2, for Q2's cap) and P2 with VN2 in Q
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from planner.io.read import read_project
 from planner.optimise import plan_project
+from planner.plan import Status
 from planner.project import INF, Settings, TypedProject
 from planner.record.actuals import COLUMNS
 from planner.record.replan import FACT_COLUMNS, replan
+from planner.validate import validate
 
 PERIODS = ["2027-Q1", "2027-Q2", "2027-Q3", "2027-Q4"]
 
@@ -192,3 +196,114 @@ def test_a_failed_qualification_is_sunk_and_the_part_takes_another_path(record):
     assert failed[["period", "component_id", "supplier_id"]].values.tolist() == [
         ["2027-Q2", "P1", "VN1"]
     ]
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "vr_headset_bac_ninh.xlsx"
+
+
+def test_the_sample_replanned_through_2027_q2_with_a_late_supplier_and_a_failure():
+    """The sample's plan as the record: in 2027-Q1 it starts qualifying the controller's IR
+    LED with TW-NEIHU-SEMI (ready 2027-Q3) and the RGB camera with KR-SEOGWANG-OPTO. In
+    2027-Q2 the LED maker is a quarter late and the camera fails: a verified re-plan keeps
+    the rest of the half-year, delivers the LED a quarter later, never uses the failed offer
+    again and sinks its $48,000. (With the main board's maker late instead, the glide path
+    cannot be met: the re-plan is infeasible and says why.)"""
+    project = validate(read_project(SAMPLE)).project
+    record = plan_project(project, time_limit_s=10)
+    assert record.verified, record.violations
+    late, failed = ("LED-IR-CT", "TW-NEIHU-SEMI"), ("CAM-RGB-16M", "KR-SEOGWANG-OPTO")
+    planned = starts(record)
+    assert planned[late] == planned[failed] == "2027-Q1", planned
+    events = [
+        ("2027-Q1", "qualification_started", *late, "", "as planned"),
+        ("2027-Q2", "supplier_late", *late, "1", "samples late"),
+        ("2027-Q2", "qualification_failed", *failed, "", "image quality"),
+    ]
+    project.tables["Actuals"] = pd.DataFrame(
+        [dict(zip(COLUMNS, e, strict=True)) for e in events], index=[2, 3, 4]
+    ).assign(value=[math.nan, 1.0, math.nan])
+    result = replan(project, record, "2027-Q2", time_limit_s=15)
+    plan = result.plan
+    assert plan.has_plan and plan.verified, (plan.explanation, plan.violations)
+    offers = project.tables["Offers"].set_index(["component_id", "supplier_id"])
+    assert result.sunk_cost == offers.loc[failed, "switching_cost"] == 48_000
+    assert failed not in starts(plan)
+    used = plan.allocation[plan.allocation["share"] > 0]
+    assert not ((used["component_id"] == failed[0]) & (used["supplier_id"] == failed[1])).any()
+    acts = plan.actions.set_index(["kind", "component_id", "supplier_id"])
+    assert acts.loc[("start_qualification", *late), "period"] == "2027-Q1"
+    assert acts.loc[("start_qualification", *late), "ready_period"] == "2027-Q4"
+    kept = {k: p for k, p in planned.items() if p <= "2027-Q2" and k != failed}
+    assert {k: p for k, p in starts(plan).items() if p <= "2027-Q2"} == kept
+    assert plan.summary.kept_until == "2027-Q2"
+
+
+def test_recorded_awards_replace_the_records_and_the_rest_is_the_incumbents(record):
+    """In Q2 only 30% of P1 was bought from VN1 (recorded); the rest was CN1's."""
+    project = three_offers([("2027-Q2", "award", "P1", "VN1", 0.3, "")])
+    result = replan(project, record, "2027-Q2", time_limit_s=10)
+    plan = result.plan
+    assert plan.has_plan and plan.verified, (plan.explanation, plan.violations)
+    q2 = shares(plan, "2027-Q2")
+    assert q2[("P1", "VN1")] == 0.3 and q2[("P1", "CN1")] == 0.7
+    rest = result.facts[
+        (result.facts["supplier_id"] == "CN1") & (result.facts["period"] == "2027-Q2")
+    ]
+    rest = rest[rest["component_id"] == "P1"]
+    assert rest["source"].tolist() == ["actuals"] and "70.0%" in rest["note_en"].iloc[0]
+
+
+def test_events_after_the_period_are_ignored_but_undo_a_start_not_yet_made(record):
+    """Re-planned through Q1: a failure in Q3 is no fact yet (ignored, said); P2's start is
+    the record's in Q2, after Q1, so free; an event saying P1 started only in Q2 means the
+    record's Q1 start had not happened by Q1."""
+    project = three_offers(
+        [
+            ("2027-Q3", "qualification_failed", "P2", "VN2", math.nan, ""),
+            ("2027-Q2", "qualification_started", "P1", "VN1", math.nan, ""),
+        ]
+    )
+    result = replan(project, record, "2027-Q1", time_limit_s=10)
+    assert any("not facts yet" in n.en and "rows 2, 3" in n.en for n in result.notes), [
+        n.en for n in result.notes
+    ]
+    assert any("had not happened by 2027-Q1" in n.en for n in result.notes)
+    assert not (result.facts["kind"] == "qualification_started").any()
+    assert result.plan.verified and result.sunk_cost == 0
+
+
+def test_a_failure_without_a_start_is_a_problem_at_its_row(record):
+    project = three_offers([("2027-Q2", "qualification_failed", "P1", "VN3", math.nan, "")])
+    result = replan(project, record, "2027-Q2", time_limit_s=10)
+    assert result.plan.status == Status.ERROR and not result.plan.has_plan
+    (problem,) = result.problems
+    assert (problem.sheet, problem.row, problem.column) == ("Actuals", 2, "event")
+    assert "qualification_started" in problem.message.en and "bắt đầu" in problem.message.vi
+    assert "Actuals, row 2" in result.plan.explanation[0].en
+
+
+def test_an_unplanned_start_is_kept_with_its_onboarding(record):
+    """VN3 started qualifying P1 in Q2 too (not in the record): kept, with VN3 onboarded
+    then (none recorded), and the start's cost in the plan."""
+    project = three_offers([("2027-Q2", "qualification_started", "P1", "VN3", math.nan, "")])
+    result = replan(project, record, "2027-Q2", time_limit_s=10)
+    plan = result.plan
+    assert plan.has_plan and plan.verified, (plan.explanation, plan.violations)
+    assert starts(plan)[("P1", "VN3")] == "2027-Q2"
+    facts = result.facts.set_index(["kind", "supplier_id"])
+    assert "not in the plan of record" in facts.loc[("qualification_started", "VN3"), "note_en"]
+
+
+def test_the_replan_goes_through_the_public_entry(record, monkeypatch):
+    import planner.optimise
+
+    seen = {}
+
+    def fake(project, **kwargs):
+        seen.update(kwargs)
+        return plan_project(project, **kwargs)
+
+    monkeypatch.setattr(planner.optimise, "plan_project", fake, raising=False)
+    result = replan(three_offers(), record, "2027-Q2", time_limit_s=5)
+    assert result.plan.verified
+    assert seen["starts"] == [record] and seen["commitments"].until == 1
