@@ -256,7 +256,7 @@ def test_recorded_awards_replace_the_records_and_the_rest_is_the_incumbents(reco
 def test_events_after_the_period_are_ignored_but_undo_a_start_not_yet_made(record):
     """Re-planned through Q1: a failure in Q3 is no fact yet (ignored, said); P2's start is
     the record's in Q2, after Q1, so free; an event saying P1 started only in Q2 means the
-    record's Q1 start had not happened by Q1."""
+    record's Q1 start had not happened by Q1, and then Q2's cap cannot be met."""
     project = three_offers(
         [
             ("2027-Q3", "qualification_failed", "P2", "VN2", math.nan, ""),
@@ -269,7 +269,9 @@ def test_events_after_the_period_are_ignored_but_undo_a_start_not_yet_made(recor
     ]
     assert any("had not happened by 2027-Q1" in n.en for n in result.notes)
     assert not (result.facts["kind"] == "qualification_started").any()
-    assert result.plan.verified and result.sunk_cost == 0
+    # P1 not started by Q1 cannot deliver for Q2's cap: the re-plan says so
+    assert result.plan.status == Status.INFEASIBLE and result.sunk_cost == 0
+    assert any("2027-Q2" in line.en for line in result.plan.explanation)
 
 
 def test_a_failure_without_a_start_is_a_problem_at_its_row(record):
