@@ -44,6 +44,7 @@ class WindowActions(QObject):
         self.delete_rows = make("actionDeleteRows", "Ctrl+-")
         self.plan = make("actionPlan", "F5")
         self.cancel = make("actionCancel", "Esc")
+        self.record_event = make("actionRecordEvent")  # a row of the Actuals sheet
         self.show_vnd = make("actionShowVnd", None, True)
         self.language_en = make("actionLanguageEn", None, True)
         self.language_vi = make("actionLanguageVi", None, True)
@@ -78,6 +79,8 @@ class WindowActions(QObject):
         self.menu_edit.addActions([self.add_row, self.delete_rows])
         self.menu_plan = bar.addMenu("")
         self.menu_plan.addActions([self.plan, self.cancel])
+        self.menu_plan.addSeparator()
+        self.menu_plan.addAction(self.record_event)
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.show_vnd)
         self.problems_toggle = problems.toggleViewAction()
@@ -135,6 +138,7 @@ class WindowActions(QObject):
             self.delete_rows: tr("&Delete rows"),
             self.plan: tr("&Plan", "verb"),
             self.cancel: tr("&Cancel planning"),
+            self.record_event: tr("&Record an event…"),
             self.show_vnd: tr("Show money in &VND"),
             self.language_en: "English",
             self.language_vi: "Tiếng Việt",

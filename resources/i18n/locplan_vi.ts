@@ -3,8 +3,76 @@
 <context>
     <name />
     <message>
+        <source>Supplier onboarded</source>
+        <translation>Đã đánh giá nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Qualification started</source>
+        <translation>Bắt đầu phê duyệt</translation>
+    </message>
+    <message>
+        <source>Qualification done</source>
+        <translation>Phê duyệt xong</translation>
+    </message>
+    <message>
+        <source>Qualification failed</source>
+        <translation>Phê duyệt không đạt</translation>
+    </message>
+    <message>
+        <source>Award (share bought)</source>
+        <translation>Trao thầu (tỷ lệ mua)</translation>
+    </message>
+    <message>
+        <source>Supplier late</source>
+        <translation>Nhà cung cấp trễ</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Record an event</source>
+        <translation>Ghi một sự kiện</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(every part it is qualifying)</source>
+        <translation>(mọi linh kiện đang phê duyệt)</translation>
+    </message>
+    <message>
+        <source>Share bought</source>
+        <translation>Tỷ lệ mua</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Choose a period and a supplier.</source>
+        <translation>Hãy chọn kỳ và nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>Choose a part.</source>
+        <translation>Hãy chọn linh kiện.</translation>
+    </message>
+    <message>
+        <source>required.</source>
+        <translation>bắt buộc.</translation>
+    </message>
+    <message>
+        <source>record an event</source>
+        <translation>ghi một sự kiện</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -105,6 +173,10 @@
     <message>
         <source>Scenarios</source>
         <translation>Kịch bản</translation>
+    </message>
+    <message>
+        <source>Actuals</source>
+        <translation>Thực tế</translation>
     </message>
     <message>
         <source>Part</source>
@@ -446,6 +518,10 @@
     <message>
         <source>&amp;Cancel planning</source>
         <translation>&amp;Hủy lập kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Record an event…</source>
+        <translation>&amp;Ghi một sự kiện…</translation>
     </message>
     <message>
         <source>Show money in &amp;VND</source>
