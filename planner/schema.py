@@ -1226,6 +1226,105 @@ SCENARIOS = Sheet(
     synonyms=("scenarios", "scenario", "what if", "kịch bản", "kich ban", "phương án"),
 )
 
+# What happened while the plan ran (issue 28): one row an event. Only a re-plan reads it
+# (planner.replanning.replan); planning the project ignores it. `value` is a number whose meaning
+# depends on the event (a share for an award, whole periods for a late supplier), so it is
+# read as text here and parsed per event by planner.record.actuals.
+EVENTS = (
+    "onboarded",
+    "qualification_started",
+    "qualification_done",
+    "qualification_failed",
+    "award",
+    "supplier_late",
+)
+
+ACTUALS = Sheet(
+    "Actuals",
+    (
+        C(
+            "period",
+            PERIOD,
+            title=Text("Period", "Kỳ"),
+            doc="the period the event happened in (a period of the Periods sheet)",
+            required=True,
+            help_en="The period the event happened in.",
+            help_vi="Kỳ xảy ra sự kiện.",
+            synonyms=PERIODS.columns[0].synonyms,
+        ),
+        C(
+            "event",
+            CHOICE,
+            title=Text("Event", "Sự kiện"),
+            doc="what happened: `onboarded` (a supplier), `qualification_started`, "
+            "`qualification_done`, `qualification_failed` (a part with a supplier), `award` "
+            "(a share of a part bought from a supplier), `supplier_late` (a supplier's "
+            "qualifications running then, or one part's, finish `value` periods late)",
+            required=True,
+            help_en="What happened: onboarded, qualification_started, qualification_done, "
+            "qualification_failed, award or supplier_late.",
+            help_vi="Sự kiện: onboarded (đã đánh giá NCC), qualification_started (bắt đầu phê "
+            "duyệt), qualification_done (phê duyệt xong), qualification_failed (phê duyệt không "
+            "đạt), award (trao thầu) hoặc supplier_late (NCC trễ).",
+            synonyms=("event type", "kind", "sự kiện", "loại sự kiện", "diễn biến"),
+            choices=EVENTS,
+        ),
+        C(
+            "component_id",
+            TEXT,
+            title=Text("Part", "Linh kiện"),
+            doc="the part (every event but `onboarded`; optional for `supplier_late`)",
+            help_en="Part number (blank for onboarded; for supplier_late: only that part).",
+            help_vi="Mã linh kiện (trống với onboarded; với supplier_late: chỉ linh kiện này).",
+            synonyms=COMPONENTS.columns[0].synonyms,
+        ),
+        C(
+            "supplier_id",
+            TEXT,
+            title=Text("Supplier", "Nhà cung cấp"),
+            required=True,
+            help_en="The supplier.",
+            help_vi="Mã nhà cung cấp.",
+            synonyms=SUPPLIERS.columns[0].synonyms,
+        ),
+        C(
+            "value",
+            TEXT,
+            title=Text("Value", "Giá trị"),
+            doc="a number: for `award` the share bought (0.6, 60% or 60), for "
+            "`supplier_late` the whole periods late (1 or more); blank for the other events",
+            help_en="award: the share bought (0.6, 60% or 60); supplier_late: whole periods "
+            "late; blank otherwise.",
+            help_vi="award: tỷ lệ mua (0.6, 60% hoặc 60); supplier_late: số kỳ trễ (số "
+            "nguyên); để trống với sự kiện khác.",
+            synonyms=("giá trị", "trị số"),
+        ),
+        C(
+            "note",
+            TEXT,
+            title=Text("Note", "Ghi chú"),
+            help_en="Free text: what happened, who said so.",
+            help_vi="Ghi chú tự do: chuyện gì đã xảy ra, ai xác nhận.",
+            synonyms=("notes", "comment", "remarks", "ghi chú", "diễn giải"),
+        ),
+    ),
+    required=False,
+    title_vi="Thực tế",
+    help_en="Optional: what happened while the plan ran, one event a row (a re-plan reads it).",
+    help_vi="Không bắt buộc: những gì đã xảy ra khi thực hiện kế hoạch, mỗi dòng một sự kiện "
+    "(dùng khi lập lại kế hoạch).",
+    synonyms=(
+        "actuals",
+        "actual",
+        "events",
+        "what happened",
+        "thực tế",
+        "sự kiện thực tế",
+        "thực hiện",
+        "diễn biến thực tế",
+    ),
+)
+
 SHEETS: tuple[Sheet, ...] = (
     COMPONENTS,
     PRODUCTS,
@@ -1237,6 +1336,7 @@ SHEETS: tuple[Sheet, ...] = (
     TARIFFS,
     SETTINGS,
     SCENARIOS,
+    ACTUALS,
 )
 SHEET_BY_NAME = {s.name: s for s in SHEETS}
 

@@ -43,6 +43,7 @@ from planner.io.read import RawProject
 from planner.plausible import lookalike_problems, magnitude_problems, size_problems, suggestion
 from planner.problems import ERROR, NOTE, WARNING, Problem, Severity, has_errors
 from planner.project import INF, Settings, TypedProject
+from planner.record.actuals import actuals_problems, typed_actuals
 from planner.text import UNWRITABLE, Text, control_names, t, visible_controls
 
 
@@ -757,6 +758,8 @@ def validate(raw: RawProject) -> Validation:
     if typed["Tariffs"] is not None:
         _check_tariffs(chk, typed["Tariffs"], period_labels, products)
         _check_tariff_coverage(chk, typed["Tariffs"], products, period_labels, settings)
+    # what happened while the plan ran: only a re-plan reads it (planner.record)
+    chk.problems += actuals_problems(typed["Actuals"], components, suppliers, offers, period_labels)
     if products is not None and periods is not None and len(products) == 0:
         chk.error(
             "Products", None, None, t("There is no product.", "Chưa có sản phẩm nào."), "empty"
@@ -775,6 +778,8 @@ def validate(raw: RawProject) -> Validation:
         return result
     result.project = _typed_project(chk, typed, bom, settings, supplier_country, period_labels)
     result.project.unread = _unread(raw)
+    if typed["Actuals"] is not None:
+        result.project.tables["Actuals"] = typed_actuals(typed["Actuals"])
     chk.problems += magnitude_problems(result.project.tables, settings.fx_vnd_per_usd)
     chk.problems += limit_problems(result.project)
     result.problems = _placed(chk.problems, raw)

@@ -45,6 +45,8 @@ class WindowActions(QObject):
         self.plan = make("actionPlan", "F5")
         self.cancel = make("actionCancel", "Esc")
         self.approve = make("actionApprove")
+        self.record_event = make("actionRecordEvent")  # a row of the Actuals sheet
+        self.replan = make("actionReplan")  # the rest planned again from what happened
         self.show_vnd = make("actionShowVnd", None, True)
         self.language_en = make("actionLanguageEn", None, True)
         self.language_vi = make("actionLanguageVi", None, True)
@@ -55,6 +57,7 @@ class WindowActions(QObject):
         group.addAction(self.language_vi)
         self.cancel.setEnabled(False)
         self.approve.setEnabled(False)
+        self.replan.setEnabled(False)
         self.exports = (self.export_excel, self.print_preview, self.export_pdf)
         for action in self.exports:
             action.setEnabled(False)
@@ -82,6 +85,8 @@ class WindowActions(QObject):
         self.menu_plan.addActions([self.plan, self.cancel])
         self.menu_plan.addSeparator()
         self.menu_plan.addAction(self.approve)
+        self.menu_plan.addSeparator()
+        self.menu_plan.addActions([self.record_event, self.replan])
         self.menu_view = bar.addMenu("")
         self.menu_view.addAction(self.show_vnd)
         self.problems_toggle = problems.toggleViewAction()
@@ -140,6 +145,8 @@ class WindowActions(QObject):
             self.plan: tr("&Plan", "verb"),
             self.cancel: tr("&Cancel planning"),
             self.approve: tr("&Approve this plan…"),
+            self.record_event: tr("&Record an event…"),
+            self.replan: tr("Re-plan from &actuals…"),
             self.show_vnd: tr("Show money in &VND"),
             self.language_en: "English",
             self.language_vi: "Tiếng Việt",

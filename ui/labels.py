@@ -26,6 +26,7 @@ def _sheet_labels(lang: str) -> dict[str, str]:
         "Tariffs": tr("Tariffs"),
         "Settings": tr("Settings"),
         "Scenarios": tr("Scenarios"),
+        "Actuals": tr("Actuals"),
     }
 
 

@@ -137,6 +137,7 @@ class MainWindow(QMainWindow):
         a.delete_rows.triggered.connect(lambda: self._sheet_call("delete_rows"))
         a.language_en.triggered.connect(lambda: self.set_language("en"))
         a.language_vi.triggered.connect(lambda: self.set_language("vi"))
+        a.record_event.triggered.connect(self.record_event)
 
     # the document ----------------------------------------------------------------------------
     def install(self, doc: ProjectDocument) -> None:
@@ -257,6 +258,13 @@ class MainWindow(QMainWindow):
         panel.table.go_to(
             row if isinstance(row, int) else None, column if isinstance(column, str) else None
         )
+
+    def record_event(self) -> None:
+        """Plan > Record an event…: one row of the Actuals sheet, through the form."""
+        from ui.actuals_form import ActualsForm
+
+        if self.doc is not None and self.run_dialog(ActualsForm(self.doc, self)):
+            self.show_page("Actuals")
 
     def run_dialog(self, dialog) -> bool:
         """Modal dialogs go through here (tests replace it)."""

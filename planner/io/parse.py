@@ -331,6 +331,41 @@ CHOICE_WORDS = {
     ),
     "process": ("process", "substantial transformation", "gia công", "sản xuất"),
     "rvc": ("rvc", "value content", "hàm lượng giá trị"),
+    # the Actuals sheet's events (planner.schema.EVENTS); "_" is read as a space
+    "onboarded": ("onboarded", "onboarding", "onboard", "đã đánh giá ncc", "đánh giá ncc"),
+    "qualification_started": (
+        "qualification started",
+        "started",
+        "start",
+        "bắt đầu phê duyệt",
+        "bắt đầu chứng nhận",
+    ),
+    "qualification_done": (
+        "qualification done",
+        "qualified",
+        "done",
+        "phê duyệt xong",
+        "đã phê duyệt",
+        "hoàn tất phê duyệt",
+    ),
+    "qualification_failed": (
+        "qualification failed",
+        "failed",
+        "phê duyệt không đạt",
+        "không đạt",
+        "trượt phê duyệt",
+    ),
+    "award": ("award", "awarded", "trao thầu", "đặt hàng", "phân bổ"),
+    "supplier_late": (
+        "supplier late",
+        "late",
+        "delay",
+        "slip",
+        "ncc trễ",
+        "nhà cung cấp trễ",
+        "trễ",
+        "chậm tiến độ",
+    ),
 }
 
 

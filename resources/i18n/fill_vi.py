@@ -578,6 +578,24 @@ VI: dict[str | tuple[str, str], str] = {
         "lỏng hơn không bao giờ tốn hơn: kế hoạch của mục tiêu chặt hơn, và kế hoạch đang "
         "hiển thị, được dùng làm điểm xuất phát khi chúng rẻ hơn."
     ),
+    # issue 28: the Actuals sheet and the form that records an event
+    "Actuals": "Thực tế",
+    "&Record an event…": "&Ghi một sự kiện…",
+    "Record an event": "Ghi một sự kiện",
+    "record an event": "ghi một sự kiện",
+    "Event": "Sự kiện",
+    "Note": "Ghi chú",
+    "Supplier onboarded": "Đã đánh giá nhà cung cấp",
+    "Qualification started": "Bắt đầu phê duyệt",
+    "Qualification done": "Phê duyệt xong",
+    "Qualification failed": "Phê duyệt không đạt",
+    "Award (share bought)": "Trao thầu (tỷ lệ mua)",
+    "Supplier late": "Nhà cung cấp trễ",
+    "(every part it is qualifying)": "(mọi linh kiện đang phê duyệt)",
+    "Share bought": "Tỷ lệ mua",
+    "Choose a period and a supplier.": "Hãy chọn kỳ và nhà cung cấp.",
+    "Choose a part.": "Hãy chọn linh kiện.",
+    "required.": "bắt buộc.",
 }
 
 

@@ -3,8 +3,76 @@
 <context>
     <name />
     <message>
+        <source>Supplier onboarded</source>
+        <translation>Đã đánh giá nhà cung cấp</translation>
+    </message>
+    <message>
+        <source>Qualification started</source>
+        <translation>Bắt đầu phê duyệt</translation>
+    </message>
+    <message>
+        <source>Qualification done</source>
+        <translation>Phê duyệt xong</translation>
+    </message>
+    <message>
+        <source>Qualification failed</source>
+        <translation>Phê duyệt không đạt</translation>
+    </message>
+    <message>
+        <source>Award (share bought)</source>
+        <translation>Trao thầu (tỷ lệ mua)</translation>
+    </message>
+    <message>
+        <source>Supplier late</source>
+        <translation>Nhà cung cấp trễ</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <source>Record an event</source>
+        <translation>Ghi một sự kiện</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>(every part it is qualifying)</source>
+        <translation>(mọi linh kiện đang phê duyệt)</translation>
+    </message>
+    <message>
+        <source>Share bought</source>
+        <translation>Tỷ lệ mua</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>Choose a period and a supplier.</source>
+        <translation>Hãy chọn kỳ và nhà cung cấp.</translation>
+    </message>
+    <message>
+        <source>Choose a part.</source>
+        <translation>Hãy chọn linh kiện.</translation>
+    </message>
+    <message>
+        <source>required.</source>
+        <translation>bắt buộc.</translation>
+    </message>
+    <message>
+        <source>record an event</source>
+        <translation>ghi một sự kiện</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -107,6 +175,10 @@
         <translation>Kịch bản</translation>
     </message>
     <message>
+        <source>Actuals</source>
+        <translation>Thực tế</translation>
+    </message>
+    <message>
         <source>Part</source>
         <translation>Linh kiện</translation>
     </message>
@@ -165,6 +237,10 @@
     <message>
         <source>Plan</source>
         <translation>Kế hoạch</translation>
+    </message>
+    <message>
+        <source>Plan of record</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>A new project: &lt;a href='open'&gt;open a workbook&lt;/a&gt;, &lt;a href='sample'&gt;open the sample project&lt;/a&gt; or fill in the sheets on the left. &lt;a href='guide'&gt;User guide&lt;/a&gt;</source>
@@ -450,6 +526,14 @@
     <message>
         <source>&amp;Approve this plan…</source>
         <translation>&amp;Phê duyệt kế hoạch này…</translation>
+    </message>
+    <message>
+        <source>&amp;Record an event…</source>
+        <translation>&amp;Ghi một sự kiện…</translation>
+    </message>
+    <message>
+        <source>Re-plan from &amp;actuals…</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Show money in &amp;VND</source>
@@ -1285,10 +1369,6 @@
         <translation>Người phê duyệt</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
         <source>Approve</source>
         <translation>Phê duyệt</translation>
     </message>
@@ -1299,6 +1379,10 @@
     <message>
         <source>&lt;b&gt;Plan of record: version {n}&lt;/b&gt;, approved by {by} on {on}.</source>
         <translation>&lt;b&gt;Kế hoạch đã duyệt: phiên bản {n}&lt;/b&gt;, do {by} phê duyệt ngày {on}.</translation>
+    </message>
+    <message>
+        <source>Note: {note}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>and {n} more</source>
@@ -1315,6 +1399,34 @@
     <message>
         <source>Cannot approve</source>
         <translation>Không phê duyệt được</translation>
+    </message>
+    <message>
+        <source>version {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the plan shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No plan has been approved for this project. Plan it, then Plan &gt; Approve this plan… keeps the plan as version 1 in the project workbook.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show what changed</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

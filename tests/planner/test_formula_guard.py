@@ -95,6 +95,11 @@ def payload_tables() -> dict[str, list[list[object]]]:
         ["cheap tariff", "Tariffs", None, "rate", 0.1],  # a number: the scenario stands
         ["a broken one", "no such sheet", "no such row", "no such column", "no value"],
     ]
+    # an event of the plan as it ran (its value is not used by the event: a warning)
+    tables["Actuals"] = [
+        ["period", "event", "component_id", "supplier_id", "value", "note"],
+        ["2027-Q1", "qualification_started", "PCB-01", "BN-PCB", "n/a", "samples sent"],
+    ]
     listed = {r[0] for r in tables["Settings"][1:]}
     tables["Settings"] += [[key, f"the {key}"] for key in text_settings() if key not in listed]
     tables["Settings"].append(["a setting of our own", "its value"])  # unknown: warned

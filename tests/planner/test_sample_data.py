@@ -114,7 +114,8 @@ def test_vietnamese_workbook_reads_as_the_same_project(english, vietnamese):
 def test_vietnamese_workbook_is_written_the_vietnamese_way():
     wb = openpyxl.load_workbook(VIETNAMESE, read_only=True)
     try:
-        assert wb.sheetnames == [s.title_vi for s in schema.SHEETS]
+        # every sheet but Actuals: a project under way records events, the sample has none
+        assert wb.sheetnames == [s.title_vi for s in schema.SHEETS if s.name != "Actuals"]
         rows = {ws.title: list(ws.iter_rows(values_only=True)) for ws in wb.worksheets}
     finally:
         wb.close()
