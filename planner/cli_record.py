@@ -1,9 +1,11 @@
-"""`locplan approve | record | diff`: the plan of record from the command line.
+"""`locplan approve | record | replan | diff`: the plan of record from the command line.
 
 approve  plans the project as `locplan plan` does (the same plan: the search is
          deterministic) and keeps it in the workbook as the next approved version.
 record   shows the plan of record without planning: priced in the project as it is, through
          the independent checker, with the input rows changed since it was approved.
+replan   plans the rest of the horizon from what happened (the Actuals sheet) through a period,
+         starting from the plan of record; `approve --through` keeps that re-plan.
 diff     what changed between two plans (two versions, or the plans of two workbooks).
 """
 
@@ -47,14 +49,16 @@ def version_dict(v: Version) -> dict:
     }
 
 
-def write_documents(args: argparse.Namespace, raw, project, plan) -> bool:
+def write_documents(args: argparse.Namespace, raw, project, plan, record=None, base=None) -> bool:
     """The plan workbook (-o) and the printed plan (--pdf), with the sign-off context of the
     plan against the project's plan of record (what changed since the last approved
-    version). False after saying why the PDF cannot be written."""
+    version, priced in `base`: the project as the user has it, when `project` is a
+    re-plan's corrected copy). False after saying why the PDF cannot be written."""
     from planner.replanning.signoff import signoff_for
 
-    record, _ = _record(raw, args.lang)  # an unreadable record was said: plan without it
-    signoff = signoff_for(project, plan, record)
+    if record is None:  # an unreadable record was said: the documents go without it
+        record, _ = _record(raw, args.lang)
+    signoff = signoff_for(project, plan, record, base=base)
     if args.output:
         from planner.report.workbook import write_plan_workbook
 
@@ -72,6 +76,108 @@ def write_documents(args: argparse.Namespace, raw, project, plan) -> bool:
     return True
 
 
+def _no_record(args: argparse.Namespace) -> int:
+    print(
+        t(
+            "{f} has no plan of record: approve a plan first (locplan approve).",
+            "{f} chưa có kế hoạch đã duyệt: hãy phê duyệt một kế hoạch trước (locplan approve).",
+            f=Path(args.file).name,
+        ).get(args.lang),
+        file=sys.stderr,
+    )
+    return cli.EXIT_BAD
+
+
+def _replanned(args: argparse.Namespace, project, record: Record):
+    """The re-plan from actuals through args.through (planner.replanning.replan), or None
+    after saying why there is none."""
+    from planner.record.store import as_plan
+    from planner.replanning.replan import replan
+
+    if args.through not in project.periods:
+        raise SystemExit(
+            cli._usage(
+                f"--through {args.through}: not a period of the project "
+                f"({', '.join(project.periods)})"
+            )
+        )
+    given = as_plan(record.decisions_of(record.latest.number))
+
+    def run(project, **kw):
+        return replan(project, given, args.through, **kw)
+
+    return cli._plan_with_progress(project, args, run)
+
+
+def _say_replan(args: argparse.Namespace, result, currency: str) -> None:
+    """What the re-plan did with the events, and the money already spent that it carries
+    no further, to stderr (stdout is the summary's)."""
+    for problem in result.problems:
+        print(problem.format(args.lang), file=sys.stderr)
+    for line in result.notes:
+        print(line.get(args.lang), file=sys.stderr)
+    if result.sunk_cost:
+        print(
+            t(
+                "Sunk: {c} spent on what happened but cannot be carried on.",
+                "Chi phí đã mất: {c} đã chi cho việc đã xảy ra nhưng không dùng tiếp được.",
+                c=cli._money(result.sunk_cost, args.lang, currency),
+            ).get(args.lang),
+            file=sys.stderr,
+        )
+
+
+def cmd_replan(args: argparse.Namespace) -> int:
+    """Re-plan the rest of the horizon from what happened through a period."""
+    cli._outputs(args)
+    checked = cli._read_checked(args)
+    if checked is None:
+        return cli.EXIT_BAD
+    raw, result = checked
+    record, ok = _record(raw, args.lang)
+    if not ok:
+        return cli.EXIT_BAD
+    if record is None:
+        return _no_record(args)
+    replanned = _replanned(args, result.project, record)
+    plan = replanned.plan
+    _say_replan(args, replanned, result.project.settings.currency)
+    planned = plan.has_plan and plan.verified
+    if (
+        planned
+        and (args.output or args.pdf)
+        and not write_documents(args, raw, replanned.project, plan, record, result.project)
+    ):
+        return cli.EXIT_BAD
+    if args.json:
+        data = {
+            **cli._summary_dict(plan),
+            **plan.certainty_facts(),
+            "through": args.through,
+            "sunk_cost": replanned.sunk_cost,
+            "facts": replanned.facts.to_dict("records"),
+            "notes": [n.get(args.lang) for n in replanned.notes],
+            "problems": [p.format(args.lang) for p in replanned.problems],
+            "explanation": [x.get(args.lang) for x in plan.explanation],
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=cli._json_default))
+    elif planned:
+        print(
+            t(
+                "Re-planned from what happened through {p}: total cost {c}, passed the "
+                "independent check (the facts kept as they happened).",
+                "Đã lập lại kế hoạch theo thực tế đến hết {p}: tổng chi phí {c}, đã qua kiểm "
+                "tra độc lập (giữ nguyên những gì đã xảy ra).",
+                p=args.through,
+                c=cli._money(plan.total_cost, args.lang, result.project.settings.currency),
+            ).get(args.lang)
+        )
+    if not planned:
+        for line in plan.explanation:
+            print(line.get(args.lang), file=sys.stderr)
+    return cli.EXIT_OK if planned else cli.EXIT_BAD
+
+
 def cmd_approve(args: argparse.Namespace) -> int:
     from planner.optimise import plan_project
     from planner.record.store import approve
@@ -84,12 +190,23 @@ def cmd_approve(args: argparse.Namespace) -> int:
     record, ok = _record(raw, args.lang)
     if not ok:
         return cli.EXIT_BAD
-    plan = cli._plan_with_progress(result.project, args, plan_project)
+    sunk, through = 0.0, ""
+    if args.through:  # the re-plan from actuals, approved as the next version
+        if record is None:
+            return _no_record(args)
+        replanned = _replanned(args, result.project, record)
+        _say_replan(args, replanned, result.project.settings.currency)
+        plan, sunk, through = replanned.plan, replanned.sunk_cost, args.through
+    else:
+        plan = cli._plan_with_progress(result.project, args, plan_project)
     if not (plan.has_plan and plan.verified):
         for line in plan.explanation:
             print(line.get(args.lang), file=sys.stderr)
         return cli.EXIT_BAD
-    new = approve(record, result.project, plan, args.by, args.note or "")
+    # the inputs as the user has them are fingerprinted, not a re-plan's corrected copy
+    new = approve(
+        record, result.project, plan, args.by, args.note or "", through=through, sunk_cost=sunk
+    )
     save_record(args.file, raw, new)
     entry = new.latest
     if args.json:
@@ -121,16 +238,7 @@ def cmd_record(args: argparse.Namespace) -> int:
     if not ok:
         return cli.EXIT_BAD
     if record is None:
-        print(
-            t(
-                "{f} has no plan of record: approve a plan first (locplan approve).",
-                "{f} chưa có kế hoạch đã duyệt: hãy phê duyệt một kế hoạch trước (locplan "
-                "approve).",
-                f=Path(args.file).name,
-            ).get(args.lang),
-            file=sys.stderr,
-        )
-        return cli.EXIT_BAD
+        return _no_record(args)
     if args.version is not None and record.version(args.version) is None:
         known = ", ".join(str(v.number) for v in record.versions)
         return cli._usage(f"there is no version {args.version} (versions: {known})")
@@ -219,8 +327,8 @@ def _sides(args: argparse.Namespace):
 def cmd_diff(args: argparse.Namespace) -> int:
     """What changed between two plans: two versions of one project's plan of record, or the
     plans two workbooks hold (a plan workbook's own plan, else its plan of record)."""
-    from planner.replanning.compare import NotComparable
-    from planner.report.plan_diff import diff_dict, diff_plans
+    from planner.replanning.compare import NotComparable, compared
+    from planner.report.plan_diff import diff_dict
 
     try:
         old, new = _sides(args)
@@ -230,14 +338,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     except Unreadable as exc:
         print(exc.problem.format(args.lang), file=sys.stderr)
         return cli.EXIT_BAD
-    diff = diff_plans(
-        old.plan,
-        new.plan,
-        new.project,
-        old_name=old.name,
-        new_name=new.name,
-        events=new.events,
-    )
+    diff = compared(old, new)
     data = diff_dict(diff, args.lang)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=cli._json_default))
@@ -259,6 +360,11 @@ def add_commands(sub) -> None:
     cli._input_args(p)
     p.add_argument("--by", required=True, help="who approves (the director's name)")
     p.add_argument("--note", help="a note kept with the version")
+    p.add_argument(
+        "--through",
+        metavar="PERIOD",
+        help="approve the re-plan from actuals through PERIOD (see locplan replan)",
+    )
     p.add_argument("--time-limit", type=cli._seconds, default=None, help="seconds")
     p.add_argument("--json", action="store_true", help="print the version as JSON")
     p.set_defaults(func=cmd_approve)
@@ -269,6 +375,14 @@ def add_commands(sub) -> None:
     p.add_argument("--pdf", help="printable phase plan to write (.pdf), opening on its sign-off")
     p.add_argument("--json", action="store_true", help="print it as JSON")
     p.set_defaults(func=cmd_record)
+    p = sub.add_parser("replan", help="plan the rest from what happened (Actuals) through a period")
+    cli._input_args(p)
+    p.add_argument("--through", required=True, metavar="PERIOD", help="the last period done")
+    p.add_argument("-o", "--output", help="plan workbook to write (.xlsx)")
+    p.add_argument("--pdf", help="printable phase plan to write (.pdf)")
+    p.add_argument("--time-limit", type=cli._seconds, default=None, help="seconds")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=cmd_replan)
     p = sub.add_parser("diff", help="what changed between two plans")
     p.add_argument(
         "files",

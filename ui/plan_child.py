@@ -53,9 +53,8 @@ def approved(record, project, plan, by: str, note: str):
 def compare_for_screen(project, record, old: int, new: int | None, plan, shown_name: str, lang):
     """What changed from version `old` to version `new` (None: to `plan`, the plan shown),
     as the app shows it (planner.report.changes.ChangeReport)."""
-    from planner.replanning.compare import Side, version_side
+    from planner.replanning.compare import Side, compared, version_side
     from planner.report.changes import change_report
-    from planner.report.plan_diff import diff_plans
 
     a = version_side(project, record, old)
     b = (
@@ -63,18 +62,4 @@ def compare_for_screen(project, record, old: int, new: int | None, plan, shown_n
         if new is not None
         else Side(shown_name, plan, project, a.events)
     )
-    diff = diff_plans(a.plan, b.plan, project, old_name=a.name, new_name=b.name, events=b.events)
-    return change_report(project, diff, lang)
-
-
-def export_with_record(write, project, plan, record, comparison, *args, **kwargs):
-    """Run an exporter (the plan workbook, the PDF, the preview's story) with the sign-off
-    context of `plan` against the plan of record `record` (None: nothing approved yet) and,
-    when scenarios were planned, the alternatives it was chosen from."""
-    from planner.replanning.signoff import signoff_for
-
-    alternatives = chosen = None
-    if comparison is not None and len(comparison.planned) > 1:
-        alternatives, chosen = comparison.alternatives(), comparison.names[0]
-    signoff = signoff_for(project, plan, record, alternatives, chosen)
-    return write(project, plan, *args, signoff=signoff, **kwargs)
+    return change_report(project, compared(a, b), lang)

@@ -16,6 +16,8 @@ from planner.project import TypedProject
 from planner.record.store import Record
 from planner.record.workbook import plan_in, record_of
 from planner.replanning.restore import plan_of_record
+from planner.report import fmt
+from planner.report.plan_diff import PlanDiff, diff_plans
 from planner.text import Text, t
 from planner.validate import validate
 
@@ -28,6 +30,7 @@ class Side:
     plan: Plan
     project: TypedProject
     events: object = None  # the Actuals table of its project, when it has rows
+    sunk_cost: float = 0.0  # spent on facts its plan does not carry (a re-planned version)
 
 
 class NotComparable(Exception):
@@ -53,7 +56,7 @@ def version_side(project: TypedProject, record: Record, number: int) -> Side:
                 v="; ".join(standing.plan.violations[:2]) or standing.plan.status.value,
             )
         )
-    return Side(f"v{number}", standing.plan, project, _events(project))
+    return Side(f"v{number}", standing.plan, project, _events(project), standing.version.sunk_cost)
 
 
 def _events(project: TypedProject):
@@ -100,4 +103,33 @@ def file_side(path: Path | str, version: int | None = None) -> Side:
     return side
 
 
-__all__ = ["NotComparable", "Side", "file_side", "version_side"]
+def compared(old: Side, new: Side) -> PlanDiff:
+    """What changed from `old` to `new` (planner.report.plan_diff), the new project's events
+    explaining the lines they concern, and the money a re-planned version no longer counts
+    (a failed qualification's cost is sunk, not a saving) said in the headline."""
+    diff = diff_plans(
+        old.plan,
+        new.plan,
+        new.project,
+        old_name=old.name,
+        new_name=new.name,
+        events=new.events,
+    )
+    sunk = new.sunk_cost - old.sunk_cost
+    if sunk > 0.005:
+        currency = new.project.settings.currency
+        diff.headline.append(
+            t(
+                "{n} does not count {m} already spent on what failed or can no longer "
+                "deliver (sunk).",
+                "{n} không tính {m_vi} đã chi cho việc không đạt hoặc không còn kịp giao "
+                "hàng (chi phí chìm).",
+                n=new.name,
+                m=fmt.money(sunk, "en", currency),
+                m_vi=fmt.money(sunk, "vi", currency),
+            )
+        )
+    return diff
+
+
+__all__ = ["NotComparable", "Side", "compared", "file_side", "version_side"]

@@ -46,6 +46,7 @@ from planner.plan import Plan, ProgressEvent, Status
 from planner.problems import ERROR, Problem, has_errors
 from planner.project import TypedProject
 from planner.record.actuals import SHEET, actuals_of, event_vi
+from planner.report import fmt
 from planner.text import Text, t
 
 FACT_COLUMNS = [
@@ -103,22 +104,9 @@ def replan(
     """Re-plan `project` through period `through` from the plan of record `record` (a
     verified plan of this project's periods) corrected by the project's Actuals events.
     Raises ValueError when `through` is not a period of the project (a usage error)."""
-    if through not in project.periods:
-        raise ValueError(f"no period named {through!r}")
-    facts = Facts(project, record, through)
-    facts.apply(actuals_of(project.tables))
-    facts.settle_awards()
-    facts.settle_onboarding()
-    if has_errors(facts.problems):
+    facts, fixed, commitments = what_happened(project, record, through)
+    if fixed is None or commitments is None:
         return _refused(facts, through)
-    fixed = facts.project()
-    commitments = Commitments(
-        until=facts.K,
-        starts={k: facts.periods[p] for k, p in facts.starts.items()},
-        onboards={s: facts.periods[p] for s, p in facts.onboards.items()},
-        awards=facts.award_facts(),
-        plan=record,
-    )
     plan = optimise.plan_project(
         fixed,
         time_limit_s=time_limit_s,
@@ -139,6 +127,31 @@ def replan(
         project=fixed,
         problems=facts.problems,
     )
+
+
+def what_happened(
+    project: TypedProject, record: Plan, through: str
+) -> tuple[Facts, TypedProject | None, Commitments | None]:
+    """The facts through `through` (the record's decisions corrected by the Actuals), the
+    project copy they hold in and the commitments that keep them; (facts, None, None) when an
+    event contradicts the record (facts.problems say where). A re-planned version of the plan
+    of record is priced again in the same copy (planner.replanning.restore)."""
+    if through not in project.periods:
+        raise ValueError(f"no period named {through!r}")
+    facts = Facts(project, record, through)
+    facts.apply(actuals_of(project.tables))
+    facts.settle_awards()
+    facts.settle_onboarding()
+    if has_errors(facts.problems):
+        return facts, None, None
+    commitments = Commitments(
+        until=facts.K,
+        starts={k: facts.periods[p] for k, p in facts.starts.items()},
+        onboards={s: facts.periods[p] for s, p in facts.onboards.items()},
+        awards=facts.award_facts(),
+        plan=record,
+    )
+    return facts, facts.project(), commitments
 
 
 def _refused(facts: Facts, through: str) -> Replan:
@@ -543,8 +556,9 @@ def _after(ready: int | None, t0: int) -> bool:
 # The sentences ------------------------------------------------------------------------------
 
 
-def _money(value: float, currency: str) -> str:
-    return f"{value:,.0f} {currency}"
+def _money(value: float, currency: str) -> dict[str, str]:
+    """The amount for a sentence: {m} in English ($48,000), {m_vi} in Vietnamese."""
+    return {"m": fmt.money(value, "en", currency), "m_vi": fmt.money(value, "vi", currency)}
 
 
 def _no_offer_now(part: str, sup: str, period: str) -> Text:
@@ -728,22 +742,22 @@ def _sunk_start(pair: Pair, period: str, cost: float, failed: bool, currency: st
         return t(
             "The qualification of {c} with {s} started in {p} failed: its {m} is sunk, and the "
             "part takes another path.",
-            "Phê duyệt {c} với {s} bắt đầu trong kỳ {p} không đạt: {m} đã chi là chi phí chìm, "
+            "Phê duyệt {c} với {s} bắt đầu trong kỳ {p} không đạt: {m_vi} đã chi là chi phí chìm, "
             "linh kiện đi hướng khác.",
             c=pair[0],
             s=pair[1],
             p=period,
-            m=_money(cost, currency),
+            **_money(cost, currency),
         )
     return t(
         "The qualification of {c} with {s} started in {p} can no longer deliver within the "
         "plan: its {m} is sunk.",
         "Phê duyệt {c} với {s} bắt đầu trong kỳ {p} không còn kịp giao hàng trong kế hoạch: "
-        "{m} đã chi là chi phí chìm.",
+        "{m_vi} đã chi là chi phí chìm.",
         c=pair[0],
         s=pair[1],
         p=period,
-        m=_money(cost, currency),
+        **_money(cost, currency),
     )
 
 
@@ -752,8 +766,8 @@ def _sunk_onboarding(sup: str, period: str, cost: float, currency: str) -> Text:
         "{s}, onboarded in {p}, has nothing left to qualify in the plan: its onboarding ({m}) "
         "is sunk.",
         "{s}, được đánh giá trong kỳ {p}, không còn gì để phê duyệt trong kế hoạch: chi phí "
-        "đánh giá ({m}) là chi phí chìm.",
+        "đánh giá ({m_vi}) là chi phí chìm.",
         s=sup,
         p=period,
-        m=_money(cost, currency),
+        **_money(cost, currency),
     )

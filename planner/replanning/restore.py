@@ -38,15 +38,32 @@ class Standing:
 
 def plan_of_record(project: TypedProject, record: Record, number: int | None = None) -> Standing:
     """Version `number` (default: the latest, the plan of record) priced in `project`."""
-    from planner.optimise import plan_as_given  # the solve pipeline, when a record is shown
-
     version = record.latest if number is None else record.version(number)
     if version is None:
         raise KeyError(number)
-    plan = plan_as_given(project, as_plan(record.decisions_of(version.number)))
+    given = as_plan(record.decisions_of(version.number))
+    plan = _priced(project, record, version, given)
     latest = version.number == record.latest.number
     found = changes(record.inputs, row_prints(project)) if latest else []
     return Standing(record, version, plan, found, latest)
+
+
+def _priced(project: TypedProject, record: Record, version: Version, given: Plan) -> Plan:
+    """A version's decisions priced. A re-planned version (through a period) is priced as it
+    was approved: in the project with what happened applied (the version before it corrected
+    by the Actuals through that period: planner.replanning.replan.what_happened), its facts
+    checked as facts."""
+    from planner.optimise import plan_as_given
+    from planner.replanning.replan import what_happened
+
+    earlier = [v for v in record.versions if v.number < version.number]
+    if not version.through or version.through not in project.periods or not earlier:
+        return plan_as_given(project, given)
+    before = as_plan(record.decisions_of(earlier[-1].number))
+    _, fixed, commitments = what_happened(project, before, version.through)
+    if fixed is None or commitments is None:  # the Actuals no longer agree with the record
+        return plan_as_given(project, given)
+    return plan_as_given(fixed, given, commitments=commitments)
 
 
 __all__ = ["Standing", "plan_of_record"]

@@ -37,9 +37,12 @@ def signoff_for(
     record: Record | None,
     alternatives: pd.DataFrame | None = None,
     chosen: str | None = None,
+    base: TypedProject | None = None,
 ) -> SignOff:
     """The sign-off context of `plan`: version 1 when nothing was approved; the plan of record
-    itself (against the version before it); or the next version against the plan of record."""
+    itself (against the version before it); or the next version against the plan of record.
+    The versions are priced in `base` (default `project`): the project as the user has it,
+    when `project` is a re-plan's copy with the facts applied."""
     if record is None:
         return SignOff(1, None, None, alternatives, chosen)
     latest = record.latest
@@ -50,7 +53,7 @@ def signoff_for(
         before, number = earlier[-1], latest.number
     else:
         before, number = latest, latest.number + 1
-    old = plan_of_record(project, record, before.number).plan
+    old = plan_of_record(base or project, record, before.number).plan
     diff = None
     if old.verified:  # a version that no longer holds is not compared figure by figure
         diff = diff_plans(

@@ -48,6 +48,7 @@ def parts_table(project: TypedProject, diff: PlanDiff, lang: str) -> tb.Table:
         tb.Column("change", label("change", lang)),
         tb.Column("supplier_old", _named("supplier_id", o, lang)),
         tb.Column("start_old", _named("start", o, lang)),
+        tb.Column("ready_old", _named("ready_period", o, lang)),
         tb.Column("supplier_new", _named("supplier_id", n, lang)),
         tb.Column("start_new", _named("start", n, lang)),
         tb.Column("ready_new", _named("ready_period", n, lang)),

@@ -287,6 +287,8 @@ LABELS.update(
         "horizon_total": ("Horizon", "Cả kỳ"),
         "chg_later": ("later", "muộn hơn"),
         "chg_earlier": ("earlier", "sớm hơn"),
+        "chg_ready_later": ("ready later", "sẵn sàng muộn hơn"),
+        "chg_ready_earlier": ("ready earlier", "sẵn sàng sớm hơn"),
         "chg_other_supplier": ("to another supplier", "sang nhà cung cấp khác"),
         "chg_new_switch": ("new switch", "chuyển đổi mới"),
         "chg_dropped_switch": ("switch dropped", "bỏ chuyển đổi"),

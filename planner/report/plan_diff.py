@@ -21,7 +21,15 @@ from planner.project import TypedProject
 from planner.report import fmt
 from planner.text import Text, t
 
-PART_CHANGES = ("later", "earlier", "other_supplier", "new_switch", "dropped_switch")
+PART_CHANGES = (
+    "later",
+    "earlier",
+    "ready_later",  # the same start, delivering later (a supplier late)
+    "ready_earlier",
+    "other_supplier",
+    "new_switch",
+    "dropped_switch",
+)
 SUPPLIER_CHANGES = ("added", "dropped", "moved")
 LIMIT_CHANGES = ("newly_binding", "no_longer_binding")
 TOTAL = "total"  # the money table's last row: the horizon
@@ -347,6 +355,9 @@ def _pairs(old: pd.DataFrame, new: pd.DataFrame, ctx: _Context, parts: list[str]
             if ctx.at(a["period"]) != ctx.at(b["period"]):
                 later = ctx.at(b["period"]) > ctx.at(a["period"])
                 out.append(_part(c, "later" if later else "earlier", a, b))
+            elif _str(a.get("ready_period")) != _str(b.get("ready_period")):
+                later = ctx.at(_str(b.get("ready_period"))) > ctx.at(_str(a.get("ready_period")))
+                out.append(_part(c, "ready_later" if later else "ready_earlier", a, b))
         for a, b in zip(was, now, strict=False):
             out.append(_part(c, "other_supplier", a, b))
         out += [_part(c, "dropped_switch", a, None) for a in was[len(now) :]]
@@ -775,6 +786,8 @@ def _moves_headline(parts: pd.DataFrame, suppliers: pd.DataFrame) -> Text:
     for key, word_en, word_vi in (
         ("later", "later", "muộn hơn"),
         ("earlier", "earlier", "sớm hơn"),
+        ("ready_later", "ready later", "sẵn sàng muộn hơn"),
+        ("ready_earlier", "ready earlier", "sẵn sàng sớm hơn"),
         ("other_supplier", "to another supplier", "sang nhà cung cấp khác"),
     ):
         k = int(n.get(key, 0))
