@@ -132,6 +132,7 @@ class ExportController(QObject):
             lang=i18n.current(),
             report=report if record is None else None,  # else made with the changes
             comparison=comparison,
+            base=self.window.records.base,
         )
 
     # PDF and print ---------------------------------------------------------------------------
@@ -166,6 +167,7 @@ class ExportController(QObject):
             self.window.pages.comparison(),
             path,
             i18n.current(),
+            base=self.window.records.base,
         )
 
     def print_preview(self) -> None:
@@ -194,6 +196,7 @@ class ExportController(QObject):
             self.window.records.record,
             self.window.pages.comparison(),
             i18n.current(),
+            base=self.window.records.base,
             parent=self,
         )
         worker.done.connect(show)

@@ -43,16 +43,49 @@ def record_and_report(project, record, lang: str):
     return standing, report_for_screen(project, plan, lang) if plan.verified else None
 
 
-def approved(record, project, plan, by: str, note: str):
-    """`record` with `plan` as its next version (planner.record.store.approve)."""
+def approved(record, project, plan, by: str, note: str, through: str = "", sunk: float = 0.0):
+    """`record` with `plan` as its next version (planner.record.store.approve); a re-plan
+    says through which period it kept what happened, and what it no longer counts."""
     from planner.record.store import approve
 
-    return approve(record, project, plan, by, note)
+    return approve(record, project, plan, by, note, through=through, sunk_cost=sunk)
 
 
-def compare_for_screen(project, record, old: int, new: int | None, plan, shown_name: str, lang):
-    """What changed from version `old` to version `new` (None: to `plan`, the plan shown),
-    as the app shows it (planner.report.changes.ChangeReport)."""
+def replan_for_screen(
+    project,
+    record,
+    through: str,
+    time_limit_s: float,
+    lang: str,
+    should_stop: Callable[[], bool] | None = None,
+    on_progress: Callable[[ProgressEvent], None] | None = None,
+):
+    """The rest re-planned from what happened through `through` (planner.replanning.replan),
+    from the plan of record's latest version, and the report of its plan when it has one."""
+    from planner.record.store import as_plan
+    from planner.replanning.replan import replan
+
+    given = as_plan(record.decisions_of(record.latest.number))
+    result = replan(
+        project,
+        given,
+        through,
+        time_limit_s=time_limit_s,
+        should_stop=should_stop,
+        on_progress=on_progress,
+    )
+    plan = result.plan
+    shown = result.project if result.project is not None else project
+    report = report_for_screen(shown, plan, lang) if plan.has_plan and plan.verified else None
+    return result, report
+
+
+def compare_for_screen(
+    project, record, old: int, new: int | None, plan, shown_name: str, lang, shown=None
+):
+    """What changed from version `old` to version `new` (None: to `plan`, the plan shown,
+    of the project `shown`: a re-plan's copy), the versions priced in `project`, as the app
+    shows it (planner.report.changes.ChangeReport)."""
     from planner.replanning.compare import Side, compared, version_side
     from planner.report.changes import change_report
 
@@ -60,6 +93,20 @@ def compare_for_screen(project, record, old: int, new: int | None, plan, shown_n
     b = (
         version_side(project, record, new)
         if new is not None
-        else Side(shown_name, plan, project, a.events)
+        else Side(shown_name, plan, shown or project, a.events)
     )
-    return change_report(project, compared(a, b), lang)
+    return change_report(b.project, compared(a, b), lang)
+
+
+def export_with_record(write, project, plan, record, scenarios, *args, base=None, **kwargs):
+    """Run an exporter (the plan workbook, the PDF, the preview's story) with the sign-off
+    context of `plan` against the plan of record `record` (None: nothing approved yet) and,
+    when scenarios were planned, the alternatives it was chosen from. `base`: the project as
+    the user has it, when `project` is a re-plan's copy (the versions are priced in it)."""
+    from planner.replanning.signoff import signoff_for
+
+    alternatives = chosen = None
+    if scenarios is not None and len(scenarios.planned) > 1:  # a ComparisonView shown
+        alternatives, chosen = scenarios.alternatives(), scenarios.names[0]
+    signoff = signoff_for(project, plan, record, alternatives, chosen, base=base)
+    return write(project, plan, *args, signoff=signoff, **kwargs)

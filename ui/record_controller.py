@@ -14,7 +14,8 @@ from planner.replanning.restore import Standing
 from ui import dialogs, i18n
 from ui.approve_dialog import ApproveDialog
 from ui.i18n import tr
-from ui.plan_child import approved, record_and_report
+from ui.plan_child import approved, record_and_report, replan_for_screen
+from ui.replan_dialog import ReplanDialog
 from ui.workers import ProcessCall
 
 SHOWN_CHANGES = 6  # changed input rows named in the banner; the rest are counted
@@ -23,6 +24,7 @@ SHOWN_CHANGES = 6  # changed input rows named in the banner; the rest are counte
 class RecordController(QObject):
     shown = Signal(object)  # the Standing shown (a plan of record priced), or None
     approved = Signal(object)  # the Record with the version just approved
+    replan_finished = Signal(object)  # (through, sunk, project) of the re-plan shown, or None
 
     def __init__(self, window, actions, planning) -> None:
         super().__init__(window)
@@ -30,7 +32,16 @@ class RecordController(QObject):
         self.record: Record | None = None  # the open project's versions
         self.standing: Standing | None = None  # the version shown, when it is the plan shown
         self.call: ProcessCall | None = None
+        # the plan shown is a re-plan from actuals: (through, sunk cost, the project as the
+        # user has it, whose inputs the approval fingerprints)
+        self.replanned: tuple[str, float, object] | None = None
+        self._base = (
+            None  # the user's project while the plan shown is a re-plan's (approved or not)
+        )
         actions.approve.triggered.connect(self.approve)
+        actions.replan.triggered.connect(self.replan)
+        window.plan_status.cancel_clicked.connect(self._cancel)
+        window.validation.checked.connect(lambda *_: self.enable())
         window.project_loaded.connect(self.show_record)
         planning.finished.connect(lambda _plan: self._forget_shown())
         self.enable()
@@ -39,6 +50,7 @@ class RecordController(QObject):
     def show_record(self) -> None:
         """The open project's plan of record, priced once its check is current."""
         self.record, self.standing = None, None
+        self.replanned = self._base = None
         self.planning.window.plan_page.set_record(None)
         doc = self.window.doc
         if doc is None or not doc.raw.records:
@@ -91,6 +103,7 @@ class RecordController(QObject):
 
     def _forget_shown(self) -> None:
         """A plan was made: the plan shown is no longer the plan of record."""
+        self.replanned = self._base = None
         self._mark(None)
 
     def banner(self, standing: Standing) -> str:
@@ -126,9 +139,13 @@ class RecordController(QObject):
     def enable(self) -> None:
         planning = self.planning
         shown_is_record = self.standing is not None and self.standing.latest
+        idle = self.call is None and not planning.running
         self.actions.approve.setEnabled(
-            bool(planning.ready and not planning.stale and not shown_is_record)
-            and self.call is None
+            bool(planning.ready and not planning.stale and not shown_is_record) and idle
+        )
+        doc = self.window.doc
+        self.actions.replan.setEnabled(
+            self.record is not None and idle and doc is not None and doc.can_plan
         )
 
     def approve(self) -> None:
@@ -140,14 +157,26 @@ class RecordController(QObject):
         if not self.window.run_dialog(dialog):
             return
         plan, project = planning.plan, planning.project
+        through, sunk = "", 0.0
+        if self.replanned is not None:  # the inputs as the user has them, not the re-plan's copy
+            through, sunk, project = self.replanned
         call = ProcessCall(
-            approved, self.record, project, plan, dialog.approver, dialog.note_text, parent=self
+            approved,
+            self.record,
+            project,
+            plan,
+            dialog.approver,
+            dialog.note_text,
+            through,
+            sunk,
+            parent=self,
         )
 
         def done(record: Record) -> None:
             if doc is not self.window.doc:
                 return
             self.record = record
+            self.replanned = None
             with_record(doc.raw, record)
             doc.records_changed()
             self._mark(Standing(record, record.latest, plan, [], True))
@@ -168,3 +197,113 @@ class RecordController(QObject):
         self.call = call
         self.enable()
         call.start()
+
+    # re-planning from what happened ---------------------------------------------------------
+    def replan(self) -> None:
+        """Plan > Re-plan from actuals…: the period, then the re-plan in a worker; its plan is
+        shown (not yet approved) with what it did with the events."""
+        doc, record = self.window.doc, self.record
+        if doc is None or record is None or self.call is not None or self.planning.running:
+            return
+        self.window.validation.when_checked(lambda v, d=doc: self._ask_replan(d, v))
+
+    def _ask_replan(self, doc, validation) -> None:
+        if doc is not self.window.doc or self.record is None or self.call is not None:
+            return
+        if not validation.ok or validation.project is None:
+            self.window.show_problems()
+            self.window.show_message(tr("The project has errors: fix them first (see Problems)."))
+            return
+        project = validation.project
+        dialog = ReplanDialog(
+            project.periods,
+            _last_event_period(project),
+            self.record.latest.number,
+            float(project.settings.time_limit_s),
+            self.window,
+        )
+        if not self.window.run_dialog(dialog):
+            return
+        through, raw = dialog.period, doc.snapshot()
+        call = ProcessCall(
+            replan_for_screen,
+            project,
+            self.record,
+            through,
+            dialog.seconds,
+            i18n.current(),
+            parent=self,
+        )
+        self.window.plan_status.start(
+            tr("Re-planning from what happened through {p}…").format(p=through), busy=True
+        )
+
+        def done(result) -> None:
+            replanned, report = result
+            if doc is not self.window.doc:
+                return
+            self._show_replan(project, raw, through, replanned, report)
+
+        def ended() -> None:
+            self.window.plan_status.finish()
+            call.deleteLater()
+            self.call = None
+            self.enable()
+            self.replan_finished.emit(self.replanned)
+
+        call.done.connect(done)
+        call.failed.connect(lambda exc: dialogs.error(self.window, tr("Cannot re-plan"), str(exc)))
+        call.finished.connect(ended)
+        self.call = call
+        self.enable()
+        call.start()
+
+    def _show_replan(self, project, raw, through: str, replanned, report) -> None:
+        plan = replanned.plan
+        shown = replanned.project if replanned.project is not None else project
+        self.planning.show_record(shown, plan, raw, report)
+        self.standing = None
+        lang = i18n.current()
+        if not (plan.has_plan and plan.verified):
+            self.replanned = None
+            self.window.plan_page.set_record(None)
+            return
+        self.replanned = (through, replanned.sunk_cost, project)
+        self._base = project
+        lines = [
+            tr(
+                "<b>Re-planned from what happened through {p}</b>, from version {n} of the "
+                "plan of record: not approved yet (Plan > Approve this plan…)."
+            ).format(p=through, n=self.record.latest.number if self.record else "-")
+        ]
+        if replanned.sunk_cost:
+            lines.append(
+                tr("Sunk (spent, no longer carried by the plan): {m}.").format(
+                    m=i18n.money(replanned.sunk_cost)
+                )
+            )
+        notes = [html.escape(n.get(lang)) for n in replanned.notes]
+        if notes:
+            lines.append("<ul>" + "".join(f"<li>{n}</li>" for n in notes[:8]) + "</ul>")
+        self.window.plan_page.set_record("<br>".join(lines))
+        self.enable()
+
+    @property
+    def base(self):
+        """The project as the user has it, when the plan shown is a re-plan's (its project is
+        a copy with what happened applied); None otherwise."""
+        return self._base
+
+    def _cancel(self) -> None:
+        if self.call is not None:
+            self.call.stop()
+
+
+def _last_event_period(project) -> str:
+    """The period of the latest event recorded (the Actuals sheet), else the first period."""
+    frame = project.tables.get("Actuals")
+    periods = project.periods
+    if frame is None or not len(frame):
+        return periods[0]
+    known = [p for p in frame["period"].astype(str) if p in periods]
+    return max(known, key=periods.index) if known else periods[0]

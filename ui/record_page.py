@@ -4,6 +4,7 @@ a worker; the tables are planner.report.changes', the ones the workbook and pape
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,6 +27,8 @@ SHOWN = -1  # the "new" choice that is the plan shown, not a version
 
 
 class RecordPage(QWidget):
+    compared = Signal(object)  # the ChangeReport shown, or None when the comparison failed
+
     def __init__(self, window, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("recordPage")
@@ -103,16 +106,18 @@ class RecordPage(QWidget):
         plan = planning.plan if new == SHOWN else None
         call = ProcessCall(
             compare_for_screen,
-            planning.project,
+            self.window_.records.base or planning.project,  # the versions' project
             record,
             old,
             None if new == SHOWN else new,
             plan,
             tr("the plan shown"),
             i18n.current(),
+            planning.project,
             parent=self,
         )
         self.headline.setText(tr("Comparing…"))
+        self.changes = None
         call.done.connect(self.show_changes)
         call.failed.connect(lambda exc: self.headline.setText(str(getattr(exc, "text", exc))))
         call.finished.connect(self._ended)
@@ -125,6 +130,7 @@ class RecordPage(QWidget):
             self.call.deleteLater()
         self.call = None
         self.compare.setEnabled(True)
+        self.compared.emit(self.changes)
 
     def show_changes(self, changes) -> None:
         self.changes = changes
@@ -133,7 +139,8 @@ class RecordPage(QWidget):
         self.views = {}
         for key, table in changes.tables.items():
             view = ReportView(f"changes_{key}")
-            view.set_table(table, changes.currency, None)
+            currency = self.record.latest.currency if self.record is not None else "USD"
+            view.set_table(table, currency, None)
             self.views[key] = view
             self.tabs.addTab(view, table.title)
 

@@ -17,6 +17,36 @@ TS = HERE / "locplan_vi.ts"
 QM = HERE / "locplan_vi.qm"
 
 VI: dict[str | tuple[str, str], str] = {
+    "Plan of record": "Kế hoạch đã duyệt",
+    "Re-plan from &actuals…": "Lập lại theo &thực tế…",
+    "Re-plan from actuals": "Lập lại kế hoạch theo thực tế",
+    "What happened up to the period chosen (version {n}'s decisions, corrected by the Actuals sheet) is kept as it happened; the rest of the horizon is planned again from there. Approve the result to make it the next version.": (
+        "Những gì đã xảy ra đến hết kỳ được chọn (các quyết định của phiên bản {n}, sửa theo "
+        "sheet Thực tế) được giữ nguyên; phần còn lại của kỳ kế hoạch được lập lại từ đó. "
+        "Phê duyệt kết quả để thành phiên bản tiếp theo."
+    ),
+    "Happened through": "Đã xảy ra đến hết kỳ",
+    "Re-plan": "Lập lại",
+    "Note: {note}": "Ghi chú: {note}",
+    "Re-planning from what happened through {p}…": "Đang lập lại theo thực tế đến hết {p}…",
+    "Cannot re-plan": "Không lập lại được kế hoạch",
+    "<b>Re-planned from what happened through {p}</b>, from version {n} of the plan of record: not approved yet (Plan > Approve this plan…).": (
+        "<b>Đã lập lại theo thực tế đến hết {p}</b>, từ phiên bản {n} của kế hoạch đã duyệt: "
+        "chưa được phê duyệt (Kế hoạch > Phê duyệt kế hoạch này…)."
+    ),
+    "Sunk (spent, no longer carried by the plan): {m}.": (
+        "Chi phí chìm (đã chi, kế hoạch không dùng tiếp): {m}."
+    ),
+    "version {n}": "phiên bản {n}",
+    "the plan shown": "kế hoạch đang hiển thị",
+    "Comparing…": "Đang so sánh…",
+    "No plan has been approved for this project. Plan it, then Plan > Approve this plan… keeps the plan as version 1 in the project workbook.": (
+        "Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch > Phê duyệt "
+        "kế hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án."
+    ),
+    "Compare": "So sánh",
+    "with": "với",
+    "Show what changed": "Xem thay đổi",
     "This plan becomes version {n} of the plan of record: its decisions, figures and the inputs it was planned from are kept in the project workbook, which is saved now. Total cost {total}.": (
         "Kế hoạch này trở thành phiên bản {n} của kế hoạch đã duyệt: các quyết định, số liệu "
         "và dữ liệu dùng để lập kế hoạch được lưu trong tệp dự án, tệp được lưu ngay bây giờ. "
@@ -584,7 +614,6 @@ VI: dict[str | tuple[str, str], str] = {
     "Record an event": "Ghi một sự kiện",
     "record an event": "ghi một sự kiện",
     "Event": "Sự kiện",
-    "Note": "Ghi chú",
     "Supplier onboarded": "Đã đánh giá nhà cung cấp",
     "Qualification started": "Bắt đầu phê duyệt",
     "Qualification done": "Phê duyệt xong",

@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>Plan of record</source>
-        <translation type="unfinished" />
+        <translation>Kế hoạch đã duyệt</translation>
     </message>
     <message>
         <source>A new project: &lt;a href='open'&gt;open a workbook&lt;/a&gt;, &lt;a href='sample'&gt;open the sample project&lt;/a&gt; or fill in the sheets on the left. &lt;a href='guide'&gt;User guide&lt;/a&gt;</source>
@@ -533,7 +533,7 @@
     </message>
     <message>
         <source>Re-plan from &amp;actuals…</source>
-        <translation type="unfinished" />
+        <translation>Lập lại theo &amp;thực tế…</translation>
     </message>
     <message>
         <source>Show money in &amp;VND</source>
@@ -1233,8 +1233,24 @@
         <translation>Giữ những gì kế hoạch đã bắt đầu đến kỳ</translation>
     </message>
     <message>
+        <source>Re-plan from actuals</source>
+        <translation>Lập lại kế hoạch theo thực tế</translation>
+    </message>
+    <message>
+        <source>What happened up to the period chosen (version {n}'s decisions, corrected by the Actuals sheet) is kept as it happened; the rest of the horizon is planned again from there. Approve the result to make it the next version.</source>
+        <translation>Những gì đã xảy ra đến hết kỳ được chọn (các quyết định của phiên bản {n}, sửa theo sheet Thực tế) được giữ nguyên; phần còn lại của kỳ kế hoạch được lập lại từ đó. Phê duyệt kết quả để thành phiên bản tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Happened through</source>
+        <translation>Đã xảy ra đến hết kỳ</translation>
+    </message>
+    <message>
         <source>Time limit</source>
         <translation>Giới hạn thời gian</translation>
+    </message>
+    <message>
+        <source>Re-plan</source>
+        <translation>Lập lại</translation>
     </message>
     <message>
         <source>Replan under the shock</source>
@@ -1382,7 +1398,7 @@
     </message>
     <message>
         <source>Note: {note}</source>
-        <translation type="unfinished" />
+        <translation>Ghi chú: {note}</translation>
     </message>
     <message>
         <source>and {n} more</source>
@@ -1401,32 +1417,48 @@
         <translation>Không phê duyệt được</translation>
     </message>
     <message>
+        <source>Re-planning from what happened through {p}…</source>
+        <translation>Đang lập lại theo thực tế đến hết {p}…</translation>
+    </message>
+    <message>
+        <source>Cannot re-plan</source>
+        <translation>Không lập lại được kế hoạch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Re-planned from what happened through {p}&lt;/b&gt;, from version {n} of the plan of record: not approved yet (Plan &gt; Approve this plan…).</source>
+        <translation>&lt;b&gt;Đã lập lại theo thực tế đến hết {p}&lt;/b&gt;, từ phiên bản {n} của kế hoạch đã duyệt: chưa được phê duyệt (Kế hoạch &gt; Phê duyệt kế hoạch này…).</translation>
+    </message>
+    <message>
+        <source>Sunk (spent, no longer carried by the plan): {m}.</source>
+        <translation>Chi phí chìm (đã chi, kế hoạch không dùng tiếp): {m}.</translation>
+    </message>
+    <message>
         <source>version {n}</source>
-        <translation type="unfinished" />
+        <translation>phiên bản {n}</translation>
     </message>
     <message>
         <source>the plan shown</source>
-        <translation type="unfinished" />
+        <translation>kế hoạch đang hiển thị</translation>
     </message>
     <message>
         <source>Comparing…</source>
-        <translation type="unfinished" />
+        <translation>Đang so sánh…</translation>
     </message>
     <message>
         <source>No plan has been approved for this project. Plan it, then Plan &gt; Approve this plan… keeps the plan as version 1 in the project workbook.</source>
-        <translation type="unfinished" />
+        <translation>Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch &gt; Phê duyệt kế hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án.</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished" />
+        <translation>So sánh</translation>
     </message>
     <message>
         <source>with</source>
-        <translation type="unfinished" />
+        <translation>với</translation>
     </message>
     <message>
         <source>Show what changed</source>
-        <translation type="unfinished" />
+        <translation>Xem thay đổi</translation>
     </message>
 </context>
 <context>

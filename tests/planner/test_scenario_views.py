@@ -89,6 +89,12 @@ def test_comparison_view_sheet_and_story(tmp_path):
     assert "cheap tariff" in texts and "Why no plan" in texts
     story = comparison_story(build_view(compare(results), "vi"))
     assert story.grids("comparison_summary")[0].columns[0].header == "Mục"
+    # the sign-off page's alternatives: each scenario's money, as its plan has it
+    alternatives = view.alternatives().set_index("scenario")
+    base = results["base"].plan
+    assert alternatives.loc["base", "total_cost"] == base.total_cost
+    assert bool(alternatives.loc["cheap tariff", "verified"])
+    assert not bool(alternatives.loc["impossible", "verified"])
 
 
 def test_formula_like_scenario_names_stay_text_in_the_comparison_sheet(tmp_path):
