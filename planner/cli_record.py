@@ -80,7 +80,7 @@ def _no_record(args: argparse.Namespace) -> int:
     print(
         t(
             "{f} has no plan of record: approve a plan first (locplan approve).",
-            "{f} chưa có kế hoạch đã duyệt: hãy phê duyệt một kế hoạch trước (locplan approve).",
+            "{f} chưa có kế hoạch đã duyệt: hãy duyệt một kế hoạch trước (locplan approve).",
             f=Path(args.file).name,
         ).get(args.lang),
         file=sys.stderr,
@@ -215,7 +215,7 @@ def cmd_approve(args: argparse.Namespace) -> int:
         print(
             t(
                 "Approved as version {n} by {by} on {on}: total cost {c}.",
-                "Đã phê duyệt thành phiên bản {n}, người duyệt {by}, ngày {on}: tổng chi phí {c}.",
+                "Đã duyệt thành phiên bản {n}, người duyệt {by}, ngày {on}: tổng chi phí {c}.",
                 n=entry.number,
                 by=entry.approved_by,
                 on=entry.approved_on,

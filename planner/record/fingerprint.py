@@ -122,7 +122,7 @@ class Change:
             ),
             "removed": t(
                 "{s}: the row of {k} (row {w} at approval) was removed",
-                "{s}: dòng {k} (dòng {w} lúc phê duyệt) đã bị xóa",
+                "{s}: dòng {k} (dòng {w} lúc duyệt) đã bị xóa",
                 s=self.sheet,
                 w=self.row or "?",
                 k=self.row_key,

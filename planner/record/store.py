@@ -218,7 +218,7 @@ def _problem(key: str, row: int | None, column: str | None, en: str, vi: str, **
         column,
         t(
             en + " The plan of record cannot be read: approve a plan again, or undo the edit.",
-            vi + " Không đọc được kế hoạch đã duyệt: hãy phê duyệt lại, hoặc hoàn tác sửa đổi.",
+            vi + " Không đọc được kế hoạch đã duyệt: hãy duyệt lại, hoặc hoàn tác sửa đổi.",
             **kw,
         ),
         "record_unreadable",

@@ -43,7 +43,7 @@ def save_record(path: Path | str, raw: RawProject, record: Record) -> None:
             f"{path.name}: only an .xlsx workbook can hold the plan of record. Save the project "
             "as an .xlsx workbook (File > Save As in the app) and approve it there.",
             f"{path.name}: chỉ tệp .xlsx mới lưu được kế hoạch đã duyệt. Hãy lưu dự án thành "
-            "tệp .xlsx (Tệp > Lưu thành trong ứng dụng) rồi phê duyệt ở đó.",
+            "tệp .xlsx (Tệp > Lưu thành trong ứng dụng) rồi duyệt ở đó.",
         )
     wb = load_workbook(path)
     with_record(raw, record)

@@ -298,13 +298,13 @@ LABELS.update(
         "chg_newly_binding": ("now binds", "nay chạm"),
         "chg_no_longer_binding": ("no longer binds", "không còn chạm"),
         # the sign-off page
-        "signoff_title": ("For approval", "Trình phê duyệt"),
+        "signoff_title": ("For approval", "Trình duyệt"),
         "version": ("Version {n}", "Phiên bản {n}"),
         "not_approved": (
             "This plan is not yet an approved version.",
-            "Kế hoạch này chưa phải là phiên bản đã phê duyệt.",
+            "Kế hoạch này chưa phải là phiên bản đã duyệt.",
         ),
-        "the_ask": ("The ask", "Đề nghị phê duyệt"),
+        "the_ask": ("The ask", "Nội dung đề nghị duyệt"),
         "ask_one_time": (
             "One-time money by quarter (switching and onboarding)",
             "Chi phí một lần theo kỳ (chuyển đổi và đánh giá)",
@@ -329,17 +329,17 @@ LABELS.update(
         "at_stake": ("At stake", "Số tiền liên quan"),
         "since_approved": (
             "What changed since the last approved version",
-            "Thay đổi so với phiên bản đã phê duyệt gần nhất",
+            "Thay đổi so với phiên bản đã duyệt gần nhất",
         ),
         "first_version": (
             "No version approved yet: this would be the first.",
-            "Chưa có phiên bản nào được phê duyệt: đây sẽ là phiên bản đầu tiên.",
+            "Chưa có phiên bản nào được duyệt: đây sẽ là phiên bản đầu tiên.",
         ),
         "last_approved": (
             "Last approved: version {n}, {date}, by {by}.",
-            "Phê duyệt gần nhất: phiên bản {n}, ngày {date}, bởi {by}.",
+            "Lần duyệt gần nhất: phiên bản {n}, ngày {date}, bởi {by}.",
         ),
-        "approved_by": ("Approved by", "Người phê duyệt"),
+        "approved_by": ("Approved by", "Người duyệt"),
         "signature": ("Signature", "Chữ ký"),
         "sign_date": ("Date", "Ngày"),
         "more_rows": (

@@ -23,7 +23,7 @@ VI: dict[str | tuple[str, str], str] = {
     "What happened up to the period chosen (version {n}'s decisions, corrected by the Actuals sheet) is kept as it happened; the rest of the horizon is planned again from there. Approve the result to make it the next version.": (
         "Những gì đã xảy ra đến hết kỳ được chọn (các quyết định của phiên bản {n}, sửa theo "
         "sheet Thực tế) được giữ nguyên; phần còn lại của kỳ kế hoạch được lập lại từ đó. "
-        "Phê duyệt kết quả để thành phiên bản tiếp theo."
+        "Duyệt kết quả để thành phiên bản tiếp theo."
     ),
     "Happened through": "Đã xảy ra đến hết kỳ",
     "Re-plan": "Lập lại",
@@ -32,7 +32,7 @@ VI: dict[str | tuple[str, str], str] = {
     "Cannot re-plan": "Không lập lại được kế hoạch",
     "<b>Re-planned from what happened through {p}</b>, from version {n} of the plan of record: not approved yet (Plan > Approve this plan…).": (
         "<b>Đã lập lại theo thực tế đến hết {p}</b>, từ phiên bản {n} của kế hoạch đã duyệt: "
-        "chưa được phê duyệt (Kế hoạch > Phê duyệt kế hoạch này…)."
+        "chưa được duyệt (Kế hoạch > Duyệt kế hoạch này…)."
     ),
     "Sunk (spent, no longer carried by the plan): {m}.": (
         "Chi phí chìm (đã chi, kế hoạch không dùng tiếp): {m}."
@@ -41,8 +41,8 @@ VI: dict[str | tuple[str, str], str] = {
     "the plan shown": "kế hoạch đang hiển thị",
     "Comparing…": "Đang so sánh…",
     "No plan has been approved for this project. Plan it, then Plan > Approve this plan… keeps the plan as version 1 in the project workbook.": (
-        "Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch > Phê duyệt "
-        "kế hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án."
+        "Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch > Duyệt kế "
+        "hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án."
     ),
     "Compare": "So sánh",
     "with": "với",
@@ -54,14 +54,14 @@ VI: dict[str | tuple[str, str], str] = {
     ),
     "e.g. Nguyễn Văn An, procurement director": "vd. Nguyễn Văn An, giám đốc mua hàng",
     "What was decided, conditions, the meeting…": "Quyết định gì, điều kiện, cuộc họp…",
-    "Approved by": "Người phê duyệt",
+    "Approved by": "Người duyệt",
     "Note": "Ghi chú",
-    "Approve": "Phê duyệt",
-    "Approve this plan": "Phê duyệt kế hoạch này",
-    "&Approve this plan…": "&Phê duyệt kế hoạch này…",
+    "Approve": "Duyệt",
+    "Approve this plan": "Duyệt kế hoạch này",
+    "&Approve this plan…": "&Duyệt kế hoạch này…",
     "Showing the plan of record…": "Đang hiển thị kế hoạch đã duyệt…",
     "<b>Plan of record: version {n}</b>, approved by {by} on {on}.": (
-        "<b>Kế hoạch đã duyệt: phiên bản {n}</b>, do {by} phê duyệt ngày {on}."
+        "<b>Kế hoạch đã duyệt: phiên bản {n}</b>, do {by} duyệt ngày {on}."
     ),
     "and {n} more": "và {n} mục khác",
     "<b>Out of date against its inputs</b>: the project changed since it was approved. Its figures are those of the project as it is now. Plan again (F5), or re-plan from what happened.": (
@@ -69,9 +69,9 @@ VI: dict[str | tuple[str, str], str] = {
         "là của dự án hiện tại. Hãy lập kế hoạch lại (F5), hoặc lập lại theo thực tế."
     ),
     "Approved as version {n}: saving the project…": (
-        "Đã phê duyệt thành phiên bản {n}: đang lưu dự án…"
+        "Đã duyệt thành phiên bản {n}: đang lưu dự án…"
     ),
-    "Cannot approve": "Không phê duyệt được",
+    "Cannot approve": "Không duyệt được",
     "The plan of record does not hold in the project as it is now.": (
         "Kế hoạch đã duyệt không còn đúng với dự án hiện tại."
     ),

@@ -280,7 +280,7 @@ def test_signoff_page_shows_the_ask_and_lines_to_sign(plans, lang):
     sign = page[-1]
     assert sign.labels == tuple(label(k, lang) for k in ("approved_by", "signature", "sign_date"))
     if lang == "vi":
-        assert sign.labels == ("Người phê duyệt", "Chữ ký", "Ngày")
+        assert sign.labels == ("Người duyệt", "Chữ ký", "Ngày")
     texts = _texts(type(story)(**{**story.__dict__, "blocks": page}))
     from planner.report import fmt
 
@@ -300,7 +300,7 @@ def test_signoff_page_shows_the_ask_and_lines_to_sign(plans, lang):
     assert diff.headline[0].get(lang) in texts
     assert label("changes_title", lang, old="v1") in _texts(story)  # the full section follows
     if lang == "vi":
-        assert label("the_ask", "vi") == "Đề nghị phê duyệt"
+        assert label("the_ask", "vi") == "Nội dung đề nghị duyệt"
         assert "Kế hoạch theo giai đoạn" in texts
 
 
@@ -309,7 +309,7 @@ def test_without_signoff_the_page_says_not_yet_approved(plans):
     story = build_report(project, new, "vi").story
     texts = _texts(story)
     assert label("not_approved", "vi") in texts
-    assert "Người phê duyệt" in texts
+    assert "Người duyệt" in texts
     assert not any(g.source.startswith("changes") for g in story.grids())
 
 
