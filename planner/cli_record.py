@@ -104,7 +104,7 @@ def _replanned(args: argparse.Namespace, project, record: Record):
     given = as_plan(record.decisions_of(record.latest.number))
 
     def run(project, **kw):
-        return replan(project, given, args.through, **kw)
+        return replan(project, given, args.through, settled=record.latest.through, **kw)
 
     return cli._plan_with_progress(project, args, run)
 

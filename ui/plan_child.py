@@ -73,6 +73,7 @@ def replan_for_screen(
         time_limit_s=time_limit_s,
         should_stop=should_stop,
         on_progress=on_progress,
+        settled=record.latest.through,
     )
     plan = result.plan
     shown = result.project if result.project is not None else project

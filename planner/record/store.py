@@ -172,7 +172,8 @@ def approve(
         material_cost=float(periods["material_cost"].sum()),
         one_time_cost=float(periods["one_time_cost"].sum()),
         tariff_cost=float(periods["tariff_cost"].sum()),
-        sunk_cost=float(sunk_cost),
+        # what failed before stays sunk: a re-plan from a re-planned version adds to it
+        sunk_cost=float(sunk_cost) + (record.latest.sunk_cost if record and through else 0.0),
         currency=project.settings.currency,
         inputs=inputs_print(prints),
         settings=json.dumps(settings, ensure_ascii=False, sort_keys=True),

@@ -100,11 +100,13 @@ def replan(
     time_limit_s: float | None = None,
     on_progress: Callable[[ProgressEvent], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    settled: str = "",
 ) -> Replan:
     """Re-plan `project` through period `through` from the plan of record `record` (a
-    verified plan of this project's periods) corrected by the project's Actuals events.
-    Raises ValueError when `through` is not a period of the project (a usage error)."""
-    facts, fixed, commitments = what_happened(project, record, through)
+    verified plan of this project's periods) corrected by the project's Actuals events;
+    `settled`: the period the record was itself re-planned through, if it was. Raises
+    ValueError when `through` is not a period of the project (a usage error)."""
+    facts, fixed, commitments = what_happened(project, record, through, settled)
     if fixed is None or commitments is None:
         return _refused(facts, through)
     plan = optimise.plan_project(
@@ -130,7 +132,7 @@ def replan(
 
 
 def what_happened(
-    project: TypedProject, record: Plan, through: str
+    project: TypedProject, record: Plan, through: str, settled: str = ""
 ) -> tuple[Facts, TypedProject | None, Commitments | None]:
     """The facts through `through` (the record's decisions corrected by the Actuals), the
     project copy they hold in and the commitments that keep them; (facts, None, None) when an
@@ -138,7 +140,7 @@ def what_happened(
     of record is priced again in the same copy (planner.replanning.restore)."""
     if through not in project.periods:
         raise ValueError(f"no period named {through!r}")
-    facts = Facts(project, record, through)
+    facts = Facts(project, record, through, settled)
     facts.apply(actuals_of(project.tables))
     facts.settle_awards()
     facts.settle_onboarding()
@@ -170,8 +172,13 @@ def _refused(facts: Facts, through: str) -> Replan:
 class Facts:
     """What happened up to `through`: the record's decisions, corrected event by event."""
 
-    def __init__(self, project: TypedProject, record: Plan, through: str) -> None:
+    def __init__(
+        self, project: TypedProject, record: Plan, through: str, settled: str = ""
+    ) -> None:
         self.base = project
+        # the record was itself re-planned through this period: what failed by then is
+        # already out of it (its cost sunk in that version), not a start it lacks
+        self.settled = project.periods.index(settled) if settled in project.periods else -1
         self.periods = project.periods
         self.index = {p: i for i, p in enumerate(self.periods)}
         self.K, self.T = self.index[through], len(self.periods)
@@ -313,6 +320,11 @@ class Facts:
             self.why[("ready", *pair)] = _done_off_plan(t0 - planned)
 
     def _qualification_failed(self, row: int, r, t0: int) -> None:
+        settled = (r.component_id, r.supplier_id)
+        if t0 <= self.settled and settled not in self.starts:
+            self.failed[settled] = t0  # the offer stays out; its cost was sunk before
+            self.ready[settled] = None
+            return
         pair = self._started_by(row, r, t0)
         if pair is None:
             return

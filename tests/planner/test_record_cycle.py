@@ -85,6 +85,24 @@ def test_approve_record_replan_approve_and_what_changed(tmp_path, capsys):
         v2["total_cost"] - v1["total_cost"], abs=0.01
     )
 
+    # the next quarter: re-planned from v2 (itself re-planned: the failure is already out of
+    # it, its cost sunk there) through 2027-Q3, approved as v3, shown checked
+    v3 = run(
+        capsys,
+        "approve",
+        str(book),
+        "--by",
+        "Director Lan",
+        "--through",
+        "2027-Q3",
+        "--time-limit",
+        "15",
+    )
+    assert v3["version"] == 3 and v3["sunk_cost"] == 48_000  # still sunk, not sunk twice
+    shown = run(capsys, "record", str(book))
+    assert shown["verified"] and shown["current"]
+    assert shown["total_cost"] == pytest.approx(v3["total_cost"], abs=0.01)
+
     # the re-plan's workbook and printed plan say what changed against v1
     sheet = openpyxl.load_workbook(out, read_only=True)["Plan changes"]
     cells = [str(c) for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
