@@ -277,7 +277,7 @@ VI: dict[str | tuple[str, str], str] = {
     "{elapsed} s of {limit} s": "{elapsed} / {limit} giây",
     "best {cost}": "tốt nhất {cost}",
     "bound {bound}": "cận dưới {bound}",
-    "gap {gap}": "khoảng cách {gap}",
+    "gap {gap}": "sai số {gap}",
     "Plan ready: {status}.": "Đã có kế hoạch: {status}.",
     "No plan: see the explanation on the Plan page.": (
         "Không có kế hoạch: xem giải thích ở trang Kế hoạch."
@@ -629,7 +629,8 @@ VI: dict[str | tuple[str, str], str] = {
 
 
 def fill(ts: Path = TS) -> list[str]:
-    """Translate every unfinished message we know; returns the source texts still missing."""
+    """Translate every message from VI (the one place a translation is stated: a changed
+    translation replaces the one the file had); returns the source texts still missing."""
     tree = ET.parse(ts)
     missing = []
     for message in tree.getroot().iter("message"):
@@ -640,12 +641,10 @@ def fill(ts: Path = TS) -> list[str]:
         if translation is None:
             translation = ET.SubElement(message, "translation")
         done = translation.get("type") not in ("unfinished", "vanished", "obsolete")
-        if done and translation.text:
-            continue
         if key in VI:
             translation.text = VI[key]
             translation.attrib.pop("type", None)
-        else:
+        elif not (done and translation.text):
             missing.append(f"{source} ({comment})" if comment else source)
     tree.write(ts, encoding="utf-8", xml_declaration=True)
     return missing

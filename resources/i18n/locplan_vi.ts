@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>&amp;Approve this plan…</source>
-        <translation>&amp;Phê duyệt kế hoạch này…</translation>
+        <translation>&amp;Duyệt kế hoạch này…</translation>
     </message>
     <message>
         <source>&amp;Record an event…</source>
@@ -1238,7 +1238,7 @@
     </message>
     <message>
         <source>What happened up to the period chosen (version {n}'s decisions, corrected by the Actuals sheet) is kept as it happened; the rest of the horizon is planned again from there. Approve the result to make it the next version.</source>
-        <translation>Những gì đã xảy ra đến hết kỳ được chọn (các quyết định của phiên bản {n}, sửa theo sheet Thực tế) được giữ nguyên; phần còn lại của kỳ kế hoạch được lập lại từ đó. Phê duyệt kết quả để thành phiên bản tiếp theo.</translation>
+        <translation>Những gì đã xảy ra đến hết kỳ được chọn (các quyết định của phiên bản {n}, sửa theo sheet Thực tế) được giữ nguyên; phần còn lại của kỳ kế hoạch được lập lại từ đó. Duyệt kết quả để thành phiên bản tiếp theo.</translation>
     </message>
     <message>
         <source>Happened through</source>
@@ -1366,7 +1366,7 @@
     </message>
     <message>
         <source>Approve this plan</source>
-        <translation>Phê duyệt kế hoạch này</translation>
+        <translation>Duyệt kế hoạch này</translation>
     </message>
     <message>
         <source>This plan becomes version {n} of the plan of record: its decisions, figures and the inputs it was planned from are kept in the project workbook, which is saved now. Total cost {total}.</source>
@@ -1382,11 +1382,11 @@
     </message>
     <message>
         <source>Approved by</source>
-        <translation>Người phê duyệt</translation>
+        <translation>Người duyệt</translation>
     </message>
     <message>
         <source>Approve</source>
-        <translation>Phê duyệt</translation>
+        <translation>Duyệt</translation>
     </message>
     <message>
         <source>Showing the plan of record…</source>
@@ -1394,7 +1394,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Plan of record: version {n}&lt;/b&gt;, approved by {by} on {on}.</source>
-        <translation>&lt;b&gt;Kế hoạch đã duyệt: phiên bản {n}&lt;/b&gt;, do {by} phê duyệt ngày {on}.</translation>
+        <translation>&lt;b&gt;Kế hoạch đã duyệt: phiên bản {n}&lt;/b&gt;, do {by} duyệt ngày {on}.</translation>
     </message>
     <message>
         <source>Note: {note}</source>
@@ -1410,11 +1410,11 @@
     </message>
     <message>
         <source>Approved as version {n}: saving the project…</source>
-        <translation>Đã phê duyệt thành phiên bản {n}: đang lưu dự án…</translation>
+        <translation>Đã duyệt thành phiên bản {n}: đang lưu dự án…</translation>
     </message>
     <message>
         <source>Cannot approve</source>
-        <translation>Không phê duyệt được</translation>
+        <translation>Không duyệt được</translation>
     </message>
     <message>
         <source>Re-planning from what happened through {p}…</source>
@@ -1426,7 +1426,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Re-planned from what happened through {p}&lt;/b&gt;, from version {n} of the plan of record: not approved yet (Plan &gt; Approve this plan…).</source>
-        <translation>&lt;b&gt;Đã lập lại theo thực tế đến hết {p}&lt;/b&gt;, từ phiên bản {n} của kế hoạch đã duyệt: chưa được phê duyệt (Kế hoạch &gt; Phê duyệt kế hoạch này…).</translation>
+        <translation>&lt;b&gt;Đã lập lại theo thực tế đến hết {p}&lt;/b&gt;, từ phiên bản {n} của kế hoạch đã duyệt: chưa được duyệt (Kế hoạch &gt; Duyệt kế hoạch này…).</translation>
     </message>
     <message>
         <source>Sunk (spent, no longer carried by the plan): {m}.</source>
@@ -1446,7 +1446,7 @@
     </message>
     <message>
         <source>No plan has been approved for this project. Plan it, then Plan &gt; Approve this plan… keeps the plan as version 1 in the project workbook.</source>
-        <translation>Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch &gt; Phê duyệt kế hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án.</translation>
+        <translation>Dự án chưa có kế hoạch nào được duyệt. Hãy lập kế hoạch, rồi Kế hoạch &gt; Duyệt kế hoạch này… lưu kế hoạch thành phiên bản 1 trong tệp dự án.</translation>
     </message>
     <message>
         <source>Compare</source>
