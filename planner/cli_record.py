@@ -127,8 +127,9 @@ def _say_replan(args: argparse.Namespace, result, currency: str) -> None:
         )
 
 
-def cmd_replan(args: argparse.Namespace) -> int:
-    """Re-plan the rest of the horizon from what happened through a period."""
+def _with_record(args: argparse.Namespace):
+    """The project's cells, its check and its plan of record; or the exit code after saying
+    why there is none (bad input, an unreadable record, none approved yet)."""
     cli._outputs(args)
     checked = cli._read_checked(args)
     if checked is None:
@@ -139,6 +140,15 @@ def cmd_replan(args: argparse.Namespace) -> int:
         return cli.EXIT_BAD
     if record is None:
         return _no_record(args)
+    return raw, result, record
+
+
+def cmd_replan(args: argparse.Namespace) -> int:
+    """Re-plan the rest of the horizon from what happened through a period."""
+    found = _with_record(args)
+    if isinstance(found, int):
+        return found
+    raw, result, record = found
     replanned = _replanned(args, result.project, record)
     plan = replanned.plan
     _say_replan(args, replanned, result.project.settings.currency)
@@ -229,16 +239,10 @@ def cmd_record(args: argparse.Namespace) -> int:
     """Show the plan of record (or a version of it) without planning."""
     from planner.replanning.restore import plan_of_record
 
-    cli._outputs(args)
-    checked = cli._read_checked(args)
-    if checked is None:
-        return cli.EXIT_BAD
-    raw, result = checked
-    record, ok = _record(raw, args.lang)
-    if not ok:
-        return cli.EXIT_BAD
-    if record is None:
-        return _no_record(args)
+    found = _with_record(args)
+    if isinstance(found, int):
+        return found
+    raw, result, record = found
     if args.version is not None and record.version(args.version) is None:
         known = ", ".join(str(v.number) for v in record.versions)
         return cli._usage(f"there is no version {args.version} (versions: {known})")
