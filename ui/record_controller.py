@@ -84,6 +84,7 @@ class RecordController(QObject):
             self.window.plan_status.finish()
             call.deleteLater()
             self.call = None
+            self.enable()  # approve and re-plan were held while it priced
             self.shown.emit(self.standing)
 
         call.done.connect(done)

@@ -59,6 +59,7 @@ def test_approve_then_reopen_shows_the_plan_of_record_without_planning(
     assert "version 1" in window.plan_page.record.text()
     assert "Director Lan" in window.plan_page.record.text()
     assert window.actions.export_excel.isEnabled()
+    assert window.actions.replan.isEnabled() and not window.actions.approve.isEnabled()
 
     # an input changed outside the app: the plan of record is out of date, the row named
     wb = openpyxl.load_workbook(small_path)
