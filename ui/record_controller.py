@@ -41,9 +41,9 @@ class RecordController(QObject):
         actions.approve.triggered.connect(self.approve)
         actions.replan.triggered.connect(self.replan)
         window.plan_status.cancel_clicked.connect(self._cancel)
-        window.validation.checked.connect(lambda *_: self.enable())
+        window.validation.checked.connect(self.enable)
         window.project_loaded.connect(self.show_record)
-        planning.finished.connect(lambda _plan: self._forget_shown())
+        planning.finished.connect(self._forget_shown)
         self.enable()
 
     # showing the plan of record ------------------------------------------------------------
@@ -102,7 +102,7 @@ class RecordController(QObject):
             page.set_record(self.banner(standing), not standing.current)
         self.enable()
 
-    def _forget_shown(self) -> None:
+    def _forget_shown(self, *_: object) -> None:
         """A plan was made: the plan shown is no longer the plan of record."""
         self.replanned = self._base = None
         self._mark(None)
@@ -137,7 +137,7 @@ class RecordController(QObject):
             self.window.plan_page.set_record(self.banner(self.standing), not self.standing.current)
 
     # approving -----------------------------------------------------------------------------
-    def enable(self) -> None:
+    def enable(self, *_: object) -> None:
         planning = self.planning
         shown_is_record = self.standing is not None and self.standing.latest
         idle = self.call is None and not planning.running

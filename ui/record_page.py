@@ -63,10 +63,14 @@ class RecordPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.headline)
         layout.addWidget(self.tabs, 2)
-        window.records.shown.connect(lambda _s: self.refresh())
-        window.records.approved.connect(lambda _r: self.refresh())
-        window.plan_finished.connect(lambda _p: self.refresh())
+        # bound methods: Qt drops the connections when this page (one per document) goes
+        window.records.shown.connect(self._changed)
+        window.records.approved.connect(self._changed)
+        window.plan_finished.connect(self._changed)
         self.retranslate()
+
+    def _changed(self, *_: object) -> None:
+        self.refresh()
 
     @property
     def record(self) -> Record | None:
