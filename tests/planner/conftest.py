@@ -122,3 +122,16 @@ def small_sheets() -> dict[str, list[list[object]]]:
 @pytest.fixture
 def small_book(tmp_path, small_sheets) -> Path:
     return write_book(small_sheets, tmp_path / "small.xlsx")
+
+
+@pytest.fixture(autouse=True)
+def no_qt_application_left():
+    """An engine test leaves no Qt application behind: a QGuiApplication made here (by the
+    PDF exporter, for instance) would be the one a later window test of the same worker gets,
+    and a window needs a QApplication (Qt aborts). Write PDFs in a subprocess."""
+    yield
+    import sys
+
+    core = sys.modules.get("PySide6.QtCore")
+    if core is not None and core.QCoreApplication.instance() is not None:
+        pytest.fail("this test made a Qt application in the test process: run it as a command")

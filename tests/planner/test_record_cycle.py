@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from planner.cli import main
+from tests.conftest import run_from_source
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_data" / "vr_headset_bac_ninh.xlsx"
 LATE = ("LED-IR-CT", "TW-NEIHU-SEMI")  # the sample plan starts both in 2027-Q1 (10 s)
@@ -63,7 +64,22 @@ def test_approve_record_replan_approve_and_what_changed(tmp_path, capsys):
 
     out, pdf = tmp_path / "replan.xlsx", tmp_path / "replan.pdf"
     args = ["--through", "2027-Q2", "--time-limit", "15"]
-    replanned = run(capsys, "replan", str(book), *args, "-o", str(out), "--pdf", str(pdf))
+    # as a user runs it, in its own process: the PDF needs a Qt application, which must not
+    # be made in this test process (a later test's window needs a QApplication)
+    done = run_from_source(
+        "planner.cli",
+        "replan",
+        str(book),
+        *args,
+        "-o",
+        str(out),
+        "--pdf",
+        str(pdf),
+        "--json",
+        log_dir=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    replanned = json.loads(done.stdout)
     assert replanned["verified"] and replanned["sunk_cost"] == 48_000
     assert replanned["through"] == "2027-Q2"
     v2 = run(capsys, "approve", str(book), "--by", "Director Lan", *args, "--note", "after Q2")
