@@ -60,9 +60,7 @@ def _priced(project: TypedProject, record: Record, version: Version, given: Plan
     if not version.through or version.through not in project.periods or not earlier:
         return plan_as_given(project, given)
     before = as_plan(record.decisions_of(earlier[-1].number))
-    _, fixed, commitments = what_happened(
-        project, before, version.through, earlier[-1].through
-    )
+    _, fixed, commitments = what_happened(project, before, version.through, earlier[-1].through)
     if fixed is None or commitments is None:  # the Actuals no longer agree with the record
         return plan_as_given(project, given)
     return plan_as_given(fixed, given, commitments=commitments)
