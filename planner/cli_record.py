@@ -49,7 +49,9 @@ def version_dict(v: Version) -> dict:
     }
 
 
-def write_documents(args: argparse.Namespace, raw, project, plan, record=None, base=None) -> bool:
+def write_documents(
+    args: argparse.Namespace, raw, project, plan, record=None, base=None, replanned=None
+) -> bool:
     """The plan workbook (-o) and the printed plan (--pdf), with the sign-off context of the
     plan against the project's plan of record (what changed since the last approved
     version, priced in `base`: the project as the user has it, when `project` is a
@@ -58,7 +60,7 @@ def write_documents(args: argparse.Namespace, raw, project, plan, record=None, b
 
     if record is None:  # an unreadable record was said: the documents go without it
         record, _ = _record(raw, args.lang)
-    signoff = signoff_for(project, plan, record, base=base)
+    signoff = signoff_for(project, plan, record, base=base, replanned=replanned)
     if args.output:
         from planner.report.workbook import write_plan_workbook
 
@@ -156,7 +158,16 @@ def cmd_replan(args: argparse.Namespace) -> int:
     if (
         planned
         and (args.output or args.pdf)
-        and not write_documents(args, raw, replanned.project, plan, record, result.project)
+        and not write_documents(
+            args,
+            raw,
+            replanned.project,
+            plan,
+            record,
+            result.project,
+            # what is sunk adds up across re-plans, as the approved version will keep it
+            (args.through, replanned.sunk_cost + record.latest.sunk_cost),
+        )
     ):
         return cli.EXIT_BAD
     if args.json:

@@ -133,6 +133,7 @@ class ExportController(QObject):
             report=report if record is None else None,  # else made with the changes
             comparison=comparison,
             base=self.window.records.base,
+            replanned=self.window.records.pending,
         )
 
     # PDF and print ---------------------------------------------------------------------------
@@ -168,6 +169,7 @@ class ExportController(QObject):
             path,
             i18n.current(),
             base=self.window.records.base,
+            replanned=self.window.records.pending,
         )
 
     def print_preview(self) -> None:
@@ -197,6 +199,7 @@ class ExportController(QObject):
             self.window.pages.comparison(),
             i18n.current(),
             base=self.window.records.base,
+            replanned=self.window.records.pending,
             parent=self,
         )
         worker.done.connect(show)

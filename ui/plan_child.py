@@ -99,15 +99,20 @@ def compare_for_screen(
     return change_report(b.project, compared(a, b), lang)
 
 
-def export_with_record(write, project, plan, record, scenarios, *args, base=None, **kwargs):
+def export_with_record(
+    write, project, plan, record, scenarios, *args, base=None, replanned=None, **kwargs
+):
     """Run an exporter (the plan workbook, the PDF, the preview's story) with the sign-off
     context of `plan` against the plan of record `record` (None: nothing approved yet) and,
     when scenarios were planned, the alternatives it was chosen from. `base`: the project as
-    the user has it, when `project` is a re-plan's copy (the versions are priced in it)."""
+    the user has it, when `project` is a re-plan's copy (the versions are priced in it);
+    `replanned`: that re-plan's (through, sunk), when it is not approved yet."""
     from planner.replanning.signoff import signoff_for
 
     alternatives = chosen = None
     if scenarios is not None and len(scenarios.planned) > 1:  # a ComparisonView shown
         alternatives, chosen = scenarios.alternatives(), scenarios.names[0]
-    signoff = signoff_for(project, plan, record, alternatives, chosen, base=base)
+    signoff = signoff_for(
+        project, plan, record, alternatives, chosen, base=base, replanned=replanned
+    )
     return write(project, plan, *args, signoff=signoff, **kwargs)

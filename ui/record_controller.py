@@ -295,6 +295,15 @@ class RecordController(QObject):
         a copy with what happened applied); None otherwise."""
         return self._base
 
+    @property
+    def pending(self) -> tuple[str, float] | None:
+        """(through, sunk) of the re-plan shown while it is not approved (sunk adds up across
+        re-plans, as the approved version keeps it)."""
+        if self.replanned is None or self.record is None:
+            return None
+        through, sunk, _ = self.replanned
+        return through, sunk + self.record.latest.sunk_cost
+
     def _cancel(self) -> None:
         if self.call is not None:
             self.call.stop()

@@ -38,11 +38,29 @@ def signoff_for(
     alternatives: pd.DataFrame | None = None,
     chosen: str | None = None,
     base: TypedProject | None = None,
+    replanned: tuple[str, float] | None = None,
 ) -> SignOff:
     """The sign-off context of `plan`: version 1 when nothing was approved; the plan of record
     itself (against the version before it); or the next version against the plan of record.
     The versions are priced in `base` (default `project`): the project as the user has it,
-    when `project` is a re-plan's copy with the facts applied."""
+    when `project` is a re-plan's copy with the facts applied. `replanned`: (through, sunk)
+    of a re-plan not yet approved (an approved version says its own)."""
+    found = _signoff(project, plan, record, alternatives, chosen, base)
+    if replanned is not None:
+        found.through, found.sunk_cost = replanned
+    elif record is not None and found.version == record.latest.number:
+        found.through, found.sunk_cost = record.latest.through, record.latest.sunk_cost
+    return found
+
+
+def _signoff(
+    project: TypedProject,
+    plan: Plan,
+    record: Record | None,
+    alternatives: pd.DataFrame | None,
+    chosen: str | None,
+    base: TypedProject | None,
+) -> SignOff:
     if record is None:
         return SignOff(1, None, None, alternatives, chosen)
     latest = record.latest

@@ -58,6 +58,8 @@ class SignOff:
     diff: PlanDiff | None = None
     alternatives: pd.DataFrame | None = None
     chosen: str | None = None
+    through: str = ""  # re-planned from what happened through this period ("": planned whole)
+    sunk_cost: float = 0.0  # spent on what failed, not in the plan's total
 
 
 def _w(lang: str, en: str, vi: str) -> str:
@@ -292,6 +294,28 @@ def _since(
     return blocks + short_parts(changes, lang, currency, CHANGE_ROWS)
 
 
+def _replanned(signoff: SignOff | None, currency: str, lang: str) -> list[st.Block]:
+    """A re-plan says first what it kept as it happened and what it no longer counts."""
+    if signoff is None or not signoff.through:
+        return []
+    text = _w(
+        lang,
+        f"Re-planned from what happened through {signoff.through}: the decisions up to then "
+        "are kept as they happened (the Actuals sheet), the rest is planned again.",
+        f"Lập lại theo thực tế đến hết {signoff.through}: các quyết định đến kỳ đó được giữ "
+        "như đã xảy ra (sheet Thực tế), phần còn lại được lập lại.",
+    )
+    if signoff.sunk_cost > 0:
+        money = _money(signoff.sunk_cost, lang, currency)
+        text += _w(
+            lang,
+            f" {money} already spent on what failed is sunk: not in the totals below.",
+            f" {money} đã chi cho việc không đạt là chi phí chìm: không tính trong các tổng "
+            "dưới đây.",
+        )
+    return [st.Paragraph(text, st.BODY, 5)]
+
+
 def signoff_page(
     project: TypedProject,
     plan: Plan,
@@ -314,6 +338,7 @@ def signoff_page(
         st.Paragraph(subtitle, st.SUBTITLE, 3),
         st.Paragraph(f"{label('signoff_title', lang)} · {day}", st.DATE, 10),
         st.Heading(label("decision", lang), keep_with_next=60),
+        *_replanned(signoff, currency, lang),
         *[st.Paragraph(text, st.BODY, 5) for text in decision],
         *_ask(project, plan, tables, lang),
         *_alternatives(signoff, currency, lang),

@@ -126,3 +126,6 @@ def test_approve_record_replan_approve_and_what_changed(tmp_path, capsys):
     text = pdf_text(pdf)
     assert "Version 2" in text and "What changed since the last approved version" in text
     assert "Approved by" in text and "Signature" in text
+    flat = " ".join(text.split())
+    assert "Re-planned from what happened through 2027-Q2" in flat
+    assert "$48,000 already spent on what failed is sunk" in flat
