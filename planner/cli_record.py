@@ -129,10 +129,12 @@ def _say_replan(args: argparse.Namespace, result, currency: str) -> None:
         )
 
 
-def _with_record(args: argparse.Namespace):
-    """The project's cells, its check and its plan of record; or the exit code after saying
-    why there is none (bad input, an unreadable record, none approved yet)."""
-    cli._outputs(args)
+def _with_record(args: argparse.Namespace, required: bool = True):
+    """The project's cells, its check and its plan of record (None when none was approved
+    and none is `required`); or the exit code after saying why not (bad input, an
+    unreadable record, none approved yet)."""
+    if hasattr(args, "output"):  # outputs that must not be written are refused first
+        cli._outputs(args)
     checked = cli._read_checked(args)
     if checked is None:
         return cli.EXIT_BAD
@@ -140,7 +142,7 @@ def _with_record(args: argparse.Namespace):
     record, ok = _record(raw, args.lang)
     if not ok:
         return cli.EXIT_BAD
-    if record is None:
+    if record is None and required:
         return _no_record(args)
     return raw, result, record
 
@@ -204,17 +206,12 @@ def cmd_approve(args: argparse.Namespace) -> int:
     from planner.record.store import approve
     from planner.record.workbook import save_record
 
-    checked = cli._read_checked(args)
-    if checked is None:
-        return cli.EXIT_BAD
-    raw, result = checked
-    record, ok = _record(raw, args.lang)
-    if not ok:
-        return cli.EXIT_BAD
+    found = _with_record(args, required=bool(args.through))  # a re-plan needs a record
+    if isinstance(found, int):
+        return found
+    raw, result, record = found
     sunk, through = 0.0, ""
-    if args.through:  # the re-plan from actuals, approved as the next version
-        if record is None:
-            return _no_record(args)
+    if args.through and record is not None:  # the re-plan from actuals, as the next version
         replanned = _replanned(args, result.project, record)
         _say_replan(args, replanned, result.project.settings.currency)
         plan, sunk, through = replanned.plan, replanned.sunk_cost, args.through

@@ -63,16 +63,12 @@ def row_prints(project: TypedProject) -> pd.DataFrame:
         for row, values in zip(frame.index, frame[columns].itertuples(index=False), strict=True):
             record = dict(zip(columns, values, strict=True))
             key = " / ".join(str(_value(record[k])) for k in keys) or str(row)
-            out.append((sheet.name, _row_number(row), key, _digest(list(values))))
+            out.append((sheet.name, _row_number_of(row), key, _digest(list(values))))
     for spec in fields.current():
         if spec.key not in SEARCH_ONLY:
             value = project.settings.value(spec.key)
             out.append(("Settings", None, spec.key, _digest([value])))
     return pd.DataFrame(out, columns=INPUT_COLUMNS[1:])
-
-
-def _row_number(row: object) -> int | None:
-    return int(row) if isinstance(row, int) or hasattr(row, "__index__") else None
 
 
 def inputs_print(rows: pd.DataFrame) -> str:
@@ -158,6 +154,7 @@ def changes(stored: pd.DataFrame, current: pd.DataFrame) -> list[Change]:
 
 
 def _row_number_of(value: object) -> int | None:
+    """An Excel row number as a typed table's index or a record sheet's cell holds it."""
     try:
         number = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):

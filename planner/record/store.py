@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from planner import fields
 from planner import version as app_version
 from planner.io.marks import RECORD_SHEETS
 from planner.plan import Plan, Status
@@ -160,7 +161,7 @@ def approve(
     number = record.latest.number + 1 if record is not None else 1
     prints = row_prints(project)
     periods = plan.periods
-    settings = {k: _json_value(project.settings.value(k)) for k in _setting_keys()}
+    settings = {f.key: _json_value(project.settings.value(f.key)) for f in fields.current()}
     entry = Version(
         number=number,
         approved_on=(when or dt.datetime.now()).strftime("%Y-%m-%d %H:%M"),
@@ -186,12 +187,6 @@ def approve(
     inputs.insert(0, "version", number)
     versions = (*(record.versions if record is not None else ()), entry)
     return Record(versions, pd.concat([old, decisions], ignore_index=True), inputs)
-
-
-def _setting_keys() -> list[str]:
-    from planner import fields
-
-    return [f.key for f in fields.current()]
 
 
 def _json_value(value: object) -> object:
